@@ -1,0 +1,137 @@
+//! The political communes of Valais (`data/communes.csv`) and the SMZ/CMS region serving each.
+
+use super::csv_table::CsvTable;
+use super::error::DataError;
+use super::provenance::{Confidence, Provenance};
+use super::source::DataFile;
+use std::collections::HashSet;
+
+pub const FILE: &str = "communes.csv";
+const COLUMNS: &[&str] = &[
+    "bfs_nr",
+    "name",
+    "name_other",
+    "district_fr",
+    "district_de",
+    "language",
+    "region",
+    "region_site",
+    "confidence",
+    "source",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commune {
+    /// Federal commune number (BFS-Nr / no OFS).
+    pub bfs_nr: u32,
+    pub name: String,
+    /// The name in the other official language, where one exists (Sion / Sitten).
+    pub name_other: Option<String>,
+    pub district_fr: String,
+    pub district_de: String,
+    /// Official language of the commune: `de` or `fr`.
+    pub language: String,
+    /// Id of the SMZ/CMS region serving the commune (`regions.csv`).
+    pub region: String,
+    pub region_site: Option<String>,
+    /// How sure we are that `region` serves this commune.
+    pub provenance: Provenance,
+}
+
+/// Parses the file, collecting every problem. `region_ids` are the ids known from `regions.csv`.
+pub fn parse(
+    file: &DataFile,
+    region_ids: &HashSet<String>,
+) -> Result<Vec<Commune>, Vec<DataError>> {
+    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let mut communes = Vec::new();
+    let mut errors = Vec::new();
+    let mut numbers = HashSet::new();
+    let mut names = HashSet::new();
+    for row in table.rows() {
+        let bfs_nr = match row.get("bfs_nr").parse::<u32>() {
+            Ok(n) if (1..=9999).contains(&n) => n,
+            _ => {
+                errors.push(row.error(
+                    "bfs_nr",
+                    format!("{:?} is not a BFS commune number", row.get("bfs_nr")),
+                    "write the federal commune number, 1 to 4 digits (e.g. 6266 for Sion)",
+                ));
+                continue;
+            }
+        };
+        if !numbers.insert(bfs_nr) {
+            errors.push(row.error(
+                "bfs_nr",
+                format!("BFS number {bfs_nr} appears twice"),
+                "keep one row per commune",
+            ));
+        }
+        let name = row.get("name");
+        if name.is_empty() {
+            errors.push(row.error("name", "the commune has no name", "write its official name"));
+        } else if !names.insert(name.to_lowercase()) {
+            errors.push(row.error(
+                "name",
+                format!("the commune name {name:?} appears twice"),
+                "keep one row per commune",
+            ));
+        }
+        let language = row.get("language");
+        if language != "de" && language != "fr" {
+            errors.push(row.error(
+                "language",
+                format!("{language:?} is not an official language of Valais"),
+                "write de or fr",
+            ));
+        }
+        let region = row.get("region");
+        if !region_ids.contains(region) {
+            let mut known: Vec<_> = region_ids.iter().map(String::as_str).collect();
+            known.sort();
+            errors.push(row.error(
+                "region",
+                format!("unknown SMZ/CMS region {region:?}"),
+                format!("use an id from regions.csv: {}", known.join(", ")),
+            ));
+        }
+        let confidence = match row.get("confidence").parse::<Confidence>() {
+            Ok(c) => c,
+            Err(_) => {
+                errors.push(row.error(
+                    "confidence",
+                    format!("{:?} is not a confidence level", row.get("confidence")),
+                    "write high, medium or low",
+                ));
+                continue;
+            }
+        };
+        let source = row.get("source");
+        if source.is_empty() {
+            errors.push(row.error(
+                "source",
+                "the row names no source",
+                "name the public source of the region mapping, or NOT VERIFIED with confidence low",
+            ));
+        }
+        communes.push(Commune {
+            bfs_nr,
+            name: name.to_string(),
+            name_other: row.optional("name_other"),
+            district_fr: row.get("district_fr").to_string(),
+            district_de: row.get("district_de").to_string(),
+            language: language.to_string(),
+            region: region.to_string(),
+            region_site: row.optional("region_site"),
+            provenance: Provenance {
+                source: source.to_string(),
+                confidence,
+            },
+        });
+    }
+    if errors.is_empty() {
+        Ok(communes)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,186 @@
+//! Reading a CSV data file row by row while keeping where each field stands,
+//! so a bad value is reported as file:line:column.
+
+use super::error::{DataError, line_column};
+use super::source::DataFile;
+
+pub struct CsvTable<'a> {
+    file: &'a DataFile,
+    headers: Vec<String>,
+    rows: Vec<(csv::StringRecord, usize)>,
+}
+
+/// One row of a table, with access to fields by column name.
+pub struct CsvRow<'t, 'a> {
+    table: &'t CsvTable<'a>,
+    record: &'t csv::StringRecord,
+    byte: usize,
+}
+
+impl<'a> CsvTable<'a> {
+    /// Parses the file and checks that every `required` column is present.
+    pub fn parse(file: &'a DataFile, required: &[&str]) -> Result<CsvTable<'a>, DataError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(file.text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| csv_error(file, &e))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        if let Some(missing) = required.iter().find(|c| !headers.iter().any(|h| h == *c)) {
+            return Err(DataError {
+                file: file.display_name.clone(),
+                line: 1,
+                column: 1,
+                message: format!("the header has no column `{missing}`"),
+                fix: format!("the header must name the columns {}", required.join(",")),
+            });
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(file, &e))?;
+            let byte = record.position().map_or(0, |p| p.byte() as usize);
+            rows.push((record, byte));
+        }
+        Ok(CsvTable {
+            file,
+            headers,
+            rows,
+        })
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = CsvRow<'_, 'a>> {
+        self.rows.iter().map(move |(record, byte)| CsvRow {
+            table: self,
+            record,
+            byte: *byte,
+        })
+    }
+}
+
+impl CsvRow<'_, '_> {
+    fn index(&self, column: &str) -> usize {
+        self.table
+            .headers
+            .iter()
+            .position(|h| h == column)
+            .expect("columns are checked in CsvTable::parse")
+    }
+
+    /// The trimmed text of a column.
+    pub fn get(&self, column: &str) -> &str {
+        self.record.get(self.index(column)).unwrap_or("").trim()
+    }
+
+    /// The column's text, or `None` when empty.
+    pub fn optional(&self, column: &str) -> Option<String> {
+        Some(self.get(column))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+
+    /// An error pointing at the start of a column's field in this row.
+    pub fn error(
+        &self,
+        column: &str,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> DataError {
+        let text = &self.table.file.text;
+        let byte = field_start(text, self.byte, self.index(column));
+        let (line, column) = line_column(text, byte);
+        DataError {
+            file: self.table.file.display_name.clone(),
+            line,
+            column,
+            message: message.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+/// Byte offset where field `index` begins in the record starting at `record_start`.
+fn field_start(text: &str, record_start: usize, index: usize) -> usize {
+    let mut field = 0;
+    let mut in_quotes = false;
+    for (offset, c) in text[record_start..].char_indices() {
+        if field == index {
+            return record_start + offset;
+        }
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ',' if !in_quotes => field += 1,
+            '\n' if !in_quotes => break,
+            _ => {}
+        }
+    }
+    // The field is missing: point just past the end of the row.
+    text[record_start..]
+        .find('\n')
+        .map_or(text.len(), |i| record_start + i)
+}
+
+fn csv_error(file: &DataFile, error: &csv::Error) -> DataError {
+    let (line, column) = match error.position() {
+        Some(p) => line_column(&file.text, p.byte() as usize),
+        None => (1, 1),
+    };
+    let (message, fix) = match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => (
+            format!("this row has {len} fields, the header has {expected_len}"),
+            "quote fields that contain commas, and give every row the same columns".to_string(),
+        ),
+        csv::ErrorKind::Utf8 { .. } => (
+            "the text is not valid UTF-8".to_string(),
+            "save the file as UTF-8".to_string(),
+        ),
+        _ => (error.to_string(), String::new()),
+    };
+    DataError {
+        file: file.display_name.clone(),
+        line,
+        column,
+        message,
+        fix,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> DataFile {
+        DataFile {
+            display_name: "t.csv".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn errors_point_at_the_field_even_after_quoted_commas() {
+        let f = file("a,b,c\n\"x, y\",2,bad\n");
+        let table = CsvTable::parse(&f, &["a", "b", "c"]).unwrap();
+        let row = table.rows().next().unwrap();
+        let e = row.error("c", "bad", "");
+        assert_eq!((e.line, e.column), (2, 10));
+    }
+
+    #[test]
+    fn a_row_with_too_many_fields_names_its_line() {
+        let f = file("a,b\n1,2\n3,4,5\n");
+        let e = CsvTable::parse(&f, &["a", "b"]).err().unwrap();
+        assert_eq!((e.line, e.column), (3, 1));
+        assert!(e.message.contains("3 fields"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let f = file("a\n1\n");
+        let e = CsvTable::parse(&f, &["a", "b"]).err().unwrap();
+        assert!(e.message.contains("`b`"));
+    }
+}

@@ -1,0 +1,222 @@
+//! UI strings per language (`data/i18n/<lang>.toml`). German is the reference: German, French and
+//! English must be complete; a language file added later may be partial and falls back to German.
+
+use super::error::{DataError, line_column};
+use super::source::{DataFile, DataSource};
+use std::collections::{BTreeMap, HashMap};
+use toml::Spanned;
+
+pub const FOLDER: &str = "i18n";
+pub const REFERENCE_LANGUAGE: &str = "de";
+/// Languages the product promises in full.
+pub const COMPLETE_LANGUAGES: &[&str] = &["de", "fr", "en"];
+
+type RawFile = BTreeMap<String, BTreeMap<String, Spanned<String>>>;
+
+#[derive(Debug, Clone, Default)]
+pub struct I18n {
+    languages: Vec<String>,
+    strings: HashMap<String, HashMap<String, String>>,
+}
+
+impl I18n {
+    /// Language codes with a file, German, French and English first.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    pub fn has_language(&self, lang: &str) -> bool {
+        self.strings.contains_key(lang)
+    }
+
+    /// The text for `key` (`section.name`) in `lang`, else German, else the key itself,
+    /// so a gap shows up on screen instead of a blank.
+    pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        self.strings
+            .get(lang)
+            .and_then(|m| m.get(key))
+            .or_else(|| self.strings.get(REFERENCE_LANGUAGE)?.get(key))
+            .map_or(key, String::as_str)
+    }
+
+    /// Like [`I18n::text`], replacing `{name}` placeholders.
+    pub fn format(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.text(lang, key).to_string();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.strings
+            .get(REFERENCE_LANGUAGE)
+            .into_iter()
+            .flat_map(|m| m.keys().map(String::as_str))
+    }
+}
+
+struct Parsed {
+    file: DataFile,
+    entries: BTreeMap<String, (String, usize)>,
+}
+
+pub fn load(source: &DataSource) -> Result<I18n, Vec<DataError>> {
+    let names = source
+        .list(FOLDER)
+        .map_err(|e| vec![io_error(FOLDER, &e)])?;
+    let mut errors = Vec::new();
+    let mut parsed: BTreeMap<String, Parsed> = BTreeMap::new();
+    for name in names.iter().filter(|n| n.ends_with(".toml")) {
+        let lang = name.trim_end_matches(".toml").to_string();
+        let relative = format!("{FOLDER}/{name}");
+        let file = match source.read(&relative) {
+            Ok(Some(file)) => file,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(io_error(&relative, &e));
+                continue;
+            }
+        };
+        if !(2..=3).contains(&lang.len()) || !lang.chars().all(|c| c.is_ascii_lowercase()) {
+            errors.push(at(
+                &file,
+                0,
+                "the file name is not a language code",
+                "name it after the language: de.toml, fr.toml, it.toml ...",
+            ));
+            continue;
+        }
+        match toml::from_str::<RawFile>(&file.text) {
+            Ok(raw) => {
+                let entries = raw
+                    .into_iter()
+                    .flat_map(|(section, keys)| {
+                        keys.into_iter().map(move |(key, value)| {
+                            let span = value.span().start;
+                            (format!("{section}.{key}"), (value.into_inner(), span))
+                        })
+                    })
+                    .collect();
+                parsed.insert(lang, Parsed { file, entries });
+            }
+            Err(e) => {
+                let start = e.span().map_or(0, |s| s.start);
+                errors.push(at(
+                    &file,
+                    start,
+                    e.message().trim(),
+                    "each section holds lines of the form key = \"text\"",
+                ));
+            }
+        }
+    }
+    let Some(reference) = parsed.get(REFERENCE_LANGUAGE) else {
+        if errors.is_empty() {
+            errors.push(DataError {
+                file: format!("{FOLDER}/{REFERENCE_LANGUAGE}.toml"),
+                line: 1,
+                column: 1,
+                message: "the German UI strings are missing".into(),
+                fix: "German is the reference language; keep de.toml".into(),
+            });
+        }
+        return Err(errors);
+    };
+    for (lang, file) in &parsed {
+        check_against_reference(lang, file, reference, &mut errors);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut languages: Vec<String> = parsed.keys().cloned().collect();
+    languages.sort_by_key(|l| {
+        (
+            COMPLETE_LANGUAGES.iter().position(|c| c == l).unwrap_or(99),
+            l.clone(),
+        )
+    });
+    let strings = parsed
+        .into_iter()
+        .map(|(lang, p)| {
+            (
+                lang,
+                p.entries.into_iter().map(|(k, (v, _))| (k, v)).collect(),
+            )
+        })
+        .collect();
+    Ok(I18n { languages, strings })
+}
+
+fn check_against_reference(
+    lang: &str,
+    file: &Parsed,
+    reference: &Parsed,
+    errors: &mut Vec<DataError>,
+) {
+    for (key, (text, span)) in &file.entries {
+        match reference.entries.get(key) {
+            None => errors.push(at(
+                &file.file,
+                *span,
+                &format!("unknown key `{key}`"),
+                "remove it or correct its name; the keys are those of de.toml",
+            )),
+            Some((german, _)) if placeholders(german) != placeholders(text) => errors.push(at(
+                &file.file,
+                *span,
+                &format!(
+                    "`{key}` must use the placeholders {:?}",
+                    placeholders(german)
+                ),
+                "keep every {name} of the German text, without adding others",
+            )),
+            Some(_) => {}
+        }
+    }
+    if COMPLETE_LANGUAGES.contains(&lang) {
+        for (key, (german, _)) in &reference.entries {
+            if !file.entries.contains_key(key) {
+                let (section, name) = key.split_once('.').unwrap_or(("", key));
+                errors.push(DataError {
+                    file: file.file.display_name.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!("the translation of `{key}` is missing"),
+                    fix: format!("add {name} = \"...\" under [{section}] (German: {german:?})"),
+                });
+            }
+        }
+    }
+}
+
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+fn at(file: &DataFile, byte: usize, message: &str, fix: &str) -> DataError {
+    let (line, column) = line_column(&file.text, byte);
+    DataError {
+        file: file.display_name.clone(),
+        line,
+        column,
+        message: message.to_string(),
+        fix: fix.to_string(),
+    }
+}
+
+fn io_error(path: &str, error: &std::io::Error) -> DataError {
+    DataError {
+        file: path.to_string(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read: {error}"),
+        fix: "check that the file exists and is readable".into(),
+    }
+}

@@ -1,0 +1,101 @@
+//! Reference data: communes, SMZ/CMS regions and UI strings, loaded from `data/`
+//! (embedded at build time, overridable file by file with `--data DIR`) and validated.
+//! Services, topics, rules and the glossary join this catalog in later issues.
+
+pub mod communes;
+pub mod csv_table;
+pub mod error;
+pub mod i18n;
+pub mod provenance;
+pub mod regions;
+pub mod source;
+
+pub use communes::Commune;
+pub use error::{DataError, DataErrors};
+pub use i18n::I18n;
+pub use provenance::{Confidence, Provenance};
+pub use regions::Region;
+pub use source::DataSource;
+
+use std::collections::HashSet;
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub communes: Vec<Commune>,
+    pub regions: Vec<Region>,
+    pub i18n: I18n,
+}
+
+impl Catalog {
+    /// Loads and validates every data file, reporting all problems at once.
+    pub fn load(source: &DataSource) -> Result<Catalog, DataErrors> {
+        let mut errors = Vec::new();
+        let regions = read(source, regions::FILE, &mut errors)
+            .and_then(|file| regions::parse(&file).map_err(|e| errors.extend(e)).ok())
+            .unwrap_or_default();
+        let region_ids: HashSet<String> = regions.iter().map(|r| r.id.clone()).collect();
+        let communes = read(source, communes::FILE, &mut errors)
+            .and_then(|file| {
+                communes::parse(&file, &region_ids)
+                    .map_err(|e| errors.extend(e))
+                    .ok()
+            })
+            .unwrap_or_default();
+        let i18n = i18n::load(source)
+            .map_err(|e| errors.extend(e))
+            .unwrap_or_default();
+        if errors.is_empty() {
+            Ok(Catalog {
+                communes,
+                regions,
+                i18n,
+            })
+        } else {
+            Err(DataErrors(errors))
+        }
+    }
+
+    /// The shipped data, which tests prove valid; loading it cannot fail at run time.
+    pub fn embedded() -> Catalog {
+        Catalog::load(&DataSource::embedded())
+            .expect("the embedded data is validated by the test suite")
+    }
+
+    pub fn commune_by_bfs(&self, bfs_nr: u32) -> Option<&Commune> {
+        self.communes.iter().find(|c| c.bfs_nr == bfs_nr)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+}
+
+fn read(
+    source: &DataSource,
+    relative: &str,
+    errors: &mut Vec<DataError>,
+) -> Option<source::DataFile> {
+    match source.read(relative) {
+        Ok(Some(file)) => Some(file),
+        Ok(None) => {
+            errors.push(DataError {
+                file: format!("data/{relative}"),
+                line: 1,
+                column: 1,
+                message: "the file is missing".into(),
+                fix: "restore it from the shipped data/ folder".into(),
+            });
+            None
+        }
+        Err(e) => {
+            errors.push(DataError {
+                file: relative.to_string(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read: {e}"),
+                fix: "check that the file is readable".into(),
+            });
+            None
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Where data files come from: the `data/` folder embedded at build time, optionally
+//! overridden file by file from a folder given with `--data`.
+
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
+
+/// One data file's text and the name to show in error messages.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub display_name: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DataSource {
+    overlay: Option<PathBuf>,
+}
+
+impl DataSource {
+    pub fn embedded() -> DataSource {
+        DataSource { overlay: None }
+    }
+
+    pub fn with_overlay(dir: impl Into<PathBuf>) -> DataSource {
+        DataSource {
+            overlay: Some(dir.into()),
+        }
+    }
+
+    pub fn overlay(&self) -> Option<&Path> {
+        self.overlay.as_deref()
+    }
+
+    /// Reads `relative` (e.g. `i18n/de.toml`), preferring the overlay folder.
+    pub fn read(&self, relative: &str) -> std::io::Result<Option<DataFile>> {
+        if let Some(dir) = &self.overlay {
+            let path = dir.join(relative);
+            if path.is_file() {
+                return Ok(Some(DataFile {
+                    display_name: path.display().to_string(),
+                    text: std::fs::read_to_string(&path)?,
+                }));
+            }
+        }
+        Ok(EMBEDDED.get_file(relative).map(|file| DataFile {
+            display_name: format!("data/{relative} (embedded)"),
+            text: String::from_utf8_lossy(file.contents()).into_owned(),
+        }))
+    }
+
+    /// File names (not paths) in a data sub-folder, from both the embedded data and the overlay.
+    pub fn list(&self, folder: &str) -> std::io::Result<Vec<String>> {
+        let mut names: Vec<String> = EMBEDDED
+            .get_dir(folder)
+            .map(|dir| {
+                dir.files()
+                    .filter_map(|f| f.path().file_name()?.to_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(dir) = &self.overlay {
+            let path = dir.join(folder);
+            if path.is_dir() {
+                for entry in std::fs::read_dir(path)? {
+                    let entry = entry?;
+                    if entry.file_type()?.is_file()
+                        && let Some(name) = entry.file_name().to_str()
+                    {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+}

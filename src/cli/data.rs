@@ -1,0 +1,32 @@
+//! `intake-desk data check [DIR]`: validate data files and say what they hold.
+
+use super::Cli;
+use crate::catalog::{Catalog, DataSource};
+use crate::error::{Error, Result};
+use std::path::Path;
+
+pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
+    let dir = dir.or(cli.data.as_deref());
+    let source = match dir {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Error::Usage(format!("{}: no such folder", dir.display())));
+        }
+        Some(dir) => DataSource::with_overlay(dir),
+        None => DataSource::embedded(),
+    };
+    let catalog = Catalog::load(&source)?;
+    let unverified = catalog
+        .communes
+        .iter()
+        .filter(|c| !c.provenance.confidence.is_verified())
+        .count();
+    println!(
+        "{}: ok. {} communes ({} with a region mapping that is not verified), {} SMZ/CMS regions, interface languages {}",
+        dir.map_or_else(|| "embedded data".to_string(), |d| d.display().to_string()),
+        catalog.communes.len(),
+        unverified,
+        catalog.regions.len(),
+        catalog.i18n.languages().join(", "),
+    );
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! The command line: no subcommand starts the terminal interface; subcommands serve scripting
+//! and administration. Every command ends with exit code 0 (done), 2 (input to fix) or 1 (failure).
+
+mod data;
+mod db;
+mod demo;
+mod keymap;
+mod setup;
+mod start;
+
+use crate::error::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "intake-desk",
+    version,
+    about = "Reception desk for the social-medical centres (SMZ/CMS) of Valais"
+)]
+pub struct Cli {
+    /// Database file [default: the platform data folder, e.g. ~/.local/share/intake-desk/visits.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Folder whose files override the embedded data/ files, file by file
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Configuration file [default: ~/.config/intake-desk/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Interface language (de, fr, en, or any language file in data/i18n)
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Keymap: a shipped one (default, vim) or a keymap file [default: keymap.toml in the config folder]
+    #[arg(long, global = true, value_name = "NAME|FILE")]
+    pub keymap: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check reference data
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
+    },
+    /// Check and show keymaps
+    Keymap {
+        #[command(subcommand)]
+        command: KeymapCommand,
+    },
+    /// Fill a database with synthetic visits over the last 12 months
+    Demo {
+        /// Number of visits to add
+        #[arg(long, value_name = "N")]
+        visits: usize,
+        /// Seed: the same seed gives the same visits
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
+    /// Inspect the database
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Validate a data folder laid over the embedded data (or the embedded data alone)
+    Check {
+        /// Folder with data files (communes.csv, regions.csv, i18n/*.toml ...)
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeymapCommand {
+    /// Validate a keymap file
+    Check { file: PathBuf },
+    /// Show the bindings in effect
+    Show {
+        /// Only this context: global, list, form, picker, palette, help
+        #[arg(long, value_name = "CONTEXT")]
+        context: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Show the database path, schema version and counts
+    Info,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    match &cli.command {
+        None => start::run(&cli),
+        Some(Command::Data {
+            command: DataCommand::Check { dir },
+        }) => data::check(&cli, dir.as_deref()),
+        Some(Command::Keymap {
+            command: KeymapCommand::Check { file },
+        }) => keymap::check(file),
+        Some(Command::Keymap {
+            command: KeymapCommand::Show { context },
+        }) => keymap::show(&cli, context.as_deref()),
+        Some(Command::Demo { visits, seed }) => demo::run(&cli, *visits, *seed),
+        Some(Command::Db {
+            command: DbCommand::Info,
+        }) => db::info(&cli),
+    }
+}

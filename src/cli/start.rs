@@ -1,0 +1,32 @@
+//! No subcommand: open the store and start the terminal interface.
+
+use super::Cli;
+use super::setup::{Setup, setup};
+use crate::error::{Error, Result};
+use crate::tui::{self, App, Session};
+use std::io::IsTerminal;
+
+pub fn run(cli: &Cli) -> Result<()> {
+    let setup = setup(cli)?;
+    let (keymap, keymap_description) = setup.keymap(cli)?;
+    let store = Setup::open_store(cli)?;
+    let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "intake-desk needs a terminal to start its interface; for scripting use a subcommand (see --help)".into(),
+        ));
+    }
+    let session = Session {
+        desk: setup.config.desk.clone(),
+        staff: setup.config.staff.clone(),
+        db_path: store.path().display().to_string(),
+        data_dir: cli.data.as_ref().map(|d| d.display().to_string()),
+        config_path: setup.config_location.file.display().to_string(),
+        keymap: keymap_description,
+        pending_exports: store.pending_export_count()?,
+        visit_count: store.visit_count()?,
+    };
+    let app = App::new(setup.catalog, keymap, session, lang);
+    tui::run(app, &store)?;
+    Ok(())
+}

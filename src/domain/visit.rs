@@ -1,0 +1,150 @@
+//! A visit at the desk and what it records: topics, urgency, referrals, interpreter use.
+
+use super::{LanguageCode, Person};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use strum::{EnumIter, EnumString, IntoStaticStr};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, IntoStaticStr, EnumIter)]
+#[strum(serialize_all = "kebab-case")]
+pub enum VisitKind {
+    /// General information only; usually anonymous.
+    Information,
+    /// An identified visitor (competence check, referral, ...).
+    Identified,
+    /// A request for financial support, with the 30-day decision date.
+    FinancialRequest,
+    /// Urgent need handed over to the social worker on duty.
+    UrgentHandover,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, EnumString, IntoStaticStr, EnumIter)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Urgency {
+    Today,
+    ThisWeek,
+    #[default]
+    Normal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReferralStatus {
+    Referred,
+    HandedOverByPhone,
+    AppointmentMade(NaiveDate),
+}
+
+impl ReferralStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ReferralStatus::Referred => "referred",
+            ReferralStatus::HandedOverByPhone => "handed-over-by-phone",
+            ReferralStatus::AppointmentMade(_) => "appointment-made",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referral {
+    pub service_id: String,
+    pub reason: String,
+    pub status: ReferralStatus,
+    /// The visitor agreed that data may be passed to the service.
+    pub consent_to_share: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, IntoStaticStr, EnumIter)]
+#[strum(serialize_all = "kebab-case")]
+pub enum InterpreterMode {
+    OnSite,
+    Phone,
+    Video,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterpreterUse {
+    pub language: LanguageCode,
+    pub mode: InterpreterMode,
+    pub provider: Option<String>,
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    /// UUIDv7: time-ordered, so ids sort like visits.
+    pub id: Uuid,
+    pub desk_id: String,
+    pub staff_id: String,
+    pub started_at: DateTime<FixedOffset>,
+    pub ended_at: Option<DateTime<FixedOffset>>,
+    pub kind: VisitKind,
+    pub urgency: Urgency,
+    /// `None` for anonymous visits.
+    pub person: Option<Person>,
+    pub topics: Vec<String>,
+    pub referrals: Vec<Referral>,
+    pub interpreter: Option<InterpreterUse>,
+    /// The visitor agreed that the visit may be passed to the case system.
+    pub consent_to_export: bool,
+    pub waiting_seconds: Option<u32>,
+    pub note: Option<String>,
+}
+
+impl Visit {
+    pub fn is_anonymous(&self) -> bool {
+        self.person.is_none()
+    }
+
+    /// Only identified visits with consent ever leave for the case system.
+    pub fn is_exportable(&self) -> bool {
+        !self.is_anonymous() && self.consent_to_export
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ResidenceStatus;
+
+    fn visit(person: Option<Person>, consent: bool) -> Visit {
+        Visit {
+            id: Uuid::now_v7(),
+            desk_id: "desk".into(),
+            staff_id: "staff".into(),
+            started_at: DateTime::parse_from_rfc3339("2026-11-02T09:15:00+01:00").unwrap(),
+            ended_at: None,
+            kind: VisitKind::Information,
+            urgency: Urgency::Normal,
+            person,
+            topics: vec![],
+            referrals: vec![],
+            interpreter: None,
+            consent_to_export: consent,
+            waiting_seconds: None,
+            note: None,
+        }
+    }
+
+    fn person() -> Person {
+        Person {
+            official_name: "Muster".into(),
+            first_name: "Anna".into(),
+            birth_date: None,
+            vn: None,
+            sex: None,
+            nationality: None,
+            language: None,
+            residence: ResidenceStatus::None,
+            commune_of_stay: None,
+            support_domicile: None,
+            phone: None,
+        }
+    }
+
+    #[test]
+    fn anonymous_visits_never_count_as_exportable() {
+        assert!(!visit(None, true).is_exportable());
+        assert!(!visit(Some(person()), false).is_exportable());
+        assert!(visit(Some(person()), true).is_exportable());
+    }
+}

@@ -1,0 +1,47 @@
+//! The errors a command can end with, and the exit code each one gives.
+
+use crate::catalog::{DataError, DataErrors};
+use crate::store::StoreError;
+use crate::tui::keymap::KeymapErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Data(#[from] DataErrors),
+    #[error("{0}")]
+    Keymap(#[from] KeymapErrors),
+    #[error("{0}")]
+    Config(DataError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// Input the user must correct (an unknown language, a database holding real visits ...).
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl Error {
+    /// 2 for input the user must fix (bad files, refused databases), 1 for failures.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Data(_) | Error::Keymap(_) | Error::Config(_) | Error::Usage(_) => 2,
+            Error::Store(e) => e.exit_code(),
+            Error::Other(_) => 1,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Other(e.into())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Other(e.into())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,18 @@
+//! intake-desk: the reception desk application of the social-medical centres (SMZ/CMS) of Valais.
+//!
+//! Dependencies flow one way: `tui` and `cli` → `store`, `catalog`, `search` → `domain`.
+//! `domain` does no I/O; the `tui` never writes SQL.
+
+pub mod catalog;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod paths;
+pub mod search;
+pub mod store;
+pub mod tui;
+
+/// Settings key under which the chosen interface language is remembered.
+pub const UI_LANGUAGE_SETTING: &str = "ui_language";

@@ -1,0 +1,34 @@
+//! Where files live by default: the platform's data and config folders.
+
+use directories::ProjectDirs;
+use std::path::{Path, PathBuf};
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "intake-desk")
+}
+
+/// `~/.local/share/intake-desk/visits.db` on Linux; the platform equivalent elsewhere.
+pub fn default_db_path() -> PathBuf {
+    project_dirs()
+        .map(|d| d.data_dir().join("visits.db"))
+        .unwrap_or_else(|| PathBuf::from("visits.db"))
+}
+
+/// `~/.config/intake-desk` on Linux: holds `config.toml` and `keymap.toml`.
+pub fn default_config_dir() -> PathBuf {
+    project_dirs()
+        .map(|d| d.config_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Creates a folder (and its parents) readable by the owner only.
+pub fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
+}

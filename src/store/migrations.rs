@@ -1,0 +1,116 @@
+//! Versioned schema migrations, tracked in `PRAGMA user_version`. Append only: a released
+//! migration is never edited; a change is a new entry.
+
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the foundation.
+    "CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE people (
+        id TEXT PRIMARY KEY,
+        official_name TEXT NOT NULL,
+        first_name TEXT NOT NULL,
+        birth_date TEXT,
+        vn TEXT,
+        sex INTEGER CHECK (sex IN (1, 2, 3)),
+        nationality TEXT,
+        language TEXT,
+        residence_status TEXT NOT NULL DEFAULT 'none',
+        commune_of_stay INTEGER,
+        support_domicile INTEGER,
+        phone TEXT,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX people_vn ON people (vn) WHERE vn IS NOT NULL;
+
+    CREATE TABLE export_batches (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        target TEXT NOT NULL,
+        format TEXT NOT NULL,
+        visit_count INTEGER NOT NULL,
+        sha256 TEXT,
+        status TEXT NOT NULL,
+        delivered_at TEXT
+    ) STRICT;
+
+    CREATE TABLE visits (
+        id TEXT PRIMARY KEY,
+        desk_id TEXT NOT NULL,
+        staff_id TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        ended_at TEXT,
+        kind TEXT NOT NULL,
+        urgency TEXT NOT NULL,
+        person_id TEXT REFERENCES people (id),
+        topics TEXT NOT NULL DEFAULT '[]',
+        stage_data TEXT NOT NULL DEFAULT '{}',
+        consent_to_export INTEGER NOT NULL DEFAULT 0,
+        waiting_seconds INTEGER,
+        note TEXT,
+        revision INTEGER NOT NULL DEFAULT 1,
+        exported_batch TEXT REFERENCES export_batches (id),
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX visits_started ON visits (started_ms);
+    CREATE INDEX visits_pending_export ON visits (started_ms)
+        WHERE person_id IS NOT NULL AND consent_to_export = 1 AND exported_batch IS NULL;
+
+    CREATE TABLE referrals (
+        id INTEGER PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits (id) ON DELETE CASCADE,
+        service_id TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        appointment_on TEXT,
+        consent_to_share INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX referrals_visit ON referrals (visit_id);
+
+    CREATE TABLE interpreter_use (
+        visit_id TEXT PRIMARY KEY REFERENCES visits (id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('on-site', 'phone', 'video')),
+        provider TEXT,
+        minutes INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        visit_id TEXT,
+        stage TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT
+    ) STRICT;",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Applies the missing migrations, all in one transaction.
+pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    for sql in &MIGRATIONS[current as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()
+}

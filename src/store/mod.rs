@@ -1,0 +1,54 @@
+//! Local storage in SQLite. All SQL of the application lives in this module.
+
+mod migrations;
+mod open;
+mod settings;
+mod visits;
+
+pub use migrations::SCHEMA_VERSION;
+pub use open::StoreError;
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates, mode 0600) the database and brings its schema up to date.
+    /// A file that is not SQLite, or one written by a newer version, is refused untouched.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = open::open(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Records who did what to which record, without personal data.
+    pub fn audit(
+        &self,
+        actor: &str,
+        action: &str,
+        entity: &str,
+        entity_id: Option<&str>,
+    ) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            (now_rfc3339(), actor, action, entity, entity_id),
+        )?;
+        Ok(())
+    }
+}
+
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Local::now()
+        .fixed_offset()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

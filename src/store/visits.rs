@@ -1,0 +1,143 @@
+//! Saving visits with their person, referrals and interpreter use, and the counts the shell shows.
+
+use super::{Store, now_rfc3339};
+use crate::domain::{Person, Visit};
+use rusqlite::{Transaction, params};
+use std::borrow::Borrow;
+
+impl Store {
+    /// Saves visits in one transaction: all of them or none.
+    pub fn insert_visits<V: Borrow<Visit>>(
+        &mut self,
+        visits: impl IntoIterator<Item = V>,
+    ) -> rusqlite::Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut count = 0;
+        for visit in visits {
+            insert_visit(&tx, visit.borrow())?;
+            count += 1;
+        }
+        tx.commit()?;
+        Ok(count)
+    }
+
+    pub fn visit_count(&self) -> rusqlite::Result<u64> {
+        self.conn
+            .query_row("SELECT count(*) FROM visits", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as u64)
+    }
+
+    /// Whether any visit was recorded at a desk whose id does not start with `prefix`.
+    pub fn has_visits_outside(&self, desk_prefix: &str) -> rusqlite::Result<bool> {
+        self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM visits WHERE substr(desk_id, 1, length(?1)) <> ?1)",
+            [desk_prefix],
+            |r| r.get(0),
+        )
+    }
+
+    /// Identified visits with consent that have not left for the case system yet.
+    pub fn pending_export_count(&self) -> rusqlite::Result<u64> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM visits INDEXED BY visits_pending_export
+             WHERE person_id IS NOT NULL AND consent_to_export = 1 AND exported_batch IS NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+    }
+}
+
+fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
+    let now = now_rfc3339();
+    let person_id = match &visit.person {
+        Some(person) => Some(insert_person(tx, visit, person, &now)?),
+        None => None,
+    };
+    let topics = serde_json::to_string(&visit.topics).expect("a list of strings serialises");
+    tx.prepare_cached(
+        "INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, ended_at, kind, urgency,
+                             person_id, topics, consent_to_export, waiting_seconds, note, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        visit.id.to_string(),
+        visit.desk_id,
+        visit.staff_id,
+        visit.started_at.to_rfc3339(),
+        visit.started_at.timestamp_millis(),
+        visit.ended_at.map(|t| t.to_rfc3339()),
+        <&str>::from(visit.kind),
+        <&str>::from(visit.urgency),
+        person_id,
+        topics,
+        visit.consent_to_export,
+        visit.waiting_seconds,
+        visit.note,
+        now,
+    ])?;
+    for referral in &visit.referrals {
+        let appointment = match &referral.status {
+            crate::domain::ReferralStatus::AppointmentMade(date) => Some(date.to_string()),
+            _ => None,
+        };
+        tx.prepare_cached(
+            "INSERT INTO referrals (visit_id, service_id, reason, status, appointment_on, consent_to_share)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            visit.id.to_string(),
+            referral.service_id,
+            referral.reason,
+            referral.status.as_str(),
+            appointment,
+            referral.consent_to_share,
+        ])?;
+    }
+    if let Some(interpreter) = &visit.interpreter {
+        tx.prepare_cached(
+            "INSERT INTO interpreter_use (visit_id, language, mode, provider, minutes)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            visit.id.to_string(),
+            interpreter.language.as_str(),
+            <&str>::from(interpreter.mode),
+            interpreter.provider,
+            interpreter.minutes,
+        ])?;
+    }
+    Ok(())
+}
+
+/// People get their own id, derived from the visit's, so one visit's data stays together.
+fn insert_person(
+    tx: &Transaction<'_>,
+    visit: &Visit,
+    person: &Person,
+    now: &str,
+) -> rusqlite::Result<String> {
+    let id = format!("p-{}", visit.id);
+    tx.prepare_cached(
+        "INSERT INTO people (id, official_name, first_name, birth_date, vn, sex, nationality, language,
+                             residence_status, commune_of_stay, support_domicile, phone, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        id,
+        person.official_name,
+        person.first_name,
+        person.birth_date.map(|d| d.to_string()),
+        person.vn.map(|n| n.digits()),
+        person.sex.map(|s| s.code()),
+        person.nationality,
+        person.language.map(|l| l.to_string()),
+        person.residence.as_str(),
+        person.commune_of_stay,
+        person.support_domicile,
+        person.phone,
+        now,
+    ])?;
+    Ok(id)
+}

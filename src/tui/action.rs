@@ -1,0 +1,82 @@
+//! Every bindable action. The kebab-case names are what keymap files use; the labels shown in the
+//! help overlay and the palette come from the UI strings (`action.<name>` in `data/i18n/`).
+
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, IntoStaticStr, EnumIter)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Action {
+    Quit,
+    Help,
+    Palette,
+    Close,
+    Confirm,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    DeleteChar,
+    ClearInput,
+    NextScreen,
+    PrevScreen,
+    ScreenQueue,
+    ScreenIntake,
+    ScreenHistory,
+    ScreenDirectory,
+    ScreenInformation,
+    ScreenCompetence,
+    ScreenExport,
+    ScreenReports,
+    ScreenSettings,
+    NextLanguage,
+}
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Key of the action's label in the UI strings.
+    pub fn label_key(self) -> String {
+        format!("action.{}", self.name())
+    }
+
+    /// Movement and editing keys make no sense as palette commands.
+    pub fn in_palette(self) -> bool {
+        !matches!(
+            self,
+            Action::Close
+                | Action::Confirm
+                | Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+                | Action::DeleteChar
+                | Action::ClearInput
+        )
+    }
+
+    pub fn all() -> impl Iterator<Item = Action> {
+        Action::iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for action in Action::all() {
+            assert_eq!(action.name().parse::<Action>(), Ok(action));
+        }
+        assert_eq!(
+            "screen-settings".parse::<Action>(),
+            Ok(Action::ScreenSettings)
+        );
+    }
+}

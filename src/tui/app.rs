@@ -1,0 +1,238 @@
+//! Application state and the one place it changes: [`App::update`]. No drawing and no I/O here;
+//! what needs the store is returned as an [`Effect`] for the loop to carry out.
+
+use super::action::Action;
+use super::keymap::{Context, Key, Keymap, Resolution};
+use super::overlays::{HelpState, PaletteState};
+use super::screens::ScreenId;
+use crate::catalog::Catalog;
+
+/// Facts about this run, shown in the status bar and on the Settings screen.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    pub desk: String,
+    pub staff: String,
+    pub db_path: String,
+    pub data_dir: Option<String>,
+    pub config_path: String,
+    pub keymap: String,
+    pub pending_exports: u64,
+    pub visit_count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(HelpState),
+    Palette(PaletteState),
+}
+
+/// Work for the loop that the state cannot do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Remember the interface language for the next start.
+    SaveLanguage(String),
+}
+
+pub struct App {
+    pub catalog: Catalog,
+    pub keymap: Keymap,
+    pub session: Session,
+    pub lang: String,
+    pub screen: ScreenId,
+    pub overlay: Option<Overlay>,
+    /// Keys typed so far of a multi-key sequence (`g g`).
+    pending: Vec<Key>,
+    /// A one-line notice in the status bar, until the next action.
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(catalog: Catalog, keymap: Keymap, session: Session, lang: String) -> App {
+        App {
+            catalog,
+            keymap,
+            session,
+            lang,
+            screen: ScreenId::Queue,
+            overlay: None,
+            pending: Vec::new(),
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// A UI string in the current language.
+    pub fn t(&self, key: &str) -> String {
+        self.catalog.i18n.text(&self.lang, key).to_string()
+    }
+
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.catalog.i18n.format(&self.lang, key, args)
+    }
+
+    /// The keymap context of whatever has the focus.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Palette(_)) => Context::Palette,
+            None => self.screen.context(),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
+        self.pending.push(key);
+        match self.keymap.resolve(self.context(), &self.pending) {
+            Resolution::Pending => Vec::new(),
+            Resolution::Action(action) => {
+                self.pending.clear();
+                self.update(action)
+            }
+            Resolution::Text(c) => {
+                self.pending.clear();
+                if let Some(Overlay::Palette(palette)) = &mut self.overlay {
+                    palette.type_char(c);
+                }
+                Vec::new()
+            }
+            Resolution::Unbound => {
+                self.pending.clear();
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action != Action::NextLanguage {
+            self.message = None;
+        }
+        match &mut self.overlay {
+            Some(Overlay::Palette(palette)) => match action {
+                Action::Close | Action::Palette => {
+                    self.overlay = None;
+                    return Vec::new();
+                }
+                Action::Confirm => {
+                    let chosen = palette.selected_action(&self.catalog.i18n, &self.lang);
+                    self.overlay = None;
+                    return chosen.map(|a| self.update(a)).unwrap_or_default();
+                }
+                _ if palette.handle(action) => return Vec::new(),
+                _ => {}
+            },
+            Some(Overlay::Help(help)) => match action {
+                Action::Close | Action::Help => {
+                    self.overlay = None;
+                    return Vec::new();
+                }
+                _ if help.handle(action) => return Vec::new(),
+                _ => {}
+            },
+            None => {}
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                self.overlay = Some(Overlay::Help(HelpState::new(self.screen.context())))
+            }
+            Action::Palette => self.overlay = Some(Overlay::Palette(PaletteState::default())),
+            Action::Close => self.overlay = None,
+            Action::NextScreen => self.show(self.screen.next()),
+            Action::PrevScreen => self.show(self.screen.prev()),
+            Action::NextLanguage => return self.next_language(),
+            other => {
+                if let Some(screen) = ScreenId::for_action(other) {
+                    self.show(screen);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn show(&mut self, screen: ScreenId) {
+        self.screen = screen;
+        self.overlay = None;
+    }
+
+    fn next_language(&mut self) -> Vec<Effect> {
+        let languages = self.catalog.i18n.languages();
+        let current = languages.iter().position(|l| *l == self.lang).unwrap_or(0);
+        self.lang = languages[(current + 1) % languages.len()].clone();
+        self.message = Some(self.tf(
+            "message.language_changed",
+            &[("language", &self.t("meta.name"))],
+        ));
+        vec![Effect::SaveLanguage(self.lang.clone())]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::load_builtin;
+
+    pub(crate) fn app() -> App {
+        App::new(
+            Catalog::embedded(),
+            load_builtin("default").unwrap(),
+            Session::default(),
+            "de".into(),
+        )
+    }
+
+    fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+        keys.split_whitespace()
+            .flat_map(|k| app.handle_key(k.parse().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn screen_keys_switch_screens_and_tab_cycles() {
+        let mut app = app();
+        press(&mut app, "f10");
+        assert_eq!(app.screen, ScreenId::Settings);
+        press(&mut app, "tab");
+        assert_eq!(app.screen, ScreenId::Queue);
+        press(&mut app, "shift-tab");
+        assert_eq!(app.screen, ScreenId::Settings);
+    }
+
+    #[test]
+    fn typing_in_the_palette_filters_and_enter_runs_the_command() {
+        let mut app = app();
+        press(&mut app, "ctrl-p e i n s t");
+        assert_eq!(app.context(), Context::Palette);
+        // "q" is text in the palette, it must not quit.
+        press(&mut app, "enter");
+        assert_eq!(app.screen, ScreenId::Settings);
+        assert!(app.overlay.is_none());
+        assert!(!app.quit);
+    }
+
+    #[test]
+    fn q_in_the_palette_is_text_not_quit() {
+        let mut app = app();
+        press(&mut app, ": q");
+        assert!(!app.quit);
+        press(&mut app, "esc q");
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn help_opens_and_closes_with_the_same_key() {
+        let mut app = app();
+        press(&mut app, "?");
+        assert_eq!(app.context(), Context::Help);
+        press(&mut app, "?");
+        assert!(app.overlay.is_none());
+    }
+
+    #[test]
+    fn switching_language_asks_to_remember_it() {
+        let mut app = app();
+        let effects = press(&mut app, "f12");
+        assert_eq!(app.lang, "fr");
+        assert_eq!(effects, vec![Effect::SaveLanguage("fr".into())]);
+        assert_eq!(app.t("screen.queue"), "File d'attente");
+    }
+}

@@ -1,0 +1,101 @@
+//! Fitting text into a width measured in terminal columns (wide and combining characters count
+//! as they display, not as chars).
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Keeps the end of `text` within `width` columns, marking the cut with an ellipsis.
+pub fn shorten_left(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// Keeps the start of `text` within `width` columns, marking the cut with an ellipsis.
+pub fn shorten_right(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept = String::new();
+    let mut used = 1;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    kept.push('…');
+    kept
+}
+
+/// Shortens the longest titles, never the `keep` one, until all fit in `width` columns
+/// with `gap` columns between neighbours.
+pub fn fit_titles(titles: &[String], keep: usize, width: usize, gap: usize) -> Vec<String> {
+    let mut widths: Vec<usize> = titles.iter().map(|t| t.width()).collect();
+    let total = |w: &[usize]| w.iter().sum::<usize>() + gap * w.len().saturating_sub(1);
+    while total(&widths) > width {
+        let longest = widths
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| *i != keep && **w > 2)
+            .max_by_key(|(i, w)| (**w, usize::MAX - i))
+            .map(|(i, _)| i);
+        match longest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+    titles
+        .iter()
+        .zip(widths)
+        .map(|(t, w)| shorten_right(t, w))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_keeps_the_meaningful_end() {
+        assert_eq!(shorten_left("/a/b/visits.db", 20), "/a/b/visits.db");
+        assert_eq!(shorten_left("/a/b/visits.db", 10), "…visits.db");
+        assert_eq!(shorten_right("Zuständigkeit", 6), "Zustä…");
+        assert_eq!(shorten_left("abc", 0), "");
+    }
+
+    #[test]
+    fn wide_characters_count_twice() {
+        assert_eq!(shorten_right("東京都庁", 5), "東京…");
+    }
+
+    #[test]
+    fn titles_shrink_longest_first_and_keep_the_selected_one() {
+        let titles: Vec<String> = ["1 Warteschlange", "2 Aufnahme", "9 Einstellungen"]
+            .map(String::from)
+            .to_vec();
+        let fitted = fit_titles(&titles, 2, 34, 1);
+        assert_eq!(fitted[2], "9 Einstellungen");
+        let total: usize = fitted.iter().map(|t| t.width()).sum::<usize>() + 2;
+        assert!(total <= 34, "{fitted:?}");
+        assert_eq!(fit_titles(&titles, 0, 200, 1), titles);
+    }
+}

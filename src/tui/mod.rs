@@ -1,0 +1,15 @@
+//! The terminal interface. One loop: terminal event → keymap → [`Action`] → [`App::update`]
+//! → [`render::render`] from state alone. Screens are modules with their own state and render.
+
+pub mod action;
+pub mod app;
+pub mod fit;
+pub mod keymap;
+pub mod overlays;
+pub mod render;
+pub mod screens;
+mod terminal;
+
+pub use action::Action;
+pub use app::{App, Effect, Session};
+pub use terminal::run;

@@ -1,0 +1,215 @@
+//! Drawing the whole interface from the state alone: tab bar, screen, status bar, overlays.
+
+use super::action::Action;
+use super::app::{App, Overlay};
+use super::fit::{fit_titles, shorten_left};
+use super::overlays;
+use super::screens::ScreenId;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+/// Below this the layout cannot show a form and its labels; a message is shown instead.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(app, frame, area);
+        return;
+    }
+    let [tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_tabs(app, frame, tabs);
+    app.screen.render(app, frame, body);
+    render_status(app, frame, status);
+    match &app.overlay {
+        Some(Overlay::Help(state)) => overlays::help::render(app, state, frame, body),
+        Some(Overlay::Palette(state)) => overlays::palette::render(app, state, frame, body),
+        None => {}
+    }
+}
+
+fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = app.tf(
+        "small.message",
+        &[
+            ("width", &area.width.to_string()),
+            ("height", &area.height.to_string()),
+            ("min_width", &MIN_WIDTH.to_string()),
+            ("min_height", &MIN_HEIGHT.to_string()),
+        ],
+    );
+    let top = area.height / 3;
+    let [_, middle] = Layout::vertical([Constraint::Length(top), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let titles: Vec<String> = ScreenId::ALL
+        .iter()
+        .map(|s| {
+            let key = app
+                .keymap
+                .keys_for(s.context(), s.action())
+                .into_iter()
+                .next();
+            let name = app.t(&s.title_key());
+            key.map_or_else(|| name.to_string(), |k| format!("{k} {name}"))
+        })
+        .collect();
+    let selected = ScreenId::ALL
+        .iter()
+        .position(|s| *s == app.screen)
+        .unwrap_or(0);
+    let titles = fit_titles(&titles, selected, area.width as usize, 1);
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .highlight_style(Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD))
+            .divider("│")
+            .padding("", ""),
+        area,
+    );
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let session = &app.session;
+    let first_key = |action| {
+        app.keymap
+            .keys_for(app.screen.context(), action)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "-".into())
+    };
+    let right = match &app.message {
+        Some(message) => message.clone(),
+        None => app.tf(
+            "status.hints",
+            &[
+                ("help", &first_key(Action::Help)),
+                ("palette", &first_key(Action::Palette)),
+            ],
+        ),
+    };
+    let pending = app.tf(
+        "status.pending_exports",
+        &[("count", &session.pending_exports.to_string())],
+    );
+    let fixed = format!(
+        " {}: {} │ {} │ {} │ ",
+        app.t("status.desk"),
+        session.desk,
+        app.lang.to_uppercase(),
+        pending,
+    );
+    // The database path gets what is left and is shortened from the left: its end says most.
+    let room = (area.width as usize).saturating_sub(fixed.width() + right.width() + 3);
+    let db = shorten_left(&session.db_path, room);
+    let line = Line::from(vec![
+        Span::raw(fixed),
+        Span::raw(db),
+        Span::raw(" │ "),
+        Span::styled(right, Style::default().add_modifier(Modifier::BOLD)),
+    ]);
+    frame.render_widget(
+        Paragraph::new(line).style(Style::default().add_modifier(Modifier::REVERSED)),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::tui::app::Session;
+    use crate::tui::keymap::load_builtin;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn app(lang: &str) -> App {
+        App::new(
+            Catalog::embedded(),
+            load_builtin("default").unwrap(),
+            Session {
+                desk: "Visp 1".into(),
+                db_path: "/home/desk/.local/share/intake-desk/visits.db".into(),
+                pending_exports: 42,
+                ..Session::default()
+            },
+            lang.into(),
+        )
+    }
+
+    fn screen_text(app: &App, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| render(app, f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn shell_shows_tabs_screen_and_status_bar() {
+        let text = screen_text(&app("de"), 100, 30);
+        let tab_bar = text.lines().next().unwrap();
+        // The selected tab keeps its full title; the others shrink to fit the width.
+        assert!(tab_bar.contains("1 Warteschlange"), "{text}");
+        assert!(tab_bar.contains("9 Einst"), "{tab_bar}");
+        assert!(text.contains("Schalter: Visp 1"));
+        assert!(text.contains("Export ausstehend: 42"));
+        assert!(text.contains("visits.db"));
+        assert!(text.contains("Noch nicht verfügbar"));
+    }
+
+    #[test]
+    fn too_small_terminal_shows_the_message_instead_of_the_layout() {
+        let text = screen_text(&app("fr"), 60, 20);
+        assert!(text.contains("trop petit"), "{text}");
+        assert!(text.contains("60×20"));
+        assert!(!text.contains("File d'attente"));
+    }
+
+    #[test]
+    fn help_lists_bindings_with_labels_in_the_ui_language() {
+        let mut app = app("en");
+        app.update(Action::Help);
+        let text = screen_text(&app, 100, 30);
+        assert!(text.contains("Key bindings: Queue"), "{text}");
+        assert!(
+            text.contains("ctrl-p, :") || text.contains(":, ctrl-p"),
+            "{text}"
+        );
+        assert!(text.contains("Open the command palette"));
+    }
+
+    #[test]
+    fn settings_screen_snapshot() {
+        let mut app = app("de");
+        app.session.staff = "mb".into();
+        app.session.keymap = "default".into();
+        app.session.config_path = "/home/desk/.config/intake-desk/config.toml".into();
+        app.session.visit_count = 1234;
+        app.update(Action::ScreenSettings);
+        insta::assert_snapshot!(screen_text(&app, 100, 24));
+    }
+}

@@ -1,0 +1,102 @@
+//! The screens reachable from the tab bar. Until later issues fill them, each says plainly what it
+//! will hold; Settings already shows the settings in effect.
+
+mod placeholder;
+mod settings;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Context;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenId {
+    Queue,
+    Intake,
+    History,
+    Directory,
+    Information,
+    Competence,
+    Export,
+    Reports,
+    Settings,
+}
+
+impl ScreenId {
+    pub const ALL: [ScreenId; 9] = [
+        ScreenId::Queue,
+        ScreenId::Intake,
+        ScreenId::History,
+        ScreenId::Directory,
+        ScreenId::Information,
+        ScreenId::Competence,
+        ScreenId::Export,
+        ScreenId::Reports,
+        ScreenId::Settings,
+    ];
+
+    /// The key of the screen's texts (`screen.<key>`, `placeholder.<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ScreenId::Queue => "queue",
+            ScreenId::Intake => "intake",
+            ScreenId::History => "history",
+            ScreenId::Directory => "directory",
+            ScreenId::Information => "information",
+            ScreenId::Competence => "competence",
+            ScreenId::Export => "export",
+            ScreenId::Reports => "reports",
+            ScreenId::Settings => "settings",
+        }
+    }
+
+    pub fn title_key(self) -> String {
+        format!("screen.{}", self.key())
+    }
+
+    pub fn action(self) -> Action {
+        match self {
+            ScreenId::Queue => Action::ScreenQueue,
+            ScreenId::Intake => Action::ScreenIntake,
+            ScreenId::History => Action::ScreenHistory,
+            ScreenId::Directory => Action::ScreenDirectory,
+            ScreenId::Information => Action::ScreenInformation,
+            ScreenId::Competence => Action::ScreenCompetence,
+            ScreenId::Export => Action::ScreenExport,
+            ScreenId::Reports => Action::ScreenReports,
+            ScreenId::Settings => Action::ScreenSettings,
+        }
+    }
+
+    pub fn for_action(action: Action) -> Option<ScreenId> {
+        ScreenId::ALL.into_iter().find(|s| s.action() == action)
+    }
+
+    fn index(self) -> usize {
+        ScreenId::ALL
+            .iter()
+            .position(|s| *s == self)
+            .expect("listed in ALL")
+    }
+
+    pub fn next(self) -> ScreenId {
+        ScreenId::ALL[(self.index() + 1) % ScreenId::ALL.len()]
+    }
+
+    pub fn prev(self) -> ScreenId {
+        ScreenId::ALL[(self.index() + ScreenId::ALL.len() - 1) % ScreenId::ALL.len()]
+    }
+
+    /// The keymap context while the screen has the focus.
+    pub fn context(self) -> Context {
+        Context::List
+    }
+
+    pub fn render(self, app: &App, frame: &mut Frame, area: Rect) {
+        match self {
+            ScreenId::Settings => settings::render(app, frame, area),
+            other => placeholder::render(app, other, frame, area),
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Owning the terminal: raw mode and the alternate screen on the way in, restored on every way
+//! out (normal exit, error, panic, SIGTERM/SIGHUP), and the event loop in between.
+
+use super::app::{App, Effect};
+use super::keymap::Key;
+use super::render::render;
+use crate::store::Store;
+use crossterm::event::{self, Event, KeyEventKind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often the loop wakes without input, to notice a termination signal.
+const TICK: Duration = Duration::from_millis(200);
+
+pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    // ratatui::try_init enables raw mode, enters the alternate screen and installs a panic hook
+    // that restores the terminal before the panic message is printed.
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app, store, &stop);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| render(app, frame))?;
+            dirty = false;
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                for effect in app.handle_key(Key::from_event(key)) {
+                    apply(effect, app, store);
+                }
+                dirty = true;
+            }
+            Event::Resize(..) => dirty = true,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn apply(effect: Effect, app: &mut App, store: &Store) {
+    match effect {
+        Effect::SaveLanguage(lang) => {
+            if let Err(e) = store.set_setting(crate::UI_LANGUAGE_SETTING, &lang) {
+                app.message = Some(app.tf("message.not_saved", &[("error", &e.to_string())]));
+            }
+        }
+    }
+}
