@@ -12,6 +12,9 @@ use std::time::Duration;
 
 /// How often the loop wakes without input, to notice a termination signal.
 const TICK: Duration = Duration::from_millis(200);
+/// Fault injection for the test suite: when set, the first key press panics, so tests can prove
+/// that a panic hands the terminal back.
+const PANIC_ON_KEY_ENV: &str = "INTAKE_DESK_PANIC_ON_KEY";
 
 pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -33,6 +36,7 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    let panic_on_key = std::env::var_os(PANIC_ON_KEY_ENV).is_some();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| render(app, frame))?;
@@ -43,6 +47,7 @@ fn event_loop(
         }
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
+                assert!(!panic_on_key, "{PANIC_ON_KEY_ENV} is set: panicking as asked");
                 for effect in app.handle_key(Key::from_event(key)) {
                     apply(effect, app, store);
                 }

@@ -1,0 +1,240 @@
+//! Test helpers: a private home folder per test, and the real binary in a pseudo-terminal with
+//! a vt100 parser reading its screen.
+#![allow(dead_code)] // each test file uses a different part of the harness
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_intake-desk");
+const WAIT: Duration = Duration::from_secs(10);
+
+/// A throw-away home: database, config and data folders never touch the real ones.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("visits.db")
+    }
+
+    pub fn write(&self, relative: &str, text: &str) -> PathBuf {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.dir.path().to_path_buf()),
+            ("XDG_CONFIG_HOME", self.path("config")),
+            ("XDG_DATA_HOME", self.path("share")),
+        ]
+    }
+
+    /// Runs a subcommand to completion.
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(BIN);
+        command.args(args).current_dir(self.dir.path());
+        for (key, value) in self.env() {
+            command.env(key, value);
+        }
+        command.output().expect("binary runs")
+    }
+
+    /// Starts the interface in a pseudo-terminal of the given size.
+    pub fn start_tui(&self, args: &[&str], cols: u16, rows: u16) -> Tui {
+        Tui::start(self, args, cols, rows, &[])
+    }
+
+    /// Like [`Sandbox::start_tui`] with extra environment variables.
+    pub fn start_tui_with_env(&self, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+        Tui::start(self, args, cols, rows, env)
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    /// Every byte the program wrote, to check how it left the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Tui {
+    fn start(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut command = CommandBuilder::new(BIN);
+        command.args(args);
+        command.cwd(sandbox.dir.path());
+        command.env("TERM", "xterm-256color");
+        for (key, value) in sandbox.env() {
+            command.env(key, value);
+        }
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("spawn in pty");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        {
+            let parser = Arc::clone(&parser);
+            let raw = Arc::clone(&raw);
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = reader.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    parser.lock().unwrap().process(&buf[..n]);
+                    raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                }
+            });
+        }
+        Tui {
+            parser,
+            writer,
+            child,
+            _master: pair.master,
+            raw,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until `text` is on screen; fails with the screen shown.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.screen().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} did not appear; the screen:\n{}", self.screen());
+    }
+
+    /// Waits until `text` is gone from the screen.
+    pub fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if !self.screen().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} is still there; the screen:\n{}", self.screen());
+    }
+
+    /// Types text as it is.
+    pub fn type_text(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Presses one named key: enter, esc, tab, f1..f12, ctrl-x, up, down, or a character.
+    pub fn press(&mut self, key: &str) {
+        let bytes: Vec<u8> = match key {
+            "enter" => b"\r".to_vec(),
+            "esc" => b"\x1b".to_vec(),
+            "tab" => b"\t".to_vec(),
+            "backspace" => b"\x7f".to_vec(),
+            "up" => b"\x1b[A".to_vec(),
+            "down" => b"\x1b[B".to_vec(),
+            "f1" => b"\x1bOP".to_vec(),
+            "f2" => b"\x1bOQ".to_vec(),
+            "f10" => b"\x1b[21~".to_vec(),
+            "f12" => b"\x1b[24~".to_vec(),
+            k if k.starts_with("ctrl-") && k.len() == 6 => {
+                vec![k.as_bytes()[5].to_ascii_lowercase() - b'a' + 1]
+            }
+            k => k.as_bytes().to_vec(),
+        };
+        self.writer.write_all(&bytes).unwrap();
+        self.writer.flush().unwrap();
+        // A lone ESC is told apart from an escape sequence by a pause.
+        if key == "esc" {
+            thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Waits for the program to end and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes.
+                thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        self.child.kill().ok();
+        panic!("the program did not exit; the screen:\n{}", self.screen());
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
+    /// Whether the program handed the terminal back: main screen, cursor shown, and the last
+    /// mode changes it wrote leave raw input and the alternate screen.
+    pub fn terminal_restored(&self) -> bool {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let raw = self.raw.lock().unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        let left_alternate = text.rfind("\x1b[?1049l") > text.rfind("\x1b[?1049h");
+        !screen.alternate_screen() && !screen.hide_cursor() && left_alternate
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            self.child.kill().ok();
+        }
+    }
+}
+
+pub fn file_mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}

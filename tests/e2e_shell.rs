@@ -1,0 +1,109 @@
+//! The real binary in a pseudo-terminal: the shell, help, palette, language and terminal restore.
+
+mod common;
+use common::Sandbox;
+
+#[test]
+fn help_palette_and_quit_leave_the_terminal_restored() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 100, 30);
+    tui.wait_for("Queue");
+    tui.wait_for("Pending export: 0");
+
+    tui.press("?");
+    tui.wait_for("Key bindings: Queue");
+    tui.wait_for("Open the command palette");
+    tui.press("esc");
+    tui.wait_gone("Key bindings: Queue");
+
+    tui.press("ctrl-p");
+    tui.wait_for("Find a command:");
+    tui.type_text("sett");
+    tui.wait_for("Screen: Settings");
+    tui.press("enter");
+    tui.wait_for("Interface language");
+    tui.wait_gone("Find a command:");
+
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(tui.terminal_restored(), "terminal not restored:\n{}", tui.screen());
+}
+
+#[test]
+fn a_terminal_below_80x24_shows_the_too_small_message() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 60, 20);
+    tui.wait_for("too small (60×20)");
+    assert!(!tui.screen().contains("Pending export"));
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(tui.terminal_restored());
+}
+
+#[test]
+fn the_interface_language_switches_at_runtime_and_is_remembered() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db], 100, 30);
+    tui.wait_for("Warteschlange");
+    tui.press("f12");
+    tui.wait_for("File d'attente");
+    tui.wait_for("Langue de l'interface : Français");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let mut again = sandbox.start_tui(&["--db", db], 100, 30);
+    again.wait_for("File d'attente");
+    again.press("q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap()], 100, 30);
+    tui.wait_for("Warteschlange");
+    let pid = tui.pid().expect("child pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tui.wait_exit();
+    assert!(tui.terminal_restored(), "terminal not restored:\n{}", tui.screen());
+}
+
+#[test]
+fn the_vim_keymap_moves_between_screens_with_h_and_l() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en", "--keymap", "vim"], 100, 30);
+    tui.wait_for("Queue");
+    tui.press("l");
+    tui.wait_for("┌ Intake");
+    tui.press("h");
+    tui.wait_for("┌ Queue");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports_it() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui_with_env(
+        &["--db", db.to_str().unwrap()],
+        100,
+        30,
+        &[("INTAKE_DESK_PANIC_ON_KEY", "1")],
+    );
+    tui.wait_for("Warteschlange");
+    tui.press("x");
+    assert_ne!(tui.wait_exit(), 0);
+    assert!(tui.terminal_restored(), "terminal not restored:\n{}", tui.screen());
+    tui.wait_for("panicking as asked");
+}
