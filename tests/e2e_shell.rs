@@ -27,7 +27,11 @@ fn help_palette_and_quit_leave_the_terminal_restored() {
 
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
-    assert!(tui.terminal_restored(), "terminal not restored:\n{}", tui.screen());
+    assert!(
+        tui.terminal_restored(),
+        "terminal not restored:\n{}",
+        tui.screen()
+    );
 }
 
 #[test]
@@ -74,14 +78,29 @@ fn sigterm_restores_the_terminal() {
         .unwrap();
     assert!(status.success());
     tui.wait_exit();
-    assert!(tui.terminal_restored(), "terminal not restored:\n{}", tui.screen());
+    assert!(
+        tui.terminal_restored(),
+        "terminal not restored:\n{}",
+        tui.screen()
+    );
 }
 
 #[test]
 fn the_vim_keymap_moves_between_screens_with_h_and_l() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();
-    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en", "--keymap", "vim"], 100, 30);
+    let mut tui = sandbox.start_tui(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            "en",
+            "--keymap",
+            "vim",
+        ],
+        100,
+        30,
+    );
     tui.wait_for("Queue");
     tui.press("l");
     tui.wait_for("┌ Intake");
@@ -104,6 +123,10 @@ fn a_panic_restores_the_terminal_and_reports_it() {
     tui.wait_for("Warteschlange");
     tui.press("x");
     assert_ne!(tui.wait_exit(), 0);
-    assert!(tui.terminal_restored(), "terminal not restored:\n{}", tui.screen());
+    assert!(
+        tui.terminal_restored(),
+        "terminal not restored:\n{}",
+        tui.screen()
+    );
     tui.wait_for("panicking as asked");
 }

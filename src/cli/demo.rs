@@ -4,9 +4,10 @@ use super::Cli;
 use super::setup::{Setup, setup};
 use crate::demo::{self, DEMO_DESK_PREFIX, DemoOptions};
 use crate::error::{Error, Result};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 use std::time::Instant;
 
-pub fn run(cli: &Cli, visits: usize, seed: u64) -> Result<()> {
+pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Result<()> {
     let setup = setup(cli)?;
     let mut store = Setup::open_store(cli)?;
     // Demo data must never mix with real visits.
@@ -20,7 +21,7 @@ pub fn run(cli: &Cli, visits: usize, seed: u64) -> Result<()> {
     let options = DemoOptions {
         visits,
         seed,
-        now: chrono::Local::now().fixed_offset(),
+        now: end_of(until)?,
         communes: setup.catalog.communes.iter().map(|c| c.bfs_nr).collect(),
     };
     let added = store.insert_visits(demo::visits(options))?;
@@ -31,4 +32,22 @@ pub fn run(cli: &Cli, visits: usize, seed: u64) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The moment the demo year ends: now, or the last second of the given day (local time).
+fn end_of(until: Option<NaiveDate>) -> Result<DateTime<FixedOffset>> {
+    let now = Local::now().fixed_offset();
+    let Some(day) = until else { return Ok(now) };
+    let end = day.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("valid time"));
+    let at = Local
+        .from_local_datetime(&end)
+        .earliest()
+        .map(|t| t.fixed_offset())
+        .ok_or_else(|| Error::Usage(format!("--until {day}: that moment does not exist here")))?;
+    if at.date_naive() > now.date_naive() {
+        return Err(Error::Usage(format!(
+            "--until {day} lies in the future; demo visits are in the past"
+        )));
+    }
+    Ok(at)
 }

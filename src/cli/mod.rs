@@ -56,9 +56,12 @@ pub enum Command {
         /// Number of visits to add
         #[arg(long, value_name = "N")]
         visits: usize,
-        /// Seed: the same seed gives the same visits
+        /// Seed: the same seed and end date give the same visits
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+        /// Last day of the 12 months the visits are spread over [default: now]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<chrono::NaiveDate>,
     },
     /// Inspect the database
     Db {
@@ -117,7 +120,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Keymap {
             command: KeymapCommand::Show { context },
         }) => keymap::show(&cli, context.as_deref()),
-        Some(Command::Demo { visits, seed }) => demo::run(&cli, *visits, *seed),
+        Some(Command::Demo {
+            visits,
+            seed,
+            until,
+        }) => demo::run(&cli, *visits, *seed, *until),
         Some(Command::Db {
             command: DbCommand::Info,
         }) => db::info(&cli),

@@ -47,7 +47,10 @@ fn event_loop(
         }
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                assert!(!panic_on_key, "{PANIC_ON_KEY_ENV} is set: panicking as asked");
+                assert!(
+                    !panic_on_key,
+                    "{PANIC_ON_KEY_ENV} is set: panicking as asked"
+                );
                 for effect in app.handle_key(Key::from_event(key)) {
                     apply(effect, app, store);
                 }

@@ -64,7 +64,13 @@ impl Sandbox {
     }
 
     /// Like [`Sandbox::start_tui`] with extra environment variables.
-    pub fn start_tui_with_env(&self, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+    pub fn start_tui_with_env(
+        &self,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
         Tui::start(self, args, cols, rows, env)
     }
 }
