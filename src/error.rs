@@ -32,6 +32,14 @@ impl Error {
     }
 }
 
+impl Error {
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Other(e) if e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         Error::Other(e.into())

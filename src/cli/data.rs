@@ -3,9 +3,11 @@
 use super::Cli;
 use crate::catalog::{Catalog, DataSource};
 use crate::error::{Error, Result};
+use std::io::Write;
 use std::path::Path;
 
 pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let dir = dir.or(cli.data.as_deref());
     let source = match dir {
         Some(dir) if !dir.is_dir() => {
@@ -20,13 +22,14 @@ pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
         .iter()
         .filter(|c| !c.provenance.confidence.is_verified())
         .count();
-    println!(
+    writeln!(
+        out,
         "{}: ok. {} communes ({} with a region mapping that is not verified), {} SMZ/CMS regions, interface languages {}",
         dir.map_or_else(|| "embedded data".to_string(), |d| d.display().to_string()),
         catalog.communes.len(),
         unverified,
         catalog.regions.len(),
         catalog.i18n.languages().join(", "),
-    );
+    )?;
     Ok(())
 }

@@ -4,12 +4,14 @@ use super::Cli;
 use super::setup::Setup;
 use crate::error::Result;
 use crate::store::SCHEMA_VERSION;
+use std::io::Write;
 
 pub fn info(cli: &Cli) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let store = Setup::open_store(cli)?;
-    println!("database:        {}", store.path().display());
-    println!("schema version:  {SCHEMA_VERSION}");
-    println!("visits:          {}", store.visit_count()?);
-    println!("pending export:  {}", store.pending_export_count()?);
+    writeln!(out, "database:        {}", store.path().display())?;
+    writeln!(out, "schema version:  {SCHEMA_VERSION}")?;
+    writeln!(out, "visits:          {}", store.visit_count()?)?;
+    writeln!(out, "pending export:  {}", store.pending_export_count()?)?;
     Ok(())
 }

@@ -5,9 +5,11 @@ use super::setup::{Setup, setup};
 use crate::demo::{self, DEMO_DESK_PREFIX, DemoOptions};
 use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
+use std::io::Write;
 use std::time::Instant;
 
 pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let setup = setup(cli)?;
     let mut store = Setup::open_store(cli)?;
     // Demo data must never mix with real visits.
@@ -26,11 +28,12 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
     };
     let added = store.insert_visits(demo::visits(options))?;
     store.audit("demo", "insert-demo-visits", "visits", None)?;
-    println!(
+    writeln!(
+        out,
         "added {added} synthetic visits to {} in {:.1} s",
         store.path().display(),
         started.elapsed().as_secs_f64()
-    );
+    )?;
     Ok(())
 }
 

@@ -5,21 +5,25 @@ use super::setup::setup;
 use crate::error::{Error, Result};
 use crate::tui::Action;
 use crate::tui::keymap::{self, Context, format_sequence};
+use std::io::Write;
 use std::path::Path;
 use strum::IntoEnumIterator;
 
 pub fn check(file: &Path) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let map = keymap::load(Some(file))?;
-    println!(
+    writeln!(
+        out,
         "{}: ok. {} bindings over the {} keymap",
         file.display(),
         map.bindings.len(),
         map.base
-    );
+    )?;
     Ok(())
 }
 
 pub fn show(cli: &Cli, context: Option<&str>) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     let setup = setup(cli)?;
     let (map, description) = setup.keymap(cli)?;
     let lang = setup.language(cli, None)?;
@@ -34,16 +38,17 @@ pub fn show(cli: &Cli, context: Option<&str>) -> Result<()> {
         })?],
         None => Context::iter().collect(),
     };
-    println!("# keymap: {description}");
+    writeln!(out, "# keymap: {description}")?;
     for context in &contexts {
-        println!("\n[{}]", context.name());
+        writeln!(out, "\n[{}]", context.name())?;
         for binding in map.bindings.iter().filter(|b| b.context == *context) {
-            println!(
+            writeln!(
+                out,
                 "  {:<14} {:<20} {}",
                 format_sequence(&binding.keys),
                 binding.action.name(),
                 i18n.text(&lang, &binding.action.label_key())
-            );
+            )?;
         }
     }
     if context.is_none() {
@@ -51,13 +56,14 @@ pub fn show(cli: &Cli, context: Option<&str>) -> Result<()> {
             .filter(|a| !map.bindings.iter().any(|b| b.action == *a))
             .collect();
         if !unbound.is_empty() {
-            println!("\n# actions without a key");
+            writeln!(out, "\n# actions without a key")?;
             for action in unbound {
-                println!(
+                writeln!(
+                    out,
                     "  {:<20} {}",
                     action.name(),
                     i18n.text(&lang, &action.label_key())
-                );
+                )?;
             }
         }
     }
