@@ -130,3 +130,18 @@ fn a_panic_restores_the_terminal_and_reports_it() {
     );
     tui.wait_for("panicking as asked");
 }
+
+#[test]
+fn shrinking_the_window_shows_the_message_and_growing_it_restores_the_layout() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 100, 30);
+    tui.wait_for("Pending export: 0");
+    tui.resize(70, 20);
+    tui.wait_for("too small (70×20)");
+    tui.resize(120, 40);
+    tui.wait_for("Pending export: 0");
+    tui.wait_gone("too small");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

@@ -2,7 +2,7 @@
 
 use super::csv_table::CsvTable;
 use super::error::DataError;
-use super::provenance::{Confidence, Provenance};
+use super::provenance::Provenance;
 use super::source::DataFile;
 use std::collections::HashSet;
 
@@ -95,25 +95,13 @@ pub fn parse(
                 format!("use an id from regions.csv: {}", known.join(", ")),
             ));
         }
-        let confidence = match row.get("confidence").parse::<Confidence>() {
-            Ok(c) => c,
-            Err(_) => {
-                errors.push(row.error(
-                    "confidence",
-                    format!("{:?} is not a confidence level", row.get("confidence")),
-                    "write high, medium or low",
-                ));
+        let provenance = match Provenance::from_row(&row) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.extend(e);
                 continue;
             }
         };
-        let source = row.get("source");
-        if source.is_empty() {
-            errors.push(row.error(
-                "source",
-                "the row names no source",
-                "name the public source of the region mapping, or NOT VERIFIED with confidence low",
-            ));
-        }
         communes.push(Commune {
             bfs_nr,
             name: name.to_string(),
@@ -123,10 +111,7 @@ pub fn parse(
             language: language.to_string(),
             region: region.to_string(),
             region_site: row.optional("region_site"),
-            provenance: Provenance {
-                source: source.to_string(),
-                confidence,
-            },
+            provenance,
         });
     }
     if errors.is_empty() {

@@ -2,7 +2,7 @@
 
 use super::csv_table::CsvTable;
 use super::error::DataError;
-use super::provenance::{Confidence, Provenance};
+use super::provenance::Provenance;
 use super::source::DataFile;
 use std::collections::HashSet;
 
@@ -76,24 +76,13 @@ pub fn parse(file: &DataFile) -> Result<Vec<Region>, Vec<DataError>> {
                 errors.push(row.error(column, "the region has no name", "write its official name"));
             }
         }
-        let confidence = match row.get("confidence").parse::<Confidence>() {
-            Ok(c) => c,
-            Err(_) => {
-                errors.push(row.error(
-                    "confidence",
-                    format!("{:?} is not a confidence level", row.get("confidence")),
-                    "write high, medium or low",
-                ));
+        let provenance = match Provenance::from_row(&row) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.extend(e);
                 continue;
             }
         };
-        if row.get("source").is_empty() {
-            errors.push(row.error(
-                "source",
-                "the row names no source",
-                "name the public source",
-            ));
-        }
         regions.push(Region {
             id: id.to_string(),
             name_de: row.get("name_de").to_string(),
@@ -103,10 +92,7 @@ pub fn parse(file: &DataFile) -> Result<Vec<Region>, Vec<DataError>> {
             hours: row.optional("hours"),
             web: row.optional("web"),
             area: row.get("area").to_string(),
-            provenance: Provenance {
-                source: row.get("source").to_string(),
-                confidence,
-            },
+            provenance,
             note: row.optional("note"),
         });
     }

@@ -216,6 +216,19 @@ impl Tui {
         panic!("the program did not exit; the screen:\n{}", self.screen());
     }
 
+    /// Resizes the terminal, as dragging the window edge would.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        self.parser.lock().unwrap().set_size(rows, cols);
+    }
+
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
     }
