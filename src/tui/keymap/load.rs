@@ -69,10 +69,29 @@ struct RawBinding {
     run: Spanned<String>,
 }
 
-/// A parsed file: its bindings in order, `None` as action meaning "unbind".
+/// One line of a keymap file: a binding, or the removal of one (`run = "none"`).
+struct Entry {
+    context: Context,
+    keys: Vec<super::Key>,
+    action: Option<Action>,
+    origin: Origin,
+}
+
+impl Entry {
+    fn into_binding(self) -> Option<Binding> {
+        Some(Binding {
+            context: self.context,
+            keys: self.keys,
+            action: self.action?,
+            origin: self.origin,
+        })
+    }
+}
+
+/// A parsed file: its entries in order.
 struct ParsedFile {
     base: Option<String>,
-    bindings: Vec<(Binding, Option<Action>)>,
+    entries: Vec<Entry>,
 }
 
 struct Located<'a> {
@@ -115,7 +134,7 @@ fn parse_file(name: &str, text: &str) -> Result<ParsedFile, Vec<DataError>> {
             None
         }
     });
-    let mut bindings: Vec<(Binding, Option<Action>)> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     for context in Context::iter() {
         for raw_binding in raw.take(context) {
             let keys = match parse_sequence(raw_binding.on.get_ref()) {
@@ -146,26 +165,26 @@ fn parse_file(name: &str, text: &str) -> Result<ParsedFile, Vec<DataError>> {
                 }
             };
             let (line, _) = line_column(text, raw_binding.on.span().start);
-            let binding = Binding {
+            let entry = Entry {
                 context,
                 keys,
-                action: action.unwrap_or(Action::Close),
+                action,
                 origin: Origin {
                     file: name.to_string(),
                     line,
                 },
             };
-            if let Some((earlier, earlier_action)) = bindings
+            if let Some(earlier) = entries
                 .iter()
-                .find(|(b, _)| b.context == context && overlaps(&b.keys, &binding.keys))
+                .find(|e| e.context == context && overlaps(&e.keys, &entry.keys))
             {
                 let describe = |a: &Option<Action>| a.map_or(UNBIND, Action::name);
-                let message = if earlier.keys == binding.keys {
+                let message = if earlier.keys == entry.keys {
                     format!(
                         "`{}` is bound twice in [{}]: to {} on line {} and to {} here",
                         raw_binding.on.get_ref(),
                         context.name(),
-                        describe(earlier_action),
+                        describe(&earlier.action),
                         earlier.origin.line,
                         describe(&action)
                     )
@@ -184,11 +203,11 @@ fn parse_file(name: &str, text: &str) -> Result<ParsedFile, Vec<DataError>> {
                 ));
                 continue;
             }
-            bindings.push((binding, action));
+            entries.push(entry);
         }
     }
     if errors.is_empty() {
-        Ok(ParsedFile { base, bindings })
+        Ok(ParsedFile { base, entries })
     } else {
         Err(errors)
     }
@@ -215,9 +234,9 @@ pub fn load_builtin(name: &str) -> Result<Keymap, KeymapErrors> {
     Ok(Keymap {
         base: name.to_string(),
         bindings: parsed
-            .bindings
+            .entries
             .into_iter()
-            .filter_map(|(b, action)| action.map(|_| b))
+            .filter_map(Entry::into_binding)
             .collect(),
     })
 }
@@ -239,13 +258,11 @@ pub fn load(user_file: Option<&Path>) -> Result<Keymap, KeymapErrors> {
     })?;
     let parsed = parse_file(&name, &text).map_err(KeymapErrors)?;
     let mut keymap = load_builtin(parsed.base.as_deref().unwrap_or("default"))?;
-    for (binding, action) in parsed.bindings {
+    for entry in parsed.entries {
         keymap
             .bindings
-            .retain(|b| !(b.context == binding.context && overlaps(&b.keys, &binding.keys)));
-        if action.is_some() {
-            keymap.bindings.push(binding);
-        }
+            .retain(|b| !(b.context == entry.context && overlaps(&b.keys, &entry.keys)));
+        keymap.bindings.extend(entry.into_binding());
     }
     Ok(keymap)
 }
