@@ -294,3 +294,26 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_misnamed_file_in_a_data_folder_is_not_silently_ignored() {
+    let sandbox = Sandbox::new();
+    sandbox.write("data/comunes.csv", SHIPPED_COMMUNES);
+    sandbox.write("data/README.md", "notes about this folder\n");
+    let dir = sandbox.path("data");
+    let out = sandbox.run(&["data", "check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}:1:1: intake-desk does not read this file",
+            dir.join("comunes.csv").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("communes.csv, regions.csv, i18n/<language>.toml"),
+        "{err}"
+    );
+    assert!(!err.contains("README"), "{err}");
+}

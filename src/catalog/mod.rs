@@ -29,7 +29,7 @@ pub struct Catalog {
 impl Catalog {
     /// Loads and validates every data file, reporting all problems at once.
     pub fn load(source: &DataSource) -> Result<Catalog, DataErrors> {
-        let mut errors = Vec::new();
+        let mut errors = unknown_files(source);
         let regions = read(source, regions::FILE, &mut errors)
             .and_then(|file| regions::parse(&file).map_err(|e| errors.extend(e)).ok())
             .unwrap_or_default();
@@ -68,6 +68,49 @@ impl Catalog {
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
     }
+}
+
+/// Whether the catalog reads a file at this path relative to the data folder.
+fn is_known_file(relative: &str) -> bool {
+    [communes::FILE, regions::FILE].contains(&relative)
+        || relative
+            .strip_prefix(&format!("{}/", i18n::FOLDER))
+            .is_some_and(|name| name.ends_with(".toml") && !name.contains('/'))
+}
+
+/// A file in the overlay that nothing reads is most likely misnamed: say so rather than ignore it.
+fn unknown_files(source: &DataSource) -> Vec<DataError> {
+    let Some(dir) = source.overlay() else {
+        return Vec::new();
+    };
+    let files = match source.overlay_files() {
+        Ok(files) => files,
+        Err(e) => {
+            return vec![DataError {
+                file: dir.display().to_string(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read the data folder: {e}"),
+                fix: "check that the folder is readable".into(),
+            }];
+        }
+    };
+    files
+        .into_iter()
+        .filter(|f| !is_known_file(f))
+        .map(|f| DataError {
+            file: dir.join(&f).display().to_string(),
+            line: 1,
+            column: 1,
+            message: "intake-desk does not read this file".into(),
+            fix: format!(
+                "name it after a data file ({}, {}, {}/<language>.toml) or move it out of the folder",
+                communes::FILE,
+                regions::FILE,
+                i18n::FOLDER
+            ),
+        })
+        .collect()
 }
 
 fn read(

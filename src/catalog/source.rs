@@ -50,6 +50,33 @@ impl DataSource {
         }))
     }
 
+    /// Every file of the overlay folder, as paths relative to it (`i18n/fr.toml`), skipping
+    /// hidden files and READMEs.
+    pub fn overlay_files(&self) -> std::io::Result<Vec<String>> {
+        let Some(dir) = &self.overlay else {
+            return Ok(Vec::new());
+        };
+        let mut found = Vec::new();
+        let mut pending = vec![(dir.clone(), String::new())];
+        while let Some((path, prefix)) = pending.pop() {
+            for entry in std::fs::read_dir(&path)? {
+                let entry = entry?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') || name.to_ascii_lowercase().starts_with("readme") {
+                    continue;
+                }
+                let relative = format!("{prefix}{name}");
+                if entry.file_type()?.is_dir() {
+                    pending.push((entry.path(), format!("{relative}/")));
+                } else {
+                    found.push(relative);
+                }
+            }
+        }
+        found.sort();
+        Ok(found)
+    }
+
     /// File names (not paths) in a data sub-folder, from both the embedded data and the overlay.
     pub fn list(&self, folder: &str) -> std::io::Result<Vec<String>> {
         let mut names: Vec<String> = EMBEDDED
