@@ -25,6 +25,13 @@ fn data_check_of_the_embedded_data_reports_what_it_holds() {
     );
     assert!(text.contains("5 SMZ/CMS regions"), "{text}");
     assert!(text.contains("de, fr, en"), "{text}");
+    assert!(
+        text.lines().any(|l| l
+            .starts_with("not verified: cms-martigny-entremont serves Bourg-Saint-Pierre")
+            && l.contains("Martigny")
+            && l.contains("(low confidence; source: NOT VERIFIED)")),
+        "{text}"
+    );
 }
 
 /// The shipped communes.csv with fields replaced: (line number, column name, new value).

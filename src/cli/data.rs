@@ -1,7 +1,7 @@
 //! `intake-desk data check [DIR]`: validate data files and say what they hold.
 
 use super::Cli;
-use crate::catalog::{Catalog, DataSource};
+use crate::catalog::{Catalog, Commune, DataSource};
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::Path;
@@ -31,5 +31,24 @@ pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
         catalog.regions.len(),
         catalog.i18n.languages().join(", "),
     )?;
+    for region in &catalog.regions {
+        let unverified: Vec<&Commune> = catalog
+            .communes
+            .iter()
+            .filter(|c| c.region == region.id && !c.provenance.confidence.is_verified())
+            .collect();
+        let Some(first) = unverified.first() else {
+            continue;
+        };
+        let names: Vec<&str> = unverified.iter().map(|c| c.name.as_str()).collect();
+        writeln!(
+            out,
+            "not verified: {} serves {} ({} confidence; source: {})",
+            region.id,
+            names.join(", "),
+            <&str>::from(first.provenance.confidence),
+            first.provenance.source,
+        )?;
+    }
     Ok(())
 }
