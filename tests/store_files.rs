@@ -103,3 +103,17 @@ fn an_empty_file_becomes_a_new_database() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("visits:          0"));
 }
+
+#[test]
+fn a_folder_given_as_database_is_refused() {
+    let sandbox = Sandbox::new();
+    let folder = sandbox.path("a-folder");
+    std::fs::create_dir(&folder).unwrap();
+    let out = sandbox.run(&["db", "info", "--db", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is a folder, not a database file"),
+        "{}",
+        stderr(&out)
+    );
+}
