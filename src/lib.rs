@@ -4,6 +4,7 @@
 //! `domain` does no I/O; the `tui` never writes SQL.
 
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -319,7 +319,7 @@ fn a_misnamed_file_in_a_data_folder_is_not_silently_ignored() {
         "{err}"
     );
     assert!(
-        err.contains("communes.csv, regions.csv, i18n/<language>.toml"),
+        err.contains("communes.csv, regions.csv, i18n/<language>.toml, rules/<canton>.toml"),
         "{err}"
     );
     assert!(!err.contains("README"), "{err}");

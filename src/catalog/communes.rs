@@ -120,3 +120,88 @@ pub fn parse(
         Err(errors)
     }
 }
+
+/// Why a commune typed by a person could not be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommuneLookup<'c> {
+    /// Nothing matches; the closest names, best first.
+    Unknown(Vec<&'c Commune>),
+    /// Several communes match what was typed.
+    Ambiguous(Vec<&'c Commune>),
+}
+
+/// Finds a commune by BFS number, by name in either language (any case, with or without
+/// accents), or by the unique start of a name.
+pub fn find<'c>(communes: &'c [Commune], query: &str) -> Result<&'c Commune, CommuneLookup<'c>> {
+    let query = query.trim();
+    if let Ok(number) = query.parse::<u32>() {
+        return communes
+            .iter()
+            .find(|c| c.bfs_nr == number)
+            .ok_or(CommuneLookup::Unknown(Vec::new()));
+    }
+    let folded = crate::search::fold(query);
+    let names = |c: &'c Commune| {
+        std::iter::once(c.name.as_str())
+            .chain(c.name_other.as_deref())
+            .map(crate::search::fold)
+    };
+    if let Some(exact) = communes.iter().find(|c| names(c).any(|n| n == folded)) {
+        return Ok(exact);
+    }
+    let starting: Vec<&Commune> = communes
+        .iter()
+        .filter(|c| !folded.is_empty() && names(c).any(|n| n.starts_with(&folded)))
+        .collect();
+    match starting.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let ranked = crate::search::rank(query, communes.iter().map(|c| (c, c.name.clone())));
+            Err(CommuneLookup::Unknown(ranked.into_iter().take(5).collect()))
+        }
+        _ => Err(CommuneLookup::Ambiguous(starting)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn names(list: &[&Commune]) -> Vec<String> {
+        list.iter().map(|c| c.name.clone()).collect()
+    }
+
+    #[test]
+    fn finds_by_number_name_accentless_name_and_unique_prefix() {
+        let catalog = Catalog::embedded();
+        let all = &catalog.communes;
+        assert_eq!(find(all, "6266").unwrap().name, "Sion");
+        assert_eq!(find(all, "sion").unwrap().name, "Sion");
+        assert_eq!(find(all, "heremence").unwrap().name, "Hérémence");
+        assert_eq!(find(all, "Zerm").unwrap().name, "Zermatt");
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_names_come_with_candidates() {
+        let catalog = Catalog::embedded();
+        let all = &catalog.communes;
+        match find(all, "Saint-M") {
+            Err(CommuneLookup::Ambiguous(list)) => {
+                let names = names(&list);
+                assert!(names.contains(&"Saint-Martin".to_string()), "{names:?}");
+                assert!(names.contains(&"Saint-Maurice".to_string()), "{names:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match find(all, "Zermat") {
+            Ok(c) => assert_eq!(c.name, "Zermatt"),
+            other => panic!("{other:?}"),
+        }
+        match find(all, "Zürich") {
+            Err(CommuneLookup::Unknown(_)) => {}
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(find(all, "9999"), Err(CommuneLookup::Unknown(Vec::new())));
+    }
+}

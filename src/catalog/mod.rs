@@ -8,9 +8,11 @@ pub mod error;
 pub mod i18n;
 pub mod provenance;
 pub mod regions;
+pub mod rules;
 pub mod source;
 
-pub use communes::Commune;
+pub use crate::domain::competence::RulePack;
+pub use communes::{Commune, CommuneLookup};
 pub use error::{DataError, DataErrors};
 pub use i18n::I18n;
 pub use provenance::{Confidence, Provenance};
@@ -23,6 +25,8 @@ use std::collections::HashSet;
 pub struct Catalog {
     pub communes: Vec<Commune>,
     pub regions: Vec<Region>,
+    /// Competence rule packs, one per canton.
+    pub rules: Vec<RulePack>,
     pub i18n: I18n,
 }
 
@@ -41,6 +45,9 @@ impl Catalog {
                     .ok()
             })
             .unwrap_or_default();
+        let rules = rules::load(source)
+            .map_err(|e| errors.extend(e))
+            .unwrap_or_default();
         let i18n = i18n::load(source)
             .map_err(|e| errors.extend(e))
             .unwrap_or_default();
@@ -48,6 +55,7 @@ impl Catalog {
             Ok(Catalog {
                 communes,
                 regions,
+                rules,
                 i18n,
             })
         } else {
@@ -68,14 +76,25 @@ impl Catalog {
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
     }
+
+    /// The rule pack of a canton (`VS`, `AG`, `LU`), any case.
+    pub fn rule_pack(&self, canton: &str) -> Option<&RulePack> {
+        self.rules
+            .iter()
+            .find(|p| p.canton.eq_ignore_ascii_case(canton))
+    }
 }
 
 /// Whether the catalog reads a file at this path relative to the data folder.
 fn is_known_file(relative: &str) -> bool {
-    [communes::FILE, regions::FILE].contains(&relative)
-        || relative
-            .strip_prefix(&format!("{}/", i18n::FOLDER))
+    let toml_in = |folder: &str| {
+        relative
+            .strip_prefix(&format!("{folder}/"))
             .is_some_and(|name| name.ends_with(".toml") && !name.contains('/'))
+    };
+    [communes::FILE, regions::FILE].contains(&relative)
+        || toml_in(i18n::FOLDER)
+        || toml_in(rules::FOLDER)
 }
 
 /// A file in the overlay that nothing reads is most likely misnamed: say so rather than ignore it.
@@ -104,10 +123,11 @@ fn unknown_files(source: &DataSource) -> Vec<DataError> {
             column: 1,
             message: "intake-desk does not read this file".into(),
             fix: format!(
-                "name it after a data file ({}, {}, {}/<language>.toml) or move it out of the folder",
+                "name it after a data file ({}, {}, {}/<language>.toml, {}/<canton>.toml) or move it out of the folder",
                 communes::FILE,
                 regions::FILE,
-                i18n::FOLDER
+                i18n::FOLDER,
+                rules::FOLDER
             ),
         })
         .collect()

@@ -1,6 +1,7 @@
 //! The command line: no subcommand starts the terminal interface; subcommands serve scripting
 //! and administration. Every command ends with exit code 0 (done), 2 (input to fix) or 1 (failure).
 
+mod check;
 mod data;
 mod db;
 mod demo;
@@ -41,6 +42,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Competence check: who is responsible for a person
+    Check(check::CheckArgs),
     /// Check reference data
     Data {
         #[command(subcommand)]
@@ -113,6 +116,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         None => start::run(&cli),
+        Some(Command::Check(args)) => check::run(&cli, args),
         Some(Command::Data {
             command: DataCommand::Check { dir },
         }) => data::check(&cli, dir.as_deref()),

@@ -2,7 +2,9 @@
 
 pub mod ahv;
 pub mod birth_date;
+pub mod competence;
 pub mod language;
+pub mod period;
 pub mod person;
 pub mod residence;
 pub mod visit;

@@ -1,0 +1,178 @@
+//! The outcome as JSON (fixed shape for scripts) and as text lines in the UI language.
+
+use super::Outcome;
+use crate::catalog::I18n;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Json<'a> {
+    canton: &'a str,
+    on: String,
+    primary: &'a str,
+    responsible: Vec<Responsible<'a>>,
+    rule: &'a str,
+    source: &'a str,
+    reason: &'a str,
+    covered: bool,
+    next_change: Option<NextChange<'a>>,
+    smz: Option<Smz<'a>>,
+}
+
+#[derive(Serialize)]
+struct Responsible<'a> {
+    domain: &'a str,
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct NextChange<'a> {
+    on: String,
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+struct Smz<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+/// The answer's parts as labelled lines, ready for a terminal or a screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// "Zuständig: ..." or, where the sources do not settle the case, the likely body.
+    pub headline: (String, String),
+    /// Domain label and body name, one per domain.
+    pub responsible: Vec<(String, String)>,
+    pub smz: Option<(String, String)>,
+    pub reason: (String, String),
+    pub source: (String, String),
+    pub rule: (String, String),
+    pub next_change: (String, String),
+}
+
+impl Outcome<'_> {
+    /// Name of the SMZ region: in French or German as asked, else in the commune's language.
+    fn smz_name(&self, lang: &str) -> Option<&str> {
+        let region = self.smz?;
+        let lang = if lang == "de" || lang == "fr" {
+            lang
+        } else {
+            self.commune.map_or("de", |c| c.language.as_str())
+        };
+        Some(region.name(lang))
+    }
+
+    /// One JSON object, keys in the documented order.
+    pub fn json(&self, lang: &str) -> String {
+        serde_json::to_string(&self.json_parts(lang)).expect("plain data serialises")
+    }
+
+    fn json_parts<'s>(&'s self, lang: &'s str) -> Json<'s> {
+        let answer = &self.answer;
+        Json {
+            canton: &answer.pack.canton,
+            on: self.on.to_string(),
+            primary: &answer.primary().id,
+            responsible: answer
+                .responsible()
+                .map(|(domain, body)| Responsible {
+                    domain: domain.as_str(),
+                    id: &body.id,
+                    name: body.name.get(lang),
+                })
+                .collect(),
+            rule: &answer.rule.id,
+            source: answer.source_title(),
+            reason: answer.rule.reason.get(lang),
+            covered: answer.rule.covered,
+            next_change: answer.next_change.map(|(on, body)| NextChange {
+                on: on.to_string(),
+                id: &body.id,
+            }),
+            smz: self.smz.map(|region| Smz {
+                id: &region.id,
+                name: self.smz_name(lang).unwrap_or_default(),
+            }),
+        }
+    }
+
+    pub fn summary(&self, i18n: &I18n, lang: &str) -> Summary {
+        let t = |key: &str| i18n.text(lang, key).to_string();
+        let answer = &self.answer;
+        let headline_label = if answer.rule.covered {
+            t("check.responsible")
+        } else {
+            t("check.not_covered")
+        };
+        let smz = if let Some(name) = self.smz_name(lang) {
+            let verified = self
+                .commune
+                .is_some_and(|c| c.provenance.confidence.is_verified());
+            let name = if verified {
+                name.to_string()
+            } else {
+                format!("{name} ({})", t("check.smz_unverified"))
+            };
+            Some((t("check.smz"), name))
+        } else if answer.commune_responsible() && answer.pack.canton == "VS" {
+            Some((t("check.smz"), t("check.smz_hint")))
+        } else {
+            None
+        };
+        let next_change = match answer.next_change {
+            Some((on, body)) => i18n.format(
+                lang,
+                "check.next_change_on",
+                &[("date", &on.to_string()), ("body", body.name.get(lang))],
+            ),
+            None => t("check.no_next_change"),
+        };
+        Summary {
+            headline: (headline_label, answer.primary().name.get(lang).to_string()),
+            responsible: answer
+                .responsible()
+                .map(|(domain, body)| {
+                    (
+                        t(&format!("domain.{}", domain.as_str())),
+                        body.name.get(lang).to_string(),
+                    )
+                })
+                .collect(),
+            smz,
+            reason: (t("check.reason"), answer.rule.reason.get(lang).to_string()),
+            source: (t("check.source"), answer.source_title().to_string()),
+            rule: (
+                t("check.rule"),
+                format!(
+                    "{} · {} · {} {}",
+                    answer.rule.id,
+                    answer.pack.name.get(lang),
+                    t("check.on"),
+                    self.on
+                ),
+            ),
+            next_change: (t("check.next_change"), next_change),
+        }
+    }
+
+    pub fn text(&self, i18n: &I18n, lang: &str) -> String {
+        let summary = self.summary(i18n, lang);
+        let mut lines = vec![format!("{}: {}", summary.headline.0, summary.headline.1)];
+        lines.extend(
+            summary
+                .responsible
+                .iter()
+                .map(|(domain, body)| format!("  {domain}: {body}")),
+        );
+        for (label, value) in summary.smz.iter().chain([
+            &summary.reason,
+            &summary.source,
+            &summary.next_change,
+            &summary.rule,
+        ]) {
+            lines.push(format!("{label}: {value}"));
+        }
+        lines.join("\n") + "\n"
+    }
+}
