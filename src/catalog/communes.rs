@@ -155,12 +155,28 @@ pub fn find<'c>(communes: &'c [Commune], query: &str) -> Result<&'c Commune, Com
         .collect();
     match starting.as_slice() {
         [one] => Ok(one),
-        [] => {
-            let ranked = crate::search::rank(query, communes.iter().map(|c| (c, c.name.clone())));
-            Err(CommuneLookup::Unknown(ranked.into_iter().take(5).collect()))
-        }
+        [] => Err(CommuneLookup::Unknown(similar(communes, &folded))),
         _ => Err(CommuneLookup::Ambiguous(starting)),
     }
+}
+
+/// Names close to what was typed: fuzzy matches first, else the nearest by edit distance,
+/// which catches swapped letters ("Vsip" → Visp).
+fn similar<'c>(communes: &'c [Commune], folded: &str) -> Vec<&'c Commune> {
+    let ranked = crate::search::rank(folded, communes.iter().map(|c| (c, c.name.clone())));
+    if !ranked.is_empty() {
+        return ranked.into_iter().take(5).collect();
+    }
+    let mut scored: Vec<(f64, &Commune)> = communes
+        .iter()
+        .map(|c| {
+            let name = crate::search::fold(&c.name);
+            (strsim::normalized_damerau_levenshtein(folded, &name), c)
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]
@@ -196,6 +212,10 @@ mod tests {
         }
         match find(all, "Zermat") {
             Ok(c) => assert_eq!(c.name, "Zermatt"),
+            other => panic!("{other:?}"),
+        }
+        match find(all, "Vsip") {
+            Err(CommuneLookup::Unknown(similar)) => assert_eq!(names(&similar)[0], "Visp"),
             other => panic!("{other:?}"),
         }
         match find(all, "Zürich") {

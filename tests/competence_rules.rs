@@ -1,0 +1,803 @@
+//! Table tests of the competence rules. Each row names the sentence of the seed it checks; the
+//! sentence is verified to stand in that seed, so a test cannot cite what the source does not say.
+
+use intake_desk::catalog::Catalog;
+use intake_desk::check::{self, Field, Input, InputError};
+use std::sync::OnceLock;
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::embedded)
+}
+
+fn seed(number: &str) -> String {
+    let text = match number {
+        "000" => include_str!("fixtures/seeds/000.txt"),
+        "001" => include_str!("fixtures/seeds/001.txt"),
+        "002" => include_str!("fixtures/seeds/002.txt"),
+        "003" => include_str!("fixtures/seeds/003.txt"),
+        "004" => include_str!("fixtures/seeds/004.txt"),
+        other => panic!("no seed {other}"),
+    };
+    normalise(text)
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Fails unless the seed really says `sentence`.
+fn cites(seed_number: &str, sentence: &str) {
+    assert!(
+        seed(seed_number).contains(&normalise(sentence)),
+        "seed {seed_number} does not contain: {sentence}"
+    );
+}
+
+#[derive(Default, Clone, Copy)]
+struct Ask {
+    canton: &'static str,
+    status: &'static str,
+    asylum: Option<&'static str>,
+    entry: Option<&'static str>,
+    c_entitled: bool,
+    b_granted: bool,
+    resident: bool,
+    commune: Option<&'static str>,
+    on: &'static str,
+}
+
+fn ask(a: Ask) -> Result<check::Outcome<'static>, InputError> {
+    let input = Input {
+        canton: a.canton,
+        status: a.status,
+        asylum_date: a.asylum,
+        entry_date: a.entry,
+        c_entitled: a.c_entitled,
+        b_granted: a.b_granted,
+        resident_in_commune: a.resident,
+        commune: a.commune,
+        on: Some(a.on),
+    };
+    check::check(catalog(), &input, "2026-11-25".parse().unwrap())
+}
+
+/// Expected: rule id, primary body, and the next change ("date body") if any.
+fn expect(a: Ask, rule: &str, primary: &str, next: Option<&str>) {
+    let outcome = ask(a).unwrap_or_else(|e| panic!("{} on {}: {e:?}", a.status, a.on));
+    let answer = &outcome.answer;
+    assert_eq!(answer.rule.id, rule, "{} on {}", a.status, a.on);
+    assert_eq!(answer.primary().id, primary, "{} on {}", a.status, a.on);
+    let next_change = answer
+        .next_change
+        .map(|(on, body)| format!("{on} {}", body.id));
+    assert_eq!(next_change.as_deref(), next, "{} on {}", a.status, a.on);
+}
+
+const VS: Ask = Ask {
+    canton: "VS",
+    status: "",
+    asylum: None,
+    entry: None,
+    c_entitled: false,
+    b_granted: false,
+    resident: false,
+    commune: None,
+    on: "2026-11-25",
+};
+
+#[test]
+fn vs_b_refugee_less_than_five_years_since_the_application_is_the_cantons() {
+    cites(
+        "000",
+        "Künftig wird die Dienststelle für Sozialwesen durch ihr Amt für Asylwesen für die Betreuung von Flüchtlingen zuständig sein, deren Aufenthalt in der Schweiz seit der Einreichung des Asylgesuchs weniger als fünf Jahre beträgt (Aufenthaltsbewilligung B).",
+    );
+    let b = Ask {
+        status: "refugee-b",
+        asylum: Some("2021-03-10"),
+        ..VS
+    };
+    expect(
+        Ask {
+            on: "2021-03-10",
+            ..b
+        },
+        "vs-refugee-b-first-5-years",
+        "asylum-office",
+        Some("2026-03-10 red-cross"),
+    );
+    // The day before the fifth anniversary: still the canton.
+    expect(
+        Ask {
+            on: "2026-03-09",
+            ..b
+        },
+        "vs-refugee-b-first-5-years",
+        "asylum-office",
+        Some("2026-03-10 red-cross"),
+    );
+}
+
+#[test]
+fn vs_b_refugee_from_the_sixth_year_is_the_red_cross() {
+    cites(
+        "000",
+        "Im Auftrag des Kantons betreut das Rote Kreuz anerkannte Flüchtlinge (Aufenthaltsbewilligung B) ab dem sechsten Jahr ihres Aufenthalts in der Schweiz seit Einreichung des Asylgesuchs",
+    );
+    let b = Ask {
+        status: "refugee-b",
+        asylum: Some("2021-03-10"),
+        ..VS
+    };
+    // On the anniversary the sixth year has begun; and after it.
+    expect(
+        Ask {
+            on: "2026-03-10",
+            ..b
+        },
+        "vs-refugee-b-from-year-6",
+        "red-cross",
+        None,
+    );
+    expect(
+        Ask {
+            on: "2026-03-11",
+            ..b
+        },
+        "vs-refugee-b-from-year-6",
+        "red-cross",
+        None,
+    );
+    expect(
+        Ask {
+            on: "2035-01-01",
+            ..b
+        },
+        "vs-refugee-b-from-year-6",
+        "red-cross",
+        None,
+    );
+}
+
+#[test]
+fn vs_f_refugee_in_the_first_seven_years_is_the_cantons() {
+    cites(
+        "000",
+        "Ebenfalls kümmert sich der Kanton auch um vorläufig aufgenommene Flüchtlinge (Aufenthaltsbewilligung F) während den ersten sieben Jahren ihres Aufenthalts in der Schweiz.",
+    );
+    let f = Ask {
+        status: "refugee-f",
+        entry: Some("2019-08-20"),
+        ..VS
+    };
+    expect(
+        Ask {
+            on: "2019-08-20",
+            ..f
+        },
+        "vs-refugee-f-first-7-years",
+        "asylum-office",
+        Some("2026-08-20 red-cross"),
+    );
+    expect(
+        Ask {
+            on: "2026-08-19",
+            ..f
+        },
+        "vs-refugee-f-first-7-years",
+        "asylum-office",
+        Some("2026-08-20 red-cross"),
+    );
+}
+
+#[test]
+fn vs_f_refugee_with_more_than_seven_years_since_entry_is_the_red_cross() {
+    cites(
+        "000",
+        "sowie vorläufig aufgenommene Flüchtlinge (Aufenthaltsbewilligung F) mit mehr als sieben Jahren Aufenthalt in der Schweiz seit ihrer Einreise.",
+    );
+    let f = Ask {
+        status: "refugee-f",
+        entry: Some("2019-08-20"),
+        ..VS
+    };
+    expect(
+        Ask {
+            on: "2026-08-20",
+            ..f
+        },
+        "vs-refugee-f-after-7-years",
+        "red-cross",
+        None,
+    );
+    expect(
+        Ask {
+            on: "2026-08-21",
+            ..f
+        },
+        "vs-refugee-f-after-7-years",
+        "red-cross",
+        None,
+    );
+}
+
+#[test]
+fn vs_a_29_february_anniversary_falls_on_28_february() {
+    cites(
+        "000",
+        "seit der Einreichung des Asylgesuchs weniger als fünf Jahre beträgt",
+    );
+    let b = Ask {
+        status: "refugee-b",
+        asylum: Some("2020-02-29"),
+        ..VS
+    };
+    expect(
+        Ask {
+            on: "2025-02-27",
+            ..b
+        },
+        "vs-refugee-b-first-5-years",
+        "asylum-office",
+        Some("2025-02-28 red-cross"),
+    );
+    expect(
+        Ask {
+            on: "2025-02-28",
+            ..b
+        },
+        "vs-refugee-b-from-year-6",
+        "red-cross",
+        None,
+    );
+    expect(
+        Ask {
+            on: "2025-03-01",
+            ..b
+        },
+        "vs-refugee-b-from-year-6",
+        "red-cross",
+        None,
+    );
+    cites(
+        "000",
+        "während den ersten sieben Jahren ihres Aufenthalts in der Schweiz",
+    );
+    let f = Ask {
+        status: "refugee-f",
+        entry: Some("2016-02-29"),
+        ..VS
+    };
+    expect(
+        Ask {
+            on: "2023-02-27",
+            ..f
+        },
+        "vs-refugee-f-first-7-years",
+        "asylum-office",
+        Some("2023-02-28 red-cross"),
+    );
+    expect(
+        Ask {
+            on: "2023-02-28",
+            ..f
+        },
+        "vs-refugee-f-after-7-years",
+        "red-cross",
+        None,
+    );
+    // In a leap year the anniversary is the 29th itself.
+    let b = Ask {
+        status: "refugee-b",
+        asylum: Some("2020-02-29"),
+        ..VS
+    };
+    let outcome = ask(Ask {
+        on: "2024-02-29",
+        ..b
+    })
+    .unwrap();
+    assert_eq!(outcome.answer.rule.id, "vs-refugee-b-first-5-years");
+}
+
+#[test]
+fn vs_c_entitled_b_refugee_goes_to_the_commune_through_its_smz() {
+    cites(
+        "000",
+        "Die Gemeinden sind künftig über die Sozialmedizinischen Zentren (SMZ) für die Betreuung der anerkannten Flüchtlinge, die Anspruch auf eine Niederlassungsbewilligung C haben, in der Regel ab dem zehnten Aufenthaltsjahr,",
+    );
+    let b = Ask {
+        status: "refugee-b",
+        c_entitled: true,
+        ..VS
+    };
+    // No date is needed once the C entitlement decides.
+    expect(b, "vs-refugee-b-c-entitled", "commune-smz", None);
+    expect(
+        Ask {
+            asylum: Some("2024-01-01"),
+            ..b
+        },
+        "vs-refugee-b-c-entitled",
+        "commune-smz",
+        None,
+    );
+    let outcome = ask(Ask {
+        commune: Some("Brig-Glis"),
+        ..b
+    })
+    .unwrap();
+    assert_eq!(outcome.smz.map(|r| r.id.as_str()), Some("smzo"));
+}
+
+#[test]
+fn vs_f_refugee_granted_a_b_permit_goes_to_the_commune() {
+    cites(
+        "000",
+        "sowie der vorläufig aufgenommenen Flüchtlinge, die eine Aufenthaltsbewilligung B erhalten, zuständig.",
+    );
+    let f = Ask {
+        status: "refugee-f",
+        b_granted: true,
+        ..VS
+    };
+    expect(f, "vs-refugee-f-b-granted", "commune-smz", None);
+    expect(
+        Ask {
+            entry: Some("2024-05-05"),
+            ..f
+        },
+        "vs-refugee-f-b-granted",
+        "commune-smz",
+        None,
+    );
+}
+
+#[test]
+fn vs_support_ends_with_lasting_financial_independence() {
+    cites(
+        "000",
+        "Sobald der die Migrantin oder der Migrant dauerhaft finanziell unabhängig wird, endet die Betreuung.",
+    );
+    let pack = catalog().rule_pack("VS").unwrap();
+    for id in [
+        "vs-refugee-b-first-5-years",
+        "vs-refugee-b-from-year-6",
+        "vs-refugee-f-first-7-years",
+        "vs-refugee-f-after-7-years",
+    ] {
+        let rule = pack.rules.iter().find(|r| r.id == id).unwrap();
+        assert!(
+            rule.reason
+                .get("de")
+                .contains("dauerhaft finanziell unabhängig"),
+            "{id}"
+        );
+        assert!(
+            rule.reason
+                .get("fr")
+                .contains("durablement indépendante financièrement"),
+            "{id}"
+        );
+        assert!(
+            rule.reason
+                .get("en")
+                .contains("permanently financially independent"),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn vs_the_directive_is_in_force_since_1_may_2020() {
+    cites(
+        "000",
+        "eine neue, ab dem 1. Mai 2020 geltende Weisung erlassen",
+    );
+    let outcome = ask(Ask {
+        status: "refugee-b",
+        asylum: Some("2024-01-01"),
+        ..VS
+    })
+    .unwrap();
+    assert!(outcome.answer.source_title().contains("1. Mai 2020"));
+}
+
+#[test]
+fn vs_everyone_else_is_the_commune_of_support_domicile_through_its_smz() {
+    cites(
+        "001",
+        "Gemäss Artikel 4 GES obliegt die Sozialhilfe der Gemeinde des Unterstützungswohnsitzes oder der Aufenthaltsgemeinde. Die Gemeindebehörden können ihre Aufgaben an die sozialmedizinischen Zentren delegieren.",
+    );
+    for status in ["swiss", "c", "b", "l", "g", "ci", "none"] {
+        expect(
+            Ask { status, ..VS },
+            "vs-commune-of-support-domicile",
+            "commune-smz",
+            None,
+        );
+    }
+    let outcome = ask(Ask {
+        status: "c",
+        commune: Some("Sierre"),
+        ..VS
+    })
+    .unwrap();
+    assert_eq!(outcome.smz.map(|r| r.id.as_str()), Some("cms-sierre"));
+    let outcome = ask(Ask {
+        status: "swiss",
+        commune: Some("Martigny"),
+        ..VS
+    })
+    .unwrap();
+    assert_eq!(
+        outcome.smz.map(|r| r.id.as_str()),
+        Some("cms-martigny-entremont")
+    );
+    // The SMZ is named only when the commune is responsible.
+    let outcome = ask(Ask {
+        status: "refugee-b",
+        asylum: Some("2024-01-01"),
+        commune: Some("Sion"),
+        ..VS
+    })
+    .unwrap();
+    assert_eq!(outcome.smz, None);
+}
+
+#[test]
+fn vs_cases_the_directive_does_not_settle_are_answered_as_not_covered() {
+    cites(
+        "000",
+        "Neue Organisation der Betreuung von anerkannten Flüchtlingen und vorläufig aufgenommenen Flüchtlingen",
+    );
+    for status in ["asylum-seeker", "provisional-f", "protection-s"] {
+        let outcome = ask(Ask { status, ..VS }).unwrap();
+        assert!(!outcome.answer.rule.covered, "{status}");
+        assert_eq!(outcome.answer.primary().id, "asylum-office", "{status}");
+        assert!(
+            outcome.answer.rule.reason.get("de").contains("nachfragen"),
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn every_quoted_sentence_stands_in_its_seed() {
+    for pack in &catalog().rules {
+        for rule in pack.rules.iter().filter(|r| r.covered) {
+            let seed_number = rule
+                .source
+                .strip_prefix("seed-")
+                .expect("covered rules cite a seed");
+            cites(seed_number, &rule.quote);
+        }
+    }
+}
+
+const AG: Ask = Ask { canton: "AG", ..VS };
+
+#[test]
+fn ag_cmi_leads_from_the_positive_decision_until_residence_in_a_commune() {
+    cites(
+        "002",
+        "Fallführung für die sprachliche, berufliche und soziale Integration vom positiven Entscheid des SEM bis zur Wohnsitznahme",
+    );
+    cites(
+        "003",
+        "Das MIKA ist für die sprachliche (öffnet in einem neuen Fenster) und berufliche Integration, der KSD ist für die Unterbringung und Betreuung zuständig.",
+    );
+    cites(
+        "003",
+        "Flüchtlinge (Ausweis B), vorläufig aufgenommene Flüchtlinge (Ausweis F) und vorläufig aufgenommene Ausländer (Ausweis F)",
+    );
+    for status in ["refugee-b", "refugee-f", "provisional-f"] {
+        let outcome = ask(Ask { status, ..AG }).unwrap();
+        assert_eq!(outcome.answer.rule.id, "ag-until-residence-in-a-commune");
+        assert_eq!(outcome.answer.primary().id, "cmi");
+        let by_domain: Vec<(&str, &str)> = outcome
+            .answer
+            .responsible()
+            .map(|(d, b)| (d.as_str(), b.id.as_str()))
+            .collect();
+        assert_eq!(by_domain, vec![("support", "ksd"), ("integration", "cmi")]);
+    }
+}
+
+#[test]
+fn ag_the_commune_takes_over_on_residence_with_the_dossier_from_the_cmi() {
+    cites(
+        "003",
+        "Bei der Wohnsitznahme in einer Gemeinde stellt das CMI die Dossierübergabe an die Gemeinde sicher",
+    );
+    cites(
+        "002",
+        "Bei Wegzug von den Asylstrukturen in eine Gemeinde > Schlussbericht und aktualisiertes Dossier an Wohnsitzgemeinde",
+    );
+    for status in ["refugee-b", "refugee-f", "provisional-f"] {
+        expect(
+            Ask {
+                status,
+                resident: true,
+                ..AG
+            },
+            "ag-after-residence-in-a-commune",
+            "commune-social-service",
+            None,
+        );
+    }
+}
+
+#[test]
+fn ag_statuses_the_sources_do_not_treat_are_not_covered() {
+    cites(
+        "002",
+        "Zielgruppe: vorläufig aufgenommene Ausländer (VA), anerkannte Flüchtlinge (AF) und vorläufig aufgenommene Flüchtlinge (VAF)",
+    );
+    for status in ["asylum-seeker", "protection-s", "swiss", "b", "c"] {
+        let outcome = ask(Ask { status, ..AG }).unwrap();
+        assert!(!outcome.answer.rule.covered, "{status}");
+    }
+}
+
+const LU: Ask = Ask { canton: "LU", ..VS };
+
+#[test]
+fn lu_the_sda_lead_the_case_for_seven_years_from_entry() {
+    cites(
+        "004",
+        "Der Integrationsprozess wurde auf sieben Jahre nach der Einreise definiert.",
+    );
+    cites(
+        "004",
+        "Das bedeutet, dass für den Integrationsprozess eine Stelle ab Einreise bis zum Abschluss der sieben Jahre zuständig ist.",
+    );
+    for status in ["provisional-f", "refugee-f"] {
+        let f = Ask {
+            status,
+            entry: Some("2019-05-01"),
+            ..LU
+        };
+        expect(
+            Ask {
+                on: "2026-04-30",
+                ..f
+            },
+            "lu-provisional-first-7-years",
+            "sda",
+            Some("2026-05-01 commune"),
+        );
+        let outcome = ask(Ask {
+            on: "2026-04-30",
+            ..f
+        })
+        .unwrap();
+        let domains: Vec<&str> = outcome
+            .answer
+            .responsible()
+            .map(|(d, _)| d.as_str())
+            .collect();
+        assert_eq!(domains, vec!["support", "economic-aid", "integration"]);
+    }
+}
+
+#[test]
+fn lu_after_seven_years_the_commune_with_the_sda_on_order_for_170_francs() {
+    cites(
+        "004",
+        "Die Gemeinden sind nach Ablauf dieser Frist sowohl für die Wirtschaftliche Sozialhilfe wie auch für alle anderen Massnahmen zuständig.",
+    );
+    cites(
+        "004",
+        "Die entstehenden Kosten für die einweisenden Gemeinden betragen pauschal 170 Franken monatlich.",
+    );
+    let f = Ask {
+        status: "provisional-f",
+        entry: Some("2019-05-01"),
+        ..LU
+    };
+    expect(
+        Ask {
+            on: "2026-05-01",
+            ..f
+        },
+        "lu-provisional-after-7-years",
+        "commune",
+        None,
+    );
+    let outcome = ask(Ask {
+        on: "2026-05-02",
+        ..f
+    })
+    .unwrap();
+    assert!(outcome.answer.rule.reason.get("de").contains("CHF 170"));
+    assert!(outcome.answer.rule.reason.get("fr").contains("CHF 170"));
+}
+
+#[test]
+fn lu_b_refugees_after_five_years_commune_for_economic_aid_sda_for_integration() {
+    cites(
+        "004",
+        "bei den B plus fünf Jahren Flüchtlingen, welche von den SDA bei Integrationsfragen begleitet werden und von den Gemeinden für die Wirtschaftliche Hilfe.",
+    );
+    let b = Ask {
+        status: "refugee-b",
+        entry: Some("2021-09-15"),
+        ..LU
+    };
+    expect(
+        Ask {
+            on: "2026-09-14",
+            ..b
+        },
+        "lu-refugee-b-first-5-years",
+        "sda",
+        Some("2026-09-15 commune"),
+    );
+    expect(
+        Ask {
+            on: "2026-09-15",
+            ..b
+        },
+        "lu-refugee-b-after-5-years",
+        "commune",
+        None,
+    );
+    let outcome = ask(Ask {
+        on: "2026-09-15",
+        ..b
+    })
+    .unwrap();
+    let by_domain: Vec<(&str, &str)> = outcome
+        .answer
+        .responsible()
+        .map(|(d, b)| (d.as_str(), b.id.as_str()))
+        .collect();
+    assert_eq!(
+        by_domain,
+        vec![("economic-aid", "commune"), ("integration", "sda")]
+    );
+}
+
+#[test]
+fn lu_the_canton_cares_for_the_asylum_field_since_2017() {
+    cites(
+        "004",
+        "Seit dem 1. Januar 2017 hat der Kanton die Betreuung, Unterbringung und Integration im Asylbereich übernommen.",
+    );
+    expect(
+        Ask {
+            status: "asylum-seeker",
+            ..LU
+        },
+        "lu-asylum-seeker",
+        "sda",
+        None,
+    );
+    assert!(
+        !ask(Ask {
+            status: "protection-s",
+            ..LU
+        })
+        .unwrap()
+        .answer
+        .rule
+        .covered
+    );
+}
+
+// The errors, each with the field it is about.
+
+fn error(a: Ask) -> InputError {
+    match ask(a) {
+        Err(e) => e,
+        Ok(o) => panic!("expected an error, got {}", o.answer.rule.id),
+    }
+}
+
+#[test]
+fn a_missing_date_names_the_date_the_status_needs() {
+    assert_eq!(
+        error(Ask {
+            status: "refugee-b",
+            ..VS
+        }),
+        InputError::MissingDate(Field::AsylumDate)
+    );
+    assert_eq!(
+        error(Ask {
+            status: "refugee-f",
+            ..VS
+        }),
+        InputError::MissingDate(Field::EntryDate)
+    );
+    assert_eq!(
+        error(Ask {
+            status: "provisional-f",
+            ..LU
+        }),
+        InputError::MissingDate(Field::EntryDate)
+    );
+}
+
+#[test]
+fn a_date_after_the_reference_date_is_refused() {
+    assert_eq!(
+        error(Ask {
+            status: "refugee-b",
+            asylum: Some("2026-11-26"),
+            ..VS
+        }),
+        InputError::DateAfter(
+            Field::AsylumDate,
+            "2026-11-26".parse().unwrap(),
+            "2026-11-25".parse().unwrap()
+        )
+    );
+    assert!(matches!(
+        error(Ask {
+            status: "refugee-f",
+            entry: Some("2027-01-01"),
+            ..VS
+        }),
+        InputError::DateAfter(Field::EntryDate, ..)
+    ));
+}
+
+#[test]
+fn unknown_and_ambiguous_inputs_list_the_candidates() {
+    assert!(
+        matches!(error(Ask { status: "refugee", ..VS }), InputError::AmbiguousStatus(_, c) if c == ["refugee-b", "refugee-f"])
+    );
+    assert_eq!(
+        error(Ask { status: "x", ..VS }),
+        InputError::UnknownStatus("x".into())
+    );
+    assert!(
+        matches!(error(Ask { canton: "ZH", status: "b", ..VS }), InputError::UnknownCanton(_, c) if c.len() == 3)
+    );
+    assert!(matches!(
+        error(Ask {
+            status: "b",
+            commune: Some("Saint-M"),
+            ..VS
+        }),
+        InputError::AmbiguousCommune(..)
+    ));
+    assert!(matches!(
+        error(Ask {
+            status: "b",
+            commune: Some("Atlantis"),
+            ..VS
+        }),
+        InputError::UnknownCommune(..)
+    ));
+    assert!(matches!(
+        error(Ask {
+            status: "b",
+            commune: Some("Sion"),
+            ..AG
+        }),
+        InputError::CommuneOutsideCanton(_)
+    ));
+    assert!(matches!(
+        error(Ask {
+            status: "b",
+            on: "25.11.2026",
+            ..VS
+        }),
+        InputError::BadDate(Field::On, _)
+    ));
+    // A unique start of a status name is enough.
+    assert_eq!(
+        ask(Ask {
+            status: "asylum",
+            ..VS
+        })
+        .unwrap()
+        .answer
+        .rule
+        .id,
+        "vs-not-settled-asylum"
+    );
+}
