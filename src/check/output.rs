@@ -158,21 +158,28 @@ impl Outcome<'_> {
 
     pub fn text(&self, i18n: &I18n, lang: &str) -> String {
         let summary = self.summary(i18n, lang);
-        let mut lines = vec![format!("{}: {}", summary.headline.0, summary.headline.1)];
+        let line = |(label, value): &(String, String)| {
+            i18n.format(lang, "check.line", &[("label", label), ("value", value)])
+        };
+        let mut lines = vec![line(&summary.headline)];
         lines.extend(
             summary
                 .responsible
                 .iter()
-                .map(|(domain, body)| format!("  {domain}: {body}")),
+                .map(|pair| format!("  {}", line(pair))),
         );
-        for (label, value) in summary.smz.iter().chain([
-            &summary.reason,
-            &summary.source,
-            &summary.next_change,
-            &summary.rule,
-        ]) {
-            lines.push(format!("{label}: {value}"));
-        }
+        lines.extend(
+            summary
+                .smz
+                .iter()
+                .chain([
+                    &summary.reason,
+                    &summary.source,
+                    &summary.next_change,
+                    &summary.rule,
+                ])
+                .map(line),
+        );
         lines.join("\n") + "\n"
     }
 }
