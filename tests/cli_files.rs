@@ -24,6 +24,12 @@ fn data_check_of_the_embedded_data_reports_what_it_holds() {
         "{text}"
     );
     assert!(text.contains("5 SMZ/CMS regions"), "{text}");
+    assert!(
+        text.contains(
+            "competence rules for AG, LU, VS (19 rules, each case answered exactly once)"
+        ),
+        "{text}"
+    );
     assert!(text.contains("de, fr, en"), "{text}");
     assert!(
         text.lines().any(|l| l
@@ -323,4 +329,77 @@ fn a_misnamed_file_in_a_data_folder_is_not_silently_ignored() {
         "{err}"
     );
     assert!(!err.contains("README"), "{err}");
+}
+
+const SHIPPED_VS_RULES: &str = include_str!("../data/rules/vs.toml");
+
+/// Line number (1-based) of the first line of the shipped Valais rules containing `text`.
+fn vs_line(text: &str) -> usize {
+    SHIPPED_VS_RULES
+        .lines()
+        .position(|l| l.contains(text))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn a_rule_with_an_unknown_status_is_refused_with_its_position() {
+    let sandbox = Sandbox::new();
+    let broken =
+        SHIPPED_VS_RULES.replacen("status = [\"refugee-f\"]", "status = [\"refugee-x\"]", 1);
+    sandbox.write("data/rules/vs.toml", &broken);
+    let dir = sandbox.path("data");
+    let out = sandbox.run(&["data", "check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let line = vs_line("status = [\"refugee-f\"]");
+    let expected = format!(
+        "{}:{line}:11: unknown status \"refugee-x\"",
+        dir.join("rules/vs.toml").display()
+    );
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+    // The check command and the app refuse the same data.
+    let out = sandbox.run(&[
+        "--data",
+        dir.to_str().unwrap(),
+        "check",
+        "--canton",
+        "VS",
+        "--status",
+        "b",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(&expected));
+}
+
+#[test]
+fn overlapping_rules_are_found_by_data_check_with_both_lines() {
+    let sandbox = Sandbox::new();
+    // The first five years now run to the sixth anniversary: year 6 gets two answers.
+    let broken = SHIPPED_VS_RULES.replacen("before-year = 5", "before-year = 6", 1);
+    sandbox.write("data/rules/vs.toml", &broken);
+    let dir = sandbox.path("data");
+    let out = sandbox.run(&["data", "check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let first = vs_line("id = \"vs-refugee-b-first-5-years\"") - 1;
+    let second = vs_line("id = \"vs-refugee-b-from-year-6\"") - 1;
+    let expected = format!(
+        "{}:{second}:1: rules vs-refugee-b-first-5-years (line {first}) and vs-refugee-b-from-year-6 (line {second}) both answer status refugee-b",
+        dir.join("rules/vs.toml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+}
+
+#[test]
+fn a_status_no_rule_answers_is_found_by_data_check() {
+    let sandbox = Sandbox::new();
+    let broken = SHIPPED_VS_RULES.replace("\"ci\", \"none\"]", "\"ci\"]");
+    sandbox.write("data/rules/vs.toml", &broken);
+    let out = sandbox.run(&["data", "check", sandbox.path("data").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no rule answers status none"),
+        "{}",
+        stderr(&out)
+    );
 }

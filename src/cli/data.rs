@@ -24,11 +24,18 @@ pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
         .count();
     writeln!(
         out,
-        "{}: ok. {} communes ({} with a region mapping that is not verified), {} SMZ/CMS regions, interface languages {}",
+        "{}: ok. {} communes ({} with a region mapping that is not verified), {} SMZ/CMS regions, competence rules for {} ({} rules, each case answered exactly once), interface languages {}",
         dir.map_or_else(|| "embedded data".to_string(), |d| d.display().to_string()),
         catalog.communes.len(),
         unverified,
         catalog.regions.len(),
+        catalog
+            .rules
+            .iter()
+            .map(|p| p.canton.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        catalog.rules.iter().map(|p| p.rules.len()).sum::<usize>(),
         catalog.i18n.languages().join(", "),
     )?;
     for region in &catalog.regions {
