@@ -25,6 +25,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         keymap: keymap_description,
         pending_exports: store.pending_export_count()?,
         visit_count: store.visit_count()?,
+        today: chrono::Local::now().date_naive(),
     };
     let app = App::new(setup.catalog, keymap, session, lang);
     tui::run(app, &store)?;

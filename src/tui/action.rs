@@ -19,6 +19,10 @@ pub enum Action {
     Last,
     DeleteChar,
     ClearInput,
+    NextField,
+    PrevField,
+    Left,
+    Right,
     NextScreen,
     PrevScreen,
     ScreenQueue,
@@ -57,6 +61,10 @@ impl Action {
                 | Action::Last
                 | Action::DeleteChar
                 | Action::ClearInput
+                | Action::NextField
+                | Action::PrevField
+                | Action::Left
+                | Action::Right
         )
     }
 

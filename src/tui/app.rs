@@ -5,6 +5,7 @@ use super::action::Action;
 use super::keymap::{Context, Key, Keymap, Resolution};
 use super::overlays::{HelpState, PaletteState};
 use super::screens::ScreenId;
+use super::screens::competence::CompetenceForm;
 use crate::catalog::Catalog;
 
 /// Facts about this run, shown in the status bar and on the Settings screen.
@@ -18,6 +19,8 @@ pub struct Session {
     pub keymap: String,
     pub pending_exports: u64,
     pub visit_count: u64,
+    /// The day the app runs on: the default reference date of checks.
+    pub today: chrono::NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,11 +48,15 @@ pub struct App {
     /// A one-line notice in the status bar, until the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// The Competence screen's form; kept while other screens are shown.
+    pub competence: CompetenceForm,
 }
 
 impl App {
     pub fn new(catalog: Catalog, keymap: Keymap, session: Session, lang: String) -> App {
+        let competence = CompetenceForm::new(&catalog, session.today);
         App {
+            competence,
             catalog,
             keymap,
             session,
@@ -90,8 +97,13 @@ impl App {
             }
             Resolution::Text(c) => {
                 self.pending.clear();
-                if let Some(Overlay::Palette(palette)) = &mut self.overlay {
-                    palette.type_char(c);
+                match &mut self.overlay {
+                    Some(Overlay::Palette(palette)) => palette.type_char(c),
+                    Some(Overlay::Help(_)) => {}
+                    None if self.screen == ScreenId::Competence => {
+                        self.competence.type_char(c, &self.catalog, &self.lang)
+                    }
+                    None => {}
                 }
                 Vec::new()
             }
@@ -143,6 +155,8 @@ impl App {
             other => {
                 if let Some(screen) = ScreenId::for_action(other) {
                     self.show(screen);
+                } else if self.screen == ScreenId::Competence {
+                    self.competence.handle(other, &self.catalog);
                 }
             }
         }

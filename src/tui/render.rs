@@ -64,7 +64,7 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         .map(|s| {
             let key = app
                 .keymap
-                .keys_for(s.context(), s.action())
+                .keys_for(app.screen.context(), s.action())
                 .into_iter()
                 .next();
             let name = app.t(&s.title_key());
@@ -200,6 +200,18 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Open the command palette"));
+    }
+
+    #[test]
+    fn competence_screen_snapshot() {
+        let mut app = app("de");
+        app.session.today = "2026-11-25".parse().unwrap();
+        app.competence = crate::tui::screens::competence::CompetenceForm::new(&app.catalog, app.session.today);
+        app.update(Action::ScreenCompetence);
+        app.competence.status = crate::domain::ResidenceStatus::RefugeeF;
+        app.competence.entry_date = "2020-02-29".into();
+        app.competence.commune = "Visp".into();
+        insta::assert_snapshot!(screen_text(&app, 110, 28));
     }
 
     #[test]

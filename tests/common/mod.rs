@@ -175,23 +175,35 @@ impl Tui {
         self.writer.flush().unwrap();
     }
 
-    /// Presses one named key: enter, esc, tab, f1..f12, ctrl-x, up, down, or a character.
+    /// Presses one named key: enter, esc, tab, shift-tab, backspace, arrows, f1..f12, ctrl-x,
+    /// or a single character. Any other name is a mistake in the test and panics.
     pub fn press(&mut self, key: &str) {
+        const FUNCTION_KEYS: [&str; 12] = [
+            "\x1bOP", "\x1bOQ", "\x1bOR", "\x1bOS", "\x1b[15~", "\x1b[17~", "\x1b[18~", "\x1b[19~",
+            "\x1b[20~", "\x1b[21~", "\x1b[23~", "\x1b[24~",
+        ];
         let bytes: Vec<u8> = match key {
             "enter" => b"\r".to_vec(),
             "esc" => b"\x1b".to_vec(),
             "tab" => b"\t".to_vec(),
+            "shift-tab" => b"\x1b[Z".to_vec(),
             "backspace" => b"\x7f".to_vec(),
             "up" => b"\x1b[A".to_vec(),
             "down" => b"\x1b[B".to_vec(),
-            "f1" => b"\x1bOP".to_vec(),
-            "f2" => b"\x1bOQ".to_vec(),
-            "f10" => b"\x1b[21~".to_vec(),
-            "f12" => b"\x1b[24~".to_vec(),
+            "right" => b"\x1b[C".to_vec(),
+            "left" => b"\x1b[D".to_vec(),
+            k if k.starts_with('f')
+                && k[1..].parse::<usize>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                FUNCTION_KEYS[k[1..].parse::<usize>().unwrap() - 1]
+                    .as_bytes()
+                    .to_vec()
+            }
             k if k.starts_with("ctrl-") && k.len() == 6 => {
                 vec![k.as_bytes()[5].to_ascii_lowercase() - b'a' + 1]
             }
-            k => k.as_bytes().to_vec(),
+            k if k.chars().count() == 1 => k.as_bytes().to_vec(),
+            k => panic!("the test harness does not know the key {k:?}"),
         };
         self.writer.write_all(&bytes).unwrap();
         self.writer.flush().unwrap();

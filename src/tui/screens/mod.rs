@@ -1,6 +1,7 @@
 //! The screens reachable from the tab bar. Until later issues fill them, each says plainly what it
 //! will hold; Settings already shows the settings in effect.
 
+pub mod competence;
 mod placeholder;
 mod settings;
 
@@ -90,12 +91,16 @@ impl ScreenId {
 
     /// The keymap context while the screen has the focus.
     pub fn context(self) -> Context {
-        Context::List
+        match self {
+            ScreenId::Competence => Context::Form,
+            _ => Context::List,
+        }
     }
 
     pub fn render(self, app: &App, frame: &mut Frame, area: Rect) {
         match self {
             ScreenId::Settings => settings::render(app, frame, area),
+            ScreenId::Competence => competence::render(app, &app.competence, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }

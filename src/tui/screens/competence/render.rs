@@ -1,0 +1,251 @@
+//! Drawing the competence form and its live answer side by side.
+
+use super::{CompetenceForm, FormField};
+use crate::check::{self, InputError, Outcome};
+use crate::tui::app::App;
+use crate::tui::fit::shorten_right;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(app: &App, form: &CompetenceForm, frame: &mut Frame, area: Rect) {
+    let form_width = (area.width * 11 / 20).clamp(48, 64).min(area.width);
+    let [form_area, answer_area] =
+        Layout::horizontal([Constraint::Length(form_width), Constraint::Min(20)]).areas(area);
+    let input = form.input(&app.catalog);
+    let mut result = check::check(&app.catalog, &input, app.session.today);
+    let error_field = result
+        .as_ref()
+        .err()
+        .and_then(InputError::field)
+        .map(FormField::of);
+    // A commune being typed only decides which SMZ is named: keep the answer in view meanwhile.
+    let mut commune_problem = None;
+    if error_field == Some(FormField::Commune) {
+        let without_commune = check::Input {
+            commune: None,
+            ..input
+        };
+        if let Ok(outcome) = check::check(&app.catalog, &without_commune, app.session.today) {
+            commune_problem = result.err();
+            result = Ok(outcome);
+        }
+    }
+    render_form(app, form, error_field, frame, form_area);
+    render_answer(app, &result, commune_problem.as_ref(), frame, answer_area);
+}
+
+fn render_form(
+    app: &App,
+    form: &CompetenceForm,
+    error_field: Option<FormField>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.t("check.title")))
+        .title_bottom(format!(" {} ", app.t("check.form_hint")));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label_width = FormField::ALL
+        .iter()
+        .map(|f| app.t(f.label_key()).width())
+        .max()
+        .unwrap_or(10)
+        .min(26);
+    let value_width = (inner.width as usize).saturating_sub(label_width + 3);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (row, field) in FormField::ALL.iter().enumerate() {
+        let focused = form.focus == *field;
+        let (value, is_text) = value_text(app, form, *field);
+        let mut value_style = Style::default();
+        if error_field == Some(*field) {
+            value_style = value_style.fg(Color::Red).add_modifier(Modifier::BOLD);
+        }
+        if focused {
+            value_style = value_style.add_modifier(Modifier::REVERSED);
+        }
+        let shown = if is_text && value.is_empty() && !focused {
+            let hint = if *field == FormField::Commune {
+                "check.commune_hint"
+            } else {
+                "check.date_hint"
+            };
+            Span::styled(app.t(hint), Style::default().add_modifier(Modifier::DIM))
+        } else {
+            Span::styled(shorten_right(&value, value_width), value_style)
+        };
+        let marker = if focused { "›" } else { " " };
+        let label = format!(
+            "{marker}{:<width$} ",
+            shorten_right(&app.t(field.label_key()), label_width),
+            width = label_width
+        );
+        let mut spans = vec![
+            Span::styled(label, Style::default().add_modifier(Modifier::BOLD)),
+            shown,
+        ];
+        if focused && !form.choice_query.is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", form.choice_query),
+                Style::default().add_modifier(Modifier::DIM),
+            ));
+        }
+        if focused && is_text {
+            let x = inner.x + (label_width + 2 + value.width().min(value_width)) as u16;
+            cursor = Some(Position::new(
+                x.min(inner.right().saturating_sub(1)),
+                inner.y + row as u16,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+    if form.focus == FormField::Commune {
+        let row = FormField::ALL
+            .iter()
+            .position(|f| *f == FormField::Commune)
+            .unwrap_or(0) as u16;
+        render_suggestions(app, form, frame, inner, row, label_width as u16 + 2);
+    }
+}
+
+/// The shown value of a field, and whether it is typed text (dates, commune).
+fn value_text(app: &App, form: &CompetenceForm, field: FormField) -> (String, bool) {
+    let tick = |on: bool| {
+        if on {
+            "[x]".to_string()
+        } else {
+            "[ ]".to_string()
+        }
+    };
+    match field {
+        FormField::Canton => {
+            let pack = app.catalog.rules.get(form.canton);
+            let name = pack.map_or(String::new(), |p| {
+                format!("{} {}", p.canton, p.name.get(&app.lang))
+            });
+            (format!("‹ {name} ›"), false)
+        }
+        FormField::Status => (
+            format!(
+                "‹ {} ›",
+                app.t(&format!("residence.{}", form.status.as_str()))
+            ),
+            false,
+        ),
+        FormField::AsylumDate => (form.asylum_date.clone(), true),
+        FormField::EntryDate => (form.entry_date.clone(), true),
+        FormField::CEntitled => (tick(form.c_entitled), false),
+        FormField::BGranted => (tick(form.b_granted), false),
+        FormField::ResidentInCommune => (tick(form.resident_in_commune), false),
+        FormField::Commune => (form.commune.clone(), true),
+        FormField::On => (form.on.clone(), true),
+    }
+}
+
+fn render_suggestions(
+    app: &App,
+    form: &CompetenceForm,
+    frame: &mut Frame,
+    inner: Rect,
+    row: u16,
+    indent: u16,
+) {
+    let suggestions = form.commune_suggestions(&app.catalog);
+    if suggestions.is_empty() {
+        return;
+    }
+    let width = suggestions.iter().map(|s| s.width()).max().unwrap_or(10) as u16 + 4;
+    let popup = Rect {
+        x: inner.x + indent,
+        y: inner.y + row + 1,
+        width: width.min(inner.width.saturating_sub(indent)),
+        height: (suggestions.len() as u16 + 2)
+            .min(frame.area().bottom().saturating_sub(inner.y + row + 1)),
+    };
+    let items: Vec<ListItem> = suggestions.iter().map(|s| ListItem::new(*s)).collect();
+    let mut state =
+        ListState::default().with_selected(Some(form.suggestion.min(suggestions.len() - 1)));
+    frame.render_widget(Clear, popup);
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(Block::default().borders(Borders::ALL))
+            .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+        popup,
+        &mut state,
+    );
+}
+
+fn render_answer(
+    app: &App,
+    result: &Result<Outcome<'_>, InputError>,
+    commune_problem: Option<&InputError>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.t("check.answer")));
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let error_line = |error: &InputError| {
+        let message = error.message(&app.catalog.i18n, &app.lang, |f| app.t(f.label_key()));
+        Line::from(Span::styled(
+            message,
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ))
+    };
+    let mut lines: Vec<Line> = match result {
+        Err(error) => vec![error_line(error)],
+        Ok(outcome) => {
+            let summary = outcome.summary(&app.catalog.i18n, &app.lang);
+            let headline_style = if outcome.answer.rule.covered {
+                bold
+            } else {
+                bold.fg(Color::Yellow)
+            };
+            let mut lines = vec![
+                Line::from(Span::styled(
+                    format!("{}:", summary.headline.0),
+                    headline_style,
+                )),
+                Line::from(Span::styled(summary.headline.1.clone(), headline_style)),
+                Line::default(),
+            ];
+            for (domain, body) in &summary.responsible {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{domain}: "), bold),
+                    Span::raw(body.clone()),
+                ]));
+            }
+            for (label, value) in summary.smz.iter().chain([
+                &summary.next_change,
+                &summary.reason,
+                &summary.source,
+                &summary.rule,
+            ]) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{label}: "), bold),
+                    Span::raw(value.clone()),
+                ]));
+            }
+            lines
+        }
+    };
+    if let Some(problem) = commune_problem {
+        lines.push(Line::default());
+        lines.push(error_line(problem));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
