@@ -89,3 +89,35 @@ fn every_subcommand_is_documented() {
         );
     }
 }
+
+#[test]
+fn the_check_text_example_is_what_the_command_prints() {
+    let intro = "Text output of `intake-desk ";
+    let start = README.find(intro).expect("the example's introduction") + intro.len();
+    let command: Vec<&str> = README[start..]
+        .split('`')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let example = README[start..]
+        .split("```text\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let out = Sandbox::new().run(&command);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let printed: Vec<&str> = printed.lines().collect();
+    let shown: Vec<&str> = example.lines().collect();
+    assert_eq!(printed.len(), shown.len(), "{printed:#?}");
+    for (shown, printed) in shown.iter().zip(&printed) {
+        let shown = shown.trim_end_matches("...").trim_end();
+        assert!(
+            printed.starts_with(shown),
+            "README shows {shown:?}, the command prints {printed:?}"
+        );
+    }
+}

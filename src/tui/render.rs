@@ -206,7 +206,8 @@ mod tests {
     fn competence_screen_snapshot() {
         let mut app = app("de");
         app.session.today = "2026-11-25".parse().unwrap();
-        app.competence = crate::tui::screens::competence::CompetenceForm::new(&app.catalog, app.session.today);
+        app.competence =
+            crate::tui::screens::competence::CompetenceForm::new(&app.catalog, app.session.today);
         app.update(Action::ScreenCompetence);
         app.competence.status = crate::domain::ResidenceStatus::RefugeeF;
         app.competence.entry_date = "2020-02-29".into();
