@@ -50,5 +50,28 @@ fn keystroke_to_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keystroke_to_frame);
+fn competence_form(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    c.bench_function("interaction/competence_type_commune_and_draw", |b| {
+        let mut app = app();
+        app.handle_key(key("f7"));
+        for _ in 0..7 {
+            app.handle_key(key("tab"));
+        }
+        b.iter(|| {
+            for k in ["s", "a", "i", "backspace", "backspace", "backspace"] {
+                app.handle_key(key(k));
+                terminal.draw(|f| render(&app, f)).unwrap();
+            }
+        })
+    });
+}
+
+fn catalog_load(c: &mut Criterion) {
+    c.bench_function("startup/load_and_validate_embedded_data", |b| {
+        b.iter(Catalog::embedded)
+    });
+}
+
+criterion_group!(benches, keystroke_to_frame, competence_form, catalog_load);
 criterion_main!(benches);

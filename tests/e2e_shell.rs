@@ -145,3 +145,14 @@ fn shrinking_the_window_shows_the_message_and_growing_it_restores_the_layout() {
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn closing_the_terminal_ends_the_program_instead_of_leaving_it_spinning() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap()], 100, 30);
+    tui.wait_for("Warteschlange");
+    tui.hang_up();
+    // wait_exit fails the test if the program is still running after its time limit.
+    tui.wait_exit();
+}

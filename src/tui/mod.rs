@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod overlays;
 pub mod render;
 pub mod screens;
+mod shutdown;
 mod terminal;
 
 pub use action::Action;

@@ -1,13 +1,12 @@
 //! Owning the terminal: raw mode and the alternate screen on the way in, restored on every way
-//! out (normal exit, error, panic, SIGTERM/SIGHUP), and the event loop in between.
+//! out (normal exit, error, panic, SIGTERM/SIGHUP: see `shutdown`), and the event loop in between.
 
 use super::app::{App, Effect};
 use super::keymap::Key;
 use super::render::render;
+use super::shutdown::Shutdown;
 use crate::store::Store;
 use crossterm::event::{self, Event, KeyEventKind};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// How often the loop wakes without input, to notice a termination signal.
@@ -17,15 +16,13 @@ const TICK: Duration = Duration::from_millis(200);
 const PANIC_ON_KEY_ENV: &str = "INTAKE_DESK_PANIC_ON_KEY";
 
 pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let shutdown = Shutdown::install()?;
     // ratatui::try_init enables raw mode, enters the alternate screen and installs a panic hook
     // that restores the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, store, &stop);
+    let result = event_loop(&mut terminal, &mut app, store, &shutdown);
     ratatui::restore();
+    drop(shutdown);
     result
 }
 
@@ -33,11 +30,11 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     store: &Store,
-    stop: &AtomicBool,
+    shutdown: &Shutdown,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let panic_on_key = std::env::var_os(PANIC_ON_KEY_ENV).is_some();
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && !shutdown.is_requested() {
         if dirty {
             terminal.draw(|frame| render(app, frame))?;
             dirty = false;

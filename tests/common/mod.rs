@@ -4,8 +4,10 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -85,11 +87,15 @@ pub fn stderr(output: &Output) -> String {
 
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the terminal was hung up.
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     /// Every byte the program wrote, to check how it left the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Tells the reader thread to let go of its end of the terminal.
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<thread::JoinHandle<()>>,
 }
 
 impl Tui {
@@ -114,30 +120,28 @@ impl Tui {
         }
         let child = pair.slave.spawn_command(command).expect("spawn in pty");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        {
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let reader = {
+            // Our own copy of the terminal's master side, read with a timeout so that the
+            // thread can close it on `hang_up`.
+            let master_fd = pair.master.as_raw_fd().expect("a unix pty");
+            let fd = unsafe { OwnedFd::from_raw_fd(libc::dup(master_fd)) };
             let parser = Arc::clone(&parser);
             let raw = Arc::clone(&raw);
-            thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    parser.lock().unwrap().process(&buf[..n]);
-                    raw.lock().unwrap().extend_from_slice(&buf[..n]);
-                }
-            });
-        }
+            let stop = Arc::clone(&stop_reading);
+            thread::spawn(move || read_until_stopped(fd, &parser, &raw, &stop))
+        };
         Tui {
             parser,
-            writer,
+            writer: Some(writer),
             child,
-            _master: pair.master,
+            master: Some(pair.master),
             raw,
+            stop_reading,
+            reader: Some(reader),
         }
     }
 
@@ -171,8 +175,23 @@ impl Tui {
 
     /// Types text as it is.
     pub fn type_text(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        self.write(text.as_bytes());
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let writer = self.writer.as_mut().expect("the terminal was hung up");
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+    }
+
+    /// Closes the terminal under the program, as closing its window would.
+    pub fn hang_up(&mut self) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("reader thread");
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     /// Presses one named key: enter, esc, tab, shift-tab, backspace, arrows, f1..f12, ctrl-x,
@@ -205,8 +224,7 @@ impl Tui {
             k if k.chars().count() == 1 => k.as_bytes().to_vec(),
             k => panic!("the test harness does not know the key {k:?}"),
         };
-        self.writer.write_all(&bytes).unwrap();
-        self.writer.flush().unwrap();
+        self.write(&bytes);
         // A lone ESC is told apart from an escape sequence by a pause.
         if key == "esc" {
             thread::sleep(Duration::from_millis(60));
@@ -230,7 +248,9 @@ impl Tui {
 
     /// Resizes the terminal, as dragging the window edge would.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self._master
+        self.master
+            .as_ref()
+            .expect("the terminal was hung up")
             .resize(PtySize {
                 rows,
                 cols,
@@ -268,4 +288,34 @@ impl Drop for Tui {
 pub fn file_mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Feeds the program's output to the parser until the terminal closes or `stop` is set.
+fn read_until_stopped(
+    fd: OwnedFd,
+    parser: &Mutex<vt100::Parser>,
+    raw: &Mutex<Vec<u8>>,
+    stop: &AtomicBool,
+) {
+    use std::os::fd::AsRawFd;
+    let mut file = std::fs::File::from(fd);
+    let mut buf = [0u8; 8192];
+    while !stop.load(Ordering::SeqCst) {
+        let mut poll = libc::pollfd {
+            fd: file.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ready = unsafe { libc::poll(&mut poll, 1, 20) };
+        if ready == 0 {
+            continue;
+        }
+        match file.read(&mut buf) {
+            Ok(n) if n > 0 => {
+                parser.lock().unwrap().process(&buf[..n]);
+                raw.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+            _ => break,
+        }
+    }
 }
