@@ -4,28 +4,18 @@ mod common;
 use common::{Sandbox, stderr, stdout};
 use serde_json::json;
 
-fn check(args: &[&str]) -> std::process::Output {
+/// Runs `intake-desk check` with the arguments as typed on a command line.
+fn check(args: &str) -> std::process::Output {
     let mut all = vec!["check"];
-    all.extend(args);
+    all.extend(args.split_whitespace());
     Sandbox::new().run(&all)
 }
 
 #[test]
 fn json_is_one_object_with_the_documented_keys_in_order() {
-    let out = check(&[
-        "--canton",
-        "VS",
-        "--status",
-        "refugee-b",
-        "--asylum-date",
-        "2022-01-15",
-        "--on",
-        "2026-11-25",
-        "--format",
-        "json",
-        "--lang",
-        "en",
-    ]);
+    let out = check(
+        "--canton VS --status refugee-b --asylum-date 2022-01-15 --on 2026-11-25 --format json --lang en",
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1);
@@ -76,20 +66,8 @@ fn json_is_one_object_with_the_documented_keys_in_order() {
 
 #[test]
 fn json_names_the_smz_of_the_commune_when_the_commune_is_responsible() {
-    let out = check(&[
-        "--canton",
-        "VS",
-        "--status",
-        "c",
-        "--commune",
-        "6266",
-        "--on",
-        "2026-11-25",
-        "--format",
-        "json",
-        "--lang",
-        "fr",
-    ]);
+    let out =
+        check("--canton VS --status c --commune 6266 --on 2026-11-25 --format json --lang fr");
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["primary"], "commune-smz");
     assert_eq!(
@@ -102,14 +80,7 @@ fn json_names_the_smz_of_the_commune_when_the_commune_is_responsible() {
 
 #[test]
 fn json_marks_cases_the_sources_do_not_settle() {
-    let out = check(&[
-        "--canton",
-        "VS",
-        "--status",
-        "asylum-seeker",
-        "--format",
-        "json",
-    ]);
+    let out = check("--canton VS --status asylum-seeker --format json");
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["covered"], false);
     assert_eq!(value["primary"], "asylum-office");
@@ -122,18 +93,9 @@ fn json_marks_cases_the_sources_do_not_settle() {
 
 #[test]
 fn json_lists_one_body_per_domain_for_lucerne() {
-    let out = check(&[
-        "--canton",
-        "LU",
-        "--status",
-        "refugee-b",
-        "--entry-date",
-        "2019-03-01",
-        "--on",
-        "2026-11-25",
-        "--format",
-        "json",
-    ]);
+    let out = check(
+        "--canton LU --status refugee-b --entry-date 2019-03-01 --on 2026-11-25 --format json",
+    );
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["primary"], "commune");
     let domains: Vec<(&str, &str)> = value["responsible"]
@@ -150,18 +112,8 @@ fn json_lists_one_body_per_domain_for_lucerne() {
 
 #[test]
 fn text_in_german_names_the_body_reason_source_next_change_and_rule() {
-    let out = check(&[
-        "--canton",
-        "VS",
-        "--status",
-        "refugee-b",
-        "--asylum-date",
-        "2020-11-25",
-        "--on",
-        "2025-11-24",
-        "--lang",
-        "de",
-    ]);
+    let out =
+        check("--canton VS --status refugee-b --asylum-date 2020-11-25 --on 2025-11-24 --lang de");
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
@@ -189,16 +141,7 @@ fn text_in_german_names_the_body_reason_source_next_change_and_rule() {
 
 #[test]
 fn text_in_french_with_the_smz_and_its_unverified_mapping() {
-    let out = check(&[
-        "--canton",
-        "VS",
-        "--status",
-        "swiss",
-        "--commune",
-        "martigny",
-        "--lang",
-        "fr",
-    ]);
+    let out = check("--canton VS --status swiss --commune martigny --lang fr");
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
@@ -221,7 +164,7 @@ fn text_in_french_with_the_smz_and_its_unverified_mapping() {
 
 #[test]
 fn text_says_plainly_when_the_sources_do_not_settle_the_case() {
-    let out = check(&["--canton", "VS", "--status", "protection-s", "--lang", "fr"]);
+    let out = check("--canton VS --status protection-s --lang fr");
     let text = stdout(&out);
     assert!(
         text.starts_with("Non réglé par les sources. Probablement compétent : Office de l'asile"),
@@ -230,7 +173,7 @@ fn text_says_plainly_when_the_sources_do_not_settle_the_case() {
 }
 
 /// Exit 2 with exactly one line on stderr containing `expected`.
-fn refused(args: &[&str], expected: &str) {
+fn refused(args: &str, expected: &str) {
     let out = check(args);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
     let err = stderr(&out);
@@ -242,81 +185,43 @@ fn refused(args: &[&str], expected: &str) {
 #[test]
 fn errors_are_one_line_and_exit_2() {
     refused(
-        &["--canton", "VS", "--status", "refugee-b", "--lang", "en"],
+        "--canton VS --status refugee-b --lang en",
         "This status needs --asylum-date",
     );
     refused(
-        &["--canton", "VS", "--status", "refugee-f", "--lang", "en"],
+        "--canton VS --status refugee-f --lang en",
         "This status needs --entry-date",
     );
     refused(
-        &[
-            "--canton",
-            "VS",
-            "--status",
-            "refugee-b",
-            "--asylum-date",
-            "2027-01-01",
-            "--on",
-            "2026-11-25",
-            "--lang",
-            "en",
-        ],
+        "--canton VS --status refugee-b --asylum-date 2027-01-01 --on 2026-11-25 --lang en",
         "--asylum-date 2027-01-01 lies after the reference date 2026-11-25",
     );
     refused(
-        &["--canton", "ZH", "--status", "b", "--lang", "en"],
+        "--canton ZH --status b --lang en",
         "Unknown canton \"ZH\". Cantons: AG, LU, VS",
     );
     refused(
-        &["--canton", "VS", "--status", "refugee", "--lang", "en"],
+        "--canton VS --status refugee --lang en",
         "Ambiguous status \"refugee\": refugee-b, refugee-f",
     );
     refused(
-        &["--canton", "VS", "--status", "permit-x", "--lang", "en"],
+        "--canton VS --status permit-x --lang en",
         "Statuses: swiss, c, b, l, g, ci, refugee-b",
     );
     refused(
-        &[
-            "--canton",
-            "VS",
-            "--status",
-            "b",
-            "--commune",
-            "Saint-M",
-            "--lang",
-            "en",
-        ],
+        "--canton VS --status b --commune Saint-M --lang en",
         "Ambiguous commune \"Saint-M\": Saint-Martin (6087), Saint-Maurice (6217)",
     );
     refused(
-        &[
-            "--canton",
-            "VS",
-            "--status",
-            "b",
-            "--commune",
-            "Vsip",
-            "--lang",
-            "en",
-        ],
+        "--canton VS --status b --commune Vsip --lang en",
         "Similar: Visp (6297)",
     );
     refused(
-        &[
-            "--canton",
-            "VS",
-            "--status",
-            "b",
-            "--on",
-            "25.11.2026",
-            "--lang",
-            "en",
-        ],
+        "--canton VS --status b --on 25.11.2026 --lang en",
         "--on: \"25.11.2026\" is not a date",
     );
     refused(
-        &["--canton", "VS", "--status", "refugee-b", "--lang", "fr"],
+        "--canton VS --status refugee-b --lang fr",
         "Pour ce statut, il manque --asylum-date",
     );
 }
