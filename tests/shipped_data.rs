@@ -122,3 +122,56 @@ fn french_labels_differ_from_german_ones() {
         .collect();
     assert!(same.is_empty(), "untranslated: {same:?}");
 }
+
+#[test]
+fn every_service_category_is_labelled_in_every_complete_language() {
+    let catalog = Catalog::embedded();
+    for lang in COMPLETE_LANGUAGES {
+        for category in intake_desk::catalog::services::CATEGORIES {
+            let key = format!("category.{category}");
+            assert_ne!(catalog.i18n.text(lang, &key), key, "{lang}: {key}");
+        }
+    }
+}
+
+#[test]
+fn services_keep_their_sources_and_missing_contacts_stay_missing() {
+    let catalog = Catalog::embedded();
+    assert!(catalog.services.len() >= 50);
+    assert!(catalog.services.iter().all(|s| !s.source.is_empty()));
+    // No public source gave these numbers: they must not appear invented.
+    for id in [
+        "caritas-vs",
+        "red-cross-vs",
+        "addiction-valais",
+        "asloca-vs",
+    ] {
+        assert_eq!(catalog.service(id).unwrap().phone, None, "{id}");
+    }
+    assert_eq!(
+        catalog.service("lavi").unwrap().phone.as_deref(),
+        Some("027 607 31 00")
+    );
+}
+
+#[test]
+fn communes_are_found_by_their_other_name_too() {
+    let catalog = Catalog::embedded();
+    for (other, official) in [
+        ("Sitten", "Sion"),
+        ("Siders", "Sierre"),
+        ("Viège", "Visp"),
+        ("Brigue-Glis", "Brig-Glis"),
+        ("Martinach", "Martigny"),
+    ] {
+        let commune = intake_desk::catalog::communes::find(&catalog.communes, other).unwrap();
+        assert_eq!(commune.name, official);
+    }
+    // Every commune, by name or by its other name, resolves to an SMZ/CMS region.
+    for commune in &catalog.communes {
+        for name in std::iter::once(&commune.name).chain(&commune.name_other) {
+            let found = intake_desk::catalog::communes::find(&catalog.communes, name).unwrap();
+            assert!(catalog.region(&found.region).is_some(), "{name}");
+        }
+    }
+}

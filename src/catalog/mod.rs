@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod provenance;
 pub mod regions;
 pub mod rules;
+pub mod services;
 pub mod source;
 
 pub use crate::domain::competence::RulePack;
@@ -17,6 +18,7 @@ pub use error::{DataError, DataErrors};
 pub use i18n::I18n;
 pub use provenance::{Confidence, Provenance};
 pub use regions::Region;
+pub use services::Service;
 pub use source::DataSource;
 
 use std::collections::HashSet;
@@ -27,6 +29,7 @@ pub struct Catalog {
     pub regions: Vec<Region>,
     /// Competence rule packs, one per canton.
     pub rules: Vec<RulePack>,
+    pub services: Vec<Service>,
     pub i18n: I18n,
 }
 
@@ -45,6 +48,13 @@ impl Catalog {
                     .ok()
             })
             .unwrap_or_default();
+        let services = read(source, services::FILE, &mut errors)
+            .and_then(|file| {
+                services::parse(&file, &region_ids)
+                    .map_err(|e| errors.extend(e))
+                    .ok()
+            })
+            .unwrap_or_default();
         let rules = rules::load(source)
             .map_err(|e| errors.extend(e))
             .unwrap_or_default();
@@ -56,6 +66,7 @@ impl Catalog {
                 communes,
                 regions,
                 rules,
+                services,
                 i18n,
             })
         } else {
@@ -77,6 +88,10 @@ impl Catalog {
         self.regions.iter().find(|r| r.id == id)
     }
 
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
     /// The rule pack of a canton (`VS`, `AG`, `LU`), any case.
     pub fn rule_pack(&self, canton: &str) -> Option<&RulePack> {
         self.rules
@@ -92,7 +107,7 @@ fn is_known_file(relative: &str) -> bool {
             .strip_prefix(&format!("{folder}/"))
             .is_some_and(|name| name.ends_with(".toml") && !name.contains('/'))
     };
-    [communes::FILE, regions::FILE].contains(&relative)
+    [communes::FILE, regions::FILE, services::FILE].contains(&relative)
         || toml_in(i18n::FOLDER)
         || toml_in(rules::FOLDER)
 }
@@ -123,9 +138,10 @@ fn unknown_files(source: &DataSource) -> Vec<DataError> {
             column: 1,
             message: "intake-desk does not read this file".into(),
             fix: format!(
-                "name it after a data file ({}, {}, {}/<language>.toml, {}/<canton>.toml) or move it out of the folder",
+                "name it after a data file ({}, {}, {}, {}/<language>.toml, {}/<canton>.toml) or move it out of the folder",
                 communes::FILE,
                 regions::FILE,
+                services::FILE,
                 i18n::FOLDER,
                 rules::FOLDER
             ),

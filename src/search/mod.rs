@@ -1,5 +1,6 @@
 //! Matching what staff type against names and labels: case- and diacritic-insensitive fuzzy search.
 
+pub mod directory;
 mod fold;
 
 pub use fold::fold;

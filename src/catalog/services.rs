@@ -1,0 +1,263 @@
+//! The specialist services a Valais desk refers to (`data/services.csv`). Only facts from public
+//! sources: a missing phone or address stays empty and the screen says "not known".
+
+use super::csv_table::CsvTable;
+use super::error::DataError;
+use super::source::DataFile;
+use std::collections::HashSet;
+
+pub const FILE: &str = "services.csv";
+const COLUMNS: &[&str] = &[
+    "id",
+    "name_de",
+    "name_fr",
+    "categories",
+    "description_de",
+    "description_fr",
+    "phone",
+    "email",
+    "web",
+    "address",
+    "hours",
+    "languages",
+    "regions",
+    "keywords_de",
+    "keywords_fr",
+    "bring_de",
+    "bring_fr",
+    "source",
+    "last_checked",
+    "note",
+];
+
+/// The categories a service may have; their labels are `category.<id>` in the UI strings.
+pub const CATEGORIES: &[&str] = &[
+    "smz",
+    "asylum",
+    "aid",
+    "addiction",
+    "elderly",
+    "disability",
+    "debt",
+    "victims",
+    "shelter",
+    "violence",
+    "employment",
+    "social-insurance",
+    "career",
+    "tenancy",
+    "integration",
+    "interpreting",
+    "protection",
+    "youth",
+    "psychiatry",
+    "health",
+    "emergency",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    pub id: String,
+    pub name_de: String,
+    pub name_fr: String,
+    pub categories: Vec<String>,
+    pub description_de: Option<String>,
+    pub description_fr: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub web: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+    /// Languages the service works in (two-letter codes).
+    pub languages: Vec<String>,
+    /// SMZ/CMS regions served.
+    pub regions: Vec<String>,
+    pub keywords_de: String,
+    pub keywords_fr: String,
+    /// What to bring to the first appointment, where the service says so.
+    pub bring_de: Option<String>,
+    pub bring_fr: Option<String>,
+    pub source: String,
+    /// When the entry was last compared with its source (`YYYY-MM` or `YYYY-MM-DD`).
+    pub last_checked: String,
+    /// What is stale, missing or unsure about the entry.
+    pub note: Option<String>,
+}
+
+impl Service {
+    /// The name in French for French, else in German.
+    pub fn name(&self, lang: &str) -> &str {
+        if lang == "fr" {
+            &self.name_fr
+        } else {
+            &self.name_de
+        }
+    }
+
+    /// The description in the language asked, else the other one; `true` when it is a fallback.
+    pub fn description(&self, lang: &str) -> Option<(&str, bool)> {
+        let (wanted, other) = if lang == "fr" {
+            (&self.description_fr, &self.description_de)
+        } else {
+            (&self.description_de, &self.description_fr)
+        };
+        wanted
+            .as_deref()
+            .map(|d| (d, false))
+            .or_else(|| other.as_deref().map(|d| (d, true)))
+    }
+
+    pub fn bring(&self, lang: &str) -> Option<&str> {
+        if lang == "fr" {
+            self.bring_fr.as_deref()
+        } else {
+            self.bring_de.as_deref()
+        }
+    }
+
+    pub fn serves(&self, region: &str) -> bool {
+        self.regions.iter().any(|r| r == region)
+    }
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn parse(
+    file: &DataFile,
+    region_ids: &HashSet<String>,
+) -> Result<Vec<Service>, Vec<DataError>> {
+    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let mut services = Vec::new();
+    let mut errors = Vec::new();
+    let mut ids = HashSet::new();
+    for row in table.rows() {
+        let before = errors.len();
+        let id = row.get("id");
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            errors.push(row.error(
+                "id",
+                format!("{id:?} is not a service id"),
+                "use lowercase letters, digits and dashes",
+            ));
+        } else if !ids.insert(id.to_string()) {
+            errors.push(row.error(
+                "id",
+                format!("service id {id:?} appears twice"),
+                "keep one row per service",
+            ));
+        }
+        for column in ["name_de", "name_fr"] {
+            if row.get(column).is_empty() {
+                errors.push(row.error(
+                    column,
+                    "the service has no name",
+                    "write its name; use the same text in both columns if it has one name",
+                ));
+            }
+        }
+        let categories = list(row.get("categories"));
+        if categories.is_empty() {
+            errors.push(row.error(
+                "categories",
+                "the service has no category",
+                format!("use one or more of: {}", CATEGORIES.join(", ")),
+            ));
+        }
+        for category in categories
+            .iter()
+            .filter(|c| !CATEGORIES.contains(&c.as_str()))
+        {
+            errors.push(row.error(
+                "categories",
+                format!("unknown category {category:?}"),
+                format!("use one of: {}", CATEGORIES.join(", ")),
+            ));
+        }
+        let regions = list(row.get("regions"));
+        if regions.is_empty() {
+            errors.push(row.error(
+                "regions",
+                "the service serves no region",
+                "list the SMZ/CMS region ids it serves, separated by ;",
+            ));
+        }
+        for region in regions.iter().filter(|r| !region_ids.contains(*r)) {
+            let mut known: Vec<&str> = region_ids.iter().map(String::as_str).collect();
+            known.sort();
+            errors.push(row.error(
+                "regions",
+                format!("unknown region {region:?}"),
+                format!("use ids from regions.csv: {}", known.join(", ")),
+            ));
+        }
+        let languages = list(row.get("languages"));
+        if languages
+            .iter()
+            .any(|l| l.len() != 2 || !l.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            errors.push(row.error(
+                "languages",
+                "languages are two-letter codes",
+                "write e.g. de;fr",
+            ));
+        }
+        if row.get("source").is_empty() {
+            errors.push(row.error(
+                "source",
+                "the service names no source",
+                "name the public source of its facts",
+            ));
+        }
+        let checked = row.get("last_checked");
+        let well_formed = checked.len() >= 7
+            && chrono::NaiveDate::parse_from_str(&format!("{}-01", &checked[..7]), "%Y-%m-%d")
+                .is_ok();
+        if !well_formed {
+            errors.push(row.error(
+                "last_checked",
+                format!("{checked:?} is not a month or a date"),
+                "write YYYY-MM or YYYY-MM-DD",
+            ));
+        }
+        if errors.len() > before {
+            continue;
+        }
+        services.push(Service {
+            id: id.to_string(),
+            name_de: row.get("name_de").to_string(),
+            name_fr: row.get("name_fr").to_string(),
+            categories,
+            description_de: row.optional("description_de"),
+            description_fr: row.optional("description_fr"),
+            phone: row.optional("phone"),
+            email: row.optional("email"),
+            web: row.optional("web"),
+            address: row.optional("address"),
+            hours: row.optional("hours"),
+            languages,
+            regions,
+            keywords_de: row.get("keywords_de").to_string(),
+            keywords_fr: row.get("keywords_fr").to_string(),
+            bring_de: row.optional("bring_de"),
+            bring_fr: row.optional("bring_fr"),
+            source: row.get("source").to_string(),
+            last_checked: checked.to_string(),
+            note: row.optional("note"),
+        });
+    }
+    if errors.is_empty() {
+        Ok(services)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,217 @@
+//! Searching the service directory as staff type: names are matched fuzzily, categories and
+//! keywords (German and French) by the start of a word; everything is folded to lowercase
+//! without accents once, when the index is built, so a keystroke only compares plain text.
+//! Services serving the visitor's region come first.
+
+use super::fold;
+use crate::catalog::{I18n, Service};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// Filters besides the typed text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// SMZ/CMS region of the visitor: its services are ranked first.
+    pub region: Option<String>,
+    /// Only services of this category.
+    pub category: Option<String>,
+    /// Only services working in this language (two-letter code).
+    pub language: Option<String>,
+}
+
+struct Entry {
+    /// Folded names in both languages.
+    names: String,
+    /// Folded words of the categories (in every UI language), keywords and id.
+    words: Vec<String>,
+}
+
+/// A search index over a list of services, built once.
+pub struct DirectoryIndex {
+    entries: Vec<Entry>,
+    matcher: SkimMatcherV2,
+}
+
+/// Scores for how a query word matched, best first.
+const IN_NAME: i64 = 1_000;
+const WORD_START: i64 = 600;
+
+impl DirectoryIndex {
+    pub fn new(services: &[Service], i18n: &I18n) -> DirectoryIndex {
+        let entries = services
+            .iter()
+            .map(|s| {
+                let mut tags = vec![
+                    s.keywords_de.clone(),
+                    s.keywords_fr.clone(),
+                    s.id.replace('-', " "),
+                ];
+                for category in &s.categories {
+                    let key = format!("category.{category}");
+                    tags.extend(
+                        i18n.languages()
+                            .iter()
+                            .map(|lang| i18n.text(lang, &key).to_string()),
+                    );
+                    tags.push(category.replace('-', " "));
+                }
+                let words = fold(&tags.join(" "))
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                Entry {
+                    names: fold(&format!("{} {}", s.name_de, s.name_fr)),
+                    words,
+                }
+            })
+            .collect();
+        DirectoryIndex {
+            entries,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    /// Indices into `services` (the list the index was built from), best first.
+    pub fn search(&self, services: &[Service], query: &str, filters: &Filters) -> Vec<usize> {
+        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        // Equal scores: for a known region the more local service first, else the broader one.
+        let reach = |i: usize| {
+            let regions = services[i].regions.len() as i64;
+            if filters.region.is_some() {
+                -regions
+            } else {
+                regions
+            }
+        };
+        let mut hits: Vec<(bool, i64, i64, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| admits(&services[*i], filters))
+            .filter_map(|(i, entry)| {
+                let score = words
+                    .iter()
+                    .try_fold(0i64, |total, word| Some(total + self.score(entry, word)?))?;
+                let home = filters
+                    .region
+                    .as_deref()
+                    .is_some_and(|r| services[i].serves(r));
+                Some((home, score, reach(i), i))
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+                .then(a.3.cmp(&b.3))
+        });
+        hits.into_iter().map(|(.., i)| i).collect()
+    }
+
+    /// How well one query word matches a service; `None` when it does not.
+    fn score(&self, entry: &Entry, word: &str) -> Option<i64> {
+        if entry.names.contains(word) {
+            let at_word_start = entry
+                .names
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(word));
+            return Some(IN_NAME + if at_word_start { 100 } else { 0 });
+        }
+        if entry.words.iter().any(|w| w.starts_with(word)) {
+            return Some(WORD_START);
+        }
+        self.matcher.fuzzy_match(&entry.names, word)
+    }
+}
+
+fn admits(service: &Service, filters: &Filters) -> bool {
+    filters
+        .category
+        .as_ref()
+        .is_none_or(|c| service.categories.contains(c))
+        && filters
+            .language
+            .as_ref()
+            .is_none_or(|l| service.languages.contains(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn first(query: &str, filters: &Filters) -> String {
+        let catalog = Catalog::embedded();
+        let index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+        let hits = index.search(&catalog.services, query, filters);
+        catalog.services[*hits
+            .first()
+            .unwrap_or_else(|| panic!("nothing for {query}"))]
+        .id
+        .clone()
+    }
+
+    #[test]
+    fn the_searches_staff_type_find_the_intended_service_first() {
+        let none = Filters::default();
+        for (query, expected) in [
+            ("schulden", "caritas-vs"),
+            ("dettes", "caritas-vs"),
+            ("Caritas", "caritas-vs"),
+            ("caritas", "caritas-vs"),
+            ("lavi", "lavi"),
+            ("opferhilfe", "lavi"),
+            ("dolmetschen", "avic"),
+            ("147", "pro-juventute-147"),
+            ("sucht", "addiction-valais"),
+            ("kesb visp", "kesb-visp"),
+        ] {
+            assert_eq!(first(query, &none), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn accents_and_case_do_not_matter_either_way() {
+        let none = Filters::default();
+        assert_eq!(first("dêttes", &none), "caritas-vs");
+        assert_eq!(first("DETTES", &none), "caritas-vs");
+        assert_eq!(first("integration sion", &none), "integration-sion");
+        assert_eq!(first("intégration SION", &none), "integration-sion");
+        assert_eq!(first("malevoz", &none), "malevoz");
+        assert_eq!(first("Malévoz", &none), "malevoz");
+    }
+
+    #[test]
+    fn the_visitors_region_comes_first_and_filters_narrow() {
+        let upper = Filters {
+            region: Some("smzo".into()),
+            ..Filters::default()
+        };
+        assert_eq!(first("opferhilfe", &upper), "lavi-upper");
+        assert_eq!(first("dolmetschen", &upper), "fmo");
+        let catalog = Catalog::embedded();
+        let index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+        let emergency = Filters {
+            category: Some("emergency".into()),
+            ..Filters::default()
+        };
+        let hits = index.search(&catalog.services, "", &emergency);
+        assert!(hits.len() >= 6);
+        assert!(hits.iter().all(|i| {
+            catalog.services[*i]
+                .categories
+                .contains(&"emergency".to_string())
+        }));
+        let german = Filters {
+            language: Some("de".into()),
+            ..Filters::default()
+        };
+        assert!(
+            index
+                .search(&catalog.services, "", &german)
+                .iter()
+                .all(|i| catalog.services[*i].languages.contains(&"de".to_string()))
+        );
+    }
+}
