@@ -325,7 +325,9 @@ fn a_misnamed_file_in_a_data_folder_is_not_silently_ignored() {
         "{err}"
     );
     assert!(
-        err.contains("communes.csv, regions.csv, i18n/<language>.toml, rules/<canton>.toml"),
+        err.contains(
+            "communes.csv, regions.csv, services.csv, i18n/<language>.toml, rules/<canton>.toml"
+        ),
         "{err}"
     );
     assert!(!err.contains("README"), "{err}");
