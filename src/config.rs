@@ -15,6 +15,10 @@ pub struct Config {
     pub language: Option<String>,
     /// A shipped keymap name (`default`, `vim`) or the path of a keymap file.
     pub keymap: Option<String>,
+    /// Command that prints a file, given the file as its last argument (e.g. `lp`).
+    pub print_command: Option<String>,
+    /// Folder for referral slips [default: `slips` in the data folder].
+    pub slips_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -24,6 +28,8 @@ impl Default for Config {
             staff: "staff".into(),
             language: None,
             keymap: None,
+            print_command: None,
+            slips_dir: None,
         }
     }
 }
@@ -82,7 +88,7 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
             line,
             column,
             message: e.message().trim().to_string(),
-            fix: "the keys are desk, staff, language and keymap (see README.md)".into(),
+            fix: "the keys are desk, staff, language, keymap, print_command and slips_dir (see README.md)".into(),
         }
     })
 }

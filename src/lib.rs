@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod paths;
 pub mod search;
+pub mod slip;
 pub mod store;
 pub mod tui;
 

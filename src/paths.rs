@@ -14,6 +14,13 @@ pub fn default_db_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("visits.db"))
 }
 
+/// Where referral slips are written: `~/.local/share/intake-desk/slips` on Linux.
+pub fn default_slips_dir() -> PathBuf {
+    project_dirs()
+        .map(|d| d.data_dir().join("slips"))
+        .unwrap_or_else(|| PathBuf::from("slips"))
+}
+
 /// `~/.config/intake-desk` on Linux: holds `config.toml` and `keymap.toml`.
 pub fn default_config_dir() -> PathBuf {
     project_dirs()

@@ -74,7 +74,7 @@ pub enum InputError {
 }
 
 impl InputError {
-    pub(super) fn from_lookup(query: &str, lookup: CommuneLookup<'_>) -> InputError {
+    pub fn from_lookup(query: &str, lookup: CommuneLookup<'_>) -> InputError {
         let names = |list: Vec<&crate::catalog::Commune>| {
             list.iter()
                 .map(|c| format!("{} ({})", c.name, c.bfs_nr))

@@ -5,6 +5,7 @@ mod check;
 mod data;
 mod db;
 mod demo;
+mod directory;
 mod keymap;
 mod setup;
 mod start;
@@ -44,6 +45,13 @@ pub struct Cli {
 pub enum Command {
     /// Competence check: who is responsible for a person
     Check(check::CheckArgs),
+    /// Search the directory of specialist services
+    Directory {
+        #[command(subcommand)]
+        command: DirectoryCommand,
+    },
+    /// Write a referral slip for a service
+    Slip(directory::SlipArgs),
     /// Check reference data
     Data {
         #[command(subcommand)]
@@ -71,6 +79,12 @@ pub enum Command {
         #[command(subcommand)]
         command: DbCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DirectoryCommand {
+    /// Find services by name, need or category
+    Search(directory::SearchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,6 +131,10 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         None => start::run(&cli),
         Some(Command::Check(args)) => check::run(&cli, args),
+        Some(Command::Directory {
+            command: DirectoryCommand::Search(args),
+        }) => directory::search(&cli, args),
+        Some(Command::Slip(args)) => directory::slip(&cli, args),
         Some(Command::Data {
             command: DataCommand::Check { dir },
         }) => data::check(&cli, dir.as_deref()),

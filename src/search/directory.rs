@@ -35,6 +35,8 @@ pub struct DirectoryIndex {
 /// Scores for how a query word matched, best first.
 const IN_NAME: i64 = 1_000;
 const WORD_START: i64 = 600;
+/// The least fuzzy score per query character that still counts as a match.
+const FUZZY_PER_CHAR: i64 = 18;
 
 impl DirectoryIndex {
     pub fn new(services: &[Service], i18n: &I18n) -> DirectoryIndex {
@@ -121,7 +123,11 @@ impl DirectoryIndex {
         if entry.words.iter().any(|w| w.starts_with(word)) {
             return Some(WORD_START);
         }
-        self.matcher.fuzzy_match(&entry.names, word)
+        // A fuzzy match only counts when its letters lie close together: scattered letters
+        // across a long name are noise, not a typo.
+        self.matcher
+            .fuzzy_match(&entry.names, word)
+            .filter(|score| *score >= FUZZY_PER_CHAR * word.chars().count() as i64)
     }
 }
 
@@ -166,9 +172,22 @@ mod tests {
             ("147", "pro-juventute-147"),
             ("sucht", "addiction-valais"),
             ("kesb visp", "kesb-visp"),
+            ("carits", "caritas-vs"),
         ] {
             assert_eq!(first(query, &none), expected, "{query}");
         }
+    }
+
+    #[test]
+    fn scattered_letters_are_not_a_match() {
+        let catalog = Catalog::embedded();
+        let index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+        let hits = index.search(&catalog.services, "dettes", &Filters::default());
+        let ids: Vec<&str> = hits
+            .iter()
+            .map(|i| catalog.services[*i].id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["caritas-vs"]);
     }
 
     #[test]

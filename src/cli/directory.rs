@@ -1,0 +1,203 @@
+//! `intake-desk directory search QUERY ...` and `intake-desk slip SERVICE ...`.
+
+use super::Cli;
+use super::setup::setup;
+use crate::catalog::communes;
+use crate::catalog::services::CATEGORIES;
+use crate::check::InputError;
+use crate::error::{Error, Result};
+use crate::search::directory::{DirectoryIndex, Filters};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// What to look for: a name, a need ("schulden", "dettes"), a category
+    pub query: Vec<String>,
+    /// The visitor's commune (Valais): services of its SMZ/CMS region come first
+    #[arg(long, value_name = "NAME|BFS")]
+    pub commune: Option<String>,
+    /// Only this category
+    #[arg(long, value_name = "K")]
+    pub category: Option<String>,
+    /// Only services working in this language (de, fr, it, ...)
+    #[arg(long, value_name = "LANG")]
+    pub language: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Serialize)]
+struct Hit<'a> {
+    id: &'a str,
+    name: &'a str,
+    categories: &'a [String],
+    phone: Option<&'a str>,
+    web: Option<&'a str>,
+    address: Option<&'a str>,
+    regions: &'a [String],
+    /// Whether the service serves the region of `--commune` (null without it).
+    serves_commune: Option<bool>,
+}
+
+pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let setup = setup(cli)?;
+    let lang = setup.language(cli, None)?;
+    let catalog = &setup.catalog;
+    let region = match &args.commune {
+        None => None,
+        Some(query) => {
+            let commune = communes::find(&catalog.communes, query).map_err(|e| {
+                Error::Usage(
+                    InputError::from_lookup(query, e)
+                        .message(&catalog.i18n, &lang, |f| f.cli_flag().to_string()),
+                )
+            })?;
+            Some(commune.region.clone())
+        }
+    };
+    if let Some(category) = &args.category
+        && !CATEGORIES.contains(&category.as_str())
+    {
+        return Err(Error::Usage(format!(
+            "--category {category}: unknown; categories: {}",
+            CATEGORIES.join(", ")
+        )));
+    }
+    let filters = Filters {
+        region: region.clone(),
+        category: args.category.clone(),
+        language: args.language.clone(),
+    };
+    let index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+    let hits = index.search(&catalog.services, &args.query.join(" "), &filters);
+    match args.format {
+        ListFormat::Json => {
+            let list: Vec<Hit> = hits
+                .iter()
+                .map(|i| {
+                    let s = &catalog.services[*i];
+                    Hit {
+                        id: &s.id,
+                        name: s.name(&lang),
+                        categories: &s.categories,
+                        phone: s.phone.as_deref(),
+                        web: s.web.as_deref(),
+                        address: s.address.as_deref(),
+                        regions: &s.regions,
+                        serves_commune: region.as_deref().map(|r| s.serves(r)),
+                    }
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&list).expect("plain data serialises")
+            )?;
+        }
+        ListFormat::Text => {
+            let not_known = catalog.i18n.text(&lang, "slip.not_known");
+            for i in &hits {
+                let s = &catalog.services[*i];
+                let categories: Vec<String> = s
+                    .categories
+                    .iter()
+                    .map(|c| {
+                        catalog
+                            .i18n
+                            .text(&lang, &format!("category.{c}"))
+                            .to_string()
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "{:<26} {} · {} · {}",
+                    s.id,
+                    s.name(&lang),
+                    s.phone.as_deref().unwrap_or(not_known),
+                    categories.join(", ")
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SlipFormat {
+    Text,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SlipArgs {
+    /// Service id (see `intake-desk directory search`)
+    pub service: String,
+    /// The visitor's language: the slip is repeated in it where the service's texts exist
+    #[arg(long, value_name = "LANG")]
+    pub visitor_lang: Option<String>,
+    #[arg(long, value_enum, default_value_t = SlipFormat::Html)]
+    pub format: SlipFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print the written file with the configured print_command
+    #[arg(long, requires = "out")]
+    pub print: bool,
+}
+
+pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
+    let setup = setup(cli)?;
+    let lang = setup.language(cli, None)?;
+    let catalog = &setup.catalog;
+    let service = catalog.service(&args.service).ok_or_else(|| {
+        let ranked = crate::search::rank(
+            &args.service,
+            catalog
+                .services
+                .iter()
+                .map(|s| (s.id.as_str(), s.id.clone())),
+        );
+        let similar: Vec<&str> = ranked.into_iter().take(5).collect();
+        Error::Usage(format!(
+            "unknown service {:?}; similar: {}",
+            args.service,
+            similar.join(", ")
+        ))
+    })?;
+    if let Some(visitor) = &args.visitor_lang
+        && !catalog.i18n.has_language(visitor)
+    {
+        return Err(Error::Usage(format!(
+            "--visitor-lang {visitor}: no texts in that language; available: {}",
+            catalog.i18n.languages().join(", ")
+        )));
+    }
+    let today = chrono::Local::now().date_naive();
+    let visitor = args.visitor_lang.as_deref();
+    let content = match args.format {
+        SlipFormat::Html => crate::slip::html(service, &catalog.i18n, &lang, visitor, today),
+        SlipFormat::Text => crate::slip::text(service, &catalog.i18n, &lang, visitor, today),
+    };
+    match &args.out {
+        None => write!(std::io::stdout().lock(), "{content}")?,
+        Some(path) => {
+            std::fs::write(path, content)?;
+            if args.print {
+                let command = setup.config.print_command.as_deref().ok_or_else(|| {
+                    Error::Usage("--print: no print_command in the configuration (e.g. print_command = \"lp\")".into())
+                })?;
+                crate::slip::print(command, path).map_err(|e| Error::Other(anyhow::anyhow!(e)))?;
+            }
+        }
+    }
+    Ok(())
+}
