@@ -26,6 +26,12 @@ pub fn run(cli: &Cli) -> Result<()> {
         pending_exports: store.pending_export_count()?,
         visit_count: store.visit_count()?,
         today: chrono::Local::now().date_naive(),
+        slips_dir: setup
+            .config
+            .slips_dir
+            .clone()
+            .unwrap_or_else(crate::paths::default_slips_dir),
+        print_command: setup.config.print_command.clone(),
     };
     let app = App::new(setup.catalog, keymap, session, lang);
     tui::run(app, &store)?;

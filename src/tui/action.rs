@@ -35,6 +35,10 @@ pub enum Action {
     ScreenReports,
     ScreenSettings,
     NextLanguage,
+    CopyPhone,
+    WriteSlip,
+    NextRegion,
+    VisitorLanguage,
 }
 
 impl Action {

@@ -6,7 +6,9 @@ use super::keymap::{Context, Key, Keymap, Resolution};
 use super::overlays::{HelpState, PaletteState};
 use super::screens::ScreenId;
 use super::screens::competence::CompetenceForm;
+use super::screens::directory::DirectoryState;
 use crate::catalog::Catalog;
+use crate::search::directory::DirectoryIndex;
 
 /// Facts about this run, shown in the status bar and on the Settings screen.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +23,9 @@ pub struct Session {
     pub visit_count: u64,
     /// The day the app runs on: the default reference date of checks.
     pub today: chrono::NaiveDate,
+    /// Where referral slips are written, and the command that prints them.
+    pub slips_dir: std::path::PathBuf,
+    pub print_command: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +39,13 @@ pub enum Overlay {
 pub enum Effect {
     /// Remember the interface language for the next start.
     SaveLanguage(String),
+    /// Put a phone number on the clipboard (`None`: the service has none).
+    CopyPhone(Option<String>),
+    /// Write (and print, if configured) a referral slip.
+    WriteSlip {
+        service: String,
+        visitor_lang: Option<String>,
+    },
 }
 
 pub struct App {
@@ -50,13 +62,19 @@ pub struct App {
     pub quit: bool,
     /// The Competence screen's form; kept while other screens are shown.
     pub competence: CompetenceForm,
+    pub directory: DirectoryState,
+    /// Built once: a keystroke only compares prepared text.
+    pub directory_index: DirectoryIndex,
 }
 
 impl App {
     pub fn new(catalog: Catalog, keymap: Keymap, session: Session, lang: String) -> App {
         let competence = CompetenceForm::new(&catalog, session.today);
+        let directory_index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
         App {
             competence,
+            directory: DirectoryState::default(),
+            directory_index,
             catalog,
             keymap,
             session,
@@ -103,6 +121,7 @@ impl App {
                     None if self.screen == ScreenId::Competence => {
                         self.competence.type_char(c, &self.catalog, &self.lang)
                     }
+                    None if self.screen == ScreenId::Directory => self.directory.type_char(c),
                     None => {}
                 }
                 Vec::new()
@@ -148,19 +167,34 @@ impl App {
                 self.overlay = Some(Overlay::Help(HelpState::new(self.screen.context())))
             }
             Action::Palette => self.overlay = Some(Overlay::Palette(PaletteState::default())),
-            Action::Close => self.overlay = None,
+            Action::Close if self.overlay.is_some() => self.overlay = None,
             Action::NextScreen => self.show(self.screen.next()),
             Action::PrevScreen => self.show(self.screen.prev()),
             Action::NextLanguage => return self.next_language(),
             other => {
                 if let Some(screen) = ScreenId::for_action(other) {
                     self.show(screen);
-                } else if self.screen == ScreenId::Competence {
-                    self.competence.handle(other, &self.catalog);
+                } else {
+                    return self.screen_update(other);
                 }
             }
         }
         Vec::new()
+    }
+
+    /// Actions the current screen handles itself.
+    fn screen_update(&mut self, action: Action) -> Vec<Effect> {
+        match self.screen {
+            ScreenId::Competence => {
+                self.competence.handle(action, &self.catalog);
+                Vec::new()
+            }
+            ScreenId::Directory => self
+                .directory
+                .handle(action, &self.catalog, &self.directory_index)
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
     }
 
     fn show(&mut self, screen: ScreenId) {

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod effects;
 pub mod fit;
 pub mod keymap;
 pub mod overlays;

@@ -87,6 +87,20 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let reversed = Style::default().add_modifier(Modifier::REVERSED);
+    // A notice takes the whole line until the next key: it is what the user needs to read now.
+    if let Some(message) = &app.message {
+        let text = shorten_left(&format!(" {message}"), area.width as usize);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                text,
+                Style::default().add_modifier(Modifier::BOLD),
+            ))
+            .style(reversed),
+            area,
+        );
+        return;
+    }
     let session = &app.session;
     let first_key = |action| {
         app.keymap
@@ -95,16 +109,13 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
             .next()
             .unwrap_or_else(|| "-".into())
     };
-    let right = match &app.message {
-        Some(message) => message.clone(),
-        None => app.tf(
-            "status.hints",
-            &[
-                ("help", &first_key(Action::Help)),
-                ("palette", &first_key(Action::Palette)),
-            ],
-        ),
-    };
+    let hints = app.tf(
+        "status.hints",
+        &[
+            ("help", &first_key(Action::Help)),
+            ("palette", &first_key(Action::Palette)),
+        ],
+    );
     let pending = app.tf(
         "status.pending_exports",
         &[("count", &session.pending_exports.to_string())],
@@ -117,18 +128,14 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         pending,
     );
     // The database path gets what is left and is shortened from the left: its end says most.
-    let room = (area.width as usize).saturating_sub(fixed.width() + right.width() + 3);
-    let db = shorten_left(&session.db_path, room);
+    let room = (area.width as usize).saturating_sub(fixed.width() + hints.width() + 3);
     let line = Line::from(vec![
         Span::raw(fixed),
-        Span::raw(db),
+        Span::raw(shorten_left(&session.db_path, room)),
         Span::raw(" │ "),
-        Span::styled(right, Style::default().add_modifier(Modifier::BOLD)),
+        Span::styled(hints, Style::default().add_modifier(Modifier::BOLD)),
     ]);
-    frame.render_widget(
-        Paragraph::new(line).style(Style::default().add_modifier(Modifier::REVERSED)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(line).style(reversed), area);
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Owning the terminal: raw mode and the alternate screen on the way in, restored on every way
 //! out (normal exit, error, panic, SIGTERM/SIGHUP: see `shutdown`), and the event loop in between.
 
-use super::app::{App, Effect};
+use super::app::App;
 use super::keymap::Key;
 use super::render::render;
 use super::shutdown::Shutdown;
@@ -49,7 +49,7 @@ fn event_loop(
                     "{PANIC_ON_KEY_ENV} is set: panicking as asked"
                 );
                 for effect in app.handle_key(Key::from_event(key)) {
-                    apply(effect, app, store);
+                    super::effects::apply(effect, app, store);
                 }
                 dirty = true;
             }
@@ -58,14 +58,4 @@ fn event_loop(
         }
     }
     Ok(())
-}
-
-fn apply(effect: Effect, app: &mut App, store: &Store) {
-    match effect {
-        Effect::SaveLanguage(lang) => {
-            if let Err(e) = store.set_setting(crate::UI_LANGUAGE_SETTING, &lang) {
-                app.message = Some(app.tf("message.not_saved", &[("error", &e.to_string())]));
-            }
-        }
-    }
 }

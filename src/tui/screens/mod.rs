@@ -2,6 +2,7 @@
 //! will hold; Settings already shows the settings in effect.
 
 pub mod competence;
+pub mod directory;
 mod placeholder;
 mod settings;
 
@@ -93,6 +94,7 @@ impl ScreenId {
     pub fn context(self) -> Context {
         match self {
             ScreenId::Competence => Context::Form,
+            ScreenId::Directory => Context::Picker,
             _ => Context::List,
         }
     }
@@ -101,6 +103,7 @@ impl ScreenId {
         match self {
             ScreenId::Settings => settings::render(app, frame, area),
             ScreenId::Competence => competence::render(app, &app.competence, frame, area),
+            ScreenId::Directory => directory::render(app, &app.directory, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }

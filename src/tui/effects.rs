@@ -1,0 +1,58 @@
+//! Carrying out what `App::update` asked for but cannot do itself: saving, writing files,
+//! talking to the terminal's clipboard. Each outcome becomes a status-bar message.
+
+use super::app::{App, Effect};
+use crate::store::Store;
+use base64::Engine;
+use std::io::Write;
+
+pub fn apply(effect: Effect, app: &mut App, store: &Store) {
+    match effect {
+        Effect::SaveLanguage(lang) => {
+            if let Err(e) = store.set_setting(crate::UI_LANGUAGE_SETTING, &lang) {
+                app.message = Some(app.tf("message.not_saved", &[("error", &e.to_string())]));
+            }
+        }
+        Effect::CopyPhone(None) => app.message = Some(app.t("directory.phone_unknown")),
+        Effect::CopyPhone(Some(phone)) => {
+            copy_to_clipboard(&phone);
+            app.message = Some(app.tf("directory.phone_copied", &[("phone", &phone)]));
+        }
+        Effect::WriteSlip {
+            service,
+            visitor_lang,
+        } => write_slip(app, &service, visitor_lang.as_deref()),
+    }
+}
+
+/// Sets the terminal's clipboard with OSC 52, which works over SSH and in most terminals.
+fn copy_to_clipboard(text: &str) {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
+}
+
+fn write_slip(app: &mut App, service_id: &str, visitor_lang: Option<&str>) {
+    let Some(service) = app.catalog.service(service_id) else {
+        return;
+    };
+    let saved = crate::slip::save(
+        &app.session.slips_dir,
+        service,
+        &app.catalog.i18n,
+        &app.lang,
+        visitor_lang,
+        app.session.today,
+    );
+    app.message = Some(match saved {
+        Err(e) => app.tf("directory.slip_failed", &[("error", &e.to_string())]),
+        Ok(path) => match app.session.print_command.clone() {
+            None => app.tf("slip.written", &[("path", &path.display().to_string())]),
+            Some(command) => match crate::slip::print(&command, &path) {
+                Ok(()) => app.tf("slip.printed", &[("command", &command)]),
+                Err(error) => app.tf("slip.print_failed", &[("error", &error)]),
+            },
+        },
+    });
+}

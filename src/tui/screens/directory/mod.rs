@@ -1,0 +1,179 @@
+//! The Directory screen: type to search the specialist services, read the details of the one
+//! selected, copy its phone number, write a referral slip in the staff and the visitor's language.
+
+mod render;
+
+pub use render::render;
+
+use crate::catalog::Catalog;
+use crate::search::directory::{DirectoryIndex, Filters};
+use crate::tui::action::Action;
+use crate::tui::app::Effect;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DirectoryState {
+    pub query: String,
+    pub selected: usize,
+    /// The region filter: services of this SMZ/CMS region first (`None`: all alike).
+    pub region: Option<String>,
+    /// The visitor's language for slips (`None`: the staff language only).
+    pub visitor_lang: Option<String>,
+    /// The selected service is shown on the whole screen, as for the visitor across the desk.
+    pub open: bool,
+}
+
+impl DirectoryState {
+    pub fn filters(&self) -> Filters {
+        Filters {
+            region: self.region.clone(),
+            ..Filters::default()
+        }
+    }
+
+    /// The services matching the query, best first (indices into the catalog's services).
+    pub fn hits(&self, catalog: &Catalog, index: &DirectoryIndex) -> Vec<usize> {
+        index.search(&catalog.services, &self.query, &self.filters())
+    }
+
+    pub fn selected_service(&self, catalog: &Catalog, index: &DirectoryIndex) -> Option<usize> {
+        let hits = self.hits(catalog, index);
+        hits.get(self.selected.min(hits.len().saturating_sub(1)))
+            .copied()
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.selected = 0;
+        self.open = false;
+    }
+
+    /// Handles an action of the screen; returns `None` when the action is not one of its own.
+    pub fn handle(
+        &mut self,
+        action: Action,
+        catalog: &Catalog,
+        index: &DirectoryIndex,
+    ) -> Option<Vec<Effect>> {
+        let count = self.hits(catalog, index).len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = count.saturating_sub(1),
+            Action::DeleteChar => {
+                self.query.pop();
+                self.selected = 0;
+            }
+            Action::ClearInput => {
+                self.query.clear();
+                self.selected = 0;
+            }
+            Action::Confirm => self.open = !self.open && count > 0,
+            Action::Close if self.open => self.open = false,
+            Action::NextRegion => {
+                let ids: Vec<&String> = catalog.regions.iter().map(|r| &r.id).collect();
+                let next = match &self.region {
+                    None => ids.first().map(|id| (*id).clone()),
+                    Some(current) => ids
+                        .iter()
+                        .position(|id| *id == current)
+                        .and_then(|i| ids.get(i + 1))
+                        .map(|id| (*id).clone()),
+                };
+                self.region = next;
+                self.selected = 0;
+            }
+            Action::VisitorLanguage => {
+                let languages = catalog.i18n.languages();
+                self.visitor_lang = match &self.visitor_lang {
+                    None => languages.first().cloned(),
+                    Some(current) => languages
+                        .iter()
+                        .position(|l| l == current)
+                        .and_then(|i| languages.get(i + 1))
+                        .cloned(),
+                };
+            }
+            Action::CopyPhone => {
+                let service = self.selected_service(catalog, index)?;
+                return Some(vec![Effect::CopyPhone(
+                    catalog.services[service].phone.clone(),
+                )]);
+            }
+            Action::WriteSlip => {
+                let service = self.selected_service(catalog, index)?;
+                return Some(vec![Effect::WriteSlip {
+                    service: catalog.services[service].id.clone(),
+                    visitor_lang: self.visitor_lang.clone(),
+                }]);
+            }
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Catalog, DirectoryIndex) {
+        let catalog = Catalog::embedded();
+        let index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+        (catalog, index)
+    }
+
+    #[test]
+    fn typing_selects_the_best_match_and_enter_opens_it() {
+        let (catalog, index) = setup();
+        let mut state = DirectoryState::default();
+        for c in "dettes".chars() {
+            state.type_char(c);
+        }
+        let first = state.selected_service(&catalog, &index).unwrap();
+        assert_eq!(catalog.services[first].id, "caritas-vs");
+        state.handle(Action::Confirm, &catalog, &index);
+        assert!(state.open);
+        state.handle(Action::Close, &catalog, &index);
+        assert!(!state.open);
+    }
+
+    #[test]
+    fn slip_and_phone_keys_ask_the_loop_for_the_selected_service() {
+        let (catalog, index) = setup();
+        let mut state = DirectoryState::default();
+        for c in "lavi".chars() {
+            state.type_char(c);
+        }
+        state.handle(Action::VisitorLanguage, &catalog, &index);
+        state.handle(Action::VisitorLanguage, &catalog, &index);
+        assert_eq!(state.visitor_lang.as_deref(), Some("fr"));
+        let effects = state.handle(Action::WriteSlip, &catalog, &index).unwrap();
+        assert_eq!(
+            effects,
+            vec![Effect::WriteSlip {
+                service: "lavi".into(),
+                visitor_lang: Some("fr".into())
+            }]
+        );
+        let effects = state.handle(Action::CopyPhone, &catalog, &index).unwrap();
+        assert_eq!(
+            effects,
+            vec![Effect::CopyPhone(Some("027 607 31 00".into()))]
+        );
+    }
+
+    #[test]
+    fn the_region_filter_cycles_through_every_region_and_back_to_all() {
+        let (catalog, index) = setup();
+        let mut state = DirectoryState::default();
+        for _ in 0..catalog.regions.len() {
+            state.handle(Action::NextRegion, &catalog, &index);
+            assert!(state.region.is_some());
+        }
+        state.handle(Action::NextRegion, &catalog, &index);
+        assert_eq!(state.region, None);
+    }
+}

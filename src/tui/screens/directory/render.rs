@@ -1,0 +1,215 @@
+//! Drawing the Directory screen: search line, results, details of the selected service.
+
+use super::DirectoryState;
+use crate::catalog::Service;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.t("screen.directory")))
+        .title_bottom(format!(" {} ", app.t("directory.hint")));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [search_area, body] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let hits = state.hits(&app.catalog, &app.directory_index);
+    render_search_line(app, state, hits.len(), frame, search_area);
+    let selected = hits
+        .get(state.selected.min(hits.len().saturating_sub(1)))
+        .map(|i| &app.catalog.services[*i]);
+    if hits.is_empty() {
+        frame.render_widget(
+            Paragraph::new(app.t("directory.no_results")).wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
+    if state.open {
+        if let Some(service) = selected {
+            render_details(app, service, true, frame, body);
+        }
+        return;
+    }
+    let [list_area, details_area] =
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+    let not_known = app.t("slip.not_known");
+    let items: Vec<ListItem> = hits
+        .iter()
+        .map(|i| {
+            let service = &app.catalog.services[*i];
+            ListItem::new(Line::from(vec![
+                Span::raw(service.name(&app.lang).to_string()),
+                Span::raw("  "),
+                Span::styled(
+                    service.phone.clone().unwrap_or_else(|| not_known.clone()),
+                    Style::default().add_modifier(Modifier::DIM),
+                ),
+            ]))
+        })
+        .collect();
+    let mut list_state =
+        ListState::default().with_selected(Some(state.selected.min(hits.len() - 1)));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(Block::default().borders(Borders::RIGHT))
+            .highlight_style(Style::default().add_modifier(Modifier::REVERSED))
+            .highlight_symbol("› "),
+        list_area,
+        &mut list_state,
+    );
+    if let Some(service) = selected {
+        let details = Rect {
+            x: details_area.x + 1,
+            width: details_area.width.saturating_sub(1),
+            ..details_area
+        };
+        render_details(app, service, false, frame, details);
+    }
+}
+
+fn render_search_line(
+    app: &App,
+    state: &DirectoryState,
+    count: usize,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let label = format!("{}: ", app.t("directory.search"));
+    let region = state
+        .region
+        .as_deref()
+        .and_then(|id| app.catalog.region(id))
+        .map_or_else(
+            || app.t("directory.all_regions"),
+            |r| r.name(&app.lang).to_string(),
+        );
+    let visitor = state.visitor_lang.as_deref().map_or_else(
+        || app.t("directory.none"),
+        |l| app.catalog.i18n.text(l, "meta.name").to_string(),
+    );
+    let line = Line::from(vec![
+        Span::styled(label.clone(), bold),
+        Span::raw(state.query.clone()),
+    ]);
+    let filters = Line::from(vec![
+        Span::styled(
+            app.tf("directory.count", &[("count", &count.to_string())]),
+            Style::default().add_modifier(Modifier::DIM),
+        ),
+        Span::raw("   "),
+        Span::styled(format!("{}: ", app.t("directory.region")), bold),
+        Span::raw(region),
+        Span::raw("   "),
+        Span::styled(format!("{}: ", app.t("directory.visitor_lang")), bold),
+        Span::raw(visitor),
+    ]);
+    frame.render_widget(Paragraph::new(vec![line, filters]), area);
+    let x = area.x + (label.width() + state.query.width()) as u16;
+    frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+}
+
+fn render_details(app: &App, service: &Service, large: bool, frame: &mut Frame, area: Rect) {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let warn = Style::default().fg(Color::Yellow);
+    let not_known = app.t("slip.not_known");
+    let mut lines = vec![Line::from(Span::styled(
+        service.name(&app.lang).to_string(),
+        bold,
+    ))];
+    let other = if app.lang == "fr" {
+        &service.name_de
+    } else {
+        &service.name_fr
+    };
+    if other != service.name(&app.lang) {
+        lines.push(Line::from(Span::styled(
+            other.clone(),
+            Style::default().add_modifier(Modifier::DIM),
+        )));
+    }
+    lines.push(Line::default());
+    if let Some((text, fallback)) = service.description(&app.lang) {
+        let mut spans = vec![Span::raw(text.to_string())];
+        if fallback {
+            let lang = if app.lang == "fr" { "de" } else { "fr" };
+            let name = app.catalog.i18n.text(lang, "meta.name").to_string();
+            spans.push(Span::styled(
+                format!(" {}", app.tf("directory.fallback", &[("lang", &name)])),
+                warn,
+            ));
+        }
+        lines.push(Line::from(spans));
+        lines.push(Line::default());
+    }
+    let field = |label: String, value: Option<String>| -> Line<'static> {
+        match value {
+            Some(v) => Line::from(vec![Span::styled(format!("{label}: "), bold), Span::raw(v)]),
+            None => Line::from(vec![
+                Span::styled(format!("{label}: "), bold),
+                Span::styled(not_known.clone(), warn),
+            ]),
+        }
+    };
+    lines.push(field(app.t("slip.phone"), service.phone.clone()));
+    lines.push(field(app.t("slip.address"), service.address.clone()));
+    lines.push(field(app.t("slip.hours"), service.hours.clone()));
+    for (label, value) in [("slip.email", &service.email), ("slip.web", &service.web)] {
+        if value.is_some() {
+            lines.push(field(app.t(label), value.clone()));
+        }
+    }
+    if large {
+        lines.push(field(
+            app.t("slip.bring"),
+            service.bring(&app.lang).map(str::to_string),
+        ));
+    }
+    let regions: Vec<String> = service
+        .regions
+        .iter()
+        .map(|id| {
+            app.catalog
+                .region(id)
+                .map_or(id.clone(), |r| r.name(&app.lang).to_string())
+        })
+        .collect();
+    let categories: Vec<String> = service
+        .categories
+        .iter()
+        .map(|c| app.t(&format!("category.{c}")))
+        .collect();
+    lines.push(field(
+        app.t("directory.languages"),
+        Some(service.languages.join(", ")),
+    ));
+    lines.push(field(
+        app.t("directory.categories"),
+        Some(categories.join(", ")),
+    ));
+    lines.push(field(app.t("directory.regions"), Some(regions.join(", "))));
+    lines.push(Line::default());
+    if let Some(note) = &service.note {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", app.t("directory.note")), bold),
+            Span::styled(note.clone(), warn),
+        ]));
+    }
+    let dim = Style::default().add_modifier(Modifier::DIM);
+    lines.push(Line::from(Span::styled(
+        format!("{}: {}", app.t("directory.source"), service.source),
+        dim,
+    )));
+    lines.push(Line::from(Span::styled(
+        format!("{}: {}", app.t("directory.checked"), service.last_checked),
+        dim,
+    )));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,68 @@
+//! The Directory screen in the real binary: search, open, write a slip.
+
+mod common;
+use common::{Sandbox, file_mode};
+
+fn slip(sandbox: &Sandbox, service: &str) -> String {
+    let today = chrono::Local::now().date_naive();
+    let path = sandbox.path(&format!("share/intake-desk/slips/{service}-{today}.html"));
+    assert_eq!(file_mode(&path), 0o600);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "fr"], 110, 30);
+    tui.wait_for("File d'attente");
+    tui.press("f5");
+    tui.wait_for("Recherche:");
+    tui.type_text("dettes");
+    tui.wait_for("› Caritas Valais");
+    tui.press("enter");
+    tui.wait_for("Conseil social, financier et désendettement");
+    tui.press("ctrl-o");
+    tui.wait_for("Bon d'orientation enregistré");
+    let page = slip(&sandbox, "caritas-vs");
+    assert!(page.contains("Caritas Valais"));
+    // No public source gives Caritas Valais's number: the slip says so instead of inventing one.
+    assert!(
+        page.contains("<th>Téléphone</th><td>non connu</td>"),
+        "{page}"
+    );
+
+    // A service whose number is known carries it on the slip, here in both languages.
+    tui.press("esc");
+    tui.press("ctrl-u");
+    tui.type_text("lavi");
+    tui.wait_for("› Centres de consultation LAVI");
+    tui.press("ctrl-l"); // visitor's language: Deutsch
+    tui.wait_for("Langue du visiteur: Deutsch");
+    tui.press("ctrl-o");
+    tui.wait_for("Bon d'orientation enregistré");
+    let page = slip(&sandbox, "lavi");
+    assert!(page.contains("<td>027 607 31 00</td>"), "{page}");
+    assert!(
+        page.contains("Opferhilfe-Beratungsstellen (OHG)"),
+        "the visitor's language follows"
+    );
+
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn the_region_filter_puts_the_visitors_region_first() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "de"], 110, 30);
+    tui.press("f5");
+    tui.type_text("dolmetschen");
+    tui.wait_for("› AVIC");
+    tui.press("ctrl-r"); // the first region: Oberwallis
+    tui.wait_for("Region: Sozialmedizinisches Zentrum Oberwallis");
+    tui.wait_for("› Forum Migration Oberwallis");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+}
