@@ -124,11 +124,37 @@ impl DirectoryIndex {
             return Some(WORD_START);
         }
         // A fuzzy match only counts when its letters lie close together: scattered letters
-        // across a long name are noise, not a typo.
+        // across a long name are noise, not a typo. The byte scan rules most names out before
+        // the matcher's costlier scoring runs.
+        if !in_order_within(entry.names.as_bytes(), word.as_bytes(), 2 * word.len() + 2) {
+            return None;
+        }
         self.matcher
             .fuzzy_match(&entry.names, word)
             .filter(|score| *score >= FUZZY_PER_CHAR * word.chars().count() as i64)
     }
+}
+
+/// Whether the bytes of `needle` occur in order in `hay` within a window of `span` bytes.
+/// Any in-order match of the characters is one of the bytes, so this never rules out a match
+/// the fuzzy matcher would make within that window.
+fn in_order_within(hay: &[u8], needle: &[u8], span: usize) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.iter()
+        .enumerate()
+        .filter(|(_, b)| **b == first)
+        .any(|(start, _)| {
+            let window = &hay[start + 1..hay.len().min(start + span)];
+            let mut pending = rest.iter().peekable();
+            for b in window {
+                if pending.peek() == Some(&b) {
+                    pending.next();
+                }
+            }
+            pending.peek().is_none()
+        })
 }
 
 fn admits(service: &Service, filters: &Filters) -> bool {
@@ -176,6 +202,19 @@ mod tests {
         ] {
             assert_eq!(first(query, &none), expected, "{query}");
         }
+    }
+
+    #[test]
+    fn letters_in_order_within_a_window() {
+        assert!(in_order_within(b"caritas wallis", b"carits", 14));
+        assert!(!in_order_within(
+            b"dienststelle fur soziales",
+            b"dettes",
+            14
+        ));
+        assert!(in_order_within(b"xx dettes", b"dettes", 6));
+        assert!(!in_order_within(b"d e t t e s", b"dettes", 6));
+        assert!(in_order_within(b"anything", b"", 2));
     }
 
     #[test]
