@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod import;
 pub mod paths;
 pub mod search;
 pub mod slip;

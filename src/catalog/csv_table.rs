@@ -74,6 +74,16 @@ impl CsvRow<'_, '_> {
         self.record.get(self.index(column)).unwrap_or("").trim()
     }
 
+    /// Every column of the row by name, trimmed.
+    pub fn fields(&self) -> std::collections::HashMap<String, String> {
+        self.table
+            .headers
+            .iter()
+            .zip(self.record.iter())
+            .map(|(h, v)| (h.clone(), v.trim().to_string()))
+            .collect()
+    }
+
     /// The column's text, or `None` when empty.
     pub fn optional(&self, column: &str) -> Option<String> {
         Some(self.get(column))

@@ -261,3 +261,39 @@ pub fn parse(
         Err(errors)
     }
 }
+
+/// Writes services in the column layout of `services.csv`.
+pub fn to_csv(services: &[Service]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(COLUMNS).expect("writing to memory");
+    for s in services {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        writer
+            .write_record([
+                s.id.clone(),
+                s.name_de.clone(),
+                s.name_fr.clone(),
+                s.categories.join(";"),
+                opt(&s.description_de),
+                opt(&s.description_fr),
+                opt(&s.phone),
+                opt(&s.email),
+                opt(&s.web),
+                opt(&s.address),
+                opt(&s.hours),
+                s.languages.join(";"),
+                s.regions.join(";"),
+                s.keywords_de.clone(),
+                s.keywords_fr.clone(),
+                opt(&s.bring_de),
+                opt(&s.bring_fr),
+                s.source.clone(),
+                s.last_checked.clone(),
+                opt(&s.note),
+            ])
+            .expect("writing to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+}

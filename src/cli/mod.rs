@@ -6,6 +6,7 @@ mod data;
 mod db;
 mod demo;
 mod directory;
+mod import;
 mod keymap;
 mod setup;
 mod start;
@@ -52,6 +53,11 @@ pub enum Command {
     },
     /// Write a referral slip for a service
     Slip(directory::SlipArgs),
+    /// Import service data into the data folder given with --data
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Check reference data
     Data {
         #[command(subcommand)]
@@ -85,6 +91,12 @@ pub enum Command {
 pub enum DirectoryCommand {
     /// Find services by name, need or category
     Search(directory::SearchArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// An Open Referral HSDS 3.0 tabular package (CSV files)
+    Services(import::ImportServicesArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,6 +147,9 @@ pub fn run(cli: Cli) -> Result<()> {
             command: DirectoryCommand::Search(args),
         }) => directory::search(&cli, args),
         Some(Command::Slip(args)) => directory::slip(&cli, args),
+        Some(Command::Import {
+            command: ImportCommand::Services(args),
+        }) => import::services(&cli, args),
         Some(Command::Data {
             command: DataCommand::Check { dir },
         }) => data::check(&cli, dir.as_deref()),

@@ -1,0 +1,3 @@
+//! Importing service data from other systems into a data folder.
+
+pub mod hsds;
