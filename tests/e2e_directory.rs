@@ -66,3 +66,31 @@ fn the_region_filter_puts_the_visitors_region_first() {
     tui.press("ctrl-q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn no_suitable_service_is_recorded_with_its_reason_and_counted() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 110, 30);
+    tui.press("f5");
+    tui.type_text("tierarzt");
+    tui.wait_for("No service matches");
+    tui.press("ctrl-n");
+    tui.wait_for("No suitable service");
+    tui.wait_for("Searched for: tierarzt");
+    // A reason is required.
+    tui.press("enter");
+    tui.wait_for("Please give a reason.");
+    tui.type_text("vet bill for a guide dog");
+    tui.press("enter");
+    tui.wait_for("Recorded: no suitable service (1 in all)");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+    let out = sandbox.run(&["db", "info", "--db", db]);
+    assert!(
+        common::stdout(&out).contains("unmet needs:     1"),
+        "{}",
+        common::stdout(&out)
+    );
+}

@@ -13,5 +13,6 @@ pub fn info(cli: &Cli) -> Result<()> {
     writeln!(out, "schema version:  {SCHEMA_VERSION}")?;
     writeln!(out, "visits:          {}", store.visit_count()?)?;
     writeln!(out, "pending export:  {}", store.pending_export_count()?)?;
+    writeln!(out, "unmet needs:     {}", store.unmet_need_count()?)?;
     Ok(())
 }

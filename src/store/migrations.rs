@@ -96,6 +96,17 @@ const MIGRATIONS: &[&str] = &[
         entity TEXT NOT NULL,
         entity_id TEXT
     ) STRICT;",
+    // 2: needs no service could meet, counted for the reports.
+    "CREATE TABLE unmet_needs (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,
+        recorded_ms INTEGER NOT NULL,
+        desk_id TEXT NOT NULL,
+        visit_id TEXT REFERENCES visits (id),
+        searched_for TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX unmet_needs_recorded ON unmet_needs (recorded_ms);",
 ];
 
 /// The schema version this build writes.

@@ -3,10 +3,12 @@
 mod migrations;
 mod open;
 mod settings;
+mod unmet_needs;
 mod visits;
 
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
+pub use unmet_needs::UnmetNeed;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -39,6 +39,7 @@ pub enum Action {
     WriteSlip,
     NextRegion,
     VisitorLanguage,
+    UnmetNeed,
 }
 
 impl Action {

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap, Resolution};
-use super::overlays::{HelpState, PaletteState};
+use super::overlays::{HelpState, PaletteState, PromptState};
 use super::screens::ScreenId;
 use super::screens::competence::CompetenceForm;
 use super::screens::directory::DirectoryState;
@@ -32,6 +32,8 @@ pub struct Session {
 pub enum Overlay {
     Help(HelpState),
     Palette(PaletteState),
+    /// The reason why no service fits.
+    Prompt(PromptState),
 }
 
 /// Work for the loop that the state cannot do itself.
@@ -45,6 +47,11 @@ pub enum Effect {
     WriteSlip {
         service: String,
         visitor_lang: Option<String>,
+    },
+    /// Record that no service fits, with the reason.
+    RecordUnmetNeed {
+        searched_for: String,
+        reason: String,
     },
 }
 
@@ -101,6 +108,7 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Palette(_)) => Context::Palette,
+            Some(Overlay::Prompt(_)) => Context::Form,
             None => self.screen.context(),
         }
     }
@@ -117,6 +125,7 @@ impl App {
                 self.pending.clear();
                 match &mut self.overlay {
                     Some(Overlay::Palette(palette)) => palette.type_char(c),
+                    Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
                     Some(Overlay::Help(_)) => {}
                     None if self.screen == ScreenId::Competence => {
                         self.competence.type_char(c, &self.catalog, &self.lang)
@@ -150,6 +159,24 @@ impl App {
                 }
                 _ if palette.handle(action) => return Vec::new(),
                 _ => {}
+            },
+            Some(Overlay::Prompt(prompt)) => match action {
+                Action::Close => {
+                    self.overlay = None;
+                    return Vec::new();
+                }
+                Action::Confirm if prompt.reason.trim().is_empty() => {
+                    self.message = Some(self.t("unmet.reason_needed"));
+                    return Vec::new();
+                }
+                _ => {
+                    if let Some(effects) = prompt.handle(action) {
+                        if action == Action::Confirm {
+                            self.overlay = None;
+                        }
+                        return effects;
+                    }
+                }
             },
             Some(Overlay::Help(help)) => match action {
                 Action::Close | Action::Help => {
@@ -187,6 +214,13 @@ impl App {
         match self.screen {
             ScreenId::Competence => {
                 self.competence.handle(action, &self.catalog);
+                Vec::new()
+            }
+            ScreenId::Directory if action == Action::UnmetNeed => {
+                self.overlay = Some(Overlay::Prompt(PromptState {
+                    searched_for: self.directory.query.clone(),
+                    reason: String::new(),
+                }));
                 Vec::new()
             }
             ScreenId::Directory => self

@@ -22,6 +22,24 @@ pub fn apply(effect: Effect, app: &mut App, store: &Store) {
             service,
             visitor_lang,
         } => write_slip(app, &service, visitor_lang.as_deref()),
+        Effect::RecordUnmetNeed {
+            searched_for,
+            reason,
+        } => {
+            let need = crate::store::UnmetNeed {
+                desk_id: app.session.desk.clone(),
+                visit_id: None,
+                searched_for,
+                reason,
+            };
+            let recorded = store
+                .record_unmet_need(&need)
+                .and_then(|()| store.unmet_need_count());
+            app.message = Some(match recorded {
+                Ok(count) => app.tf("unmet.saved", &[("count", &count.to_string())]),
+                Err(e) => app.tf("unmet.failed", &[("error", &e.to_string())]),
+            });
+        }
     }
 }
 

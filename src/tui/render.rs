@@ -34,6 +34,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help(state)) => overlays::help::render(app, state, frame, body),
         Some(Overlay::Palette(state)) => overlays::palette::render(app, state, frame, body),
+        Some(Overlay::Prompt(state)) => overlays::prompt::render(app, state, frame, body),
         None => {}
     }
 }

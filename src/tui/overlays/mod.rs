@@ -1,10 +1,12 @@
-//! Windows drawn over a screen: the `?` help and the command palette.
+//! Windows drawn over a screen: the `?` help, the command palette, a one-line prompt.
 
 pub mod help;
 pub mod palette;
+pub mod prompt;
 
 pub use help::HelpState;
 pub use palette::PaletteState;
+pub use prompt::PromptState;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
