@@ -94,6 +94,24 @@ fn ids(rows: &Rows) -> HashSet<String> {
     rows.iter().filter_map(|r| r.get("id").cloned()).collect()
 }
 
+/// An optional table of the package: its rows, or none when the file is absent.
+fn optional_table(
+    dir: &Path,
+    name: &str,
+    required: &[&str],
+    refs: &[(&str, &HashSet<String>, &str)],
+    errors: &mut Vec<DataError>,
+) -> Rows {
+    match read(dir, name) {
+        Ok(Some(file)) => table(&file, required, refs, errors),
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            errors.push(e);
+            Vec::new()
+        }
+    }
+}
+
 /// Reads and checks a package; returns our services, or every problem found.
 pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<DataError>> {
     let mut errors = Vec::new();
@@ -122,9 +140,7 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
         });
         return Err(errors);
     };
-    let organizations = file("organizations.csv", &mut errors)
-        .map(|f| table(&f, &["id", "name"], &[], &mut errors))
-        .unwrap_or_default();
+    let organizations = optional_table(dir, "organizations.csv", &["id", "name"], &[], &mut errors);
     let organization_ids = ids(&organizations);
     let services = table(
         &services_file,
@@ -150,66 +166,49 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
             fix: "give each service its own id".into(),
         });
     }
-    let locations = file("locations.csv", &mut errors)
-        .map(|f| table(&f, &["id"], &[], &mut errors))
-        .unwrap_or_default();
+    let locations = optional_table(dir, "locations.csv", &["id"], &[], &mut errors);
     let location_ids = ids(&locations);
-    let addresses = file("addresses.csv", &mut errors)
-        .map(|f| {
-            table(
-                &f,
-                &["location_id", "address_1"],
-                &[("location_id", &location_ids, "locations.csv")],
-                &mut errors,
-            )
-        })
-        .unwrap_or_default();
-    let at_location = file("service_at_location.csv", &mut errors)
-        .map(|f| {
-            table(
-                &f,
-                &["service_id", "location_id"],
-                &[
-                    ("service_id", &service_ids, "services.csv"),
-                    ("location_id", &location_ids, "locations.csv"),
-                ],
-                &mut errors,
-            )
-        })
-        .unwrap_or_default();
-    let phones = file("phones.csv", &mut errors)
-        .map(|f| {
-            table(
-                &f,
-                &["number"],
-                &[
-                    ("service_id", &service_ids, "services.csv"),
-                    ("organization_id", &organization_ids, "organizations.csv"),
-                ],
-                &mut errors,
-            )
-        })
-        .unwrap_or_default();
-    let languages = file("languages.csv", &mut errors)
-        .map(|f| {
-            table(
-                &f,
-                &["service_id"],
-                &[("service_id", &service_ids, "services.csv")],
-                &mut errors,
-            )
-        })
-        .unwrap_or_default();
-    let schedules = file("schedules.csv", &mut errors)
-        .map(|f| {
-            table(
-                &f,
-                &["service_id"],
-                &[("service_id", &service_ids, "services.csv")],
-                &mut errors,
-            )
-        })
-        .unwrap_or_default();
+    let addresses = optional_table(
+        dir,
+        "addresses.csv",
+        &["location_id", "address_1"],
+        &[("location_id", &location_ids, "locations.csv")],
+        &mut errors,
+    );
+    let at_location = optional_table(
+        dir,
+        "service_at_location.csv",
+        &["service_id", "location_id"],
+        &[
+            ("service_id", &service_ids, "services.csv"),
+            ("location_id", &location_ids, "locations.csv"),
+        ],
+        &mut errors,
+    );
+    let phones = optional_table(
+        dir,
+        "phones.csv",
+        &["number"],
+        &[
+            ("service_id", &service_ids, "services.csv"),
+            ("organization_id", &organization_ids, "organizations.csv"),
+        ],
+        &mut errors,
+    );
+    let languages = optional_table(
+        dir,
+        "languages.csv",
+        &["service_id"],
+        &[("service_id", &service_ids, "services.csv")],
+        &mut errors,
+    );
+    let schedules = optional_table(
+        dir,
+        "schedules.csv",
+        &["service_id"],
+        &[("service_id", &service_ids, "services.csv")],
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(errors);
     }
