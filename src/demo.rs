@@ -276,6 +276,7 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
         consent_to_export: identified && rng.random_bool(0.7),
         person,
         topics,
+        information: Vec::new(),
         referrals,
         interpreter,
         waiting_seconds: Some((rng.random::<f64>().powi(2) * 3600.0) as u32),

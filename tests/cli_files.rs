@@ -326,7 +326,7 @@ fn a_misnamed_file_in_a_data_folder_is_not_silently_ignored() {
     );
     assert!(
         err.contains(
-            "communes.csv, regions.csv, services.csv, i18n/<language>.toml, rules/<canton>.toml"
+            "communes.csv, regions.csv, services.csv, i18n/<language>.toml, rules/<canton>.toml, topics/<language>.toml"
         ),
         "{err}"
     );

@@ -114,6 +114,7 @@ fn demo_refuses_a_database_with_real_visits() {
         urgency: Urgency::Normal,
         person: None,
         topics: vec!["social-assistance".into()],
+        information: vec![],
         referrals: vec![],
         interpreter: None,
         consent_to_export: false,

@@ -11,6 +11,7 @@ pub mod regions;
 pub mod rules;
 pub mod services;
 pub mod source;
+pub mod topics;
 
 pub use crate::domain::competence::RulePack;
 pub use communes::{Commune, CommuneLookup};
@@ -20,6 +21,7 @@ pub use provenance::{Confidence, Provenance};
 pub use regions::Region;
 pub use services::Service;
 pub use source::DataSource;
+pub use topics::{Topic, Topics};
 
 use std::collections::HashSet;
 
@@ -30,6 +32,7 @@ pub struct Catalog {
     /// Competence rule packs, one per canton.
     pub rules: Vec<RulePack>,
     pub services: Vec<Service>,
+    pub topics: Topics,
     pub i18n: I18n,
 }
 
@@ -55,6 +58,9 @@ impl Catalog {
                     .ok()
             })
             .unwrap_or_default();
+        let topics = topics::load(source)
+            .map_err(|e| errors.extend(e))
+            .unwrap_or_default();
         let rules = rules::load(source)
             .map_err(|e| errors.extend(e))
             .unwrap_or_default();
@@ -67,6 +73,7 @@ impl Catalog {
                 regions,
                 rules,
                 services,
+                topics,
                 i18n,
             })
         } else {
@@ -110,6 +117,7 @@ fn is_known_file(relative: &str) -> bool {
     [communes::FILE, regions::FILE, services::FILE].contains(&relative)
         || toml_in(i18n::FOLDER)
         || toml_in(rules::FOLDER)
+        || toml_in(topics::FOLDER)
 }
 
 /// A file in the overlay that nothing reads is most likely misnamed: say so rather than ignore it.
@@ -138,12 +146,13 @@ fn unknown_files(source: &DataSource) -> Vec<DataError> {
             column: 1,
             message: "intake-desk does not read this file".into(),
             fix: format!(
-                "name it after a data file ({}, {}, {}, {}/<language>.toml, {}/<canton>.toml) or move it out of the folder",
+                "name it after a data file ({}, {}, {}, {}/<language>.toml, {}/<canton>.toml, {}/<language>.toml) or move it out of the folder",
                 communes::FILE,
                 regions::FILE,
                 services::FILE,
                 i18n::FOLDER,
-                rules::FOLDER
+                rules::FOLDER,
+                topics::FOLDER
             ),
         })
         .collect()

@@ -9,7 +9,7 @@ use std::io::IsTerminal;
 pub fn run(cli: &Cli) -> Result<()> {
     let setup = setup(cli)?;
     let (keymap, keymap_description) = setup.keymap(cli)?;
-    let store = Setup::open_store(cli)?;
+    let mut store = Setup::open_store(cli)?;
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage(
@@ -34,6 +34,6 @@ pub fn run(cli: &Cli) -> Result<()> {
         print_command: setup.config.print_command.clone(),
     };
     let app = App::new(setup.catalog, keymap, session, lang);
-    tui::run(app, &store)?;
+    tui::run(app, &mut store)?;
     Ok(())
 }

@@ -62,3 +62,23 @@ mod tests {
         }
     }
 }
+
+/// Interpreter languages most asked for at Swiss desks, first in pickers (ISO 639-3):
+/// Arabic, Tigrinya, Dari, Farsi, Turkish, Albanian, Tamil, Somali, Ukrainian, Russian, Kurdish
+/// (Kurmanji), Pashto, Portuguese, Spanish, English. Names are UI strings (`language.<code>`).
+pub const COMMON_INTERPRETER_LANGUAGES: &[&str] = &[
+    "ara", "tir", "prs", "pes", "tur", "sqi", "tam", "som", "ukr", "rus", "kmr", "pus", "por",
+    "spa", "eng",
+];
+
+#[cfg(test)]
+mod common_tests {
+    use super::*;
+
+    #[test]
+    fn the_common_languages_are_valid_codes() {
+        for code in COMMON_INTERPRETER_LANGUAGES {
+            assert!(code.parse::<LanguageCode>().is_ok(), "{code}");
+        }
+    }
+}

@@ -53,6 +53,14 @@ pub struct Referral {
     pub consent_to_share: bool,
 }
 
+/// A topic explained at the desk: in which language, and whether a written copy was handed over.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TopicGiven {
+    pub topic: String,
+    pub language: String,
+    pub written_copy: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumString, IntoStaticStr, EnumIter)]
 #[strum(serialize_all = "kebab-case")]
 pub enum InterpreterMode {
@@ -69,7 +77,7 @@ pub struct InterpreterUse {
     pub minutes: u32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visit {
     /// UUIDv7: time-ordered, so ids sort like visits.
     pub id: Uuid,
@@ -82,6 +90,8 @@ pub struct Visit {
     /// `None` for anonymous visits.
     pub person: Option<Person>,
     pub topics: Vec<String>,
+    /// How each topic was given (language, written copy); empty when not recorded.
+    pub information: Vec<TopicGiven>,
     pub referrals: Vec<Referral>,
     pub interpreter: Option<InterpreterUse>,
     /// The visitor agreed that the visit may be passed to the case system.
@@ -117,6 +127,7 @@ mod tests {
             urgency: Urgency::Normal,
             person,
             topics: vec![],
+            information: vec![],
             referrals: vec![],
             interpreter: None,
             consent_to_export: consent,

@@ -56,10 +56,11 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         None => None,
     };
     let topics = serde_json::to_string(&visit.topics).expect("a list of strings serialises");
+    let stage_data = serde_json::json!({ "information": visit.information }).to_string();
     tx.prepare_cached(
         "INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, ended_at, kind, urgency,
-                             person_id, topics, consent_to_export, waiting_seconds, note, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                             person_id, topics, consent_to_export, waiting_seconds, note, updated_at, stage_data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         visit.id.to_string(),
@@ -76,6 +77,7 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         visit.waiting_seconds,
         visit.note,
         now,
+        stage_data,
     ])?;
     for referral in &visit.referrals {
         let appointment = match &referral.status {

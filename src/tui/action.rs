@@ -40,6 +40,12 @@ pub enum Action {
     NextRegion,
     VisitorLanguage,
     UnmetNeed,
+    WrittenCopy,
+    ClientView,
+    InterpreterLanguage,
+    InterpreterMode,
+    InterpreterTimer,
+    SaveVisit,
 }
 
 impl Action {

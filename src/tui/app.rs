@@ -7,6 +7,7 @@ use super::overlays::{HelpState, PaletteState, PromptState};
 use super::screens::ScreenId;
 use super::screens::competence::CompetenceForm;
 use super::screens::directory::DirectoryState;
+use super::screens::information::InformationState;
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
 
@@ -53,6 +54,8 @@ pub enum Effect {
         searched_for: String,
         reason: String,
     },
+    /// Save a finished visit.
+    SaveVisit(Box<crate::domain::Visit>),
 }
 
 pub struct App {
@@ -70,6 +73,7 @@ pub struct App {
     /// The Competence screen's form; kept while other screens are shown.
     pub competence: CompetenceForm,
     pub directory: DirectoryState,
+    pub information: InformationState,
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
 }
@@ -81,6 +85,7 @@ impl App {
         App {
             competence,
             directory: DirectoryState::default(),
+            information: InformationState::default(),
             directory_index,
             catalog,
             keymap,
@@ -131,6 +136,7 @@ impl App {
                         self.competence.type_char(c, &self.catalog, &self.lang)
                     }
                     None if self.screen == ScreenId::Directory => self.directory.type_char(c),
+                    None if self.screen == ScreenId::Information => self.information.type_char(c),
                     None => {}
                 }
                 Vec::new()
@@ -227,8 +233,55 @@ impl App {
                 .directory
                 .handle(action, &self.catalog, &self.directory_index)
                 .unwrap_or_default(),
+            ScreenId::Information if action == Action::SaveVisit => self.information_visit(),
+            ScreenId::Information => {
+                self.information.handle(
+                    action,
+                    &self.catalog,
+                    &self.lang,
+                    std::time::Instant::now(),
+                );
+                Vec::new()
+            }
             _ => Vec::new(),
         }
+    }
+
+    /// Whether the screen changes with time alone (a running interpreter timer).
+    pub fn ticking(&self) -> bool {
+        self.information.ticking()
+    }
+
+    /// The anonymous information visit recorded on the Information screen, to be saved.
+    fn information_visit(&mut self) -> Vec<Effect> {
+        if self.information.given.is_empty() {
+            self.message = Some(self.t("info.nothing"));
+            return Vec::new();
+        }
+        let now = chrono::Local::now().fixed_offset();
+        let visit = crate::domain::Visit {
+            id: uuid::Uuid::now_v7(),
+            desk_id: self.session.desk.clone(),
+            staff_id: self.session.staff.clone(),
+            started_at: now,
+            ended_at: Some(now),
+            kind: crate::domain::VisitKind::Information,
+            urgency: crate::domain::Urgency::Normal,
+            person: None,
+            topics: self
+                .information
+                .given
+                .iter()
+                .map(|g| g.topic.clone())
+                .collect(),
+            information: self.information.given.clone(),
+            referrals: Vec::new(),
+            interpreter: self.information.interpreter_use(std::time::Instant::now()),
+            consent_to_export: false,
+            waiting_seconds: None,
+            note: None,
+        };
+        vec![Effect::SaveVisit(Box::new(visit))]
     }
 
     fn show(&mut self, screen: ScreenId) {

@@ -6,7 +6,7 @@ use crate::store::Store;
 use base64::Engine;
 use std::io::Write;
 
-pub fn apply(effect: Effect, app: &mut App, store: &Store) {
+pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
     match effect {
         Effect::SaveLanguage(lang) => {
             if let Err(e) = store.set_setting(crate::UI_LANGUAGE_SETTING, &lang) {
@@ -22,6 +22,28 @@ pub fn apply(effect: Effect, app: &mut App, store: &Store) {
             service,
             visitor_lang,
         } => write_slip(app, &service, visitor_lang.as_deref()),
+        Effect::SaveVisit(visit) => {
+            let count = visit.topics.len();
+            let mut store_result = store.insert_visits([visit.as_ref()]);
+            if store_result.is_ok() {
+                store_result = store
+                    .audit(
+                        &app.session.staff,
+                        "save",
+                        "visit",
+                        Some(&visit.id.to_string()),
+                    )
+                    .map(|()| 1);
+            }
+            match store_result {
+                Ok(_) => {
+                    app.information = Default::default();
+                    app.session.visit_count += 1;
+                    app.message = Some(app.tf("info.saved", &[("count", &count.to_string())]));
+                }
+                Err(e) => app.message = Some(app.tf("info.failed", &[("error", &e.to_string())])),
+            }
+        }
         Effect::RecordUnmetNeed {
             searched_for,
             reason,

@@ -15,7 +15,7 @@ const TICK: Duration = Duration::from_millis(200);
 /// that a panic hands the terminal back.
 const PANIC_ON_KEY_ENV: &str = "INTAKE_DESK_PANIC_ON_KEY";
 
-pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
+pub fn run(mut app: App, store: &mut Store) -> anyhow::Result<()> {
     let shutdown = Shutdown::install()?;
     // ratatui::try_init enables raw mode, enters the alternate screen and installs a panic hook
     // that restores the terminal before the panic message is printed.
@@ -29,7 +29,7 @@ pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    store: &Store,
+    store: &mut Store,
     shutdown: &Shutdown,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
@@ -40,6 +40,8 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(TICK)? {
+            // A running timer changes the screen without input.
+            dirty |= app.ticking();
             continue;
         }
         match event::read()? {

@@ -3,6 +3,7 @@
 
 pub mod competence;
 pub mod directory;
+pub mod information;
 mod placeholder;
 mod settings;
 
@@ -94,7 +95,7 @@ impl ScreenId {
     pub fn context(self) -> Context {
         match self {
             ScreenId::Competence => Context::Form,
-            ScreenId::Directory => Context::Picker,
+            ScreenId::Directory | ScreenId::Information => Context::Picker,
             _ => Context::List,
         }
     }
@@ -104,6 +105,7 @@ impl ScreenId {
             ScreenId::Settings => settings::render(app, frame, area),
             ScreenId::Competence => competence::render(app, &app.competence, frame, area),
             ScreenId::Directory => directory::render(app, &app.directory, frame, area),
+            ScreenId::Information => information::render(app, &app.information, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }

@@ -1,0 +1,256 @@
+//! The Information screen: find a topic, explain it in the staff language and, side by side, in
+//! the visitor's; mark what was given and whether a written copy went along; record the
+//! interpreter (language, mode, minutes by a start/stop timer); save it all as a visit.
+
+mod render;
+
+pub use render::render;
+
+use crate::catalog::Catalog;
+use crate::domain::language::COMMON_INTERPRETER_LANGUAGES;
+use crate::domain::{InterpreterMode, InterpreterUse, TopicGiven};
+use crate::search;
+use crate::tui::action::Action;
+use std::time::{Duration, Instant};
+use strum::IntoEnumIterator;
+
+/// The interpreter present at this visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interpreter {
+    /// ISO 639-3 code from the common list.
+    pub language: String,
+    pub mode: InterpreterMode,
+    /// Time counted by stopped runs of the timer.
+    pub counted: Duration,
+    /// When the running timer was started.
+    pub running_since: Option<Instant>,
+}
+
+impl Interpreter {
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.counted
+            + self
+                .running_since
+                .map_or(Duration::ZERO, |since| now - since)
+    }
+
+    /// Whole minutes, a begun minute counting in full (as interpreting is billed).
+    pub fn minutes(&self, now: Instant) -> u32 {
+        let seconds = self.elapsed(now).as_secs();
+        seconds.div_ceil(60) as u32
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InformationState {
+    pub query: String,
+    pub selected: usize,
+    /// The visitor's language for the side-by-side text (`None`: staff language only).
+    pub visitor_lang: Option<String>,
+    /// The topic fills the screen in large print, for the visitor.
+    pub client_view: bool,
+    /// Topics given so far in this visit, in the order given.
+    pub given: Vec<TopicGiven>,
+    pub interpreter: Option<Interpreter>,
+}
+
+impl InformationState {
+    /// Topic ids matching the query (titles in the staff language and in German), in order.
+    pub fn hits(&self, catalog: &Catalog, lang: &str) -> Vec<String> {
+        let items = catalog.topics.ids().iter().map(|id| {
+            let title = |l: &str| {
+                catalog
+                    .topics
+                    .get(id, l)
+                    .map_or(String::new(), |(t, _)| t.title.clone())
+            };
+            (id.clone(), format!("{} {}", title(lang), title("de")))
+        });
+        search::rank(&self.query, items)
+    }
+
+    pub fn selected_topic(&self, catalog: &Catalog, lang: &str) -> Option<String> {
+        let hits = self.hits(catalog, lang);
+        hits.get(self.selected.min(hits.len().saturating_sub(1)))
+            .cloned()
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.selected = 0;
+    }
+
+    /// Whether the screen must be redrawn as time passes (a running timer).
+    pub fn ticking(&self) -> bool {
+        self.interpreter
+            .as_ref()
+            .is_some_and(|i| i.running_since.is_some())
+    }
+
+    /// Handles an action of the screen; `false` when it is not one of its own.
+    pub fn handle(&mut self, action: Action, catalog: &Catalog, lang: &str, now: Instant) -> bool {
+        let count = self.hits(catalog, lang).len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = count.saturating_sub(1),
+            Action::DeleteChar => {
+                self.query.pop();
+                self.selected = 0;
+            }
+            Action::ClearInput => {
+                self.query.clear();
+                self.selected = 0;
+            }
+            Action::Confirm => self.toggle_given(catalog, lang),
+            Action::WrittenCopy => {
+                if let Some(topic) = self.selected_topic(catalog, lang)
+                    && let Some(given) = self.given.iter_mut().find(|g| g.topic == topic)
+                {
+                    given.written_copy = !given.written_copy;
+                }
+            }
+            Action::VisitorLanguage => {
+                let languages = catalog.topics.languages();
+                self.visitor_lang = match &self.visitor_lang {
+                    None => languages.first().cloned(),
+                    Some(current) => languages
+                        .iter()
+                        .position(|l| l == current)
+                        .and_then(|i| languages.get(i + 1))
+                        .cloned(),
+                };
+            }
+            Action::ClientView => self.client_view = !self.client_view,
+            Action::Close if self.client_view => self.client_view = false,
+            Action::InterpreterLanguage => {
+                let next = match &self.interpreter {
+                    None => COMMON_INTERPRETER_LANGUAGES.first(),
+                    Some(i) => COMMON_INTERPRETER_LANGUAGES
+                        .iter()
+                        .position(|c| *c == i.language)
+                        .and_then(|p| COMMON_INTERPRETER_LANGUAGES.get(p + 1)),
+                };
+                self.interpreter = next.map(|code| Interpreter {
+                    language: code.to_string(),
+                    ..self.interpreter.clone().unwrap_or(Interpreter {
+                        language: String::new(),
+                        mode: InterpreterMode::OnSite,
+                        counted: Duration::ZERO,
+                        running_since: None,
+                    })
+                });
+            }
+            Action::InterpreterMode => {
+                if let Some(interpreter) = &mut self.interpreter {
+                    let modes: Vec<InterpreterMode> = InterpreterMode::iter().collect();
+                    let at = modes
+                        .iter()
+                        .position(|m| *m == interpreter.mode)
+                        .unwrap_or(0);
+                    interpreter.mode = modes[(at + 1) % modes.len()];
+                }
+            }
+            Action::InterpreterTimer => {
+                if let Some(interpreter) = &mut self.interpreter {
+                    match interpreter.running_since.take() {
+                        Some(since) => interpreter.counted += now - since,
+                        None => interpreter.running_since = Some(now),
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn toggle_given(&mut self, catalog: &Catalog, lang: &str) {
+        let Some(topic) = self.selected_topic(catalog, lang) else {
+            return;
+        };
+        if let Some(at) = self.given.iter().position(|g| g.topic == topic) {
+            self.given.remove(at);
+        } else {
+            // Given in the visitor's language when there is one and the topic exists in it.
+            let language = self
+                .visitor_lang
+                .as_deref()
+                .and_then(|v| {
+                    catalog
+                        .topics
+                        .get(&topic, v)
+                        .map(|(_, shown)| shown.to_string())
+                })
+                .unwrap_or_else(|| lang.to_string());
+            self.given.push(TopicGiven {
+                topic,
+                language,
+                written_copy: false,
+            });
+        }
+    }
+
+    /// The interpreter record to save, with the timer stopped at `now`.
+    pub fn interpreter_use(&self, now: Instant) -> Option<InterpreterUse> {
+        let interpreter = self.interpreter.as_ref()?;
+        Some(InterpreterUse {
+            language: interpreter.language.parse().ok()?,
+            mode: interpreter.mode,
+            provider: None,
+            minutes: interpreter.minutes(now),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_begun_minute_counts_in_full() {
+        let start = Instant::now();
+        let mut i = Interpreter {
+            language: "tir".into(),
+            mode: InterpreterMode::Phone,
+            counted: Duration::ZERO,
+            running_since: Some(start),
+        };
+        assert_eq!(i.minutes(start), 0);
+        assert_eq!(i.minutes(start + Duration::from_secs(1)), 1);
+        assert_eq!(i.minutes(start + Duration::from_secs(60)), 1);
+        assert_eq!(i.minutes(start + Duration::from_secs(61)), 2);
+        i.running_since = None;
+        i.counted = Duration::from_secs(125);
+        assert_eq!(
+            i.minutes(start + Duration::from_secs(999)),
+            3,
+            "a stopped timer does not run on"
+        );
+    }
+
+    #[test]
+    fn enter_marks_a_topic_given_in_the_visitors_language() {
+        let catalog = Catalog::embedded();
+        let mut state = InformationState::default();
+        let now = Instant::now();
+        for c in "notruf".chars() {
+            state.type_char(c);
+        }
+        state.handle(Action::VisitorLanguage, &catalog, "de", now);
+        state.handle(Action::VisitorLanguage, &catalog, "de", now);
+        assert_eq!(state.visitor_lang.as_deref(), Some("fr"));
+        state.handle(Action::Confirm, &catalog, "de", now);
+        state.handle(Action::WrittenCopy, &catalog, "de", now);
+        assert_eq!(
+            state.given,
+            vec![TopicGiven {
+                topic: "emergency-numbers".into(),
+                language: "fr".into(),
+                written_copy: true
+            }]
+        );
+        state.handle(Action::Confirm, &catalog, "de", now);
+        assert!(state.given.is_empty(), "Enter again takes it back");
+    }
+}

@@ -1,0 +1,209 @@
+//! Drawing the Information screen: search line and interpreter, topic list, topic texts.
+
+use super::InformationState;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use std::time::Instant;
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(app: &App, state: &InformationState, frame: &mut Frame, area: Rect) {
+    let topic = state.selected_topic(&app.catalog, &app.lang);
+    if state.client_view {
+        let lang = state.visitor_lang.as_deref().unwrap_or(&app.lang);
+        if let Some(id) = &topic {
+            render_client_view(app, id, lang, frame, area);
+        }
+        return;
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.t("screen.information")))
+        .title_bottom(format!(" {} ", app.t("info.hint")));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [top, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    render_top(app, state, frame, top);
+    let [list_area, text_area] =
+        Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(body);
+    let hits = state.hits(&app.catalog, &app.lang);
+    let items: Vec<ListItem> = hits
+        .iter()
+        .map(|id| {
+            let title = app
+                .catalog
+                .topics
+                .get(id, &app.lang)
+                .map_or(id.clone(), |(t, _)| t.title.clone());
+            let mark = match state.given.iter().find(|g| &g.topic == id) {
+                Some(g) if g.written_copy => "✓✉ ",
+                Some(_) => "✓  ",
+                None => "   ",
+            };
+            ListItem::new(format!("{mark}{title}"))
+        })
+        .collect();
+    let mut list_state = ListState::default()
+        .with_selected((!hits.is_empty()).then(|| state.selected.min(hits.len() - 1)));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(
+                Block::default()
+                    .borders(Borders::RIGHT)
+                    .title(app.t("info.topics")),
+            )
+            .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+        list_area,
+        &mut list_state,
+    );
+    let Some(id) = topic else { return };
+    let text_area = text_area.inner(Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    match state.visitor_lang.as_deref().filter(|v| *v != app.lang) {
+        None => render_topic(app, &id, &app.lang, frame, text_area),
+        Some(visitor) => {
+            let [staff, other] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(text_area);
+            render_topic(
+                app,
+                &id,
+                &app.lang,
+                frame,
+                staff.inner(Margin {
+                    horizontal: 1,
+                    vertical: 0,
+                }),
+            );
+            render_topic(
+                app,
+                &id,
+                visitor,
+                frame,
+                other.inner(Margin {
+                    horizontal: 1,
+                    vertical: 0,
+                }),
+            );
+        }
+    }
+}
+
+fn render_top(app: &App, state: &InformationState, frame: &mut Frame, area: Rect) {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let label = format!("{}: ", app.t("info.search"));
+    let visitor = state
+        .visitor_lang
+        .as_deref()
+        .map_or_else(|| app.t("info.none"), |l| language_name(app, l));
+    let interpreter = match &state.interpreter {
+        None => app.t("info.no_interpreter"),
+        Some(i) => {
+            let seconds = i.elapsed(Instant::now()).as_secs();
+            let mode = app.t(&format!(
+                "info.mode_{}",
+                <&str>::from(i.mode).replace('-', "_")
+            ));
+            let running = if i.running_since.is_some() {
+                format!(" ● {}", app.t("info.running"))
+            } else {
+                String::new()
+            };
+            format!(
+                "{} ({}) · {mode} · {:02}:{:02}:{:02}{running}",
+                app.t(&format!("language.{}", i.language)),
+                i.language,
+                seconds / 3600,
+                seconds / 60 % 60,
+                seconds % 60
+            )
+        }
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(label.clone(), bold),
+            Span::raw(state.query.clone()),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", app.t("info.visitor_lang")), bold),
+            Span::raw(visitor),
+            Span::raw("   "),
+            Span::styled(format!("{}: ", app.t("info.interpreter")), bold),
+            Span::raw(interpreter),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+    let x = area.x + (label.width() + state.query.width()) as u16;
+    frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+}
+
+/// A language's name in the UI language (`language.<code>`), else the code itself.
+fn language_name(app: &App, lang: &str) -> String {
+    let key = format!("language.{lang}");
+    let name = app.t(&key);
+    if name == key { lang.to_string() } else { name }
+}
+
+/// The topic's text as lines: paragraphs, and "- " items as bullets.
+fn body_lines(text: &str) -> Vec<Line<'static>> {
+    text.trim()
+        .lines()
+        .map(|line| match line.strip_prefix("- ") {
+            Some(item) => Line::from(format!("• {item}")),
+            None => Line::from(line.to_string()),
+        })
+        .collect()
+}
+
+fn render_topic(app: &App, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
+    let Some((topic, shown)) = app.catalog.topics.get(id, lang) else {
+        return;
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        topic.title.clone(),
+        Style::default().add_modifier(Modifier::BOLD),
+    ))];
+    if shown != lang {
+        // Missing translations are normal: say so, never leave the visitor with a blank.
+        lines.push(Line::from(Span::styled(
+            app.tf("info.fallback", &[("lang", &language_name(app, shown))]),
+            Style::default().fg(Color::Yellow),
+        )));
+    }
+    lines.push(Line::default());
+    lines.extend(body_lines(&topic.text));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn render_client_view(app: &App, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
+    let Some((topic, shown)) = app.catalog.topics.get(id, lang) else {
+        return;
+    };
+    let inner = area.inner(Margin {
+        horizontal: (area.width / 8).max(2),
+        vertical: 1,
+    });
+    let title = Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let mut lines = vec![
+        Line::from(Span::styled(topic.title.to_uppercase(), title)),
+        Line::default(),
+    ];
+    if shown != lang {
+        lines.push(Line::from(Span::styled(
+            app.tf("info.fallback", &[("lang", &language_name(app, shown))]),
+            Style::default().fg(Color::Yellow),
+        )));
+        lines.push(Line::default());
+    }
+    // One blank line between lines of text: easier to read across a desk.
+    for line in body_lines(&topic.text) {
+        lines.push(line.style(Style::default().add_modifier(Modifier::BOLD)));
+        lines.push(Line::default());
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
