@@ -9,6 +9,7 @@ mod visits;
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
 pub use unmet_needs::UnmetNeed;
+pub use visits::VisitSummary;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

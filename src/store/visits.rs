@@ -143,3 +143,46 @@ fn insert_person(
     ])?;
     Ok(id)
 }
+
+/// One line of the visit history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitSummary {
+    pub id: String,
+    pub started_at: String,
+    pub kind: String,
+    /// "Official name, first name" of an identified visitor.
+    pub name: Option<String>,
+    pub topics: Vec<String>,
+    pub interpreter_language: Option<String>,
+}
+
+impl Store {
+    /// The latest visits, newest first.
+    pub fn recent_visits(&self, limit: usize) -> rusqlite::Result<Vec<VisitSummary>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT v.id, v.started_at, v.kind, p.official_name, p.first_name, v.topics, i.language
+             FROM visits v
+             LEFT JOIN people p ON p.id = v.person_id
+             LEFT JOIN interpreter_use i ON i.visit_id = v.id
+             ORDER BY v.started_ms DESC
+             LIMIT ?1",
+        )?;
+        let rows = statement.query_map([limit as i64], |r| {
+            let official: Option<String> = r.get(3)?;
+            let first: Option<String> = r.get(4)?;
+            let topics: String = r.get(5)?;
+            Ok(VisitSummary {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+                kind: r.get(2)?,
+                name: official.map(|o| match first {
+                    Some(f) if !f.is_empty() => format!("{o}, {f}"),
+                    _ => o,
+                }),
+                topics: serde_json::from_str(&topics).unwrap_or_default(),
+                interpreter_language: r.get(6)?,
+            })
+        })?;
+        rows.collect()
+    }
+}

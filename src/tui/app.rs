@@ -7,6 +7,7 @@ use super::overlays::{HelpState, PaletteState, PromptState};
 use super::screens::ScreenId;
 use super::screens::competence::CompetenceForm;
 use super::screens::directory::DirectoryState;
+use super::screens::history::HistoryState;
 use super::screens::information::InformationState;
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
@@ -56,6 +57,8 @@ pub enum Effect {
     },
     /// Save a finished visit.
     SaveVisit(Box<crate::domain::Visit>),
+    /// Read the latest visits for the History screen.
+    LoadHistory,
 }
 
 pub struct App {
@@ -74,6 +77,7 @@ pub struct App {
     pub competence: CompetenceForm,
     pub directory: DirectoryState,
     pub information: InformationState,
+    pub history: HistoryState,
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
 }
@@ -86,6 +90,7 @@ impl App {
             competence,
             directory: DirectoryState::default(),
             information: InformationState::default(),
+            history: HistoryState::default(),
             directory_index,
             catalog,
             keymap,
@@ -201,12 +206,12 @@ impl App {
             }
             Action::Palette => self.overlay = Some(Overlay::Palette(PaletteState::default())),
             Action::Close if self.overlay.is_some() => self.overlay = None,
-            Action::NextScreen => self.show(self.screen.next()),
-            Action::PrevScreen => self.show(self.screen.prev()),
+            Action::NextScreen => return self.show(self.screen.next()),
+            Action::PrevScreen => return self.show(self.screen.prev()),
             Action::NextLanguage => return self.next_language(),
             other => {
                 if let Some(screen) = ScreenId::for_action(other) {
-                    self.show(screen);
+                    return self.show(screen);
                 } else {
                     return self.screen_update(other);
                 }
@@ -234,6 +239,10 @@ impl App {
                 .handle(action, &self.catalog, &self.directory_index)
                 .unwrap_or_default(),
             ScreenId::Information if action == Action::SaveVisit => self.information_visit(),
+            ScreenId::History => {
+                self.history.handle(action);
+                Vec::new()
+            }
             ScreenId::Information => {
                 self.information.handle(
                     action,
@@ -284,9 +293,15 @@ impl App {
         vec![Effect::SaveVisit(Box::new(visit))]
     }
 
-    fn show(&mut self, screen: ScreenId) {
+    /// Shows a screen; the History screen asks for fresh data each time it is shown.
+    fn show(&mut self, screen: ScreenId) -> Vec<Effect> {
         self.screen = screen;
         self.overlay = None;
+        if screen == ScreenId::History {
+            vec![Effect::LoadHistory]
+        } else {
+            Vec::new()
+        }
     }
 
     fn next_language(&mut self) -> Vec<Effect> {

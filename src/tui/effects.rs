@@ -44,6 +44,13 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                 Err(e) => app.message = Some(app.tf("info.failed", &[("error", &e.to_string())])),
             }
         }
+        Effect::LoadHistory => match store.recent_visits(crate::tui::screens::history::LIMIT) {
+            Ok(visits) => {
+                app.history.selected = 0;
+                app.history.visits = visits;
+            }
+            Err(e) => app.message = Some(app.tf("history.failed", &[("error", &e.to_string())])),
+        },
         Effect::RecordUnmetNeed {
             searched_for,
             reason,

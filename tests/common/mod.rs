@@ -149,6 +149,16 @@ impl Tui {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The text of one screen cell (a wide character sits in its first cell).
+    pub fn cell(&self, row: u16, col: u16) -> String {
+        let parser = self.parser.lock().unwrap();
+        parser
+            .screen()
+            .cell(row, col)
+            .map(|c| c.contents().to_string())
+            .unwrap_or_default()
+    }
+
     /// Waits until `text` is on screen; fails with the screen shown.
     pub fn wait_for(&self, text: &str) {
         let start = Instant::now();

@@ -3,6 +3,7 @@
 
 pub mod competence;
 pub mod directory;
+pub mod history;
 pub mod information;
 mod placeholder;
 mod settings;
@@ -106,6 +107,7 @@ impl ScreenId {
             ScreenId::Competence => competence::render(app, &app.competence, frame, area),
             ScreenId::Directory => directory::render(app, &app.directory, frame, area),
             ScreenId::Information => information::render(app, &app.information, frame, area),
+            ScreenId::History => history::render(app, &app.history, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }
