@@ -115,3 +115,43 @@ fn a_topics_file_naming_an_unknown_topic_is_refused_with_its_line() {
         "{text}"
     );
 }
+
+#[test]
+fn the_glossary_has_the_required_terms_in_four_languages() {
+    let catalog = Catalog::embedded();
+    for german in [
+        "Sozialhilfe",
+        "Unterstützungswohnsitz",
+        "Aufenthaltsgemeinde",
+        "Subsidiarität",
+        "vorläufige Aufnahme",
+        "Integrationspauschale",
+        "Kostengutsprache",
+        "Massnahmenplan",
+    ] {
+        let term = catalog
+            .glossary
+            .iter()
+            .find(|t| t.terms[0] == german)
+            .unwrap_or_else(|| panic!("{german}"));
+        assert!(term.terms.iter().all(|t| !t.is_empty()), "{german}");
+        assert!(!term.explanation("fr").is_empty());
+    }
+}
+
+#[test]
+fn a_glossary_term_is_found_from_any_of_its_languages() {
+    use intake_desk::tui::screens::glossary::GlossaryState;
+    let catalog = Catalog::embedded();
+    for (query, german) in [
+        ("domicile d'assist", "Unterstützungswohnsitz"),
+        ("massnahmen", "Massnahmenplan"),
+        ("sussidiarieta", "Subsidiarität"),
+    ] {
+        let state = GlossaryState {
+            query: query.into(),
+            selected: 0,
+        };
+        assert_eq!(state.hits(&catalog)[0].terms[0], german, "{query}");
+    }
+}

@@ -5,6 +5,7 @@
 pub mod communes;
 pub mod csv_table;
 pub mod error;
+pub mod glossary;
 pub mod i18n;
 pub mod provenance;
 pub mod regions;
@@ -16,6 +17,7 @@ pub mod topics;
 pub use crate::domain::competence::RulePack;
 pub use communes::{Commune, CommuneLookup};
 pub use error::{DataError, DataErrors};
+pub use glossary::Term;
 pub use i18n::I18n;
 pub use provenance::{Confidence, Provenance};
 pub use regions::Region;
@@ -33,6 +35,7 @@ pub struct Catalog {
     pub rules: Vec<RulePack>,
     pub services: Vec<Service>,
     pub topics: Topics,
+    pub glossary: Vec<Term>,
     pub i18n: I18n,
 }
 
@@ -58,6 +61,9 @@ impl Catalog {
                     .ok()
             })
             .unwrap_or_default();
+        let glossary = read(source, glossary::FILE, &mut errors)
+            .and_then(|file| glossary::parse(&file).map_err(|e| errors.extend(e)).ok())
+            .unwrap_or_default();
         let topics = topics::load(source)
             .map_err(|e| errors.extend(e))
             .unwrap_or_default();
@@ -74,6 +80,7 @@ impl Catalog {
                 rules,
                 services,
                 topics,
+                glossary,
                 i18n,
             })
         } else {
@@ -114,7 +121,13 @@ fn is_known_file(relative: &str) -> bool {
             .strip_prefix(&format!("{folder}/"))
             .is_some_and(|name| name.ends_with(".toml") && !name.contains('/'))
     };
-    [communes::FILE, regions::FILE, services::FILE].contains(&relative)
+    [
+        communes::FILE,
+        regions::FILE,
+        services::FILE,
+        glossary::FILE,
+    ]
+    .contains(&relative)
         || toml_in(i18n::FOLDER)
         || toml_in(rules::FOLDER)
         || toml_in(topics::FOLDER)

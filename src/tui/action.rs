@@ -34,6 +34,7 @@ pub enum Action {
     ScreenExport,
     ScreenReports,
     ScreenSettings,
+    ScreenGlossary,
     NextLanguage,
     CopyPhone,
     WriteSlip,

@@ -7,6 +7,7 @@ use super::overlays::{HelpState, PaletteState, PromptState};
 use super::screens::ScreenId;
 use super::screens::competence::CompetenceForm;
 use super::screens::directory::DirectoryState;
+use super::screens::glossary::GlossaryState;
 use super::screens::history::HistoryState;
 use super::screens::information::InformationState;
 use crate::catalog::Catalog;
@@ -78,6 +79,7 @@ pub struct App {
     pub directory: DirectoryState,
     pub information: InformationState,
     pub history: HistoryState,
+    pub glossary: GlossaryState,
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
 }
@@ -91,6 +93,7 @@ impl App {
             directory: DirectoryState::default(),
             information: InformationState::default(),
             history: HistoryState::default(),
+            glossary: GlossaryState::default(),
             directory_index,
             catalog,
             keymap,
@@ -142,6 +145,7 @@ impl App {
                     }
                     None if self.screen == ScreenId::Directory => self.directory.type_char(c),
                     None if self.screen == ScreenId::Information => self.information.type_char(c),
+                    None if self.screen == ScreenId::Glossary => self.glossary.type_char(c),
                     None => {}
                 }
                 Vec::new()
@@ -243,6 +247,10 @@ impl App {
                 self.history.handle(action);
                 Vec::new()
             }
+            ScreenId::Glossary => {
+                self.glossary.handle(action, &self.catalog);
+                Vec::new()
+            }
             ScreenId::Information => {
                 self.information.handle(
                     action,
@@ -342,9 +350,11 @@ mod tests {
         press(&mut app, "f10");
         assert_eq!(app.screen, ScreenId::Settings);
         press(&mut app, "tab");
+        assert_eq!(app.screen, ScreenId::Glossary);
+        press(&mut app, "tab");
         assert_eq!(app.screen, ScreenId::Queue);
         press(&mut app, "shift-tab");
-        assert_eq!(app.screen, ScreenId::Settings);
+        assert_eq!(app.screen, ScreenId::Glossary);
     }
 
     #[test]

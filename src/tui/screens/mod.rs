@@ -3,6 +3,7 @@
 
 pub mod competence;
 pub mod directory;
+pub mod glossary;
 pub mod history;
 pub mod information;
 mod placeholder;
@@ -25,10 +26,11 @@ pub enum ScreenId {
     Export,
     Reports,
     Settings,
+    Glossary,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 9] = [
+    pub const ALL: [ScreenId; 10] = [
         ScreenId::Queue,
         ScreenId::Intake,
         ScreenId::History,
@@ -38,6 +40,7 @@ impl ScreenId {
         ScreenId::Export,
         ScreenId::Reports,
         ScreenId::Settings,
+        ScreenId::Glossary,
     ];
 
     /// The key of the screen's texts (`screen.<key>`, `placeholder.<key>`).
@@ -52,6 +55,7 @@ impl ScreenId {
             ScreenId::Export => "export",
             ScreenId::Reports => "reports",
             ScreenId::Settings => "settings",
+            ScreenId::Glossary => "glossary",
         }
     }
 
@@ -70,6 +74,7 @@ impl ScreenId {
             ScreenId::Export => Action::ScreenExport,
             ScreenId::Reports => Action::ScreenReports,
             ScreenId::Settings => Action::ScreenSettings,
+            ScreenId::Glossary => Action::ScreenGlossary,
         }
     }
 
@@ -96,7 +101,7 @@ impl ScreenId {
     pub fn context(self) -> Context {
         match self {
             ScreenId::Competence => Context::Form,
-            ScreenId::Directory | ScreenId::Information => Context::Picker,
+            ScreenId::Directory | ScreenId::Information | ScreenId::Glossary => Context::Picker,
             _ => Context::List,
         }
     }
@@ -108,6 +113,7 @@ impl ScreenId {
             ScreenId::Directory => directory::render(app, &app.directory, frame, area),
             ScreenId::Information => information::render(app, &app.information, frame, area),
             ScreenId::History => history::render(app, &app.history, frame, area),
+            ScreenId::Glossary => glossary::render(app, &app.glossary, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }

@@ -1,0 +1,99 @@
+//! Terms that must be translated the same way every time (`data/glossary.csv`): German, French,
+//! English and Italian, with a one-line explanation.
+
+use super::csv_table::CsvTable;
+use super::error::DataError;
+use super::source::DataFile;
+use std::collections::HashSet;
+
+pub const FILE: &str = "glossary.csv";
+const COLUMNS: &[&str] = &[
+    "id",
+    "de",
+    "fr",
+    "en",
+    "it",
+    "explanation_de",
+    "explanation_fr",
+    "explanation_en",
+    "source",
+];
+/// Languages every term must have.
+pub const TERM_LANGUAGES: [&str; 4] = ["de", "fr", "en", "it"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub id: String,
+    /// The term in de, fr, en, it (in that order).
+    pub terms: [String; 4],
+    pub explanation_de: String,
+    pub explanation_fr: String,
+    pub explanation_en: String,
+    pub source: String,
+}
+
+impl Term {
+    pub fn term(&self, lang: &str) -> Option<&str> {
+        TERM_LANGUAGES
+            .iter()
+            .position(|l| *l == lang)
+            .map(|i| self.terms[i].as_str())
+    }
+
+    /// The explanation in the UI language (French or English where asked, else German).
+    pub fn explanation(&self, lang: &str) -> &str {
+        match lang {
+            "fr" => &self.explanation_fr,
+            "en" => &self.explanation_en,
+            _ => &self.explanation_de,
+        }
+    }
+}
+
+pub fn parse(file: &DataFile) -> Result<Vec<Term>, Vec<DataError>> {
+    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let mut terms = Vec::new();
+    let mut errors = Vec::new();
+    let mut ids = HashSet::new();
+    for row in table.rows() {
+        let before = errors.len();
+        let id = row.get("id");
+        if id.is_empty() || !ids.insert(id.to_string()) {
+            errors.push(row.error(
+                "id",
+                format!("{id:?} is empty or appears twice"),
+                "give each term its own id",
+            ));
+        }
+        for column in TERM_LANGUAGES.iter().copied().chain([
+            "explanation_de",
+            "explanation_fr",
+            "explanation_en",
+            "source",
+        ]) {
+            if row.get(column).is_empty() {
+                errors.push(row.error(
+                    column,
+                    format!("the term has no {column}"),
+                    "every term needs de, fr, en, it, the explanations and a source",
+                ));
+            }
+        }
+        if errors.len() > before {
+            continue;
+        }
+        terms.push(Term {
+            id: id.to_string(),
+            terms: TERM_LANGUAGES.map(|l| row.get(l).to_string()),
+            explanation_de: row.get("explanation_de").to_string(),
+            explanation_fr: row.get("explanation_fr").to_string(),
+            explanation_en: row.get("explanation_en").to_string(),
+            source: row.get("source").to_string(),
+        });
+    }
+    if errors.is_empty() {
+        Ok(terms)
+    } else {
+        Err(errors)
+    }
+}
