@@ -48,6 +48,13 @@ fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
         "the visitor's language follows"
     );
 
+    // The client view shows the service in the visitor's language, for across the desk.
+    tui.press("f11");
+    tui.wait_for("Telefon: 027 607 31 00");
+    tui.wait_for("Kostenlose, vertrauliche Beratung");
+    tui.press("f11");
+    tui.wait_for("› Centres de consultation LAVI");
+
     tui.press("ctrl-q");
     assert_eq!(tui.wait_exit(), 0);
 }

@@ -16,11 +16,13 @@ fn the_interpreter_timer_is_saved_with_the_visit() {
     tui.press("ctrl-g"); // Arabic
     tui.press("ctrl-g"); // Tigrinya
     tui.press("ctrl-b"); // on site -> phone
-    tui.wait_for("Tigrinya (tir) · phone");
+    tui.wait_for("· Tigrinya (tir) · phone");
+    tui.press("ctrl-v"); // the first interpreting service of the directory
+    tui.wait_for("· Tigrinya (tir) · phone · AVIC");
     tui.press("ctrl-t");
     tui.wait_for("● running");
     std::thread::sleep(std::time::Duration::from_millis(1200));
-    tui.wait_for("00:00:01");
+    tui.wait_for("Interpreting: 00:00:01");
     tui.press("ctrl-t");
     tui.wait_gone("● running");
     tui.press("ctrl-e");
@@ -29,13 +31,14 @@ fn the_interpreter_timer_is_saved_with_the_visit() {
     assert_eq!(tui.wait_exit(), 0);
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let (language, mode, minutes): (String, String, i64) = conn
+    let (language, mode, minutes, provider): (String, String, i64, String) = conn
         .query_row(
-            "SELECT language, mode, minutes FROM interpreter_use",
+            "SELECT language, mode, minutes, provider FROM interpreter_use",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .unwrap();
+    assert!(provider.starts_with("AVIC"), "{provider}");
     assert_eq!(
         (language.as_str(), mode.as_str(), minutes),
         ("tir", "phone", 1)

@@ -45,6 +45,7 @@ pub enum Action {
     ClientView,
     InterpreterLanguage,
     InterpreterMode,
+    InterpreterProvider,
     InterpreterTimer,
     SaveVisit,
 }

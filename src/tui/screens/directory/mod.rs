@@ -70,7 +70,8 @@ impl DirectoryState {
                 self.query.clear();
                 self.selected = 0;
             }
-            Action::Confirm => self.open = !self.open && count > 0,
+            // Enter or the client-view key: the service on the whole screen, in the visitor's language.
+            Action::Confirm | Action::ClientView => self.open = !self.open && count > 0,
             Action::Close if self.open => self.open = false,
             Action::NextRegion => {
                 let ids: Vec<&String> = catalog.regions.iter().map(|r| &r.id).collect();

@@ -33,7 +33,14 @@ pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) 
     }
     if state.open {
         if let Some(service) = selected {
-            render_details(app, service, true, frame, body);
+            render_details(
+                app,
+                service,
+                state.visitor_lang.as_deref().unwrap_or(&app.lang),
+                true,
+                frame,
+                body,
+            );
         }
         return;
     }
@@ -70,7 +77,7 @@ pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) 
             width: details_area.width.saturating_sub(1),
             ..details_area
         };
-        render_details(app, service, false, frame, details);
+        render_details(app, service, &app.lang, false, frame, details);
     }
 }
 
@@ -116,33 +123,47 @@ fn render_search_line(
     frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
 }
 
-fn render_details(app: &App, service: &Service, large: bool, frame: &mut Frame, area: Rect) {
+/// The service's details in `lang` (the staff's, or the visitor's in the open view).
+fn render_details(
+    app: &App,
+    service: &Service,
+    lang: &str,
+    large: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let t = |key: &str| app.catalog.i18n.text(lang, key).to_string();
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let warn = Style::default().fg(Color::Yellow);
-    let not_known = app.t("slip.not_known");
+    let not_known = t("slip.not_known");
     let mut lines = vec![Line::from(Span::styled(
-        service.name(&app.lang).to_string(),
+        service.name(lang).to_string(),
         bold,
     ))];
-    let other = if app.lang == "fr" {
+    let other = if lang == "fr" {
         &service.name_de
     } else {
         &service.name_fr
     };
-    if other != service.name(&app.lang) {
+    if other != service.name(lang) {
         lines.push(Line::from(Span::styled(
             other.clone(),
             Style::default().add_modifier(Modifier::DIM),
         )));
     }
     lines.push(Line::default());
-    if let Some((text, fallback)) = service.description(&app.lang) {
+    if let Some((text, fallback)) = service.description(lang) {
         let mut spans = vec![Span::raw(text.to_string())];
         if fallback {
-            let lang = if app.lang == "fr" { "de" } else { "fr" };
+            let lang = if lang == "fr" { "de" } else { "fr" };
             let name = app.catalog.i18n.text(lang, "meta.name").to_string();
             spans.push(Span::styled(
-                format!(" {}", app.tf("directory.fallback", &[("lang", &name)])),
+                format!(
+                    " {}",
+                    app.catalog
+                        .i18n
+                        .format(lang, "directory.fallback", &[("lang", &name)])
+                ),
                 warn,
             ));
         }
@@ -158,18 +179,18 @@ fn render_details(app: &App, service: &Service, large: bool, frame: &mut Frame, 
             ]),
         }
     };
-    lines.push(field(app.t("slip.phone"), service.phone.clone()));
-    lines.push(field(app.t("slip.address"), service.address.clone()));
-    lines.push(field(app.t("slip.hours"), service.hours.clone()));
+    lines.push(field(t("slip.phone"), service.phone.clone()));
+    lines.push(field(t("slip.address"), service.address.clone()));
+    lines.push(field(t("slip.hours"), service.hours.clone()));
     for (label, value) in [("slip.email", &service.email), ("slip.web", &service.web)] {
         if value.is_some() {
-            lines.push(field(app.t(label), value.clone()));
+            lines.push(field(t(label), value.clone()));
         }
     }
     if large {
         lines.push(field(
-            app.t("slip.bring"),
-            service.bring(&app.lang).map(str::to_string),
+            t("slip.bring"),
+            service.bring(lang).map(str::to_string),
         ));
     }
     let regions: Vec<String> = service
@@ -178,37 +199,37 @@ fn render_details(app: &App, service: &Service, large: bool, frame: &mut Frame, 
         .map(|id| {
             app.catalog
                 .region(id)
-                .map_or(id.clone(), |r| r.name(&app.lang).to_string())
+                .map_or(id.clone(), |r| r.name(lang).to_string())
         })
         .collect();
     let categories: Vec<String> = service
         .categories
         .iter()
-        .map(|c| app.t(&format!("category.{c}")))
+        .map(|c| t(&format!("category.{c}")))
         .collect();
     lines.push(field(
-        app.t("directory.languages"),
+        t("directory.languages"),
         Some(service.languages.join(", ")),
     ));
     lines.push(field(
-        app.t("directory.categories"),
+        t("directory.categories"),
         Some(categories.join(", ")),
     ));
-    lines.push(field(app.t("directory.regions"), Some(regions.join(", "))));
+    lines.push(field(t("directory.regions"), Some(regions.join(", "))));
     lines.push(Line::default());
     if let Some(note) = &service.note {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", app.t("directory.note")), bold),
+            Span::styled(format!("{}: ", t("directory.note")), bold),
             Span::styled(note.clone(), warn),
         ]));
     }
     let dim = Style::default().add_modifier(Modifier::DIM);
     lines.push(Line::from(Span::styled(
-        format!("{}: {}", app.t("directory.source"), service.source),
+        format!("{}: {}", t("directory.source"), service.source),
         dim,
     )));
     lines.push(Line::from(Span::styled(
-        format!("{}: {}", app.t("directory.checked"), service.last_checked),
+        format!("{}: {}", t("directory.checked"), service.last_checked),
         dim,
     )));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);

@@ -20,6 +20,8 @@ pub struct Interpreter {
     /// ISO 639-3 code from the common list.
     pub language: String,
     pub mode: InterpreterMode,
+    /// The interpreting service, by its name in the directory.
+    pub provider: Option<String>,
     /// Time counted by stopped runs of the timer.
     pub counted: Duration,
     /// When the running timer was started.
@@ -137,6 +139,7 @@ impl InformationState {
                     ..self.interpreter.clone().unwrap_or(Interpreter {
                         language: String::new(),
                         mode: InterpreterMode::OnSite,
+                        provider: None,
                         counted: Duration::ZERO,
                         running_since: None,
                     })
@@ -150,6 +153,25 @@ impl InformationState {
                         .position(|m| *m == interpreter.mode)
                         .unwrap_or(0);
                     interpreter.mode = modes[(at + 1) % modes.len()];
+                }
+            }
+            Action::InterpreterProvider => {
+                if let Some(interpreter) = &mut self.interpreter {
+                    // The interpreting services of the directory, then none.
+                    let providers: Vec<String> = catalog
+                        .services
+                        .iter()
+                        .filter(|s| s.categories.iter().any(|c| c == "interpreting"))
+                        .map(|s| s.name(lang).to_string())
+                        .collect();
+                    interpreter.provider = match &interpreter.provider {
+                        None => providers.first().cloned(),
+                        Some(current) => providers
+                            .iter()
+                            .position(|p| p == current)
+                            .and_then(|i| providers.get(i + 1))
+                            .cloned(),
+                    };
                 }
             }
             Action::InterpreterTimer => {
@@ -197,7 +219,7 @@ impl InformationState {
         Some(InterpreterUse {
             language: interpreter.language.parse().ok()?,
             mode: interpreter.mode,
-            provider: None,
+            provider: interpreter.provider.clone(),
             minutes: interpreter.minutes(now),
         })
     }
@@ -213,6 +235,7 @@ mod tests {
         let mut i = Interpreter {
             language: "tir".into(),
             mode: InterpreterMode::Phone,
+            provider: None,
             counted: Duration::ZERO,
             running_since: Some(start),
         };

@@ -25,7 +25,7 @@ pub fn render(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
         .title_bottom(format!(" {} ", app.t("info.hint")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [top, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let [top, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(inner);
     render_top(app, state, frame, top);
     let [list_area, text_area] =
         Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(body);
@@ -114,13 +114,19 @@ fn render_top(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
             } else {
                 String::new()
             };
+            let provider = i
+                .provider
+                .as_ref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default();
+            // The clock first: it is what staff glance at.
             format!(
-                "{} ({}) · {mode} · {:02}:{:02}:{:02}{running}",
-                app.t(&format!("language.{}", i.language)),
-                i.language,
+                "{:02}:{:02}:{:02}{running} · {} ({}) · {mode}{provider}",
                 seconds / 3600,
                 seconds / 60 % 60,
-                seconds % 60
+                seconds % 60,
+                app.t(&format!("language.{}", i.language)),
+                i.language,
             )
         }
     };
@@ -132,7 +138,8 @@ fn render_top(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
         Line::from(vec![
             Span::styled(format!("{}: ", app.t("info.visitor_lang")), bold),
             Span::raw(visitor),
-            Span::raw("   "),
+        ]),
+        Line::from(vec![
             Span::styled(format!("{}: ", app.t("info.interpreter")), bold),
             Span::raw(interpreter),
         ]),
