@@ -10,6 +10,7 @@ mod import;
 mod keymap;
 mod setup;
 mod start;
+mod visits;
 
 use crate::error::Result;
 use clap::{Parser, Subcommand};
@@ -80,6 +81,11 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         until: Option<chrono::NaiveDate>,
     },
+    /// List and show saved visits
+    Visits {
+        #[command(subcommand)]
+        command: VisitsCommand,
+    },
     /// Inspect the database
     Db {
         #[command(subcommand)]
@@ -118,6 +124,14 @@ pub enum KeymapCommand {
         #[arg(long, value_name = "CONTEXT")]
         context: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VisitsCommand {
+    /// Visits in a date range (all without --since/--until)
+    List(visits::ListArgs),
+    /// One visit with every stage's data and the person
+    Show(visits::ShowArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -167,5 +181,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Db {
             command: DbCommand::Info,
         }) => db::info(&cli),
+        Some(Command::Visits {
+            command: VisitsCommand::List(args),
+        }) => visits::list(&cli, args),
+        Some(Command::Visits {
+            command: VisitsCommand::Show(args),
+        }) => visits::show(&cli, args),
     }
 }

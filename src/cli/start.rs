@@ -33,7 +33,8 @@ pub fn run(cli: &Cli) -> Result<()> {
             .unwrap_or_else(crate::paths::default_slips_dir),
         print_command: setup.config.print_command.clone(),
     };
-    let app = App::new(setup.catalog, keymap, session, lang);
+    let mut app = App::new(setup.catalog, keymap, session, lang);
+    app.queue.entries = store.queue_waiting()?;
     tui::run(app, &mut store)?;
     Ok(())
 }

@@ -107,6 +107,22 @@ const MIGRATIONS: &[&str] = &[
         reason TEXT NOT NULL
     ) STRICT;
     CREATE INDEX unmet_needs_recorded ON unmet_needs (recorded_ms);",
+    // 3: the waiting queue, kept on disk so a restart loses nobody.
+    "CREATE TABLE queue (
+        id TEXT PRIMARY KEY,
+        desk_id TEXT NOT NULL,
+        checked_in_at TEXT NOT NULL,
+        checked_in_ms INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        urgency TEXT NOT NULL,
+        language TEXT,
+        interpreter_needed INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'taken', 'left')),
+        ended_ms INTEGER,
+        visit_id TEXT
+    ) STRICT;
+    CREATE INDEX queue_waiting ON queue (checked_in_ms) WHERE status = 'waiting';",
 ];
 
 /// The schema version this build writes.

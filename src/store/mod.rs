@@ -2,12 +2,16 @@
 
 mod migrations;
 mod open;
+mod queue;
+mod records;
 mod settings;
 mod unmet_needs;
 mod visits;
 
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
+pub use queue::{QueueEntry, QueueExit};
+pub use records::{InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord};
 pub use unmet_needs::UnmetNeed;
 pub use visits::VisitSummary;
 

@@ -2,6 +2,7 @@
 
 use super::{Store, now_rfc3339};
 use crate::domain::{Person, Visit};
+use chrono::SecondsFormat;
 use rusqlite::{Transaction, params};
 use std::borrow::Borrow;
 
@@ -66,9 +67,9 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         visit.id.to_string(),
         visit.desk_id,
         visit.staff_id,
-        visit.started_at.to_rfc3339(),
+        visit.started_at.to_rfc3339_opts(SecondsFormat::Secs, true),
         visit.started_at.timestamp_millis(),
-        visit.ended_at.map(|t| t.to_rfc3339()),
+        visit.ended_at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
         <&str>::from(visit.kind),
         <&str>::from(visit.urgency),
         person_id,

@@ -48,6 +48,8 @@ pub enum Action {
     InterpreterProvider,
     InterpreterTimer,
     SaveVisit,
+    CheckIn,
+    LeftUnseen,
 }
 
 impl Action {

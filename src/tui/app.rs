@@ -10,6 +10,7 @@ use super::screens::directory::DirectoryState;
 use super::screens::glossary::GlossaryState;
 use super::screens::history::HistoryState;
 use super::screens::information::InformationState;
+use super::screens::queue::{CheckInForm, QueueState};
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
 
@@ -37,6 +38,8 @@ pub enum Overlay {
     Palette(PaletteState),
     /// The reason why no service fits.
     Prompt(PromptState),
+    /// Checking a visitor into the queue.
+    CheckIn(CheckInForm),
 }
 
 /// Work for the loop that the state cannot do itself.
@@ -60,6 +63,13 @@ pub enum Effect {
     SaveVisit(Box<crate::domain::Visit>),
     /// Read the latest visits for the History screen.
     LoadHistory,
+    /// Add a visitor to the queue.
+    CheckIn(crate::store::QueueEntry),
+    /// A visitor leaves the queue: taken into a visit, or gone unseen.
+    EndQueueEntry {
+        id: String,
+        exit: crate::store::QueueExit,
+    },
 }
 
 pub struct App {
@@ -80,6 +90,7 @@ pub struct App {
     pub information: InformationState,
     pub history: HistoryState,
     pub glossary: GlossaryState,
+    pub queue: QueueState,
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
 }
@@ -94,6 +105,7 @@ impl App {
             information: InformationState::default(),
             history: HistoryState::default(),
             glossary: GlossaryState::default(),
+            queue: QueueState::default(),
             directory_index,
             catalog,
             keymap,
@@ -121,7 +133,7 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Palette(_)) => Context::Palette,
-            Some(Overlay::Prompt(_)) => Context::Form,
+            Some(Overlay::Prompt(_)) | Some(Overlay::CheckIn(_)) => Context::Form,
             None => self.screen.context(),
         }
     }
@@ -139,6 +151,7 @@ impl App {
                 match &mut self.overlay {
                     Some(Overlay::Palette(palette)) => palette.type_char(c),
                     Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
+                    Some(Overlay::CheckIn(form)) => form.type_char(c),
                     Some(Overlay::Help(_)) => {}
                     None if self.screen == ScreenId::Competence => {
                         self.competence.type_char(c, &self.catalog, &self.lang)
@@ -186,6 +199,25 @@ impl App {
                 }
                 _ => {
                     if let Some(effects) = prompt.handle(action) {
+                        if action == Action::Confirm {
+                            self.overlay = None;
+                        }
+                        return effects;
+                    }
+                }
+            },
+            Some(Overlay::CheckIn(form)) => match action {
+                Action::Close => {
+                    self.overlay = None;
+                    return Vec::new();
+                }
+                Action::Confirm if form.label.trim().is_empty() => {
+                    self.message = Some(self.t("queue.label_needed"));
+                    return Vec::new();
+                }
+                _ => {
+                    let now = chrono::Utc::now().timestamp_millis();
+                    if let Some(effects) = form.handle(action, &self.catalog, now) {
                         if action == Action::Confirm {
                             self.overlay = None;
                         }
@@ -247,6 +279,11 @@ impl App {
                 self.history.handle(action);
                 Vec::new()
             }
+            ScreenId::Queue if action == Action::CheckIn => {
+                self.overlay = Some(Overlay::CheckIn(CheckInForm::default()));
+                Vec::new()
+            }
+            ScreenId::Queue => self.queue.handle(action).unwrap_or_default(),
             ScreenId::Glossary => {
                 self.glossary.handle(action, &self.catalog);
                 Vec::new()
@@ -267,6 +304,7 @@ impl App {
     /// Whether the screen changes with time alone (a running interpreter timer).
     pub fn ticking(&self) -> bool {
         self.information.ticking()
+            || (self.screen == ScreenId::Queue && !self.queue.entries.is_empty())
     }
 
     /// The anonymous information visit recorded on the Information screen, to be saved.
@@ -280,7 +318,7 @@ impl App {
             id: uuid::Uuid::now_v7(),
             desk_id: self.session.desk.clone(),
             staff_id: self.session.staff.clone(),
-            started_at: now,
+            started_at: self.information.started_at.unwrap_or(now),
             ended_at: Some(now),
             kind: crate::domain::VisitKind::Information,
             urgency: crate::domain::Urgency::Normal,
@@ -295,7 +333,7 @@ impl App {
             referrals: Vec::new(),
             interpreter: self.information.interpreter_use(std::time::Instant::now()),
             consent_to_export: false,
-            waiting_seconds: None,
+            waiting_seconds: self.information.waiting_seconds,
             note: None,
         };
         vec![Effect::SaveVisit(Box::new(visit))]

@@ -37,12 +37,58 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             }
             match store_result {
                 Ok(_) => {
+                    // A visitor taken from the queue is done: back to the queue for the next one.
+                    if app.information.waiting_seconds.is_some() {
+                        app.screen = crate::tui::screens::ScreenId::Queue;
+                    }
                     app.information = Default::default();
                     app.session.visit_count += 1;
                     app.message = Some(app.tf("info.saved", &[("count", &count.to_string())]));
                 }
                 Err(e) => app.message = Some(app.tf("info.failed", &[("error", &e.to_string())])),
             }
+        }
+        Effect::CheckIn(entry) => {
+            match store.queue_add(&app.session.desk, &entry) {
+                Ok(()) => {
+                    app.message = Some(app.tf("queue.checked_in", &[("label", &entry.label)]))
+                }
+                Err(e) => app.message = Some(app.tf("queue.failed", &[("error", &e.to_string())])),
+            }
+            reload_queue(app, store);
+        }
+        Effect::EndQueueEntry { id, exit } => {
+            let entry = app.queue.entries.iter().find(|e| e.id == id).cloned();
+            let now = chrono::Utc::now().timestamp_millis();
+            match (store.queue_end(&id, exit, now), entry) {
+                (Ok(Some(waited)), Some(entry)) => match exit {
+                    crate::store::QueueExit::Left => {
+                        app.message = Some(app.tf("queue.left", &[("label", &entry.label)]));
+                    }
+                    crate::store::QueueExit::Taken => {
+                        // An information visit starts, in the visitor's language where topics exist in it.
+                        app.information = Default::default();
+                        app.information.waiting_seconds = Some(waited);
+                        app.information.started_at = Some(chrono::Local::now().fixed_offset());
+                        app.information.visitor_lang = entry
+                            .language
+                            .filter(|l| app.catalog.topics.languages().contains(l));
+                        app.screen = crate::tui::screens::ScreenId::Information;
+                        app.message = Some(app.tf(
+                            "queue.taken",
+                            &[
+                                ("label", &entry.label),
+                                ("minutes", &(waited / 60).to_string()),
+                            ],
+                        ));
+                    }
+                },
+                (Err(e), _) => {
+                    app.message = Some(app.tf("queue.failed", &[("error", &e.to_string())]))
+                }
+                _ => {}
+            }
+            reload_queue(app, store);
         }
         Effect::LoadHistory => match store.recent_visits(crate::tui::screens::history::LIMIT) {
             Ok(visits) => {
@@ -102,4 +148,14 @@ fn write_slip(app: &mut App, service_id: &str, visitor_lang: Option<&str>) {
             },
         },
     });
+}
+
+fn reload_queue(app: &mut App, store: &Store) {
+    match store.queue_waiting() {
+        Ok(entries) => {
+            app.queue.selected = app.queue.selected.min(entries.len().saturating_sub(1));
+            app.queue.entries = entries;
+        }
+        Err(e) => app.message = Some(app.tf("queue.failed", &[("error", &e.to_string())])),
+    }
 }

@@ -35,6 +35,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Help(state)) => overlays::help::render(app, state, frame, body),
         Some(Overlay::Palette(state)) => overlays::palette::render(app, state, frame, body),
         Some(Overlay::Prompt(state)) => overlays::prompt::render(app, state, frame, body),
+        Some(Overlay::CheckIn(form)) => {
+            super::screens::queue::check_in_render(app, form, frame, body)
+        }
         None => {}
     }
 }
@@ -186,7 +189,10 @@ mod tests {
         assert!(text.contains("Schalter: Visp 1"));
         assert!(text.contains("Export ausstehend: 42"));
         assert!(text.contains("visits.db"));
-        assert!(text.contains("Noch nicht verfügbar"));
+        assert!(
+            text.contains("Niemand wartet. Mit a eine Person anmelden."),
+            "{text}"
+        );
     }
 
     #[test]

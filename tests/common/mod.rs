@@ -61,8 +61,12 @@ impl Sandbox {
     }
 
     /// Starts the interface in a pseudo-terminal of the given size.
+    /// Starts the interface and waits until it owns the terminal: keys sent before raw mode
+    /// would be mangled by the line discipline (Enter arriving as Ctrl-J).
     pub fn start_tui(&self, args: &[&str], cols: u16, rows: u16) -> Tui {
-        Tui::start(self, args, cols, rows, &[])
+        let tui = Tui::start(self, args, cols, rows, &[]);
+        tui.wait_until_alternate_screen();
+        tui
     }
 
     /// Like [`Sandbox::start_tui`] with extra environment variables.
@@ -143,6 +147,20 @@ impl Tui {
             stop_reading,
             reader: Some(reader),
         }
+    }
+
+    fn wait_until_alternate_screen(&self) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.parser.lock().unwrap().screen().alternate_screen() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "the program did not take the terminal; the screen:\n{}",
+            self.screen()
+        );
     }
 
     pub fn screen(&self) -> String {

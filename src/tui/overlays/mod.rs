@@ -11,7 +11,7 @@ pub use prompt::PromptState;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
 /// A rectangle of at most `width` x `height` centred horizontally, `top` rows from the top.
-pub(crate) fn centered(area: Rect, width: u16, height: u16, top: u16) -> Rect {
+pub fn centered(area: Rect, width: u16, height: u16, top: u16) -> Rect {
     let [column] = Layout::horizontal([Constraint::Length(width.min(area.width))])
         .flex(Flex::Center)
         .areas(area);

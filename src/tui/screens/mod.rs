@@ -7,6 +7,7 @@ pub mod glossary;
 pub mod history;
 pub mod information;
 mod placeholder;
+pub mod queue;
 mod settings;
 
 use super::action::Action;
@@ -114,6 +115,7 @@ impl ScreenId {
             ScreenId::Information => information::render(app, &app.information, frame, area),
             ScreenId::History => history::render(app, &app.history, frame, area),
             ScreenId::Glossary => glossary::render(app, &app.glossary, frame, area),
+            ScreenId::Queue => queue::render(app, &app.queue, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }

@@ -54,6 +54,10 @@ pub struct InformationState {
     /// Topics given so far in this visit, in the order given.
     pub given: Vec<TopicGiven>,
     pub interpreter: Option<Interpreter>,
+    /// Seconds the visitor waited in the queue, when taken from it.
+    pub waiting_seconds: Option<u32>,
+    /// When the visit began (taken from the queue); else it begins when saved.
+    pub started_at: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 impl InformationState {

@@ -1,0 +1,229 @@
+//! Checking a visitor in: a name or ticket number, the reason, urgency, language, interpreter.
+//! Only the name or ticket is required, so a check-in takes a few keys.
+
+use crate::catalog::Catalog;
+use crate::domain::Urgency;
+use crate::domain::language::COMMON_INTERPRETER_LANGUAGES;
+use crate::store::QueueEntry;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect};
+use crate::tui::overlays::centered;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use strum::IntoEnumIterator;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInField {
+    Label,
+    Reason,
+    Urgency,
+    Language,
+    Interpreter,
+}
+
+const FIELDS: [CheckInField; 5] = [
+    CheckInField::Label,
+    CheckInField::Reason,
+    CheckInField::Urgency,
+    CheckInField::Language,
+    CheckInField::Interpreter,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckInForm {
+    pub focus: CheckInField,
+    pub label: String,
+    pub reason: String,
+    pub urgency: Urgency,
+    /// Index into [`languages`]; 0 is "not known".
+    pub language: usize,
+    pub interpreter_needed: bool,
+}
+
+impl Default for CheckInForm {
+    fn default() -> Self {
+        CheckInForm {
+            focus: CheckInField::Label,
+            label: String::new(),
+            reason: String::new(),
+            urgency: Urgency::Normal,
+            language: 0,
+            interpreter_needed: false,
+        }
+    }
+}
+
+/// The languages offered: not known, the UI languages, then the common interpreter languages.
+pub fn languages(catalog: &Catalog) -> Vec<String> {
+    std::iter::once(String::new())
+        .chain(catalog.topics.languages().iter().cloned())
+        .chain(COMMON_INTERPRETER_LANGUAGES.iter().map(|c| c.to_string()))
+        .collect()
+}
+
+impl CheckInForm {
+    pub fn type_char(&mut self, c: char) {
+        match self.focus {
+            CheckInField::Label => self.label.push(c),
+            CheckInField::Reason => self.reason.push(c),
+            CheckInField::Interpreter if c == ' ' => {
+                self.interpreter_needed = !self.interpreter_needed
+            }
+            _ => {}
+        }
+    }
+
+    /// Handles an action; Confirm returns the entry to add when a name or ticket was given.
+    pub fn handle(
+        &mut self,
+        action: Action,
+        catalog: &Catalog,
+        now_ms: i64,
+    ) -> Option<Vec<Effect>> {
+        let step = |list_len: usize, at: usize, forward: bool| {
+            if forward {
+                (at + 1) % list_len
+            } else {
+                (at + list_len - 1) % list_len
+            }
+        };
+        let index = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
+        match action {
+            Action::NextField | Action::Down => {
+                self.focus = FIELDS[step(FIELDS.len(), index, true)]
+            }
+            Action::PrevField | Action::Up => self.focus = FIELDS[step(FIELDS.len(), index, false)],
+            Action::Left | Action::Right => {
+                let forward = action == Action::Right;
+                match self.focus {
+                    CheckInField::Urgency => {
+                        let all: Vec<Urgency> = Urgency::iter().collect();
+                        let at = all.iter().position(|u| *u == self.urgency).unwrap_or(0);
+                        self.urgency = all[step(all.len(), at, forward)];
+                    }
+                    CheckInField::Language => {
+                        self.language = step(languages(catalog).len(), self.language, forward)
+                    }
+                    CheckInField::Interpreter => self.interpreter_needed = !self.interpreter_needed,
+                    _ => {}
+                }
+            }
+            Action::DeleteChar => match self.focus {
+                CheckInField::Label => {
+                    self.label.pop();
+                }
+                CheckInField::Reason => {
+                    self.reason.pop();
+                }
+                _ => {}
+            },
+            Action::Confirm => {
+                let language = languages(catalog)
+                    .get(self.language)
+                    .cloned()
+                    .filter(|l| !l.is_empty());
+                return Some(vec![Effect::CheckIn(QueueEntry {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    label: self.label.trim().to_string(),
+                    reason: self.reason.trim().to_string(),
+                    urgency: self.urgency,
+                    language,
+                    interpreter_needed: self.interpreter_needed,
+                    checked_in_ms: now_ms,
+                })]);
+            }
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+}
+
+pub fn render(app: &App, form: &CheckInForm, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, area.width.saturating_sub(10).min(72), 9, 3);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.t("queue.check_in")))
+        .title_bottom(format!(" {} ", app.t("queue.check_in_hint")));
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    let languages = languages(&app.catalog);
+    let language = languages
+        .get(form.language)
+        .filter(|l| !l.is_empty())
+        .map_or_else(|| app.t("queue.unknown"), |l| language_label(app, l));
+    let values = [
+        (CheckInField::Label, "queue.label", form.label.clone()),
+        (CheckInField::Reason, "queue.reason", form.reason.clone()),
+        (
+            CheckInField::Urgency,
+            "queue.urgency",
+            format!(
+                "‹ {} ›",
+                app.t(&format!("urgency.{}", <&str>::from(form.urgency)))
+            ),
+        ),
+        (
+            CheckInField::Language,
+            "queue.language",
+            format!("‹ {language} ›"),
+        ),
+        (
+            CheckInField::Interpreter,
+            "queue.interpreter",
+            if form.interpreter_needed {
+                "[x]".into()
+            } else {
+                "[ ]".into()
+            },
+        ),
+    ];
+    let width = values
+        .iter()
+        .map(|(_, key, _)| app.t(key).width())
+        .max()
+        .unwrap_or(10)
+        + 2;
+    let mut lines = Vec::new();
+    for (row, (field, key, value)) in values.iter().enumerate() {
+        let focused = form.focus == *field;
+        let style = if focused {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        let label = format!(
+            "{}{:<width$}",
+            if focused { "›" } else { " " },
+            app.t(key),
+            width = width - 1
+        );
+        lines.push(Line::from(vec![
+            Span::styled(label, Style::default().add_modifier(Modifier::BOLD)),
+            Span::styled(value.clone(), style),
+        ]));
+        if focused && matches!(field, CheckInField::Label | CheckInField::Reason) {
+            let x = inner.x + (width + value.width()) as u16;
+            frame.set_cursor_position(Position::new(
+                x.min(inner.right().saturating_sub(1)),
+                inner.y + row as u16,
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A language's name in the UI language where the app has one, else its code.
+pub fn language_label(app: &App, code: &str) -> String {
+    let key = format!("language.{code}");
+    let name = app.t(&key);
+    if name == key {
+        code.to_string()
+    } else {
+        format!("{name} ({code})")
+    }
+}

@@ -1,0 +1,87 @@
+//! Drawing the waiting list: waited time, who, why, urgency, language, interpreter.
+
+use super::QueueState;
+use super::check_in::language_label;
+use crate::tui::app::App;
+use crate::tui::fit::shorten_right;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+
+pub fn render(app: &App, state: &QueueState, frame: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(
+            " {} ({}) ",
+            app.t("screen.queue"),
+            state.entries.len()
+        ))
+        .title_bottom(format!(" {} ", app.t("queue.hint")));
+    if state.entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(app.t("queue.empty"))
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let now = chrono::Utc::now().timestamp_millis();
+    let name_width = (area.width as usize).saturating_sub(60).max(12);
+    let rows = state.entries.iter().map(|e| {
+        let waited = (now - e.checked_in_ms).max(0) / 1000;
+        let urgency = app.t(&format!("urgency.{}", <&str>::from(e.urgency)));
+        let style = match e.urgency {
+            crate::domain::Urgency::Today => {
+                Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+            }
+            crate::domain::Urgency::ThisWeek => Style::default().fg(Color::Yellow),
+            crate::domain::Urgency::Normal => Style::default(),
+        };
+        Row::new(vec![
+            format!("{:>3}:{:02}", waited / 60, waited % 60),
+            shorten_right(&e.label, name_width),
+            e.reason.clone(),
+            urgency,
+            e.language
+                .as_deref()
+                .map(|l| language_label(app, l))
+                .unwrap_or_default(),
+            if e.interpreter_needed {
+                "✓".into()
+            } else {
+                String::new()
+            },
+        ])
+        .style(style)
+    });
+    let header = Row::new(vec![
+        app.t("queue.waited"),
+        app.t("queue.label"),
+        app.t("queue.reason"),
+        app.t("queue.urgency"),
+        app.t("queue.language"),
+        app.t("queue.interpreter"),
+    ])
+    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    let widths = [
+        Constraint::Length(7),
+        Constraint::Fill(2),
+        Constraint::Fill(2),
+        Constraint::Length(12),
+        Constraint::Length(18),
+        Constraint::Length(11),
+    ];
+    let mut table_state =
+        TableState::default().with_selected(Some(state.selected.min(state.entries.len() - 1)));
+    frame.render_stateful_widget(
+        Table::new(rows, widths)
+            .header(header)
+            .block(block)
+            .column_spacing(1)
+            .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+        area,
+        &mut table_state,
+    );
+}
