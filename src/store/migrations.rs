@@ -123,6 +123,28 @@ const MIGRATIONS: &[&str] = &[
         visit_id TEXT
     ) STRICT;
     CREATE INDEX queue_waiting ON queue (checked_in_ms) WHERE status = 'waiting';",
+    // 4: returning visitors are found by name or AHV number through a full-text index that
+    // ignores case and accents ("muller" finds "Müller"), with prefix indexes for typing.
+    "CREATE VIRTUAL TABLE people_fts USING fts5(
+        official_name, first_name, vn,
+        content = 'people', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    );
+    CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+        INSERT INTO people_fts (rowid, official_name, first_name, vn)
+        VALUES (new.rowid, new.official_name, new.first_name, new.vn);
+    END;
+    CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, official_name, first_name, vn)
+        VALUES ('delete', old.rowid, old.official_name, old.first_name, old.vn);
+    END;
+    CREATE TRIGGER people_fts_update AFTER UPDATE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, official_name, first_name, vn)
+        VALUES ('delete', old.rowid, old.official_name, old.first_name, old.vn);
+        INSERT INTO people_fts (rowid, official_name, first_name, vn)
+        VALUES (new.rowid, new.official_name, new.first_name, new.vn);
+    END;
+    INSERT INTO people_fts (people_fts) VALUES ('rebuild');",
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,7 @@ mod migrations;
 mod open;
 mod queue;
 mod records;
+mod returning;
 mod settings;
 mod unmet_needs;
 mod visits;
@@ -12,6 +13,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
 pub use queue::{QueueEntry, QueueExit};
 pub use records::{InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord};
+pub use returning::{ReturningPerson, fts_query};
 pub use unmet_needs::UnmetNeed;
 pub use visits::VisitSummary;
 

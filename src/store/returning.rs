@@ -1,0 +1,161 @@
+//! Finding returning visitors as staff type a name or an AHV number: a full-text prefix query,
+//! never a scan, so a keystroke stays fast over a million visits.
+
+use super::Store;
+
+/// A person seen before, with what identifies them at the desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturningPerson {
+    pub person_id: String,
+    pub official_name: String,
+    pub first_name: String,
+    pub birth_date: Option<String>,
+    pub vn: Option<String>,
+}
+
+/// The FTS5 query for what was typed: each word as a prefix, all words required. Dots and
+/// spaces inside an AHV number are dropped so "756.1234" finds 7561234...; quotes are removed
+/// so no input can change the query's meaning.
+pub fn fts_query(typed: &str) -> Option<String> {
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    let looks_like_ahv = !digits.is_empty()
+        && typed
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ' ');
+    let words: Vec<String> = if looks_like_ahv {
+        vec![digits]
+    } else {
+        typed
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.replace('"', ""))
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    (!words.is_empty()).then(|| {
+        words
+            .iter()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+impl Store {
+    /// People whose names or AHV number start with what was typed; the same person seen at
+    /// several visits is listed once.
+    pub fn find_returning(
+        &self,
+        typed: &str,
+        limit: usize,
+    ) -> rusqlite::Result<Vec<ReturningPerson>> {
+        let Some(query) = fts_query(typed) else {
+            return Ok(Vec::new());
+        };
+        let mut statement = self.conn.prepare_cached(
+            "SELECT p.id, p.official_name, p.first_name, p.birth_date, p.vn
+             FROM people_fts f JOIN people p ON p.rowid = f.rowid
+             WHERE people_fts MATCH ?1
+             LIMIT ?2",
+        )?;
+        let rows = statement.query_map(rusqlite::params![query, (limit * 4) as i64], |r| {
+            Ok(ReturningPerson {
+                person_id: r.get(0)?,
+                official_name: r.get(1)?,
+                first_name: r.get(2)?,
+                birth_date: r.get(3)?,
+                vn: r.get(4)?,
+            })
+        })?;
+        let mut people: Vec<ReturningPerson> = Vec::new();
+        for person in rows {
+            let person = person?;
+            let same = |p: &ReturningPerson| {
+                p.official_name == person.official_name
+                    && p.first_name == person.first_name
+                    && p.birth_date == person.birth_date
+                    && p.vn == person.vn
+            };
+            if !people.iter().any(same) {
+                people.push(person);
+            }
+            if people.len() == limit {
+                break;
+            }
+        }
+        Ok(people)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Ahvn13, Person, ResidenceStatus, Urgency, Visit, VisitKind};
+
+    fn visit(official: &str, first: &str, vn: Option<Ahvn13>) -> Visit {
+        Visit {
+            id: uuid::Uuid::now_v7(),
+            desk_id: "d".into(),
+            staff_id: "s".into(),
+            started_at: chrono::Local::now().fixed_offset(),
+            ended_at: None,
+            kind: VisitKind::Identified,
+            urgency: Urgency::Normal,
+            person: Some(Person {
+                official_name: official.into(),
+                first_name: first.into(),
+                birth_date: None,
+                vn,
+                sex: None,
+                nationality: None,
+                language: None,
+                residence: ResidenceStatus::None,
+                commune_of_stay: None,
+                support_domicile: None,
+                phone: None,
+            }),
+            topics: vec![],
+            information: vec![],
+            referrals: vec![],
+            interpreter: None,
+            consent_to_export: false,
+            waiting_seconds: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn names_are_found_by_their_start_without_accents_and_each_person_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+        let vn = Ahvn13::from_body(123_456_789);
+        store
+            .insert_visits([
+                visit("Müller", "Anna", None),
+                visit("Müller", "Anna", None),
+                visit("Muller", "Jean", None),
+                visit("Gonçalves", "Inês", Some(vn)),
+                visit("حداد", "فاطمة", None),
+            ])
+            .unwrap();
+        let names = |q: &str| -> Vec<String> {
+            store
+                .find_returning(q, 10)
+                .unwrap()
+                .into_iter()
+                .map(|p| format!("{} {}", p.official_name, p.first_name))
+                .collect()
+        };
+        assert_eq!(names("muller"), ["Müller Anna", "Muller Jean"]);
+        assert_eq!(names("mül"), ["Müller Anna", "Muller Jean"]);
+        assert_eq!(names("muller anna"), ["Müller Anna"]);
+        assert_eq!(names("goncalves ines"), ["Gonçalves Inês"]);
+        assert_eq!(names("حد"), ["حداد فاطمة"]);
+        assert_eq!(
+            names(&vn.to_string()[..8]),
+            ["Gonçalves Inês"],
+            "by the start of the AHV number, dots and all"
+        );
+        assert!(names("zzz").is_empty());
+        assert!(names("\"").is_empty() && names("").is_empty());
+    }
+}
