@@ -109,3 +109,105 @@ fn the_queue_survives_a_restart() {
     again.press("ctrl-q");
     again.wait_exit();
 }
+
+#[test]
+fn after_kill_9_the_draft_brings_every_completed_field_back() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 32);
+    tui.press("f3");
+    tui.wait_for("1 Reception");
+    tui.press(" "); // not anonymous: the personal fields appear
+    tui.wait_for("First name");
+    tui.press("tab");
+    tui.type_text("Kidane");
+    tui.press("tab");
+    tui.type_text("Tesfay");
+    tui.press("tab");
+    tui.type_text("1990-04");
+    tui.press("tab");
+    tui.type_text("756.9217.0769.85");
+    tui.press("tab"); // leaving the field saves it
+    tui.press("right"); // sex: male (saved at once)
+    tui.press("tab"); // status
+    tui.press("tab"); // commune of stay
+    tui.type_text("being typed"); // the field being typed may be lost
+    tui.wait_for("being typed");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let pid = tui.pid().expect("pid");
+    std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    tui.wait_exit();
+
+    let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 32);
+    again.wait_for("An intake was not finished");
+    again.press("enter");
+    for value in [
+        "Kidane",
+        "Tesfay",
+        "1990-04",
+        "756.9217.0769.85",
+        "‹ male ›",
+    ] {
+        again.wait_for(value);
+    }
+    again.press("ctrl-q");
+    again.wait_exit();
+}
+
+#[test]
+fn a_discarded_draft_is_not_offered_again() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 32);
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("Muster");
+    tui.press("tab");
+    tui.wait_for("Muster");
+    tui.press("ctrl-q");
+    tui.wait_exit();
+    let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 32);
+    again.wait_for("An intake was not finished");
+    again.press("esc");
+    again.wait_gone("An intake was not finished");
+    again.press("ctrl-q");
+    again.wait_exit();
+    let mut third = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 32);
+    third.wait_for("Nobody is waiting");
+    assert!(!third.screen().contains("An intake was not finished"));
+    third.press("ctrl-q");
+    third.wait_exit();
+}
+
+#[test]
+fn invalid_fields_show_the_reason_and_keep_what_was_typed() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 150, 32);
+    tui.press("f3");
+    tui.press(" ");
+    for _ in 0..3 {
+        tui.press("tab");
+    }
+    tui.type_text("2099-01-01");
+    tui.wait_for("The date lies in the future.");
+    tui.press("tab");
+    tui.type_text("756.9217.0769.84");
+    tui.wait_for("Wrong check digit: the last digit should be 5.");
+    for _ in 0..4 {
+        tui.press("tab");
+    }
+    tui.type_text("Atlantis");
+    tui.wait_for("No Valais commune of that name.");
+    // Nothing typed is thrown away.
+    tui.wait_for("2099-01-01");
+    tui.wait_for("756.9217.0769.84");
+    tui.press("ctrl-q");
+    tui.wait_exit();
+}

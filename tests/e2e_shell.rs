@@ -101,11 +101,13 @@ fn the_vim_keymap_moves_between_screens_with_h_and_l() {
         100,
         30,
     );
-    tui.wait_for("Queue");
+    // Export and Reports are list screens, where letters are commands (in forms they are text).
+    tui.press("f8");
+    tui.wait_for("┌ Export");
     tui.press("l");
-    tui.wait_for("┌ Intake");
+    tui.wait_for("┌ Reports");
     tui.press("h");
-    tui.wait_for("┌ Queue");
+    tui.wait_for("┌ Export");
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
 }

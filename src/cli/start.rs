@@ -35,6 +35,9 @@ pub fn run(cli: &Cli) -> Result<()> {
     };
     let mut app = App::new(setup.catalog, keymap, session, lang);
     app.queue.entries = store.queue_waiting()?;
+    if let Some(draft) = store.latest_draft()? {
+        app.overlay = Some(crate::tui::app::Overlay::RestoreDraft(draft));
+    }
     tui::run(app, &mut store)?;
     Ok(())
 }

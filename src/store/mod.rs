@@ -1,5 +1,6 @@
 //! Local storage in SQLite. All SQL of the application lives in this module.
 
+mod drafts;
 mod migrations;
 mod open;
 mod queue;
@@ -9,6 +10,7 @@ mod settings;
 mod unmet_needs;
 mod visits;
 
+pub use drafts::Draft;
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
 pub use queue::{QueueEntry, QueueExit};

@@ -10,6 +10,7 @@ use super::screens::directory::DirectoryState;
 use super::screens::glossary::GlossaryState;
 use super::screens::history::HistoryState;
 use super::screens::information::InformationState;
+use super::screens::intake::IntakeState;
 use super::screens::queue::{CheckInForm, QueueState};
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
@@ -40,6 +41,8 @@ pub enum Overlay {
     Prompt(PromptState),
     /// Checking a visitor into the queue.
     CheckIn(CheckInForm),
+    /// An unfinished intake was found at start: continue it or discard it.
+    RestoreDraft(crate::store::Draft),
 }
 
 /// Work for the loop that the state cannot do itself.
@@ -65,6 +68,14 @@ pub enum Effect {
     LoadHistory,
     /// Add a visitor to the queue.
     CheckIn(crate::store::QueueEntry),
+    /// Store the intake as it stands.
+    SaveDraft {
+        id: String,
+        stage: String,
+        data: String,
+    },
+    /// Throw an unfinished intake away.
+    DiscardDraft(String),
     /// A visitor leaves the queue: taken into a visit, or gone unseen.
     EndQueueEntry {
         id: String,
@@ -91,6 +102,7 @@ pub struct App {
     pub history: HistoryState,
     pub glossary: GlossaryState,
     pub queue: QueueState,
+    pub intake: IntakeState,
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
 }
@@ -106,6 +118,7 @@ impl App {
             history: HistoryState::default(),
             glossary: GlossaryState::default(),
             queue: QueueState::default(),
+            intake: IntakeState::default(),
             directory_index,
             catalog,
             keymap,
@@ -133,7 +146,9 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Palette(_)) => Context::Palette,
-            Some(Overlay::Prompt(_)) | Some(Overlay::CheckIn(_)) => Context::Form,
+            Some(Overlay::Prompt(_))
+            | Some(Overlay::CheckIn(_))
+            | Some(Overlay::RestoreDraft(_)) => Context::Form,
             None => self.screen.context(),
         }
     }
@@ -152,6 +167,7 @@ impl App {
                     Some(Overlay::Palette(palette)) => palette.type_char(c),
                     Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
                     Some(Overlay::CheckIn(form)) => form.type_char(c),
+                    Some(Overlay::RestoreDraft(_)) => {}
                     Some(Overlay::Help(_)) => {}
                     None if self.screen == ScreenId::Competence => {
                         self.competence.type_char(c, &self.catalog, &self.lang)
@@ -159,6 +175,7 @@ impl App {
                     None if self.screen == ScreenId::Directory => self.directory.type_char(c),
                     None if self.screen == ScreenId::Information => self.information.type_char(c),
                     None if self.screen == ScreenId::Glossary => self.glossary.type_char(c),
+                    None if self.screen == ScreenId::Intake => self.intake.type_char(c),
                     None => {}
                 }
                 Vec::new()
@@ -205,6 +222,23 @@ impl App {
                         return effects;
                     }
                 }
+            },
+            Some(Overlay::RestoreDraft(draft)) => match action {
+                Action::Confirm => {
+                    if let Some(intake) = IntakeState::from_draft(&draft.data) {
+                        self.intake = intake;
+                        self.screen = ScreenId::Intake;
+                    }
+                    self.overlay = None;
+                    return Vec::new();
+                }
+                Action::Close => {
+                    let id = draft.id.clone();
+                    self.overlay = None;
+                    return vec![Effect::DiscardDraft(id)];
+                }
+                Action::Quit => {}
+                _ => return Vec::new(),
             },
             Some(Overlay::CheckIn(form)) => match action {
                 Action::Close => {
@@ -284,6 +318,7 @@ impl App {
                 Vec::new()
             }
             ScreenId::Queue => self.queue.handle(action).unwrap_or_default(),
+            ScreenId::Intake => self.intake.handle(action).unwrap_or_default(),
             ScreenId::Glossary => {
                 self.glossary.handle(action, &self.catalog);
                 Vec::new()

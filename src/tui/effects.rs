@@ -90,6 +90,16 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             }
             reload_queue(app, store);
         }
+        Effect::SaveDraft { id, stage, data } => {
+            if let Err(e) = store.save_draft(&id, &stage, &data) {
+                app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));
+            }
+        }
+        Effect::DiscardDraft(id) => {
+            if let Err(e) = store.delete_draft(&id) {
+                app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));
+            }
+        }
         Effect::LoadHistory => match store.recent_visits(crate::tui::screens::history::LIMIT) {
             Ok(visits) => {
                 app.history.selected = 0;

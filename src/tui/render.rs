@@ -38,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::CheckIn(form)) => {
             super::screens::queue::check_in_render(app, form, frame, body)
         }
+        Some(Overlay::RestoreDraft(draft)) => overlays::draft::render(app, draft, frame, body),
         None => {}
     }
 }

@@ -1,5 +1,6 @@
 //! Windows drawn over a screen: the `?` help, the command palette, a one-line prompt.
 
+pub mod draft;
 pub mod help;
 pub mod palette;
 pub mod prompt;

@@ -6,6 +6,7 @@ pub mod directory;
 pub mod glossary;
 pub mod history;
 pub mod information;
+pub mod intake;
 mod placeholder;
 pub mod queue;
 mod settings;
@@ -101,7 +102,7 @@ impl ScreenId {
     /// The keymap context while the screen has the focus.
     pub fn context(self) -> Context {
         match self {
-            ScreenId::Competence => Context::Form,
+            ScreenId::Competence | ScreenId::Intake => Context::Form,
             ScreenId::Directory | ScreenId::Information | ScreenId::Glossary => Context::Picker,
             _ => Context::List,
         }
@@ -116,6 +117,7 @@ impl ScreenId {
             ScreenId::History => history::render(app, &app.history, frame, area),
             ScreenId::Glossary => glossary::render(app, &app.glossary, frame, area),
             ScreenId::Queue => queue::render(app, &app.queue, frame, area),
+            ScreenId::Intake => intake::render(app, &app.intake, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }

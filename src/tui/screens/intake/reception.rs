@@ -1,0 +1,341 @@
+//! Stage 1 of the intake, reception (Empfang): who is here, why, how urgent. Every field is
+//! checked as it is typed, with the reason next to it; nothing typed is ever thrown away.
+
+use crate::catalog::{Catalog, communes};
+use crate::domain::person::validate_name;
+use crate::domain::{Ahvn13, PartialDate, ResidenceStatus, Urgency};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use strum::IntoEnumIterator;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReceptionField {
+    Anonymous,
+    OfficialName,
+    FirstName,
+    BirthDate,
+    Ahv,
+    Sex,
+    Status,
+    CommuneOfStay,
+    SupportDomicile,
+    Phone,
+    Consent,
+    Reason,
+    Urgency,
+}
+
+impl ReceptionField {
+    pub const ALL: [ReceptionField; 13] = [
+        ReceptionField::Anonymous,
+        ReceptionField::OfficialName,
+        ReceptionField::FirstName,
+        ReceptionField::BirthDate,
+        ReceptionField::Ahv,
+        ReceptionField::Sex,
+        ReceptionField::Status,
+        ReceptionField::CommuneOfStay,
+        ReceptionField::SupportDomicile,
+        ReceptionField::Phone,
+        ReceptionField::Consent,
+        ReceptionField::Reason,
+        ReceptionField::Urgency,
+    ];
+
+    /// Fields about the person, skipped for an anonymous visit.
+    pub fn personal(self) -> bool {
+        !matches!(
+            self,
+            ReceptionField::Anonymous | ReceptionField::Reason | ReceptionField::Urgency
+        )
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ReceptionField::Anonymous => "intake.anonymous",
+            ReceptionField::OfficialName => "intake.official_name",
+            ReceptionField::FirstName => "intake.first_name",
+            ReceptionField::BirthDate => "intake.birth_date",
+            ReceptionField::Ahv => "intake.ahv",
+            ReceptionField::Sex => "intake.sex",
+            ReceptionField::Status => "check.status",
+            ReceptionField::CommuneOfStay => "intake.commune_of_stay",
+            ReceptionField::SupportDomicile => "intake.support_domicile",
+            ReceptionField::Phone => "intake.phone",
+            ReceptionField::Consent => "intake.consent",
+            ReceptionField::Reason => "queue.reason",
+            ReceptionField::Urgency => "queue.urgency",
+        }
+    }
+}
+
+/// What stage 1 holds; serialised as the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reception {
+    pub focus: ReceptionField,
+    pub anonymous: bool,
+    pub official_name: String,
+    pub first_name: String,
+    pub birth_date: String,
+    pub ahv: String,
+    /// eCH-0044 code, 0 when not given.
+    pub sex: u8,
+    pub status: String,
+    pub commune_of_stay: String,
+    pub support_domicile: String,
+    pub phone: String,
+    pub consent: bool,
+    pub reason: String,
+    pub urgency: String,
+}
+
+impl Default for Reception {
+    fn default() -> Self {
+        Reception {
+            focus: ReceptionField::Anonymous,
+            anonymous: true,
+            official_name: String::new(),
+            first_name: String::new(),
+            birth_date: String::new(),
+            ahv: String::new(),
+            sex: 0,
+            status: ResidenceStatus::None.as_str().to_string(),
+            commune_of_stay: String::new(),
+            support_domicile: String::new(),
+            phone: String::new(),
+            consent: false,
+            reason: String::new(),
+            urgency: <&str>::from(Urgency::Normal).to_string(),
+        }
+    }
+}
+
+/// Why a field's value cannot be used: a UI-string key and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub key: String,
+    pub args: Vec<(String, String)>,
+}
+
+impl FieldProblem {
+    fn of(key: &str) -> FieldProblem {
+        FieldProblem {
+            key: format!("validation.{key}"),
+            args: Vec::new(),
+        }
+    }
+}
+
+impl Reception {
+    /// The fields in Tab order for the current kind of visit.
+    pub fn fields(&self) -> Vec<ReceptionField> {
+        ReceptionField::ALL
+            .into_iter()
+            .filter(|f| !self.anonymous || !f.personal())
+            .collect()
+    }
+
+    pub fn text_mut(&mut self, field: ReceptionField) -> Option<&mut String> {
+        Some(match field {
+            ReceptionField::OfficialName => &mut self.official_name,
+            ReceptionField::FirstName => &mut self.first_name,
+            ReceptionField::BirthDate => &mut self.birth_date,
+            ReceptionField::Ahv => &mut self.ahv,
+            ReceptionField::CommuneOfStay => &mut self.commune_of_stay,
+            ReceptionField::SupportDomicile => &mut self.support_domicile,
+            ReceptionField::Phone => &mut self.phone,
+            ReceptionField::Reason => &mut self.reason,
+            _ => return None,
+        })
+    }
+
+    /// Moves the focus by `step` through the visible fields.
+    pub fn move_focus(&mut self, step: isize) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = fields[(at + step).rem_euclid(fields.len() as isize) as usize];
+    }
+
+    /// Steps a choice or flips a flag of the focused field.
+    pub fn step(&mut self, forward: bool) {
+        let cycle = |len: usize, at: usize| {
+            if forward {
+                (at + 1) % len
+            } else {
+                (at + len - 1) % len
+            }
+        };
+        match self.focus {
+            ReceptionField::Anonymous => self.anonymous = !self.anonymous,
+            ReceptionField::Consent => self.consent = !self.consent,
+            ReceptionField::Sex => self.sex = cycle(4, self.sex as usize) as u8,
+            ReceptionField::Status => {
+                let all: Vec<&str> = ResidenceStatus::iter()
+                    .map(ResidenceStatus::as_str)
+                    .collect();
+                let at = all.iter().position(|s| *s == self.status).unwrap_or(0);
+                self.status = all[cycle(all.len(), at)].to_string();
+            }
+            ReceptionField::Urgency => {
+                let all: Vec<&str> = Urgency::iter().map(<&str>::from).collect();
+                let at = all.iter().position(|s| *s == self.urgency).unwrap_or(0);
+                self.urgency = all[cycle(all.len(), at)].to_string();
+            }
+            _ => {}
+        }
+    }
+
+    /// The problem with a field's current value, if any (empty optional fields are fine).
+    pub fn problem(
+        &self,
+        field: ReceptionField,
+        catalog: &Catalog,
+        today: NaiveDate,
+    ) -> Option<FieldProblem> {
+        if self.anonymous && field.personal() {
+            return None;
+        }
+        let error_key = |code: &str| Some(FieldProblem::of(code));
+        match field {
+            ReceptionField::OfficialName | ReceptionField::FirstName => {
+                let text = if field == ReceptionField::OfficialName {
+                    &self.official_name
+                } else {
+                    &self.first_name
+                };
+                validate_name(text).err().and_then(|e| error_key(e.code()))
+            }
+            ReceptionField::BirthDate if !self.birth_date.trim().is_empty() => {
+                PartialDate::parse_birth_date(&self.birth_date, today)
+                    .err()
+                    .and_then(|e| error_key(e.code()))
+            }
+            ReceptionField::Ahv if !self.ahv.trim().is_empty() => {
+                match self.ahv.parse::<Ahvn13>() {
+                    Ok(_) => None,
+                    Err(crate::domain::AhvError::CheckDigit { expected }) => Some(FieldProblem {
+                        key: "validation.ahv_check_digit".into(),
+                        args: vec![("expected".into(), expected.to_string())],
+                    }),
+                    Err(e) => error_key(e.code()),
+                }
+            }
+            ReceptionField::CommuneOfStay | ReceptionField::SupportDomicile => {
+                let text = if field == ReceptionField::CommuneOfStay {
+                    &self.commune_of_stay
+                } else {
+                    &self.support_domicile
+                };
+                if text.trim().is_empty() {
+                    return None;
+                }
+                match communes::find(&catalog.communes, text) {
+                    Ok(_) => None,
+                    Err(lookup) => {
+                        let (key, list) = match lookup {
+                            communes::CommuneLookup::Unknown(similar) => {
+                                ("validation.commune_unknown", similar)
+                            }
+                            communes::CommuneLookup::Ambiguous(candidates) => {
+                                ("validation.commune_ambiguous", candidates)
+                            }
+                        };
+                        let names: Vec<String> =
+                            list.iter().take(5).map(|c| c.name.clone()).collect();
+                        Some(FieldProblem {
+                            key: key.into(),
+                            args: vec![("candidates".into(), names.join(", "))],
+                        })
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        "2026-11-25".parse().unwrap()
+    }
+
+    fn identified() -> Reception {
+        Reception {
+            anonymous: false,
+            official_name: "Muster".into(),
+            first_name: "Anna".into(),
+            ..Reception::default()
+        }
+    }
+
+    #[test]
+    fn an_anonymous_visit_skips_the_personal_fields() {
+        let r = Reception::default();
+        assert_eq!(
+            r.fields(),
+            [
+                ReceptionField::Anonymous,
+                ReceptionField::Reason,
+                ReceptionField::Urgency
+            ]
+        );
+        assert_eq!(identified().fields().len(), 13);
+    }
+
+    #[test]
+    fn each_validation_names_its_reason() {
+        let catalog = Catalog::embedded();
+        let problem = |r: &Reception, f| r.problem(f, &catalog, today()).map(|p| p.key);
+        let mut r = identified();
+        assert_eq!(problem(&r, ReceptionField::OfficialName), None);
+        r.official_name = "  ".into();
+        assert_eq!(
+            problem(&r, ReceptionField::OfficialName).as_deref(),
+            Some("validation.name_empty")
+        );
+        r.birth_date = "2030-01-01".into();
+        assert_eq!(
+            problem(&r, ReceptionField::BirthDate).as_deref(),
+            Some("validation.date_in_future")
+        );
+        r.birth_date = "1980-02-30".into();
+        assert_eq!(
+            problem(&r, ReceptionField::BirthDate).as_deref(),
+            Some("validation.date_no_such_date")
+        );
+        r.birth_date = "1980-07".into();
+        assert_eq!(problem(&r, ReceptionField::BirthDate), None);
+        r.ahv = "756.9217.0769.84".into();
+        let p = r.problem(ReceptionField::Ahv, &catalog, today()).unwrap();
+        assert_eq!(p.key, "validation.ahv_check_digit");
+        assert_eq!(p.args, vec![("expected".to_string(), "5".to_string())]);
+        r.ahv = "756.9217.0769.85".into();
+        assert_eq!(problem(&r, ReceptionField::Ahv), None);
+        r.commune_of_stay = "Atlantis".into();
+        assert_eq!(
+            problem(&r, ReceptionField::CommuneOfStay).as_deref(),
+            Some("validation.commune_unknown")
+        );
+        r.commune_of_stay = "Saint-M".into();
+        assert_eq!(
+            problem(&r, ReceptionField::CommuneOfStay).as_deref(),
+            Some("validation.commune_ambiguous")
+        );
+        r.commune_of_stay = "sitten".into();
+        assert_eq!(problem(&r, ReceptionField::CommuneOfStay), None);
+        // Nothing typed is thrown away by a failed validation.
+        assert_eq!(r.ahv, "756.9217.0769.85");
+    }
+
+    #[test]
+    fn the_draft_round_trips_through_json() {
+        let mut r = identified();
+        r.birth_date = "1980".into();
+        r.focus = ReceptionField::Ahv;
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(serde_json::from_str::<Reception>(&json).unwrap(), r);
+    }
+}
