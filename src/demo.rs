@@ -277,6 +277,7 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
         person,
         topics,
         information: Vec::new(),
+        competence: None,
         referrals,
         interpreter,
         waiting_seconds: Some((rng.random::<f64>().powi(2) * 3600.0) as u32),

@@ -115,6 +115,7 @@ fn demo_refuses_a_database_with_real_visits() {
         person: None,
         topics: vec!["social-assistance".into()],
         information: vec![],
+        competence: None,
         referrals: vec![],
         interpreter: None,
         consent_to_export: false,

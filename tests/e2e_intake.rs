@@ -211,3 +211,122 @@ fn invalid_fields_show_the_reason_and_keep_what_was_typed() {
     tui.press("ctrl-q");
     tui.wait_exit();
 }
+
+/// The same day six years ago (28 February for a 29 February).
+fn six_years_ago() -> String {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    today
+        .with_year(today.year() - 6)
+        .unwrap_or_else(|| today - chrono::Duration::days(6 * 365))
+        .to_string()
+}
+
+#[test]
+fn a_full_identified_intake_is_saved_with_every_stage() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 140, 34);
+    tui.press("f3");
+    tui.wait_for("1 Reception");
+    // Stage 1: an identified B refugee who agrees to pass data on.
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("Haddad");
+    tui.press("tab");
+    tui.type_text("Fatima");
+    tui.press("tab");
+    tui.type_text("1985");
+    tui.press("tab");
+    tui.type_text("756.9217.0769.85");
+    tui.press("tab");
+    tui.press("right");
+    tui.press("right"); // sex: female
+    tui.press("tab");
+    for _ in 0..7 {
+        tui.press("right"); // status: none -> swiss -> c -> b -> l -> g -> ci -> refugee-b
+    }
+    tui.wait_for("‹ Recognised refugee (B) ›");
+    tui.press("tab");
+    tui.type_text("Sion");
+    tui.press("tab");
+    tui.press("tab");
+    tui.press("tab");
+    tui.press(" "); // consent
+    tui.wait_for("Consent to pass on data      [x]");
+
+    // Stage 2: information with an interpreter on the phone.
+    tui.press("pagedown");
+    tui.wait_for("Interpreting: no interpreter");
+    tui.type_text("emergency");
+    tui.press("enter");
+    tui.press("ctrl-g");
+    tui.press("ctrl-g"); // Tigrinya
+    tui.press("ctrl-b"); // phone
+    tui.press("ctrl-t");
+    tui.wait_for("● running");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    tui.press("ctrl-t");
+    tui.wait_gone("● running");
+
+    // Stage 3: the competence check, filled from stage 1, needs the asylum date.
+    tui.press("pagedown");
+    tui.wait_for("‹ Recognised refugee (B) ›");
+    tui.press("tab");
+    tui.press("tab");
+    tui.type_text(&six_years_ago());
+    tui.wait_for("Red Cross Valais");
+
+    // Stage 4: a referral, with its slip.
+    tui.press("pagedown");
+    tui.wait_for("Referrals: none");
+    tui.type_text("caritas");
+    tui.wait_for("› Caritas Wallis");
+    tui.press("enter");
+    tui.wait_for("Referrals: Caritas Wallis (referred)");
+    tui.press("ctrl-o");
+    tui.wait_for("Referral slip saved");
+
+    // Stage 5: close and save.
+    tui.press("pagedown");
+    tui.wait_for("Person: Haddad, Fatima");
+    tui.press("enter");
+    tui.wait_for("Visit saved: 1 topics");
+    tui.wait_for("Nobody is waiting"); // back to the queue
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
+    let visits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = visits[0]["id"].as_str().unwrap();
+    let out = sandbox.run(&["visits", "show", id, "--db", db]);
+    let visit: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(visit["kind"], "identified");
+    assert_eq!(visit["anonymous"], false);
+    assert_eq!(visit["consent_to_export"], true);
+    let person = &visit["person"];
+    assert_eq!(person["official_name"], "Haddad");
+    assert_eq!(person["first_name"], "Fatima");
+    assert_eq!(person["birth_date"], "1985");
+    assert_eq!(person["vn"], "7569217076985");
+    assert_eq!(person["sex"], 2);
+    assert_eq!(person["residence_status"], "refugee-b");
+    assert_eq!(person["commune_of_stay"], 6266);
+    assert_eq!(visit["topics"], serde_json::json!(["emergency-numbers"]));
+    assert_eq!(visit["interpreter"]["language"], "tir");
+    assert_eq!(visit["interpreter"]["mode"], "phone");
+    assert!(visit["interpreter"]["minutes"].as_u64().unwrap() >= 1);
+    assert_eq!(visit["competence"]["primary"], "red-cross");
+    assert_eq!(visit["competence"]["rule"], "vs-refugee-b-from-year-6");
+    assert_eq!(visit["referrals"][0]["service_id"], "caritas-vs");
+    assert_eq!(visit["referrals"][0]["status"], "referred");
+    assert_eq!(visit["referrals"][0]["consent_to_share"], true);
+    assert_eq!(visit["revisions"], serde_json::json!([]));
+    let today = chrono::Local::now().date_naive();
+    assert!(
+        sandbox
+            .path(&format!("share/intake-desk/slips/caritas-vs-{today}.html"))
+            .exists()
+    );
+}

@@ -30,6 +30,7 @@ fn visit(official: &str, first: &str, minutes_ago: i64) -> Visit {
         }),
         topics: vec!["emergency-numbers".into()],
         information: vec![],
+        competence: None,
         referrals: vec![],
         interpreter: None,
         consent_to_export: false,

@@ -115,6 +115,7 @@ mod tests {
             }),
             topics: vec![],
             information: vec![],
+            competence: None,
             referrals: vec![],
             interpreter: None,
             consent_to_export: false,

@@ -57,7 +57,13 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         None => None,
     };
     let topics = serde_json::to_string(&visit.topics).expect("a list of strings serialises");
-    let stage_data = serde_json::json!({ "information": visit.information }).to_string();
+    let competence: Option<serde_json::Value> = visit
+        .competence
+        .as_deref()
+        .and_then(|c| serde_json::from_str(c).ok());
+    let stage_data =
+        serde_json::json!({ "information": visit.information, "competence": competence })
+            .to_string();
     tx.prepare_cached(
         "INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, ended_at, kind, urgency,
                              person_id, topics, consent_to_export, waiting_seconds, note, updated_at, stage_data)

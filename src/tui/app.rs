@@ -10,7 +10,7 @@ use super::screens::directory::DirectoryState;
 use super::screens::glossary::GlossaryState;
 use super::screens::history::HistoryState;
 use super::screens::information::InformationState;
-use super::screens::intake::IntakeState;
+use super::screens::intake::{IntakeContext, IntakeState};
 use super::screens::queue::{CheckInForm, QueueState};
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
@@ -62,8 +62,11 @@ pub enum Effect {
         searched_for: String,
         reason: String,
     },
-    /// Save a finished visit.
-    SaveVisit(Box<crate::domain::Visit>),
+    /// Save a finished visit; the intake's draft, if any, is discarded once the visit is safe.
+    SaveVisit {
+        visit: Box<crate::domain::Visit>,
+        draft: Option<String>,
+    },
     /// Read the latest visits for the History screen.
     LoadHistory,
     /// Add a visitor to the queue.
@@ -76,6 +79,8 @@ pub enum Effect {
     },
     /// Throw an unfinished intake away.
     DiscardDraft(String),
+    /// Show a notice in the status line.
+    Notice(String),
     /// A visitor leaves the queue: taken into a visit, or gone unseen.
     EndQueueEntry {
         id: String,
@@ -175,7 +180,15 @@ impl App {
                     None if self.screen == ScreenId::Directory => self.directory.type_char(c),
                     None if self.screen == ScreenId::Information => self.information.type_char(c),
                     None if self.screen == ScreenId::Glossary => self.glossary.type_char(c),
-                    None if self.screen == ScreenId::Intake => self.intake.type_char(c),
+                    None if self.screen == ScreenId::Intake => {
+                        let cx = IntakeContext {
+                            catalog: &self.catalog,
+                            index: &self.directory_index,
+                            session: &self.session,
+                            lang: &self.lang,
+                        };
+                        self.intake.type_char(c, &cx);
+                    }
                     None => {}
                 }
                 Vec::new()
@@ -318,7 +331,15 @@ impl App {
                 Vec::new()
             }
             ScreenId::Queue => self.queue.handle(action).unwrap_or_default(),
-            ScreenId::Intake => self.intake.handle(action).unwrap_or_default(),
+            ScreenId::Intake => {
+                let cx = IntakeContext {
+                    catalog: &self.catalog,
+                    index: &self.directory_index,
+                    session: &self.session,
+                    lang: &self.lang,
+                };
+                self.intake.handle(action, &cx).unwrap_or_default()
+            }
             ScreenId::Glossary => {
                 self.glossary.handle(action, &self.catalog);
                 Vec::new()
@@ -365,13 +386,17 @@ impl App {
                 .map(|g| g.topic.clone())
                 .collect(),
             information: self.information.given.clone(),
+            competence: None,
             referrals: Vec::new(),
             interpreter: self.information.interpreter_use(std::time::Instant::now()),
             consent_to_export: false,
             waiting_seconds: self.information.waiting_seconds,
             note: None,
         };
-        vec![Effect::SaveVisit(Box::new(visit))]
+        vec![Effect::SaveVisit {
+            visit: Box::new(visit),
+            draft: None,
+        }]
     }
 
     /// Shows a screen; the History screen asks for fresh data each time it is shown.

@@ -22,26 +22,31 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             service,
             visitor_lang,
         } => write_slip(app, &service, visitor_lang.as_deref()),
-        Effect::SaveVisit(visit) => {
+        Effect::SaveVisit { visit, draft } => {
             let count = visit.topics.len();
-            let mut store_result = store.insert_visits([visit.as_ref()]);
-            if store_result.is_ok() {
-                store_result = store
-                    .audit(
+            let saved = store
+                .insert_visits([visit.as_ref()])
+                .and_then(|_| {
+                    store.audit(
                         &app.session.staff,
                         "save",
                         "visit",
                         Some(&visit.id.to_string()),
                     )
-                    .map(|()| 1);
-            }
-            match store_result {
-                Ok(_) => {
-                    // A visitor taken from the queue is done: back to the queue for the next one.
-                    if app.information.waiting_seconds.is_some() {
+                })
+                // Only once the visit is safe may its draft go.
+                .and_then(|()| draft.as_deref().map_or(Ok(()), |d| store.delete_draft(d)));
+            match saved {
+                Ok(()) => {
+                    // Done with this visitor: back to the queue for the next one.
+                    if app.information.waiting_seconds.is_some() || draft.is_some() {
                         app.screen = crate::tui::screens::ScreenId::Queue;
                     }
-                    app.information = Default::default();
+                    if draft.is_some() {
+                        app.intake = Default::default();
+                    } else {
+                        app.information = Default::default();
+                    }
                     app.session.visit_count += 1;
                     app.message = Some(app.tf("info.saved", &[("count", &count.to_string())]));
                 }
@@ -95,6 +100,7 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                 app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));
             }
         }
+        Effect::Notice(text) => app.message = Some(text),
         Effect::DiscardDraft(id) => {
             if let Err(e) = store.delete_draft(&id) {
                 app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));

@@ -239,6 +239,10 @@ impl Tui {
             "down" => b"\x1b[B".to_vec(),
             "right" => b"\x1b[C".to_vec(),
             "left" => b"\x1b[D".to_vec(),
+            "pageup" => b"\x1b[5~".to_vec(),
+            "pagedown" => b"\x1b[6~".to_vec(),
+            "home" => b"\x1b[H".to_vec(),
+            "end" => b"\x1b[F".to_vec(),
             k if k.starts_with('f')
                 && k[1..].parse::<usize>().is_ok_and(|n| (1..=12).contains(&n)) =>
             {

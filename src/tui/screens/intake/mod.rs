@@ -4,13 +4,36 @@
 
 mod reception;
 mod render;
+mod visit;
 
 pub use reception::{FieldProblem, Reception, ReceptionField};
 pub use render::render;
 
+use super::competence::CompetenceForm;
+use super::directory::DirectoryState;
+use super::information::InformationState;
+use crate::catalog::Catalog;
+use crate::search::directory::DirectoryIndex;
 use crate::tui::action::Action;
-use crate::tui::app::Effect;
+use crate::tui::app::{Effect, Session};
 use serde::{Deserialize, Serialize};
+
+/// What the intake needs from the app to act.
+pub struct IntakeContext<'a> {
+    pub catalog: &'a Catalog,
+    pub index: &'a DirectoryIndex,
+    pub session: &'a Session,
+    pub lang: &'a str,
+}
+
+/// A referral made in stage 4: the service, how far it went, and consent to share data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralDraft {
+    pub service_id: String,
+    /// `referred` or `handed-over-by-phone`.
+    pub status: String,
+    pub consent_to_share: bool,
+}
 
 /// The stages in order; their names are `intake.stage_<n>` in the UI strings.
 pub const STAGES: usize = 5;
@@ -22,6 +45,17 @@ pub struct IntakeState {
     /// 0-based index of the current stage.
     pub stage: usize,
     pub reception: Reception,
+    #[serde(default)]
+    pub referrals: Vec<ReferralDraft>,
+    #[serde(default)]
+    pub note: String,
+    /// The panels of stages 2 to 4 (not in the draft yet: the draft keeps stage 1 and the referrals).
+    #[serde(skip)]
+    pub information: InformationState,
+    #[serde(skip)]
+    pub competence: Option<CompetenceForm>,
+    #[serde(skip)]
+    pub directory: DirectoryState,
 }
 
 impl Default for IntakeState {
@@ -30,6 +64,11 @@ impl Default for IntakeState {
             draft_id: uuid::Uuid::now_v7().to_string(),
             stage: 0,
             reception: Reception::default(),
+            referrals: Vec::new(),
+            note: String::new(),
+            information: InformationState::default(),
+            competence: None,
+            directory: DirectoryState::default(),
         }
     }
 }
@@ -48,26 +87,119 @@ impl IntakeState {
         serde_json::from_str(data).ok()
     }
 
-    pub fn type_char(&mut self, c: char) {
-        let focus = self.reception.focus;
-        match self.reception.text_mut(focus) {
-            Some(text) => text.push(c),
-            // The space bar ticks a flag or steps a choice.
-            None if c == ' ' => self.reception.step(true),
-            None => {}
+    pub fn type_char(&mut self, c: char, cx: &IntakeContext<'_>) {
+        match self.stage {
+            1 => self.information.type_char(c),
+            2 => {
+                if let Some(form) = &mut self.competence {
+                    form.type_char(c, cx.catalog, cx.lang);
+                }
+            }
+            3 => self.directory.type_char(c),
+            4 => self.note.push(c),
+            _ => {
+                let focus = self.reception.focus;
+                match self.reception.text_mut(focus) {
+                    Some(text) => text.push(c),
+                    // The space bar ticks a flag or steps a choice.
+                    None if c == ' ' => self.reception.step(true),
+                    None => {}
+                }
+            }
         }
     }
 
-    /// Handles a form action; returns `None` when it is not one of the intake's own.
-    pub fn handle(&mut self, action: Action) -> Option<Vec<Effect>> {
+    /// Moves to a stage; entering the competence stage fills it from the reception.
+    fn enter_stage(&mut self, stage: usize, cx: &IntakeContext<'_>) {
+        self.stage = stage.min(STAGES - 1);
+        if self.stage == 2 && self.competence.is_none() {
+            let mut form = CompetenceForm::new(cx.catalog, cx.session.today);
+            form.status = self.reception.status.parse().unwrap_or_default();
+            form.commune = if self.reception.support_domicile.trim().is_empty() {
+                self.reception.commune_of_stay.clone()
+            } else {
+                self.reception.support_domicile.clone()
+            };
+            self.competence = Some(form);
+        }
+    }
+
+    /// Handles an action of the intake; `None` when it is not one of its own.
+    pub fn handle(&mut self, action: Action, cx: &IntakeContext<'_>) -> Option<Vec<Effect>> {
+        match action {
+            Action::PageDown => {
+                self.enter_stage(self.stage + 1, cx);
+                return Some(vec![self.save_draft()]);
+            }
+            Action::PageUp => {
+                self.enter_stage(self.stage.saturating_sub(1), cx);
+                return Some(vec![self.save_draft()]);
+            }
+            Action::SaveVisit => return Some(self.finish(cx)),
+            _ => {}
+        }
+        match self.stage {
+            1 => self
+                .information
+                .handle(action, cx.catalog, cx.lang, std::time::Instant::now())
+                .then(Vec::new),
+            2 => {
+                let form = self.competence.as_mut()?;
+                form.handle(action, cx.catalog).then(Vec::new)
+            }
+            3 => self.handle_referral(action, cx),
+            4 => match action {
+                Action::Confirm => Some(self.finish(cx)),
+                Action::DeleteChar => {
+                    self.note.pop();
+                    Some(Vec::new())
+                }
+                _ => None,
+            },
+            _ => self.handle_reception(action),
+        }
+    }
+
+    fn handle_referral(&mut self, action: Action, cx: &IntakeContext<'_>) -> Option<Vec<Effect>> {
+        let selected = self
+            .directory
+            .selected_service(cx.catalog, cx.index)
+            .map(|i| cx.catalog.services[i].id.clone());
+        match (action, selected) {
+            (Action::Confirm, Some(id)) => {
+                match self.referrals.iter().position(|r| r.service_id == id) {
+                    Some(at) => {
+                        self.referrals.remove(at);
+                    }
+                    None => self.referrals.push(ReferralDraft {
+                        service_id: id,
+                        status: "referred".into(),
+                        consent_to_share: self.reception.consent,
+                    }),
+                }
+                Some(vec![self.save_draft()])
+            }
+            (Action::Left | Action::Right, Some(id)) => {
+                let referral = self.referrals.iter_mut().find(|r| r.service_id == id)?;
+                referral.status = if referral.status == "referred" {
+                    "handed-over-by-phone"
+                } else {
+                    "referred"
+                }
+                .into();
+                Some(vec![self.save_draft()])
+            }
+            _ => self.directory.handle(action, cx.catalog, cx.index),
+        }
+    }
+
+    fn handle_reception(&mut self, action: Action) -> Option<Vec<Effect>> {
         let focus = self.reception.focus;
         match action {
             Action::NextField | Action::Down | Action::Confirm => self.reception.move_focus(1),
             Action::PrevField | Action::Up => self.reception.move_focus(-1),
             Action::Left => self.reception.step(false),
             Action::Right => self.reception.step(true),
-            Action::PageDown => self.stage = (self.stage + 1).min(STAGES - 1),
-            Action::PageUp => self.stage = self.stage.saturating_sub(1),
             Action::DeleteChar => {
                 if let Some(text) = self.reception.text_mut(focus) {
                     text.pop();

@@ -31,14 +31,125 @@ pub fn render(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(Line::from(stages)), bar);
-    if state.stage == 0 {
-        render_reception(app, state, frame, body);
-    } else {
-        frame.render_widget(
-            Paragraph::new(app.t("intake.stage_follows")).wrap(Wrap { trim: true }),
-            body,
-        );
+    match state.stage {
+        0 => render_reception(app, state, frame, body),
+        1 => crate::tui::screens::information::render(app, &state.information, frame, body),
+        2 => {
+            if let Some(form) = &state.competence {
+                crate::tui::screens::competence::render(app, form, frame, body);
+            }
+        }
+        3 => {
+            let [referrals, directory] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(body);
+            frame.render_widget(
+                Paragraph::new(referral_line(app, state)).wrap(Wrap { trim: true }),
+                referrals,
+            );
+            crate::tui::screens::directory::render(app, &state.directory, frame, directory);
+        }
+        _ => render_close(app, state, frame, body),
     }
+}
+
+/// "Referrals: Caritas (referred), LAVI (handed over by phone)".
+fn referral_line(app: &App, state: &IntakeState) -> Line<'static> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let list: Vec<String> = state
+        .referrals
+        .iter()
+        .map(|r| {
+            let name = app
+                .catalog
+                .service(&r.service_id)
+                .map_or(r.service_id.clone(), |s| s.name(&app.lang).to_string());
+            format!(
+                "{name} ({})",
+                app.t(&format!("intake.referral_{}", r.status.replace('-', "_")))
+            )
+        })
+        .collect();
+    let text = if list.is_empty() {
+        app.t("intake.no_referrals")
+    } else {
+        list.join(", ")
+    };
+    Line::from(vec![
+        Span::styled(format!("{}: ", app.t("intake.referrals")), bold),
+        Span::raw(text),
+    ])
+}
+
+fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let r = &state.reception;
+    let who = if r.anonymous {
+        app.t("history.anonymous")
+    } else {
+        format!("{}, {}", r.official_name.trim(), r.first_name.trim())
+    };
+    let topics: Vec<String> = state
+        .information
+        .given
+        .iter()
+        .map(|g| {
+            app.catalog
+                .topics
+                .get(&g.topic, &app.lang)
+                .map_or(g.topic.clone(), |(t, _)| t.title.clone())
+        })
+        .collect();
+    let competence = state
+        .competence
+        .as_ref()
+        .and_then(|form| {
+            crate::check::check(&app.catalog, &form.input(&app.catalog), app.session.today).ok()
+        })
+        .map(|outcome| outcome.answer.primary().name.get(&app.lang).to_string())
+        .unwrap_or_else(|| app.t("intake.not_checked"));
+    let interpreter = state
+        .information
+        .interpreter
+        .as_ref()
+        .map(|i| {
+            format!(
+                "{} · {}",
+                app.t(&format!("language.{}", i.language)),
+                app.t(&format!(
+                    "info.mode_{}",
+                    <&str>::from(i.mode).replace('-', "_")
+                ))
+            )
+        })
+        .unwrap_or_else(|| app.t("info.no_interpreter"));
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{}: ", app.t(label)), bold),
+            Span::raw(value),
+        ])
+    };
+    let lines = vec![
+        row("intake.person", who),
+        row(
+            "info.topics",
+            if topics.is_empty() {
+                "–".into()
+            } else {
+                topics.join(", ")
+            },
+        ),
+        row("info.interpreter", interpreter),
+        row("check.responsible", competence),
+        referral_line(app, state),
+        Line::default(),
+        row("intake.note", state.note.clone()),
+        Line::default(),
+        Line::from(Span::styled(
+            app.t("intake.save_hint"),
+            Style::default().add_modifier(Modifier::DIM),
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
 fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {

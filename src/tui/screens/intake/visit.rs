@@ -1,0 +1,123 @@
+//! Finishing the intake: every stage becomes one visit, or the user is sent to the field to fix.
+
+use super::{IntakeContext, IntakeState, ReceptionField};
+use crate::catalog::communes;
+use crate::check;
+use crate::domain::person::validate_name;
+use crate::domain::{PartialDate, Person, Referral, ReferralStatus, Sex, Visit, VisitKind};
+use crate::tui::app::Effect;
+
+/// ISO 639-3 codes of the languages topics are written in.
+fn iso_639_3(lang: &str) -> Option<&'static str> {
+    match lang {
+        "de" => Some("deu"),
+        "fr" => Some("fra"),
+        "en" => Some("eng"),
+        "it" => Some("ita"),
+        _ => None,
+    }
+}
+
+impl IntakeState {
+    /// Saves the visit, or goes back to the first field that needs fixing.
+    pub(super) fn finish(&mut self, cx: &IntakeContext<'_>) -> Vec<Effect> {
+        match self.build_visit(cx) {
+            Ok(visit) => vec![Effect::SaveVisit {
+                visit: Box::new(visit),
+                draft: Some(self.draft_id.clone()),
+            }],
+            Err(field) => {
+                self.stage = 0;
+                self.reception.focus = field;
+                vec![Effect::Notice(
+                    cx.catalog
+                        .i18n
+                        .text(cx.lang, "intake.fix_fields")
+                        .to_string(),
+                )]
+            }
+        }
+    }
+
+    fn build_visit(&self, cx: &IntakeContext<'_>) -> Result<Visit, ReceptionField> {
+        let r = &self.reception;
+        let today = cx.session.today;
+        if let Some(field) = r
+            .fields()
+            .into_iter()
+            .find(|f| r.problem(*f, cx.catalog, today).is_some())
+        {
+            return Err(field);
+        }
+        let bfs = |text: &str| {
+            communes::find(&cx.catalog.communes, text)
+                .ok()
+                .map(|c| c.bfs_nr)
+        };
+        let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        let person = (!r.anonymous).then(|| Person {
+            official_name: validate_name(&r.official_name).unwrap_or_default(),
+            first_name: validate_name(&r.first_name).unwrap_or_default(),
+            birth_date: PartialDate::parse_birth_date(&r.birth_date, today).ok(),
+            vn: r.ahv.parse().ok(),
+            sex: Sex::from_code(r.sex),
+            nationality: None,
+            language: self
+                .information
+                .visitor_lang
+                .as_deref()
+                .and_then(iso_639_3)
+                .and_then(|code| code.parse().ok()),
+            residence: r.status.parse().unwrap_or_default(),
+            commune_of_stay: bfs(&r.commune_of_stay),
+            support_domicile: bfs(&r.support_domicile),
+            phone: optional(&r.phone),
+        });
+        let competence = self
+            .competence
+            .as_ref()
+            .and_then(|form| check::check(cx.catalog, &form.input(cx.catalog), today).ok())
+            .map(|outcome| outcome.json(cx.lang));
+        let now = chrono::Local::now().fixed_offset();
+        Ok(Visit {
+            id: uuid::Uuid::now_v7(),
+            desk_id: cx.session.desk.clone(),
+            staff_id: cx.session.staff.clone(),
+            started_at: self.information.started_at.unwrap_or(now),
+            ended_at: Some(now),
+            kind: if person.is_some() {
+                VisitKind::Identified
+            } else {
+                VisitKind::Information
+            },
+            urgency: r.urgency.parse().unwrap_or_default(),
+            consent_to_export: r.consent && person.is_some(),
+            person,
+            topics: self
+                .information
+                .given
+                .iter()
+                .map(|g| g.topic.clone())
+                .collect(),
+            information: self.information.given.clone(),
+            competence,
+            referrals: self
+                .referrals
+                .iter()
+                .map(|d| Referral {
+                    service_id: d.service_id.clone(),
+                    reason: r.reason.trim().to_string(),
+                    status: if d.status == "handed-over-by-phone" {
+                        ReferralStatus::HandedOverByPhone
+                    } else {
+                        ReferralStatus::Referred
+                    },
+                    consent_to_share: d.consent_to_share,
+                })
+                .collect(),
+            interpreter: self.information.interpreter_use(std::time::Instant::now()),
+            waiting_seconds: self.information.waiting_seconds,
+            note: optional(&self.note),
+        })
+    }
+}
