@@ -130,8 +130,12 @@ pub enum KeymapCommand {
 pub enum VisitsCommand {
     /// Visits in a date range (all without --since/--until)
     List(visits::ListArgs),
-    /// One visit with every stage's data and the person
+    /// One visit with every stage's data, the person and every earlier version
     Show(visits::ShowArgs),
+    /// Add a follow-up note to a saved visit (a new revision; the earlier one is kept)
+    Note(visits::NoteArgs),
+    /// Correct the visitor's names or birth date (a new revision; the earlier one is kept)
+    Correct(visits::CorrectArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,5 +191,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Visits {
             command: VisitsCommand::Show(args),
         }) => visits::show(&cli, args),
+        Some(Command::Visits {
+            command: VisitsCommand::Note(args),
+        }) => visits::note(&cli, args),
+        Some(Command::Visits {
+            command: VisitsCommand::Correct(args),
+        }) => visits::correct(&cli, args),
     }
 }

@@ -4,7 +4,9 @@
 use super::Cli;
 use super::directory::ListFormat;
 use super::setup::{Setup, setup};
+use crate::domain::PartialDate;
 use crate::error::{Error, Result};
+use crate::store::{Correction, CorrectionError};
 use chrono::{Local, NaiveDate, TimeZone};
 use std::io::Write;
 
@@ -99,8 +101,9 @@ pub fn show(cli: &Cli, args: &ShowArgs) -> Result<()> {
         .visit_record(&args.id)?
         .ok_or_else(|| Error::Usage(format!("no visit with the id {}", args.id)))?;
     let mut value = serde_json::to_value(&visit).expect("plain data serialises");
-    // Corrections keep every earlier version; none are recorded yet.
-    value["revisions"] = serde_json::json!([]);
+    // Corrections keep every earlier version, oldest first.
+    value["revisions"] =
+        serde_json::to_value(store.revisions(&args.id)?).expect("plain data serialises");
     match args.format {
         ListFormat::Json => writeln!(out, "{value}")?,
         ListFormat::Text => writeln!(
@@ -110,4 +113,74 @@ pub fn show(cli: &Cli, args: &ShowArgs) -> Result<()> {
         )?,
     }
     Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NoteArgs {
+    /// The visit id
+    pub id: String,
+    /// The follow-up note
+    pub text: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CorrectArgs {
+    /// The visit id
+    pub id: String,
+    /// Corrected official name (give --first-name too)
+    #[arg(long, requires = "first_name")]
+    pub name: Option<String>,
+    /// Corrected first name (give --name too)
+    #[arg(long, requires = "name")]
+    pub first_name: Option<String>,
+    /// Corrected birth date (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub birth_date: Option<String>,
+}
+
+fn apply(cli: &Cli, id: &str, corrections: Vec<Correction>) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let mut store = Setup::open_store(cli)?;
+    if corrections.is_empty() {
+        return Err(Error::Usage(
+            "nothing to correct: give --name and --first-name, or --birth-date".into(),
+        ));
+    }
+    let mut revision = 0;
+    for correction in &corrections {
+        revision = store.correct_visit(id, correction).map_err(|e| match e {
+            CorrectionError::Database(db) => Error::Other(db.into()),
+            other => Error::Usage(other.to_string()),
+        })?;
+    }
+    writeln!(
+        out,
+        "visit {id} is now at revision {revision}; the earlier versions are kept"
+    )?;
+    Ok(())
+}
+
+pub fn note(cli: &Cli, args: &NoteArgs) -> Result<()> {
+    apply(
+        cli,
+        &args.id,
+        vec![Correction::FollowUpNote(args.text.clone())],
+    )
+}
+
+pub fn correct(cli: &Cli, args: &CorrectArgs) -> Result<()> {
+    let mut corrections = Vec::new();
+    if let (Some(name), Some(first)) = (&args.name, &args.first_name) {
+        corrections.push(Correction::Names {
+            official_name: name.clone(),
+            first_name: first.clone(),
+        });
+    }
+    if let Some(date) = &args.birth_date {
+        let today = chrono::Local::now().date_naive();
+        let date = PartialDate::parse_birth_date(date, today)
+            .map_err(|e| Error::Usage(format!("--birth-date {date}: {e}")))?;
+        corrections.push(Correction::BirthDate(date));
+    }
+    apply(cli, &args.id, corrections)
 }

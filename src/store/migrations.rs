@@ -145,6 +145,14 @@ const MIGRATIONS: &[&str] = &[
         VALUES (new.rowid, new.official_name, new.first_name, new.vn);
     END;
     INSERT INTO people_fts (people_fts) VALUES ('rebuild');",
+    // 5: corrections keep every earlier version of a visit.
+    "CREATE TABLE visit_revisions (
+        visit_id TEXT NOT NULL REFERENCES visits (id),
+        revision INTEGER NOT NULL,
+        replaced_at TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (visit_id, revision)
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.

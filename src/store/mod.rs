@@ -6,6 +6,7 @@ mod open;
 mod queue;
 mod records;
 mod returning;
+mod revisions;
 mod settings;
 mod unmet_needs;
 mod visits;
@@ -16,6 +17,7 @@ pub use open::StoreError;
 pub use queue::{QueueEntry, QueueExit};
 pub use records::{InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord};
 pub use returning::{ReturningPerson, fts_query};
+pub use revisions::{Correction, CorrectionError, Revision};
 pub use unmet_needs::UnmetNeed;
 pub use visits::VisitSummary;
 

@@ -23,6 +23,10 @@ pub struct VisitRecord {
     pub interpreter: Option<InterpreterRecord>,
     pub waiting_seconds: Option<u32>,
     pub consent_to_export: bool,
+    /// 1 for a visit as first saved; each correction adds one.
+    pub revision: u32,
+    /// The staff's note, with follow-up notes added later.
+    pub note: Option<String>,
     /// Only in `show`: the visitor, when identified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonRecord>,
@@ -62,7 +66,7 @@ pub struct PersonRecord {
 
 const SELECT: &str =
     "SELECT id, started_at, ended_at, kind, person_id, urgency, desk_id, staff_id, topics,
-                             stage_data, waiting_seconds, consent_to_export
+                             stage_data, waiting_seconds, consent_to_export, revision, note
                       FROM visits";
 
 fn visit(row: &Row<'_>) -> rusqlite::Result<(VisitRecord, Option<String>)> {
@@ -93,6 +97,8 @@ fn visit(row: &Row<'_>) -> rusqlite::Result<(VisitRecord, Option<String>)> {
             interpreter: None,
             waiting_seconds: row.get(10)?,
             consent_to_export: row.get(11)?,
+            revision: row.get(12)?,
+            note: row.get(13)?,
             person: None,
         },
         person_id,
