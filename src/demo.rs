@@ -282,6 +282,7 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
         interpreter,
         waiting_seconds: Some((rng.random::<f64>().powi(2) * 3600.0) as u32),
         note: None,
+        financial: None,
     }
 }
 

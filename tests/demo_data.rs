@@ -121,6 +121,7 @@ fn demo_refuses_a_database_with_real_visits() {
         consent_to_export: false,
         waiting_seconds: Some(60),
         note: None,
+        financial: None,
     };
     store.insert_visits([&visit]).unwrap();
     drop(store);

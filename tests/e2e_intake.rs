@@ -130,6 +130,10 @@ fn after_kill_9_the_draft_brings_every_completed_field_back() {
     tui.type_text("756.9217.0769.85");
     tui.press("tab"); // leaving the field saves it
     tui.press("right"); // sex: male (saved at once)
+    tui.press("tab");
+    tui.type_text("ER");
+    tui.press("tab"); // language
+    tui.press("right"); // German
     tui.press("tab"); // status
     tui.press("tab"); // commune of stay
     tui.type_text("being typed"); // the field being typed may be lost
@@ -151,6 +155,8 @@ fn after_kill_9_the_draft_brings_every_completed_field_back() {
         "1990-04",
         "756.9217.0769.85",
         "‹ male ›",
+        "ER",
+        "‹ German ›",
     ] {
         again.wait_for(value);
     }
@@ -200,6 +206,10 @@ fn invalid_fields_show_the_reason_and_keep_what_was_typed() {
     tui.press("tab");
     tui.type_text("756.9217.0769.84");
     tui.wait_for("Wrong check digit: the last digit should be 5.");
+    tui.press("tab");
+    tui.press("tab");
+    tui.type_text("Eritrea");
+    tui.wait_for("Two letters after ISO 3166");
     for _ in 0..4 {
         tui.press("tab");
     }
@@ -243,6 +253,13 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.press("tab");
     tui.press("right");
     tui.press("right"); // sex: female
+    tui.press("tab");
+    tui.type_text("er");
+    tui.press("tab");
+    for _ in 0..5 {
+        tui.press("right"); // language: not given -> deu -> fra -> ita -> ara -> tir
+    }
+    tui.wait_for("‹ Tigrinya ›");
     tui.press("tab");
     for _ in 0..7 {
         tui.press("right"); // status: none -> swiss -> c -> b -> l -> g -> ci -> refugee-b
@@ -311,6 +328,8 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     assert_eq!(person["birth_date"], "1985");
     assert_eq!(person["vn"], "7569217076985");
     assert_eq!(person["sex"], 2);
+    assert_eq!(person["nationality"], "ER");
+    assert_eq!(person["language"], "tir");
     assert_eq!(person["residence_status"], "refugee-b");
     assert_eq!(person["commune_of_stay"], 6266);
     assert_eq!(visit["topics"], serde_json::json!(["emergency-numbers"]));

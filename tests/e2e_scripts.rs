@@ -36,6 +36,7 @@ fn visit(official: &str, first: &str, minutes_ago: i64) -> Visit {
         consent_to_export: false,
         waiting_seconds: None,
         note: None,
+        financial: None,
     }
 }
 

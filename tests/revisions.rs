@@ -39,6 +39,7 @@ fn visit(person: bool) -> Visit {
         consent_to_export: person,
         waiting_seconds: Some(30),
         note: Some("first contact".into()),
+        financial: None,
     }
 }
 

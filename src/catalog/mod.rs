@@ -4,6 +4,7 @@
 
 pub mod communes;
 pub mod csv_table;
+pub mod documents;
 pub mod error;
 pub mod glossary;
 pub mod i18n;
@@ -16,6 +17,7 @@ pub mod topics;
 
 pub use crate::domain::competence::RulePack;
 pub use communes::{Commune, CommuneLookup};
+pub use documents::RequiredDocument;
 pub use error::{DataError, DataErrors};
 pub use glossary::Term;
 pub use i18n::I18n;
@@ -36,6 +38,8 @@ pub struct Catalog {
     pub services: Vec<Service>,
     pub topics: Topics,
     pub glossary: Vec<Term>,
+    /// What a financial request needs, in checklist order.
+    pub documents: Vec<RequiredDocument>,
     pub i18n: I18n,
 }
 
@@ -64,6 +68,9 @@ impl Catalog {
         let glossary = read(source, glossary::FILE, &mut errors)
             .and_then(|file| glossary::parse(&file).map_err(|e| errors.extend(e)).ok())
             .unwrap_or_default();
+        let documents = read(source, documents::FILE, &mut errors)
+            .and_then(|file| documents::parse(&file).map_err(|e| errors.extend(e)).ok())
+            .unwrap_or_default();
         let topics = topics::load(source)
             .map_err(|e| errors.extend(e))
             .unwrap_or_default();
@@ -81,6 +88,7 @@ impl Catalog {
                 services,
                 topics,
                 glossary,
+                documents,
                 i18n,
             })
         } else {
@@ -126,6 +134,7 @@ fn is_known_file(relative: &str) -> bool {
         regions::FILE,
         services::FILE,
         glossary::FILE,
+        documents::FILE,
     ]
     .contains(&relative)
         || toml_in(i18n::FOLDER)

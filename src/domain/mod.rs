@@ -15,6 +15,6 @@ pub use language::LanguageCode;
 pub use person::{Person, PersonError, Sex};
 pub use residence::ResidenceStatus;
 pub use visit::{
-    InterpreterMode, InterpreterUse, Referral, ReferralStatus, TopicGiven, Urgency, Visit,
-    VisitKind,
+    DocumentStatus, FinancialRequest, InterpreterMode, InterpreterUse, Referral, ReferralStatus,
+    TopicGiven, Urgency, Visit, VisitKind,
 };

@@ -77,6 +77,35 @@ pub struct InterpreterUse {
     pub minutes: u32,
 }
 
+/// Days the competent commune has to decide on a financial request (seed 001: "innert 30 Tagen
+/// nach dem Einreichen des Gesuches").
+pub const DECISION_DAYS: u64 = 30;
+
+/// A request for financial support: when it was handed in and which documents are there.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FinancialRequest {
+    pub received_on: NaiveDate,
+    /// Every document of the checklist, present or missing.
+    pub documents: Vec<DocumentStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentStatus {
+    pub id: String,
+    pub present: bool,
+}
+
+impl FinancialRequest {
+    /// The date by which the commune must have decided.
+    pub fn decide_by(&self) -> NaiveDate {
+        self.received_on + chrono::Days::new(DECISION_DAYS)
+    }
+
+    pub fn missing(&self) -> impl Iterator<Item = &DocumentStatus> {
+        self.documents.iter().filter(|d| !d.present)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visit {
     /// UUIDv7: time-ordered, so ids sort like visits.
@@ -100,6 +129,8 @@ pub struct Visit {
     pub consent_to_export: bool,
     pub waiting_seconds: Option<u32>,
     pub note: Option<String>,
+    /// Only for a financial request.
+    pub financial: Option<FinancialRequest>,
 }
 
 impl Visit {
@@ -136,6 +167,7 @@ mod tests {
             consent_to_export: consent,
             waiting_seconds: None,
             note: None,
+            financial: None,
         }
     }
 

@@ -153,6 +153,8 @@ const MIGRATIONS: &[&str] = &[
         record TEXT NOT NULL,
         PRIMARY KEY (visit_id, revision)
     ) STRICT;",
+    // 6: a person's visit is found without a scan (returning visitors show when they came).
+    "CREATE INDEX visits_person ON visits (person_id) WHERE person_id IS NOT NULL;",
 ];
 
 /// The schema version this build writes.

@@ -21,6 +21,8 @@ pub struct VisitRecord {
     /// The competence check made during the visit, with its rule id (null when none was made).
     pub competence: serde_json::Value,
     pub interpreter: Option<InterpreterRecord>,
+    /// A financial request: received_on, decide_by (30 days later), documents present/missing.
+    pub financial_request: serde_json::Value,
     pub waiting_seconds: Option<u32>,
     pub consent_to_export: bool,
     /// 1 for a visit as first saved; each correction adds one.
@@ -95,6 +97,10 @@ fn visit(row: &Row<'_>) -> rusqlite::Result<(VisitRecord, Option<String>)> {
                 .cloned()
                 .unwrap_or(serde_json::Value::Null),
             interpreter: None,
+            financial_request: stage
+                .get("financial_request")
+                .cloned()
+                .unwrap_or(serde_json::Value::Null),
             waiting_seconds: row.get(10)?,
             consent_to_export: row.get(11)?,
             revision: row.get(12)?,

@@ -11,6 +11,17 @@ pub struct ReturningPerson {
     pub first_name: String,
     pub birth_date: Option<String>,
     pub vn: Option<String>,
+    /// eCH-0044 code.
+    pub sex: Option<u8>,
+    pub nationality: Option<String>,
+    pub language: Option<String>,
+    pub residence_status: String,
+    /// BFS numbers.
+    pub commune_of_stay: Option<u32>,
+    pub support_domicile: Option<u32>,
+    pub phone: Option<String>,
+    /// When this person was last seen: the start of their visit (RFC 3339).
+    pub seen_at: String,
 }
 
 /// The FTS5 query for what was typed: each word as a prefix, all words required. Dots and
@@ -41,8 +52,8 @@ pub fn fts_query(typed: &str) -> Option<String> {
 }
 
 impl Store {
-    /// People whose names or AHV number start with what was typed; the same person seen at
-    /// several visits is listed once.
+    /// People whose names or AHV number start with what was typed, the most recently seen
+    /// first; the same person seen at several visits is listed once.
     pub fn find_returning(
         &self,
         typed: &str,
@@ -52,9 +63,13 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut statement = self.conn.prepare_cached(
-            "SELECT p.id, p.official_name, p.first_name, p.birth_date, p.vn
+            "SELECT p.id, p.official_name, p.first_name, p.birth_date, p.vn, p.sex, p.nationality,
+                    p.language, p.residence_status, p.commune_of_stay, p.support_domicile, p.phone,
+                    coalesce((SELECT max(v.started_at) FROM visits v WHERE v.person_id = p.id),
+                             p.created_at)
              FROM people_fts f JOIN people p ON p.rowid = f.rowid
              WHERE people_fts MATCH ?1
+             ORDER BY f.rowid DESC
              LIMIT ?2",
         )?;
         let rows = statement.query_map(rusqlite::params![query, (limit * 4) as i64], |r| {
@@ -64,6 +79,14 @@ impl Store {
                 first_name: r.get(2)?,
                 birth_date: r.get(3)?,
                 vn: r.get(4)?,
+                sex: r.get(5)?,
+                nationality: r.get(6)?,
+                language: r.get(7)?,
+                residence_status: r.get(8)?,
+                commune_of_stay: r.get(9)?,
+                support_domicile: r.get(10)?,
+                phone: r.get(11)?,
+                seen_at: r.get(12)?,
             })
         })?;
         let mut people: Vec<ReturningPerson> = Vec::new();
@@ -121,6 +144,7 @@ mod tests {
             consent_to_export: false,
             waiting_seconds: None,
             note: None,
+            financial: None,
         }
     }
 
@@ -146,8 +170,9 @@ mod tests {
                 .map(|p| format!("{} {}", p.official_name, p.first_name))
                 .collect()
         };
-        assert_eq!(names("muller"), ["Müller Anna", "Muller Jean"]);
-        assert_eq!(names("mül"), ["Müller Anna", "Muller Jean"]);
+        // The most recently seen first.
+        assert_eq!(names("muller"), ["Muller Jean", "Müller Anna"]);
+        assert_eq!(names("mül"), ["Muller Jean", "Müller Anna"]);
         assert_eq!(names("muller anna"), ["Müller Anna"]);
         assert_eq!(names("goncalves ines"), ["Gonçalves Inês"]);
         assert_eq!(names("حد"), ["حداد فاطمة"]);

@@ -61,9 +61,19 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         .competence
         .as_deref()
         .and_then(|c| serde_json::from_str(c).ok());
-    let stage_data =
-        serde_json::json!({ "information": visit.information, "competence": competence })
-            .to_string();
+    let financial = visit.financial.as_ref().map(|f| {
+        serde_json::json!({
+            "received_on": f.received_on,
+            "decide_by": f.decide_by(),
+            "documents": f.documents,
+        })
+    });
+    let stage_data = serde_json::json!({
+        "information": visit.information,
+        "competence": competence,
+        "financial_request": financial,
+    })
+    .to_string();
     tx.prepare_cached(
         "INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, ended_at, kind, urgency,
                              person_id, topics, consent_to_export, waiting_seconds, note, updated_at, stage_data)

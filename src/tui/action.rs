@@ -50,6 +50,9 @@ pub enum Action {
     SaveVisit,
     CheckIn,
     LeftUnseen,
+    StartIntake,
+    UrgentHandover,
+    FollowUpNote,
 }
 
 impl Action {

@@ -81,11 +81,27 @@ pub enum Effect {
     DiscardDraft(String),
     /// Show a notice in the status line.
     Notice(String),
+    /// Look returning visitors up for the intake's name or AHV field.
+    LookupReturning(String),
     /// A visitor leaves the queue: taken into a visit, or gone unseen.
     EndQueueEntry {
         id: String,
         exit: crate::store::QueueExit,
+        then: AfterQueue,
     },
+}
+
+/// What follows when a visitor is taken from the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterQueue {
+    /// Nothing: the visitor left unseen.
+    Nothing,
+    /// An information visit (the fast path).
+    Information,
+    /// The guided intake, all five stages.
+    Intake,
+    /// Handed over at once to the social worker on duty.
+    UrgentHandover,
 }
 
 pub struct App {
@@ -188,6 +204,9 @@ impl App {
                             lang: &self.lang,
                         };
                         self.intake.type_char(c, &cx);
+                        if let Some(text) = self.intake.lookup_text() {
+                            return vec![Effect::LookupReturning(text)];
+                        }
                     }
                     None => {}
                 }
@@ -305,6 +324,11 @@ impl App {
 
     /// Actions the current screen handles itself.
     fn screen_update(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::UrgentHandover
+            && !matches!(self.screen, ScreenId::Queue | ScreenId::Intake)
+        {
+            return self.urgent_handover();
+        }
         match self.screen {
             ScreenId::Competence => {
                 self.competence.handle(action, &self.catalog);
@@ -328,6 +352,11 @@ impl App {
             }
             ScreenId::Queue if action == Action::CheckIn => {
                 self.overlay = Some(Overlay::CheckIn(CheckInForm::default()));
+                Vec::new()
+            }
+            ScreenId::Queue if action == Action::StartIntake && self.intake.in_progress() => {
+                // Never replace an unfinished intake: it would be lost.
+                self.message = Some(self.t("intake.busy"));
                 Vec::new()
             }
             ScreenId::Queue => self.queue.handle(action).unwrap_or_default(),
@@ -369,15 +398,111 @@ impl App {
             self.message = Some(self.t("info.nothing"));
             return Vec::new();
         }
+        let visit = self.anonymous_visit(
+            crate::domain::VisitKind::Information,
+            crate::domain::Urgency::Normal,
+        );
+        vec![Effect::SaveVisit {
+            visit: Box::new(visit),
+            draft: None,
+        }]
+    }
+
+    /// A visitor taken from the queue: into an information visit, the guided intake, or handed
+    /// over at once; the waiting time goes with the visit.
+    pub fn take_from_queue(
+        &mut self,
+        entry: &crate::store::QueueEntry,
+        waited: u32,
+        then: AfterQueue,
+    ) -> Vec<Effect> {
+        let information = crate::tui::screens::information::InformationState {
+            waiting_seconds: Some(waited),
+            started_at: Some(chrono::Local::now().fixed_offset()),
+            // Topics open in the visitor's language where they exist in it.
+            visitor_lang: entry
+                .language
+                .clone()
+                .filter(|l| self.catalog.topics.languages().contains(l)),
+            ..Default::default()
+        };
+        self.message = Some(self.tf(
+            "queue.taken",
+            &[
+                ("label", &entry.label),
+                ("minutes", &(waited / 60).to_string()),
+            ],
+        ));
+        match then {
+            AfterQueue::Nothing => Vec::new(),
+            AfterQueue::Information => {
+                self.information = information;
+                self.screen = ScreenId::Information;
+                Vec::new()
+            }
+            AfterQueue::Intake => {
+                self.intake = crate::tui::screens::intake::IntakeState {
+                    information,
+                    ..Default::default()
+                };
+                let r = &mut self.intake.reception;
+                r.reason = entry.reason.clone();
+                r.urgency = <&str>::from(entry.urgency).to_string();
+                r.language = entry
+                    .language
+                    .as_deref()
+                    .map(|l| {
+                        crate::tui::screens::intake::iso_639_3(l)
+                            .unwrap_or(l)
+                            .to_string()
+                    })
+                    .filter(|l| l.parse::<crate::domain::LanguageCode>().is_ok())
+                    .unwrap_or_default();
+                self.screen = ScreenId::Intake;
+                vec![self.intake.save_draft()]
+            }
+            AfterQueue::UrgentHandover => {
+                let saved = std::mem::replace(&mut self.information, information);
+                let visit = self.anonymous_visit(
+                    crate::domain::VisitKind::UrgentHandover,
+                    crate::domain::Urgency::Today,
+                );
+                self.information = saved;
+                vec![Effect::SaveVisit {
+                    visit: Box::new(visit),
+                    draft: None,
+                }]
+            }
+        }
+    }
+
+    /// Records an urgent need handed over to the social worker on duty, from any screen.
+    fn urgent_handover(&mut self) -> Vec<Effect> {
+        let visit = self.anonymous_visit(
+            crate::domain::VisitKind::UrgentHandover,
+            crate::domain::Urgency::Today,
+        );
+        vec![Effect::SaveVisit {
+            visit: Box::new(visit),
+            draft: None,
+        }]
+    }
+
+    /// An anonymous visit from what the Information screen holds (topics, interpreter, waiting).
+    fn anonymous_visit(
+        &self,
+        kind: crate::domain::VisitKind,
+        urgency: crate::domain::Urgency,
+    ) -> crate::domain::Visit {
         let now = chrono::Local::now().fixed_offset();
-        let visit = crate::domain::Visit {
+        crate::domain::Visit {
             id: uuid::Uuid::now_v7(),
             desk_id: self.session.desk.clone(),
             staff_id: self.session.staff.clone(),
             started_at: self.information.started_at.unwrap_or(now),
             ended_at: Some(now),
-            kind: crate::domain::VisitKind::Information,
-            urgency: crate::domain::Urgency::Normal,
+            kind,
+            urgency,
             person: None,
             topics: self
                 .information
@@ -392,11 +517,8 @@ impl App {
             consent_to_export: false,
             waiting_seconds: self.information.waiting_seconds,
             note: None,
-        };
-        vec![Effect::SaveVisit {
-            visit: Box::new(visit),
-            draft: None,
-        }]
+            financial: None,
+        }
     }
 
     /// Shows a screen; the History screen asks for fresh data each time it is shown.

@@ -38,17 +38,24 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                 .and_then(|()| draft.as_deref().map_or(Ok(()), |d| store.delete_draft(d)));
             match saved {
                 Ok(()) => {
+                    let urgent = visit.kind == crate::domain::VisitKind::UrgentHandover;
                     // Done with this visitor: back to the queue for the next one.
-                    if app.information.waiting_seconds.is_some() || draft.is_some() {
+                    if app.information.waiting_seconds.is_some() || draft.is_some() || urgent {
                         app.screen = crate::tui::screens::ScreenId::Queue;
                     }
                     if draft.is_some() {
                         app.intake = Default::default();
                     } else {
+                        // (An urgent handover recorded anonymously from a half-filled intake
+                        // has no draft to drop: the intake form stays, nothing typed is lost.)
                         app.information = Default::default();
                     }
                     app.session.visit_count += 1;
-                    app.message = Some(app.tf("info.saved", &[("count", &count.to_string())]));
+                    app.message = Some(if urgent {
+                        app.t("intake.urgent_done")
+                    } else {
+                        app.tf("info.saved", &[("count", &count.to_string())])
+                    });
                 }
                 Err(e) => app.message = Some(app.tf("info.failed", &[("error", &e.to_string())])),
             }
@@ -62,7 +69,7 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             }
             reload_queue(app, store);
         }
-        Effect::EndQueueEntry { id, exit } => {
+        Effect::EndQueueEntry { id, exit, then } => {
             let entry = app.queue.entries.iter().find(|e| e.id == id).cloned();
             let now = chrono::Utc::now().timestamp_millis();
             match (store.queue_end(&id, exit, now), entry) {
@@ -71,21 +78,10 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                         app.message = Some(app.tf("queue.left", &[("label", &entry.label)]));
                     }
                     crate::store::QueueExit::Taken => {
-                        // An information visit starts, in the visitor's language where topics exist in it.
-                        app.information = Default::default();
-                        app.information.waiting_seconds = Some(waited);
-                        app.information.started_at = Some(chrono::Local::now().fixed_offset());
-                        app.information.visitor_lang = entry
-                            .language
-                            .filter(|l| app.catalog.topics.languages().contains(l));
-                        app.screen = crate::tui::screens::ScreenId::Information;
-                        app.message = Some(app.tf(
-                            "queue.taken",
-                            &[
-                                ("label", &entry.label),
-                                ("minutes", &(waited / 60).to_string()),
-                            ],
-                        ));
+                        let follow_up = app.take_from_queue(&entry, waited, then);
+                        for effect in follow_up {
+                            apply(effect, app, store);
+                        }
                     }
                 },
                 (Err(e), _) => {
@@ -101,6 +97,10 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             }
         }
         Effect::Notice(text) => app.message = Some(text),
+        Effect::LookupReturning(text) => {
+            app.intake.suggestions = store.find_returning(&text, 6).unwrap_or_default();
+            app.intake.suggestion = 0;
+        }
         Effect::DiscardDraft(id) => {
             if let Err(e) = store.delete_draft(&id) {
                 app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));

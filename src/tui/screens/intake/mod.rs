@@ -8,6 +8,7 @@ mod visit;
 
 pub use reception::{FieldProblem, Reception, ReceptionField};
 pub use render::render;
+pub use visit::iso_639_3;
 
 use super::competence::CompetenceForm;
 use super::directory::DirectoryState;
@@ -56,6 +57,11 @@ pub struct IntakeState {
     pub competence: Option<CompetenceForm>,
     #[serde(skip)]
     pub directory: DirectoryState,
+    /// People from earlier visits matching the name or AHV number being typed.
+    #[serde(skip)]
+    pub suggestions: Vec<crate::store::ReturningPerson>,
+    #[serde(skip)]
+    pub suggestion: usize,
 }
 
 impl Default for IntakeState {
@@ -69,6 +75,8 @@ impl Default for IntakeState {
             information: InformationState::default(),
             competence: None,
             directory: DirectoryState::default(),
+            suggestions: Vec::new(),
+            suggestion: 0,
         }
     }
 }
@@ -81,6 +89,14 @@ impl IntakeState {
             stage: format!("stage-{}", self.stage + 1),
             data: serde_json::to_string(self).expect("plain data serialises"),
         }
+    }
+
+    /// Whether anything was entered: such an intake must not be replaced by a new one.
+    pub fn in_progress(&self) -> bool {
+        self.stage != 0
+            || self.reception != Reception::default()
+            || !self.referrals.is_empty()
+            || !self.information.given.is_empty()
     }
 
     pub fn from_draft(data: &str) -> Option<IntakeState> {
@@ -102,11 +118,67 @@ impl IntakeState {
                 match self.reception.text_mut(focus) {
                     Some(text) => text.push(c),
                     // The space bar ticks a flag or steps a choice.
-                    None if c == ' ' => self.reception.step(true),
+                    None if c == ' ' => self.step_reception(true, cx),
                     None => {}
                 }
             }
         }
+    }
+
+    /// Steps the focused choice or flag; ticking the financial request opens its checklist.
+    fn step_reception(&mut self, forward: bool, cx: &IntakeContext<'_>) {
+        self.reception.step(forward);
+        if self.reception.financial {
+            self.reception
+                .open_financial_request(cx.catalog, cx.session.today);
+        }
+    }
+
+    /// The text to look returning visitors up by, when a name or the AHV number is being typed.
+    pub fn lookup_text(&self) -> Option<String> {
+        let r = &self.reception;
+        if self.stage != 0 || r.anonymous {
+            return None;
+        }
+        let text = match r.focus {
+            ReceptionField::OfficialName => format!("{} {}", r.official_name, r.first_name),
+            ReceptionField::FirstName => format!("{} {}", r.first_name, r.official_name),
+            ReceptionField::Ahv => r.ahv.clone(),
+            _ => return None,
+        };
+        let text = text.trim().to_string();
+        (text.chars().count() >= 2).then_some(text)
+    }
+
+    /// Takes the highlighted returning visitor into the form.
+    fn accept_suggestion(&mut self, catalog: &Catalog) -> bool {
+        let Some(person) = self.suggestions.get(self.suggestion).cloned() else {
+            return false;
+        };
+        let commune = |bfs: Option<u32>| {
+            bfs.and_then(|nr| catalog.commune_by_bfs(nr))
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        };
+        let r = &mut self.reception;
+        r.official_name = person.official_name;
+        r.first_name = person.first_name;
+        r.birth_date = person.birth_date.unwrap_or_default();
+        r.ahv = person
+            .vn
+            .and_then(|v| v.parse::<crate::domain::Ahvn13>().ok())
+            .map(|vn| vn.to_string())
+            .unwrap_or_default();
+        r.sex = person.sex.unwrap_or(0);
+        r.nationality = person.nationality.unwrap_or_default();
+        r.language = person.language.unwrap_or_default();
+        r.status = person.residence_status;
+        r.commune_of_stay = commune(person.commune_of_stay);
+        r.support_domicile = commune(person.support_domicile);
+        r.phone = person.phone.unwrap_or_default();
+        self.suggestions.clear();
+        self.suggestion = 0;
+        true
     }
 
     /// Moves to a stage; entering the competence stage fills it from the reception.
@@ -136,6 +208,7 @@ impl IntakeState {
                 return Some(vec![self.save_draft()]);
             }
             Action::SaveVisit => return Some(self.finish(cx)),
+            Action::UrgentHandover => return Some(vec![self.urgent_handover(cx)]),
             _ => {}
         }
         match self.stage {
@@ -156,7 +229,7 @@ impl IntakeState {
                 }
                 _ => None,
             },
-            _ => self.handle_reception(action),
+            _ => self.handle_reception(action, cx),
         }
     }
 
@@ -193,13 +266,40 @@ impl IntakeState {
         }
     }
 
-    fn handle_reception(&mut self, action: Action) -> Option<Vec<Effect>> {
+    fn handle_reception(&mut self, action: Action, cx: &IntakeContext<'_>) -> Option<Vec<Effect>> {
         let focus = self.reception.focus;
+        if !self.suggestions.is_empty() {
+            match action {
+                Action::Down => {
+                    self.suggestion = (self.suggestion + 1) % self.suggestions.len();
+                    return Some(Vec::new());
+                }
+                Action::Up => {
+                    self.suggestion =
+                        (self.suggestion + self.suggestions.len() - 1) % self.suggestions.len();
+                    return Some(Vec::new());
+                }
+                Action::Confirm if self.accept_suggestion(cx.catalog) => {
+                    return Some(vec![self.save_draft()]);
+                }
+                Action::Close => {
+                    self.suggestions.clear();
+                    return Some(Vec::new());
+                }
+                _ => {}
+            }
+        }
+        if matches!(
+            action,
+            Action::NextField | Action::PrevField | Action::Down | Action::Up | Action::Confirm
+        ) {
+            self.suggestions.clear();
+        }
         match action {
             Action::NextField | Action::Down | Action::Confirm => self.reception.move_focus(1),
             Action::PrevField | Action::Up => self.reception.move_focus(-1),
-            Action::Left => self.reception.step(false),
-            Action::Right => self.reception.step(true),
+            Action::Left => self.step_reception(false, cx),
+            Action::Right => self.step_reception(true, cx),
             Action::DeleteChar => {
                 if let Some(text) = self.reception.text_mut(focus) {
                     text.pop();

@@ -2,8 +2,11 @@
 //! checked as it is typed, with the reason next to it; nothing typed is ever thrown away.
 
 use crate::catalog::{Catalog, communes};
+use crate::domain::language::COMMON_INTERPRETER_LANGUAGES;
 use crate::domain::person::validate_name;
-use crate::domain::{Ahvn13, PartialDate, ResidenceStatus, Urgency};
+use crate::domain::{
+    Ahvn13, DocumentStatus, FinancialRequest, PartialDate, ResidenceStatus, Urgency,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
@@ -16,6 +19,8 @@ pub enum ReceptionField {
     BirthDate,
     Ahv,
     Sex,
+    Nationality,
+    Language,
     Status,
     CommuneOfStay,
     SupportDomicile,
@@ -23,16 +28,24 @@ pub enum ReceptionField {
     Consent,
     Reason,
     Urgency,
+    /// A request for financial support: opens the date received and the document checklist.
+    Financial,
+    ReceivedOn,
+    /// The n-th document of the checklist.
+    Document(u8),
 }
 
 impl ReceptionField {
-    pub const ALL: [ReceptionField; 13] = [
+    /// Every field but the financial request's own, in Tab order.
+    pub const ALL: [ReceptionField; 16] = [
         ReceptionField::Anonymous,
         ReceptionField::OfficialName,
         ReceptionField::FirstName,
         ReceptionField::BirthDate,
         ReceptionField::Ahv,
         ReceptionField::Sex,
+        ReceptionField::Nationality,
+        ReceptionField::Language,
         ReceptionField::Status,
         ReceptionField::CommuneOfStay,
         ReceptionField::SupportDomicile,
@@ -40,6 +53,7 @@ impl ReceptionField {
         ReceptionField::Consent,
         ReceptionField::Reason,
         ReceptionField::Urgency,
+        ReceptionField::Financial,
     ];
 
     /// Fields about the person, skipped for an anonymous visit.
@@ -58,6 +72,8 @@ impl ReceptionField {
             ReceptionField::BirthDate => "intake.birth_date",
             ReceptionField::Ahv => "intake.ahv",
             ReceptionField::Sex => "intake.sex",
+            ReceptionField::Nationality => "intake.nationality",
+            ReceptionField::Language => "intake.language",
             ReceptionField::Status => "check.status",
             ReceptionField::CommuneOfStay => "intake.commune_of_stay",
             ReceptionField::SupportDomicile => "intake.support_domicile",
@@ -65,6 +81,9 @@ impl ReceptionField {
             ReceptionField::Consent => "intake.consent",
             ReceptionField::Reason => "queue.reason",
             ReceptionField::Urgency => "queue.urgency",
+            ReceptionField::Financial => "intake.financial",
+            ReceptionField::ReceivedOn => "intake.received_on",
+            ReceptionField::Document(_) => "intake.document",
         }
     }
 }
@@ -87,6 +106,34 @@ pub struct Reception {
     pub consent: bool,
     pub reason: String,
     pub urgency: String,
+    /// ISO 3166-1 alpha-2, as typed.
+    #[serde(default)]
+    pub nationality: String,
+    /// ISO 639-3 code, empty when not given.
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub financial: bool,
+    #[serde(default)]
+    pub received_on: String,
+    /// The checklist, filled from the catalog when the financial request is ticked.
+    #[serde(default)]
+    pub documents: Vec<DocumentStatus>,
+}
+
+/// Languages offered for the visitor, national ones first; "" is "not given".
+pub fn visitor_languages() -> impl Iterator<Item = &'static str> {
+    ["", "deu", "fra", "ita"]
+        .into_iter()
+        .chain(COMMON_INTERPRETER_LANGUAGES.iter().copied())
+}
+
+/// A full date as staff write it: 2026-11-25 or 25.11.2026.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
 }
 
 impl Default for Reception {
@@ -106,6 +153,11 @@ impl Default for Reception {
             consent: false,
             reason: String::new(),
             urgency: <&str>::from(Urgency::Normal).to_string(),
+            nationality: String::new(),
+            language: String::new(),
+            financial: false,
+            received_on: String::new(),
+            documents: Vec::new(),
         }
     }
 }
@@ -129,10 +181,41 @@ impl FieldProblem {
 impl Reception {
     /// The fields in Tab order for the current kind of visit.
     pub fn fields(&self) -> Vec<ReceptionField> {
-        ReceptionField::ALL
+        let mut fields: Vec<ReceptionField> = ReceptionField::ALL
             .into_iter()
             .filter(|f| !self.anonymous || !f.personal())
-            .collect()
+            .collect();
+        if self.financial && !self.anonymous {
+            fields.push(ReceptionField::ReceivedOn);
+            fields.extend((0..self.documents.len()).map(|i| ReceptionField::Document(i as u8)));
+        }
+        fields
+    }
+
+    /// Opens the financial request: today as the date received, every document missing.
+    pub fn open_financial_request(&mut self, catalog: &Catalog, today: NaiveDate) {
+        if self.received_on.trim().is_empty() {
+            self.received_on = today.to_string();
+        }
+        if self.documents.is_empty() {
+            self.documents = catalog
+                .documents
+                .iter()
+                .map(|d| DocumentStatus {
+                    id: d.id.clone(),
+                    present: false,
+                })
+                .collect();
+        }
+    }
+
+    /// The financial request as entered, when it is ticked and its date is valid.
+    pub fn financial_request(&self) -> Option<FinancialRequest> {
+        (self.financial && !self.anonymous).then_some(())?;
+        Some(FinancialRequest {
+            received_on: parse_day(&self.received_on)?,
+            documents: self.documents.clone(),
+        })
     }
 
     pub fn text_mut(&mut self, field: ReceptionField) -> Option<&mut String> {
@@ -145,6 +228,8 @@ impl Reception {
             ReceptionField::SupportDomicile => &mut self.support_domicile,
             ReceptionField::Phone => &mut self.phone,
             ReceptionField::Reason => &mut self.reason,
+            ReceptionField::Nationality => &mut self.nationality,
+            ReceptionField::ReceivedOn => &mut self.received_on,
             _ => return None,
         })
     }
@@ -168,6 +253,17 @@ impl Reception {
         match self.focus {
             ReceptionField::Anonymous => self.anonymous = !self.anonymous,
             ReceptionField::Consent => self.consent = !self.consent,
+            ReceptionField::Financial => self.financial = !self.financial,
+            ReceptionField::Document(i) => {
+                if let Some(document) = self.documents.get_mut(i as usize) {
+                    document.present = !document.present;
+                }
+            }
+            ReceptionField::Language => {
+                let all: Vec<&str> = visitor_languages().collect();
+                let at = all.iter().position(|s| *s == self.language).unwrap_or(0);
+                self.language = all[cycle(all.len(), at)].to_string();
+            }
             ReceptionField::Sex => self.sex = cycle(4, self.sex as usize) as u8,
             ReceptionField::Status => {
                 let all: Vec<&str> = ResidenceStatus::iter()
@@ -220,6 +316,16 @@ impl Reception {
                     Err(e) => error_key(e.code()),
                 }
             }
+            ReceptionField::Nationality if !self.nationality.trim().is_empty() => {
+                let code = self.nationality.trim();
+                (code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()))
+                    .then(|| FieldProblem::of("nationality"))
+            }
+            ReceptionField::ReceivedOn if self.financial => match parse_day(&self.received_on) {
+                None => error_key("day_format"),
+                Some(day) if day > today => error_key("date_in_future"),
+                Some(_) => None,
+            },
             ReceptionField::CommuneOfStay | ReceptionField::SupportDomicile => {
                 let text = if field == ReceptionField::CommuneOfStay {
                     &self.commune_of_stay
@@ -282,7 +388,7 @@ mod tests {
                 ReceptionField::Urgency
             ]
         );
-        assert_eq!(identified().fields().len(), 13);
+        assert_eq!(identified().fields().len(), 16);
     }
 
     #[test]

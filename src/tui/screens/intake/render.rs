@@ -128,7 +128,7 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
             Span::raw(value),
         ])
     };
-    let lines = vec![
+    let mut lines = vec![
         row("intake.person", who),
         row(
             "info.topics",
@@ -140,6 +140,20 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
         ),
         row("info.interpreter", interpreter),
         row("check.responsible", competence),
+    ];
+    if let Some(request) = r.financial_request() {
+        lines.push(row(
+            "intake.financial",
+            app.tf(
+                "intake.decide_by",
+                &[
+                    ("date", &request.decide_by().format("%d.%m.%Y").to_string()),
+                    ("missing", &request.missing().count().to_string()),
+                ],
+            ),
+        ));
+    }
+    lines.extend([
         referral_line(app, state),
         Line::default(),
         row("intake.note", state.note.clone()),
@@ -148,7 +162,7 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
             app.t("intake.save_hint"),
             Style::default().add_modifier(Modifier::DIM),
         )),
-    ];
+    ]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
@@ -170,12 +184,26 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
         }
     };
     let mut lines = Vec::new();
-    let mut cursor = None;
+    let mut focus_row = 0;
+    let mut cursor_x = None;
     for (row, field) in r.fields().into_iter().enumerate() {
         let focused = r.focus == field;
         let (value, is_text) = match field {
             ReceptionField::Anonymous => (tick(r.anonymous), false),
             ReceptionField::Consent => (tick(r.consent), false),
+            ReceptionField::Financial => (tick(r.financial), false),
+            ReceptionField::Document(i) => (
+                tick(r.documents.get(i as usize).is_some_and(|d| d.present)),
+                false,
+            ),
+            ReceptionField::Language => {
+                let name = if r.language.is_empty() {
+                    app.t("intake.not_given")
+                } else {
+                    app.t(&format!("language.{}", r.language))
+                };
+                (format!("‹ {name} ›"), false)
+            }
             ReceptionField::Sex => {
                 let key = match Sex::from_code(r.sex) {
                     Some(Sex::Male) => "intake.sex_male",
@@ -209,18 +237,49 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
         if focused {
             value_style = value_style.add_modifier(Modifier::REVERSED);
         }
+        let label_text = match field {
+            ReceptionField::Document(i) => r
+                .documents
+                .get(i as usize)
+                .and_then(|d| app.catalog.documents.iter().find(|c| c.id == d.id))
+                .map_or_else(String::new, |d| format!("  {}", d.label(&app.lang))),
+            _ => app.t(field.label_key()),
+        };
         let label = format!(
             "{}{:<label_width$} ",
             if focused { "›" } else { " " },
-            shorten_right(&app.t(field.label_key()), label_width)
+            shorten_right(&label_text, label_width)
         );
         let shown = shorten_right(&value, value_width);
-        let pad = " ".repeat(value_width.saturating_sub(shown.width()) + 1);
+        // The decision date sits close to the date it is counted from.
+        let column = if field == ReceptionField::ReceivedOn {
+            12
+        } else {
+            value_width
+        };
+        let pad = " ".repeat(column.saturating_sub(shown.width()) + 1);
         let mut spans = vec![
             Span::styled(label, bold),
             Span::styled(shown.clone(), value_style),
             Span::raw(pad),
         ];
+        if let (ReceptionField::ReceivedOn, None, Some(request)) =
+            (field, &problem, r.financial_request())
+        {
+            let missing = request.missing().count().to_string();
+            spans.push(Span::styled(
+                app.tf(
+                    "intake.decide_by",
+                    &[
+                        ("date", &request.decide_by().format("%d.%m.%Y").to_string()),
+                        ("missing", &missing),
+                    ],
+                ),
+                Style::default()
+                    .fg(Color::Yellow)
+                    .add_modifier(Modifier::BOLD),
+            ));
+        }
         if let Some(problem) = problem {
             let args: Vec<(&str, &str)> = problem
                 .args
@@ -232,17 +291,77 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
                 Style::default().fg(Color::Red),
             ));
         }
-        if focused && is_text {
-            let x = area.x + (label_width + 2 + shown.width()) as u16;
-            cursor = Some(Position::new(
-                x.min(area.right().saturating_sub(1)),
-                area.y + row as u16,
-            ));
+        if focused {
+            focus_row = row;
+            if is_text {
+                cursor_x = Some(area.x + (label_width + 2 + shown.width()) as u16);
+            }
         }
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), area);
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
+    // Long forms (a financial request's checklist) scroll to keep the focused field in view.
+    let scroll = (focus_row + 1).saturating_sub(area.height as usize) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    let focus_y = area.y + focus_row as u16 - scroll;
+    if let Some(x) = cursor_x {
+        frame.set_cursor_position(Position::new(
+            x.min(area.right().saturating_sub(1)),
+            focus_y,
+        ));
     }
+    render_suggestions(app, state, frame, area, focus_y, label_width as u16 + 2);
+}
+
+/// People from earlier visits who match what is being typed, under the focused field.
+fn render_suggestions(
+    app: &App,
+    state: &IntakeState,
+    frame: &mut Frame,
+    area: Rect,
+    focus_y: u16,
+    x_offset: u16,
+) {
+    if state.suggestions.is_empty() {
+        return;
+    }
+    let rows: Vec<Line> = state
+        .suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut text = format!("{}, {}", p.official_name, p.first_name);
+            if let Some(date) = &p.birth_date {
+                text.push_str(&format!(" · {date}"));
+            }
+            if let Some(vn) =
+                p.vn.as_deref()
+                    .and_then(|v| v.parse::<crate::domain::Ahvn13>().ok())
+            {
+                text.push_str(&format!(" · {vn}"));
+            }
+            text.push_str(&format!(" · {}", p.seen_at.get(..10).unwrap_or(&p.seen_at)));
+            let style = if i == state.suggestion {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    let x = area.x + x_offset.min(area.width / 3);
+    let width = area.right().saturating_sub(x).min(70);
+    let height = (rows.len() as u16 + 2).min(area.bottom().saturating_sub(focus_y + 1));
+    if height < 3 {
+        return;
+    }
+    let popup = Rect::new(x, focus_y + 1, width, height);
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(
+        Paragraph::new(rows).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", app.t("intake.returning"))),
+        ),
+        popup,
+    );
 }

@@ -8,7 +8,7 @@ use crate::domain::{PartialDate, Person, Referral, ReferralStatus, Sex, Visit, V
 use crate::tui::app::Effect;
 
 /// ISO 639-3 codes of the languages topics are written in.
-fn iso_639_3(lang: &str) -> Option<&'static str> {
+pub fn iso_639_3(lang: &str) -> Option<&'static str> {
     match lang {
         "de" => Some("deu"),
         "fr" => Some("fra"),
@@ -39,6 +39,38 @@ impl IntakeState {
         }
     }
 
+    /// Hands the visitor over to the social worker on duty: the visit is recorded at once. Personal
+    /// data goes with it when every field is valid; otherwise the visit is recorded anonymously
+    /// and the form stays, so nothing typed is lost.
+    pub fn urgent_handover(&self, cx: &IntakeContext<'_>) -> Effect {
+        let anonymous = || {
+            let mut anonymous = self.clone();
+            anonymous.reception.anonymous = true;
+            anonymous.reception.financial = false;
+            anonymous.build_visit(cx)
+        };
+        let (visit, draft) = match self.build_visit(cx) {
+            Ok(visit) => (visit, Some(self.draft_id.clone())),
+            Err(_) => match anonymous() {
+                Ok(visit) => (visit, None),
+                // Cannot happen (an anonymous reception has no field to refuse); say so rather than panic.
+                Err(_) => {
+                    return Effect::Notice(
+                        cx.catalog.i18n.text(cx.lang, "intake.fix_fields").into(),
+                    );
+                }
+            },
+        };
+        Effect::SaveVisit {
+            visit: Box::new(Visit {
+                kind: VisitKind::UrgentHandover,
+                urgency: crate::domain::Urgency::Today,
+                ..visit
+            }),
+            draft,
+        }
+    }
+
     fn build_visit(&self, cx: &IntakeContext<'_>) -> Result<Visit, ReceptionField> {
         let r = &self.reception;
         let today = cx.session.today;
@@ -61,13 +93,14 @@ impl IntakeState {
             birth_date: PartialDate::parse_birth_date(&r.birth_date, today).ok(),
             vn: r.ahv.parse().ok(),
             sex: Sex::from_code(r.sex),
-            nationality: None,
-            language: self
-                .information
-                .visitor_lang
-                .as_deref()
-                .and_then(iso_639_3)
-                .and_then(|code| code.parse().ok()),
+            nationality: optional(&r.nationality).map(|n| n.to_ascii_uppercase()),
+            language: r.language.parse().ok().or_else(|| {
+                self.information
+                    .visitor_lang
+                    .as_deref()
+                    .and_then(iso_639_3)
+                    .and_then(|code| code.parse().ok())
+            }),
             residence: r.status.parse().unwrap_or_default(),
             commune_of_stay: bfs(&r.commune_of_stay),
             support_domicile: bfs(&r.support_domicile),
@@ -79,13 +112,16 @@ impl IntakeState {
             .and_then(|form| check::check(cx.catalog, &form.input(cx.catalog), today).ok())
             .map(|outcome| outcome.json(cx.lang));
         let now = chrono::Local::now().fixed_offset();
+        let financial = r.financial_request();
         Ok(Visit {
             id: uuid::Uuid::now_v7(),
             desk_id: cx.session.desk.clone(),
             staff_id: cx.session.staff.clone(),
             started_at: self.information.started_at.unwrap_or(now),
             ended_at: Some(now),
-            kind: if person.is_some() {
+            kind: if financial.is_some() {
+                VisitKind::FinancialRequest
+            } else if person.is_some() {
                 VisitKind::Identified
             } else {
                 VisitKind::Information
@@ -118,6 +154,7 @@ impl IntakeState {
             interpreter: self.information.interpreter_use(std::time::Instant::now()),
             waiting_seconds: self.information.waiting_seconds,
             note: optional(&self.note),
+            financial,
         })
     }
 }

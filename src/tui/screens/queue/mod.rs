@@ -11,7 +11,7 @@ pub use render::render;
 use crate::store::QueueEntry;
 use crate::store::QueueExit;
 use crate::tui::action::Action;
-use crate::tui::app::Effect;
+use crate::tui::app::{AfterQueue, Effect};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueueState {
@@ -33,22 +33,23 @@ impl QueueState {
             Action::Down => self.selected = (self.selected + 1).min(last),
             Action::First => self.selected = 0,
             Action::Last => self.selected = last,
-            Action::Confirm => {
-                let entry = self.selected_entry()?;
-                return Some(vec![Effect::EndQueueEntry {
-                    id: entry.id.clone(),
-                    exit: QueueExit::Taken,
-                }]);
+            Action::Confirm => return self.end(QueueExit::Taken, AfterQueue::Information),
+            Action::StartIntake => return self.end(QueueExit::Taken, AfterQueue::Intake),
+            Action::UrgentHandover => {
+                return self.end(QueueExit::Taken, AfterQueue::UrgentHandover);
             }
-            Action::LeftUnseen => {
-                let entry = self.selected_entry()?;
-                return Some(vec![Effect::EndQueueEntry {
-                    id: entry.id.clone(),
-                    exit: QueueExit::Left,
-                }]);
-            }
+            Action::LeftUnseen => return self.end(QueueExit::Left, AfterQueue::Nothing),
             _ => return None,
         }
         Some(Vec::new())
+    }
+
+    fn end(&self, exit: QueueExit, then: AfterQueue) -> Option<Vec<Effect>> {
+        let entry = self.selected_entry()?;
+        Some(vec![Effect::EndQueueEntry {
+            id: entry.id.clone(),
+            exit,
+            then,
+        }])
     }
 }

@@ -1,0 +1,229 @@
+//! The intake's helpers in the real binary: returning visitors, the financial request with its
+//! 30-day date, the queue's way into the guided intake and the urgent handover.
+
+mod common;
+use common::{Sandbox, stdout};
+use intake_desk::domain::{Person, ResidenceStatus, Sex, Urgency, Visit, VisitKind};
+use intake_desk::store::Store;
+
+fn earlier_visit(official_name: &str, first_name: &str) -> Visit {
+    Visit {
+        id: uuid::Uuid::now_v7(),
+        desk_id: "desk-1".into(),
+        staff_id: "mb".into(),
+        started_at: chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00+01:00").unwrap(),
+        ended_at: None,
+        kind: VisitKind::Identified,
+        urgency: Urgency::Normal,
+        person: Some(Person {
+            official_name: official_name.into(),
+            first_name: first_name.into(),
+            birth_date: Some("1971-05".parse().unwrap()),
+            vn: None,
+            sex: Some(Sex::Female),
+            nationality: Some("DE".into()),
+            language: Some("deu".parse().unwrap()),
+            residence: ResidenceStatus::C,
+            commune_of_stay: Some(6266),
+            support_domicile: None,
+            phone: Some("079 000 00 00".into()),
+        }),
+        topics: vec![],
+        information: vec![],
+        competence: None,
+        referrals: vec![],
+        interpreter: None,
+        consent_to_export: false,
+        waiting_seconds: None,
+        note: None,
+        financial: None,
+    }
+}
+
+fn show(sandbox: &Sandbox, db: &str) -> serde_json::Value {
+    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
+    let visits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = visits.as_array().unwrap().last().unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = sandbox.run(&["visits", "show", &id, "--db", db]);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn typing_a_name_without_accents_offers_the_returning_visitor_and_enter_prefills() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    Store::open(&db)
+        .unwrap()
+        .insert_visits([
+            earlier_visit("Müller", "Anna"),
+            earlier_visit("Zenhäusern", "Rita"),
+        ])
+        .unwrap();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 32);
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("muller");
+    tui.wait_for("Seen before");
+    tui.wait_for("Müller, Anna · 1971-05 · 2026-03-02");
+    assert!(!tui.screen().contains("Zenhäusern"));
+    tui.press("enter");
+    tui.wait_gone("Seen before");
+    for value in [
+        "Müller",
+        "Anna",
+        "1971-05",
+        "‹ female ›",
+        "DE",
+        "‹ German ›",
+        "Sion",
+        "079 000 00 00",
+    ] {
+        tui.wait_for(value);
+    }
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn a_financial_request_shows_the_decision_date_and_saves_the_checklist() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 40);
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("Berisha");
+    tui.press("tab");
+    tui.type_text("Arta");
+    // To the financial request: the last of the visible fields.
+    tui.press("shift-tab");
+    tui.press("shift-tab");
+    tui.press("shift-tab");
+    tui.wait_for("›Request for financial help");
+    tui.press(" ");
+    let today = chrono::Local::now().date_naive();
+    let due = (today + chrono::Days::new(30))
+        .format("%d.%m.%Y")
+        .to_string();
+    tui.wait_for(&format!("Decision due {due} (30 days) · missing: 9"));
+    // The date received can be earlier; the decision date follows it.
+    tui.press("tab");
+    tui.press("ctrl-u");
+    tui.type_text("2099-01-01");
+    tui.wait_for("The date lies in the future.");
+    tui.press("ctrl-u");
+    let received = today - chrono::Days::new(3);
+    tui.type_text(&received.format("%d.%m.%Y").to_string());
+    let due = (received + chrono::Days::new(30))
+        .format("%d.%m.%Y")
+        .to_string();
+    tui.wait_for(&format!("Decision due {due} (30 days) · missing: 9"));
+    tui.press("tab");
+    tui.press(" "); // identity card: present
+    tui.press("tab");
+    tui.press(" "); // AHV card: present
+    tui.wait_for("missing: 7");
+    tui.press("ctrl-e");
+    tui.wait_for("Visit saved");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let visit = show(&sandbox, db);
+    assert_eq!(visit["kind"], "financial-request");
+    let request = &visit["financial_request"];
+    assert_eq!(request["received_on"], received.to_string());
+    assert_eq!(
+        request["decide_by"],
+        (received + chrono::Days::new(30)).to_string()
+    );
+    let documents = request["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 9);
+    let present: Vec<&str> = documents
+        .iter()
+        .filter(|d| d["present"] == true)
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(present, ["identity", "ahv_card"]);
+}
+
+#[test]
+fn the_queue_takes_a_visitor_into_the_guided_intake_with_reason_and_waiting_time() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 32);
+    tui.press("a");
+    tui.wait_for("Name or number");
+    tui.type_text("B12");
+    tui.press("tab");
+    tui.type_text("rent arrears");
+    tui.press("enter");
+    tui.wait_for("Queue (1)");
+    tui.press("i");
+    tui.wait_for("1 Reception");
+    tui.wait_for("rent arrears");
+    tui.press("ctrl-e");
+    tui.wait_for("Visit saved");
+    tui.wait_for("Queue (0)");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+    let visit = show(&sandbox, db);
+    assert_eq!(visit["kind"], "information");
+    assert!(visit["waiting_seconds"].is_u64(), "{visit}");
+}
+
+#[test]
+fn one_key_hands_an_urgent_visitor_over_and_records_it() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 32);
+    tui.press("a");
+    tui.type_text("C3");
+    tui.press("enter");
+    tui.wait_for("Queue (1)");
+    tui.press("ctrl-x");
+    tui.wait_for("Urgent: handed over to the social worker on duty, recorded.");
+    tui.wait_for("Queue (0)");
+    // From a half-filled intake with a field still wrong: recorded anonymously, the form stays.
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("Kovač");
+    tui.press("tab");
+    tui.press("tab");
+    tui.type_text("2099");
+    tui.press("ctrl-x");
+    tui.wait_for("Urgent: handed over");
+    tui.press("f3");
+    tui.wait_for("Kovač");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
+    let visits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<(&str, bool)> = visits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["kind"].as_str().unwrap(),
+                v["anonymous"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [("urgent-handover", true), ("urgent-handover", true)]
+    );
+    assert!(visits[0]["waiting_seconds"].is_u64());
+    assert_eq!(visits[0]["urgency"], "today");
+    assert!(stdout(&sandbox.run(&["visits", "list", "--db", db])).contains("urgent"));
+}
