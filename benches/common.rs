@@ -18,6 +18,7 @@ pub fn demo_database(visits: usize) -> (tempfile::TempDir, PathBuf) {
             .iter()
             .map(|c| c.bfs_nr)
             .collect(),
+        catalog: Some(Catalog::embedded()),
     };
     store.insert_visits(demo::visits(options)).expect("insert");
     (dir, path)

@@ -19,6 +19,7 @@ fn options(visits: usize, seed: u64) -> DemoOptions {
             .iter()
             .map(|c| c.bfs_nr)
             .collect(),
+        catalog: Some(Catalog::embedded()),
     }
 }
 

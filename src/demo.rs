@@ -2,8 +2,8 @@
 //! surnames combined at random: never real people. Every demo visit's desk id starts with `demo-`.
 
 use crate::domain::{
-    Ahvn13, InterpreterMode, InterpreterUse, PartialDate, Person, Referral, ReferralStatus,
-    ResidenceStatus, Sex, Urgency, Visit, VisitKind,
+    Ahvn13, DocumentStatus, FinancialRequest, InterpreterMode, InterpreterUse, PartialDate, Person,
+    Referral, ReferralStatus, ResidenceStatus, Sex, TopicGiven, Urgency, Visit, VisitKind,
 };
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, TimeZone, Weekday};
 use rand::rngs::StdRng;
@@ -196,6 +196,9 @@ pub struct DemoOptions {
     pub now: DateTime<FixedOffset>,
     /// BFS numbers to draw communes from.
     pub communes: Vec<u32>,
+    /// With the catalog, identified visits carry a real competence check and financial
+    /// requests its document checklist; without, those stay empty (faster, for benchmarks).
+    pub catalog: Option<crate::catalog::Catalog>,
 }
 
 /// The visits, generated lazily so memory does not grow with their number.
@@ -274,15 +277,82 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
             _ => Urgency::Normal,
         },
         consent_to_export: identified && rng.random_bool(0.7),
+        information: topics
+            .iter()
+            .map(|topic| TopicGiven {
+                topic: topic.clone(),
+                language: pick(rng, &["de", "fr", "en", "it"]).to_string(),
+                written_copy: rng.random_bool(0.3),
+            })
+            .collect(),
+        competence: competence(rng, options, person.as_ref(), started_at),
+        financial: (kind == VisitKind::FinancialRequest)
+            .then(|| financial_request(rng, options, started_at)),
         person,
         topics,
-        information: Vec::new(),
-        competence: None,
         referrals,
         interpreter,
         waiting_seconds: Some((rng.random::<f64>().powi(2) * 3600.0) as u32),
         note: None,
-        financial: None,
+    }
+}
+
+/// The competence check staff would have made for an identified visitor, as `check` answers it.
+fn competence(
+    rng: &mut ChaCha8Rng,
+    options: &DemoOptions,
+    person: Option<&Person>,
+    at: DateTime<FixedOffset>,
+) -> Option<String> {
+    let (catalog, person) = (options.catalog.as_ref()?, person?);
+    if !rng.random_bool(0.6) {
+        return None;
+    }
+    let years_ago = |rng: &mut ChaCha8Rng| {
+        (at.date_naive() - Duration::days(rng.random_range(30..12 * 365))).to_string()
+    };
+    let asylum = years_ago(rng);
+    let entry = years_ago(rng);
+    let on = at.date_naive().to_string();
+    let commune = person.commune_of_stay.map(|c| c.to_string());
+    let input = crate::check::Input {
+        canton: "VS",
+        status: person.residence.as_str(),
+        asylum_date: Some(&asylum),
+        entry_date: Some(&entry),
+        c_entitled: rng.random_bool(0.3),
+        b_granted: rng.random_bool(0.5),
+        resident_in_commune: rng.random_bool(0.8),
+        commune: commune.as_deref(),
+        on: Some(&on),
+    };
+    crate::check::check(catalog, &input, at.date_naive())
+        .ok()
+        .map(|outcome| outcome.json("de"))
+}
+
+/// A financial request handed in on the day of the visit or a little before, most documents there.
+fn financial_request(
+    rng: &mut ChaCha8Rng,
+    options: &DemoOptions,
+    at: DateTime<FixedOffset>,
+) -> FinancialRequest {
+    let documents = options
+        .catalog
+        .as_ref()
+        .map(|c| {
+            c.documents
+                .iter()
+                .map(|d| DocumentStatus {
+                    id: d.id.clone(),
+                    present: rng.random_bool(0.75),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    FinancialRequest {
+        received_on: at.date_naive() - Duration::days(rng.random_range(0..5)),
+        documents,
     }
 }
 
@@ -366,6 +436,7 @@ mod tests {
             seed,
             now: DateTime::parse_from_rfc3339("2026-11-25T12:00:00+01:00").unwrap(),
             communes: vec![6002, 6266],
+            catalog: Some(crate::catalog::Catalog::embedded()),
         }
     }
 

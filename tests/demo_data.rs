@@ -150,3 +150,53 @@ fn demo_refuses_an_end_date_in_the_future() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("lies in the future"));
 }
+
+#[test]
+fn demo_visits_carry_every_stage_in_plausible_proportions() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let out = sandbox.run(&[
+        "demo",
+        "--visits",
+        "1000",
+        "--until",
+        "2026-11-20",
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success());
+    let out = sandbox.run(&[
+        "visits",
+        "list",
+        "--db",
+        db,
+        "--format",
+        "json",
+        "--since",
+        "2025-01-01",
+    ]);
+    let visits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(visits.len(), 1000);
+    let share = |test: &dyn Fn(&serde_json::Value) -> bool| {
+        visits.iter().filter(|v| test(v)).count() as f64 / visits.len() as f64
+    };
+    let information = share(&|v| v["kind"] == "information");
+    assert!((0.45..0.65).contains(&information), "{information}");
+    assert!(share(&|v| v["anonymous"] == true) > 0.4);
+    assert!(share(&|v| v["competence"]["rule"].is_string()) > 0.2);
+    assert!(share(&|v| v["referrals"].as_array().is_some_and(|r| !r.is_empty())) > 0.1);
+    assert!(share(&|v| v["interpreter"]["minutes"].is_u64()) > 0.1);
+    assert!(share(&|v| v["information"].as_array().is_some_and(|i| !i.is_empty())) > 0.99);
+    // Every financial request, and only those, has its checklist and decision date.
+    for v in &visits {
+        let request = &v["financial_request"];
+        assert_eq!(v["kind"] == "financial-request", request.is_object(), "{v}");
+        if request.is_object() {
+            assert_eq!(request["documents"].as_array().unwrap().len(), 9);
+            assert!(
+                request["decide_by"].as_str().unwrap() > request["received_on"].as_str().unwrap()
+            );
+        }
+    }
+}

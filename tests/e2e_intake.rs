@@ -165,6 +165,54 @@ fn after_kill_9_the_draft_brings_every_completed_field_back() {
 }
 
 #[test]
+fn after_kill_9_the_draft_brings_back_topics_interpreter_and_competence_fields() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 34);
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("Tesfay");
+    tui.press("pagedown");
+    tui.wait_for("Interpreting: no interpreter");
+    tui.type_text("emergency");
+    tui.press("enter"); // given
+    tui.press("ctrl-g");
+    tui.press("ctrl-g"); // Tigrinya
+    tui.press("ctrl-b"); // phone
+    tui.press("pagedown");
+    tui.wait_for("3 Competence");
+    tui.press("tab");
+    tui.press("tab");
+    tui.type_text("2021-03-01");
+    tui.press("tab"); // leaving the date saves it
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let pid = tui.pid().expect("pid");
+    std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    tui.wait_exit();
+
+    let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 34);
+    again.wait_for("An intake was not finished");
+    again.press("enter");
+    again.wait_for("2021-03-01");
+    again.press("pageup");
+    again.wait_for("Tigrinya");
+    again.wait_for("phone");
+    again.wait_for("✓  Emergency numbers");
+    again.press("pagedown");
+    again.press("pagedown");
+    again.press("pagedown");
+    again.wait_for("Person: Tesfay");
+    again.wait_for("Topics: Emergency numbers");
+    again.press("ctrl-q");
+    again.wait_exit();
+}
+
+#[test]
 fn a_discarded_draft_is_not_offered_again() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();

@@ -227,3 +227,70 @@ fn one_key_hands_an_urgent_visitor_over_and_records_it() {
     assert_eq!(visits[0]["urgency"], "today");
     assert!(stdout(&sandbox.run(&["visits", "list", "--db", db])).contains("urgent"));
 }
+
+#[test]
+fn history_finds_visits_by_name_date_topic_and_referral_and_adds_a_follow_up_note() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut march = earlier_visit("Müller", "Anna");
+    march.topics = vec!["emergency-numbers".into()];
+    let mut november = earlier_visit("Müller", "Anna");
+    november.started_at =
+        chrono::DateTime::parse_from_rfc3339("2026-11-02T10:00:00+01:00").unwrap();
+    november.referrals = vec![intake_desk::domain::Referral {
+        service_id: "caritas-vs".into(),
+        reason: String::new(),
+        status: intake_desk::domain::ReferralStatus::Referred,
+        consent_to_share: true,
+    }];
+    let other = earlier_visit("Imboden", "Paul");
+    let november_id = november.id.to_string();
+    Store::open(&db)
+        .unwrap()
+        .insert_visits([march, november, other])
+        .unwrap();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 32);
+    tui.press("f4");
+    tui.wait_for("History (3)");
+    tui.type_text("muller");
+    tui.wait_for("History (2)");
+    assert!(!tui.screen().contains("Imboden"));
+    tui.type_text(" 2026-11");
+    tui.wait_for("History (1)");
+    tui.wait_for("2026-11-02");
+    tui.press("ctrl-u");
+    tui.type_text("topic:emergency");
+    tui.wait_for("History (1)");
+    tui.wait_for("2026-03-02");
+    tui.press("ctrl-u");
+    tui.type_text("service:caritas");
+    tui.wait_for("History (1)");
+    tui.wait_for("2026-11-02");
+    tui.press("enter");
+    tui.wait_for("Visit · read-only");
+    tui.wait_for("Referrals: Caritas Wallis (referred)");
+    tui.press("ctrl-w");
+    tui.wait_for("Follow-up note");
+    tui.type_text("documents brought in");
+    tui.press("enter");
+    tui.wait_for("Follow-up note saved (version 2)");
+    tui.wait_for("] documents brought in");
+    tui.press("esc");
+    tui.wait_for("History (1)");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let out = sandbox.run(&["visits", "show", &november_id, "--db", db]);
+    let visit: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(visit["revision"], 2);
+    assert!(
+        visit["note"]
+            .as_str()
+            .unwrap()
+            .ends_with("] documents brought in")
+    );
+    let revisions = visit["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 1);
+    assert_eq!(revisions[0]["record"]["note"], serde_json::Value::Null);
+}

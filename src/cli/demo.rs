@@ -25,6 +25,7 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
         seed,
         now: end_of(until)?,
         communes: setup.catalog.communes.iter().map(|c| c.bfs_nr).collect(),
+        catalog: Some(setup.catalog.clone()),
     };
     let added = store.insert_visits(demo::visits(options))?;
     store.audit("demo", "insert-demo-visits", "visits", None)?;

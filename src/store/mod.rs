@@ -1,6 +1,7 @@
 //! Local storage in SQLite. All SQL of the application lives in this module.
 
 mod drafts;
+mod history;
 mod migrations;
 mod open;
 mod queue;
@@ -12,6 +13,7 @@ mod unmet_needs;
 mod visits;
 
 pub use drafts::Draft;
+pub use history::{VisitFilter, VisitSummary};
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
 pub use queue::{QueueEntry, QueueExit};
@@ -19,7 +21,6 @@ pub use records::{InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord};
 pub use returning::{ReturningPerson, fts_query};
 pub use revisions::{Correction, CorrectionError, Revision};
 pub use unmet_needs::UnmetNeed;
-pub use visits::VisitSummary;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -83,6 +83,10 @@ pub enum Effect {
     Notice(String),
     /// Look returning visitors up for the intake's name or AHV field.
     LookupReturning(String),
+    /// Read a saved visit for the History screen.
+    OpenVisit(String),
+    /// Append a follow-up note to a saved visit (kept as a revision).
+    AddFollowUpNote { visit_id: String, text: String },
     /// A visitor leaves the queue: taken into a visit, or gone unseen.
     EndQueueEntry {
         id: String,
@@ -196,6 +200,7 @@ impl App {
                     None if self.screen == ScreenId::Directory => self.directory.type_char(c),
                     None if self.screen == ScreenId::Information => self.information.type_char(c),
                     None if self.screen == ScreenId::Glossary => self.glossary.type_char(c),
+                    None if self.screen == ScreenId::History => return self.history.type_char(c),
                     None if self.screen == ScreenId::Intake => {
                         let cx = IntakeContext {
                             catalog: &self.catalog,
@@ -203,7 +208,9 @@ impl App {
                             session: &self.session,
                             lang: &self.lang,
                         };
-                        self.intake.type_char(c, &cx);
+                        if let Some(saved) = self.intake.type_char(c, &cx) {
+                            return vec![saved];
+                        }
                         if let Some(text) = self.intake.lookup_text() {
                             return vec![Effect::LookupReturning(text)];
                         }
@@ -243,7 +250,12 @@ impl App {
                     return Vec::new();
                 }
                 Action::Confirm if prompt.reason.trim().is_empty() => {
-                    self.message = Some(self.t("unmet.reason_needed"));
+                    let key = if prompt.note_for_visit.is_some() {
+                        "history.note_needed"
+                    } else {
+                        "unmet.reason_needed"
+                    };
+                    self.message = Some(self.t(key));
                     return Vec::new();
                 }
                 _ => {
@@ -337,7 +349,7 @@ impl App {
             ScreenId::Directory if action == Action::UnmetNeed => {
                 self.overlay = Some(Overlay::Prompt(PromptState {
                     searched_for: self.directory.query.clone(),
-                    reason: String::new(),
+                    ..Default::default()
                 }));
                 Vec::new()
             }
@@ -346,10 +358,29 @@ impl App {
                 .handle(action, &self.catalog, &self.directory_index)
                 .unwrap_or_default(),
             ScreenId::Information if action == Action::SaveVisit => self.information_visit(),
-            ScreenId::History => {
-                self.history.handle(action);
+            ScreenId::History if action == Action::FollowUpNote => {
+                let Some(id) = self.history.selected_id().map(str::to_string) else {
+                    return Vec::new();
+                };
+                let who = match &self.history.open {
+                    Some((record, _)) => record
+                        .person
+                        .as_ref()
+                        .map(|p| format!("{}, {}", p.official_name, p.first_name)),
+                    None => self
+                        .history
+                        .visits
+                        .get(self.history.selected)
+                        .and_then(|v| v.name.clone()),
+                };
+                self.overlay = Some(Overlay::Prompt(PromptState {
+                    searched_for: who.unwrap_or_else(|| self.t("history.anonymous")),
+                    reason: String::new(),
+                    note_for_visit: Some(id),
+                }));
                 Vec::new()
             }
+            ScreenId::History => self.history.handle(action).unwrap_or_default(),
             ScreenId::Queue if action == Action::CheckIn => {
                 self.overlay = Some(Overlay::CheckIn(CheckInForm::default()));
                 Vec::new()

@@ -106,13 +106,37 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                 app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));
             }
         }
-        Effect::LoadHistory => match store.recent_visits(crate::tui::screens::history::LIMIT) {
-            Ok(visits) => {
-                app.history.selected = 0;
-                app.history.visits = visits;
+        Effect::LoadHistory => {
+            let filter = crate::tui::screens::history::filter::parse(
+                &app.history.query,
+                &app.catalog,
+                &app.lang,
+            );
+            match store.search_visits(&filter, crate::tui::screens::history::LIMIT) {
+                Ok(visits) => {
+                    app.history.selected = 0;
+                    app.history.visits = visits;
+                }
+                Err(e) => {
+                    app.message = Some(app.tf("history.failed", &[("error", &e.to_string())]))
+                }
             }
-            Err(e) => app.message = Some(app.tf("history.failed", &[("error", &e.to_string())])),
-        },
+        }
+        Effect::OpenVisit(id) => open_visit(app, store, &id),
+        Effect::AddFollowUpNote { visit_id, text } => {
+            match store.correct_visit(&visit_id, &crate::store::Correction::FollowUpNote(text)) {
+                Ok(revision) => {
+                    app.message =
+                        Some(app.tf("history.note_added", &[("revision", &revision.to_string())]));
+                    if app.history.open.is_some() {
+                        open_visit(app, store, &visit_id);
+                    }
+                }
+                Err(e) => {
+                    app.message = Some(app.tf("history.failed", &[("error", &e.to_string())]))
+                }
+            }
+        }
         Effect::RecordUnmetNeed {
             searched_for,
             reason,
@@ -173,5 +197,17 @@ fn reload_queue(app: &mut App, store: &Store) {
             app.queue.entries = entries;
         }
         Err(e) => app.message = Some(app.tf("queue.failed", &[("error", &e.to_string())])),
+    }
+}
+
+/// Reads a saved visit and its earlier versions for the read-only view.
+fn open_visit(app: &mut App, store: &Store, id: &str) {
+    let read = store
+        .visit_record(id)
+        .and_then(|record| Ok((record, store.revisions(id)?.len())));
+    match read {
+        Ok((Some(record), revisions)) => app.history.open = Some((record, revisions)),
+        Ok((None, _)) => {}
+        Err(e) => app.message = Some(app.tf("history.failed", &[("error", &e.to_string())])),
     }
 }

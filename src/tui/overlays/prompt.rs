@@ -1,4 +1,5 @@
-//! A one-line question over the screen: here, why no service fits ("no suitable service").
+//! A one-line question over the screen: why no service fits ("no suitable service"), or a
+//! follow-up note to a saved visit.
 
 use super::centered;
 use crate::tui::action::Action;
@@ -12,9 +13,12 @@ use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PromptState {
-    /// What was searched for in the directory.
+    /// What was searched for in the directory (for a follow-up note: who the visit was).
     pub searched_for: String,
+    /// The text typed.
     pub reason: String,
+    /// Set when the prompt asks for a follow-up note to this visit.
+    pub note_for_visit: Option<String>,
 }
 
 impl PromptState {
@@ -30,9 +34,16 @@ impl PromptState {
             }
             Action::ClearInput => self.reason.clear(),
             Action::Confirm => {
-                return Some(vec![Effect::RecordUnmetNeed {
-                    searched_for: self.searched_for.clone(),
-                    reason: self.reason.trim().to_string(),
+                let text = self.reason.trim().to_string();
+                return Some(vec![match &self.note_for_visit {
+                    Some(id) => Effect::AddFollowUpNote {
+                        visit_id: id.clone(),
+                        text,
+                    },
+                    None => Effect::RecordUnmetNeed {
+                        searched_for: self.searched_for.clone(),
+                        reason: text,
+                    },
                 }]);
             }
             _ => return None,
@@ -44,16 +55,21 @@ impl PromptState {
 pub fn render(app: &App, state: &PromptState, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(10).min(70);
     let popup = centered(area, width, 7, 4);
+    let (title, searched, reason) = if state.note_for_visit.is_some() {
+        ("history.note_title", "intake.person", "intake.note")
+    } else {
+        ("unmet.title", "unmet.searched", "unmet.reason")
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("unmet.title")))
+        .title(format!(" {} ", app.t(title)))
         .title_bottom(format!(" {} ", app.t("unmet.footer")));
     let inner = block.inner(popup);
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label = format!("{}: ", app.t("unmet.reason"));
+    let label = format!("{}: ", app.t(reason));
     let lines = vec![
         Line::from(vec![
-            Span::styled(format!("{}: ", app.t("unmet.searched")), bold),
+            Span::styled(format!("{}: ", app.t(searched)), bold),
             Span::raw(state.searched_for.clone()),
         ]),
         Line::default(),

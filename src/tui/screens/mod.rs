@@ -103,7 +103,10 @@ impl ScreenId {
     pub fn context(self) -> Context {
         match self {
             ScreenId::Competence | ScreenId::Intake => Context::Form,
-            ScreenId::Directory | ScreenId::Information | ScreenId::Glossary => Context::Picker,
+            ScreenId::Directory
+            | ScreenId::Information
+            | ScreenId::Glossary
+            | ScreenId::History => Context::Picker,
             _ => Context::List,
         }
     }

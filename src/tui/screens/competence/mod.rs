@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use strum::IntoEnumIterator;
 
 /// The fields in the order Tab visits them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FormField {
     Canton,
     Status,
@@ -72,7 +72,7 @@ impl FormField {
 /// How many commune suggestions are listed under the field.
 pub const SUGGESTIONS: usize = 6;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CompetenceForm {
     pub focus: FormField,
     /// Index into the catalog's rule packs.

@@ -1,26 +1,75 @@
-//! The History screen, first part: the latest visits as a table. Search, reading a visit,
-//! follow-up notes and corrections come with the intake flow.
+//! The History screen: past visits, newest first, narrowed by a search line (names, dates,
+//! topics, referrals); Enter opens a visit read-only, a follow-up note is added as a revision.
 
-use crate::store::VisitSummary;
+mod detail;
+pub mod filter;
+
+use crate::store::{VisitRecord, VisitSummary};
 use crate::tui::app::App;
+use crate::tui::app::Effect;
 use crate::tui::fit::shorten_right;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Row, Table, TableState};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 /// How many visits the list holds.
 pub const LIMIT: usize = 200;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct HistoryState {
+    pub query: String,
     pub visits: Vec<VisitSummary>,
     pub selected: usize,
+    /// The visit opened read-only, with how many earlier versions it has.
+    pub open: Option<(VisitRecord, usize)>,
 }
 
 impl HistoryState {
-    pub fn handle(&mut self, action: crate::tui::Action) -> bool {
+    pub fn selected_id(&self) -> Option<&str> {
+        match &self.open {
+            Some((record, _)) => Some(&record.id),
+            None => self.visits.get(self.selected).map(|v| v.id.as_str()),
+        }
+    }
+
+    /// Typing narrows the list: it is read again.
+    pub fn type_char(&mut self, c: char) -> Vec<Effect> {
+        if self.open.is_some() {
+            return Vec::new();
+        }
+        self.query.push(c);
+        vec![Effect::LoadHistory]
+    }
+
+    pub fn handle(&mut self, action: crate::tui::Action) -> Option<Vec<Effect>> {
         use crate::tui::Action;
+        if self.open.is_some() {
+            return match action {
+                Action::Close => {
+                    self.open = None;
+                    Some(Vec::new())
+                }
+                _ => None,
+            };
+        }
+        match action {
+            Action::DeleteChar => {
+                self.query.pop();
+                return Some(vec![Effect::LoadHistory]);
+            }
+            Action::ClearInput => {
+                self.query.clear();
+                return Some(vec![Effect::LoadHistory]);
+            }
+            Action::Confirm => {
+                let id = self.visits.get(self.selected)?.id.clone();
+                return Some(vec![Effect::OpenVisit(id)]);
+            }
+            _ => {}
+        }
         let last = self.visits.len().saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -29,21 +78,54 @@ impl HistoryState {
             Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::First => self.selected = 0,
             Action::Last => self.selected = last,
-            _ => return false,
+            _ => return None,
         }
-        true
+        Some(Vec::new())
     }
 }
 
 pub fn render(app: &App, state: &HistoryState, frame: &mut Frame, area: Rect) {
+    if let Some((record, revisions)) = &state.open {
+        detail::render(app, record, *revisions, frame, area);
+        return;
+    }
+    let [search, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let label = format!("{}: ", app.t("history.search"));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(label.clone(), Style::default().add_modifier(Modifier::BOLD)),
+            Span::raw(state.query.clone()),
+            Span::styled(
+                if state.query.is_empty() {
+                    format!("  {}", app.t("history.search_hint"))
+                } else {
+                    String::new()
+                },
+                Style::default().add_modifier(Modifier::DIM),
+            ),
+        ])),
+        search,
+    );
+    frame.set_cursor_position(Position::new(
+        (search.x + (label.width() + state.query.width()) as u16)
+            .min(search.right().saturating_sub(1)),
+        search.y,
+    ));
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("screen.history")));
+        .title(format!(
+            " {} ({}) ",
+            app.t("screen.history"),
+            state.visits.len()
+        ))
+        .title_bottom(format!(" {} ", app.t("history.footer")));
     if state.visits.is_empty() {
-        frame.render_widget(
-            ratatui::widgets::Paragraph::new(app.t("history.empty")).block(block),
-            area,
-        );
+        let text = if state.query.is_empty() {
+            app.t("history.empty")
+        } else {
+            app.t("history.no_match")
+        };
+        frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     }
     let widths = [

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use strum::IntoEnumIterator;
 
 /// The interpreter present at this visit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Interpreter {
     /// ISO 639-3 code from the common list.
     pub language: String,
@@ -24,7 +24,8 @@ pub struct Interpreter {
     pub provider: Option<String>,
     /// Time counted by stopped runs of the timer.
     pub counted: Duration,
-    /// When the running timer was started.
+    /// When the running timer was started (not in a draft: a restart stops the timer).
+    #[serde(skip)]
     pub running_since: Option<Instant>,
 }
 
@@ -43,13 +44,18 @@ impl Interpreter {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// In a draft: the visitor's language, topics given, interpreter, waiting time and start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct InformationState {
+    #[serde(skip)]
     pub query: String,
+    #[serde(skip)]
     pub selected: usize,
     /// The visitor's language for the side-by-side text (`None`: staff language only).
     pub visitor_lang: Option<String>,
     /// The topic fills the screen in large print, for the visitor.
+    #[serde(skip)]
     pub client_view: bool,
     /// Topics given so far in this visit, in the order given.
     pub given: Vec<TopicGiven>,

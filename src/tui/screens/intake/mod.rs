@@ -50,10 +50,10 @@ pub struct IntakeState {
     pub referrals: Vec<ReferralDraft>,
     #[serde(default)]
     pub note: String,
-    /// The panels of stages 2 to 4 (not in the draft yet: the draft keeps stage 1 and the referrals).
-    #[serde(skip)]
+    /// Stages 2 and 3 are in the draft; the directory's search line of stage 4 is not.
+    #[serde(default)]
     pub information: InformationState,
-    #[serde(skip)]
+    #[serde(default)]
     pub competence: Option<CompetenceForm>,
     #[serde(skip)]
     pub directory: DirectoryState,
@@ -103,7 +103,8 @@ impl IntakeState {
         serde_json::from_str(data).ok()
     }
 
-    pub fn type_char(&mut self, c: char, cx: &IntakeContext<'_>) {
+    /// Types into the focused field; a flag ticked with the space bar is saved at once.
+    pub fn type_char(&mut self, c: char, cx: &IntakeContext<'_>) -> Option<Effect> {
         match self.stage {
             1 => self.information.type_char(c),
             2 => {
@@ -118,11 +119,15 @@ impl IntakeState {
                 match self.reception.text_mut(focus) {
                     Some(text) => text.push(c),
                     // The space bar ticks a flag or steps a choice.
-                    None if c == ' ' => self.step_reception(true, cx),
+                    None if c == ' ' => {
+                        self.step_reception(true, cx);
+                        return Some(self.save_draft());
+                    }
                     None => {}
                 }
             }
         }
+        None
     }
 
     /// Steps the focused choice or flag; ticking the financial request opens its checklist.
@@ -215,10 +220,11 @@ impl IntakeState {
             1 => self
                 .information
                 .handle(action, cx.catalog, cx.lang, std::time::Instant::now())
-                .then(Vec::new),
+                .then(|| self.draft_unless_typing(action)),
             2 => {
                 let form = self.competence.as_mut()?;
-                form.handle(action, cx.catalog).then(Vec::new)
+                form.handle(action, cx.catalog)
+                    .then(|| self.draft_unless_typing(action))
             }
             3 => self.handle_referral(action, cx),
             4 => match action {
@@ -230,6 +236,22 @@ impl IntakeState {
                 _ => None,
             },
             _ => self.handle_reception(action, cx),
+        }
+    }
+
+    /// A handled action that changed what the visit records (a topic given, a field left, a
+    /// choice made) saves the draft; moving and typing do not.
+    fn draft_unless_typing(&self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last
+            | Action::DeleteChar
+            | Action::ClearInput => Vec::new(),
+            _ => vec![self.save_draft()],
         }
     }
 

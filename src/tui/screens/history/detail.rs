@@ -1,0 +1,200 @@
+//! One saved visit, read-only: every stage as it was recorded, the notes, and how many earlier
+//! versions corrections have kept.
+
+use crate::store::VisitRecord;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(
+            " {} · {} ",
+            app.t("history.visit"),
+            app.t("history.read_only")
+        ))
+        .title_bottom(format!(" {} ", app.t("history.detail_footer")));
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{}: ", app.t(label)), bold),
+            Span::raw(value),
+        ])
+    };
+    let dash = || "–".to_string();
+    let mut lines = vec![
+        row(
+            "history.when",
+            format!(
+                "{} – {}",
+                record.started_at.replace('T', " "),
+                record
+                    .ended_at
+                    .clone()
+                    .unwrap_or_default()
+                    .replace('T', " ")
+            ),
+        ),
+        row(
+            "history.kind",
+            app.t(&format!("history.kind_{}", record.kind.replace('-', "_"))),
+        ),
+    ];
+    match &record.person {
+        None => lines.push(row("intake.person", app.t("history.anonymous"))),
+        Some(p) => {
+            let commune = |bfs: Option<u32>| {
+                bfs.and_then(|nr| app.catalog.commune_by_bfs(nr))
+                    .map_or_else(dash, |c| c.name.clone())
+            };
+            let mut who = format!("{}, {}", p.official_name, p.first_name);
+            for extra in [&p.birth_date, &p.vn, &p.nationality, &p.language]
+                .into_iter()
+                .flatten()
+            {
+                who.push_str(&format!(" · {extra}"));
+            }
+            lines.push(row("intake.person", who));
+            lines.push(row(
+                "check.status",
+                format!(
+                    "{} · {}: {} · {}: {}",
+                    app.t(&format!("residence.{}", p.residence_status)),
+                    app.t("intake.commune_of_stay"),
+                    commune(p.commune_of_stay),
+                    app.t("intake.support_domicile"),
+                    commune(p.support_domicile),
+                ),
+            ));
+        }
+    }
+    let topics: Vec<String> = record
+        .topics
+        .iter()
+        .map(|t| {
+            app.catalog
+                .topics
+                .get(t, &app.lang)
+                .map_or(t.clone(), |(topic, _)| topic.title.clone())
+        })
+        .collect();
+    lines.push(row(
+        "info.topics",
+        if topics.is_empty() {
+            dash()
+        } else {
+            topics.join(", ")
+        },
+    ));
+    lines.push(row(
+        "info.interpreter",
+        record.interpreter.as_ref().map_or_else(
+            || app.t("info.no_interpreter"),
+            |i| {
+                format!(
+                    "{} · {} · {} min",
+                    app.t(&format!("language.{}", i.language)),
+                    i.mode,
+                    i.minutes
+                )
+            },
+        ),
+    ));
+    let competence = &record.competence;
+    lines.push(row(
+        "check.responsible",
+        match competence.get("primary").and_then(|p| p.as_str()) {
+            Some(primary) => format!(
+                "{primary} ({})",
+                competence
+                    .get("rule")
+                    .and_then(|r| r.as_str())
+                    .unwrap_or_default()
+            ),
+            None => app.t("intake.not_checked"),
+        },
+    ));
+    let referrals: Vec<String> = record
+        .referrals
+        .iter()
+        .map(|r| {
+            let name = app
+                .catalog
+                .service(&r.service_id)
+                .map_or(r.service_id.clone(), |s| s.name(&app.lang).to_string());
+            format!(
+                "{name} ({})",
+                app.t(&format!("intake.referral_{}", r.status.replace('-', "_")))
+            )
+        })
+        .collect();
+    lines.push(row(
+        "intake.referrals",
+        if referrals.is_empty() {
+            dash()
+        } else {
+            referrals.join(", ")
+        },
+    ));
+    if let Some(request) = record.financial_request.as_object() {
+        let text = |key: &str| {
+            request
+                .get(key)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let missing = request
+            .get("documents")
+            .and_then(|d| d.as_array())
+            .map_or(0, |d| d.iter().filter(|d| d["present"] != true).count());
+        lines.push(row(
+            "intake.financial",
+            format!(
+                "{} {} · {}",
+                app.t("intake.received_on"),
+                text("received_on"),
+                app.tf(
+                    "intake.decide_by",
+                    &[
+                        ("date", &text("decide_by")),
+                        ("missing", &missing.to_string())
+                    ]
+                )
+            ),
+        ));
+    }
+    if let Some(seconds) = record.waiting_seconds {
+        lines.push(row("history.waited", format!("{} min", seconds / 60)));
+    }
+    lines.push(row(
+        "intake.consent",
+        app.t(if record.consent_to_export {
+            "history.yes"
+        } else {
+            "history.no"
+        }),
+    ));
+    lines.push(row(
+        "history.revisions",
+        format!("{} ({})", record.revision, revisions),
+    ));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("{}:", app.t("intake.note")),
+        bold,
+    )));
+    for note in record.note.as_deref().unwrap_or("–").lines() {
+        lines.push(Line::from(note.to_string()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
