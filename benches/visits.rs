@@ -42,6 +42,18 @@ fn million(c: &mut Criterion) {
             b.iter(|| black_box(store.find_returning(black_box(typed), 8).unwrap()))
         });
     }
+    let catalog = Catalog::embedded();
+    for query in [
+        "müller",
+        "müller 2026-03",
+        "topic:rent 2026-11",
+        "service:caritas",
+    ] {
+        let filter = intake_desk::tui::screens::history::filter::parse(query, &catalog, "en");
+        group.bench_function(format!("history search {query:?}"), |b| {
+            b.iter(|| black_box(store.search_visits(black_box(&filter), 200).unwrap()))
+        });
+    }
     let mut fresh = demo::visits(options(1_000_000, 2)).filter(|v| v.person.is_some());
     group.bench_function("save one identified visit (synchronous=FULL)", |b| {
         b.iter(|| {

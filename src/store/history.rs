@@ -3,7 +3,6 @@
 
 use super::Store;
 use super::returning::fts_query;
-use rusqlite::params;
 
 /// One line of the visit history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,69 +37,87 @@ impl Store {
         self.search_visits(&VisitFilter::default(), limit)
     }
 
-    /// Visits matching the filter, newest first.
+    /// Visits matching the filter, newest first. The statement holds only the parts given, so
+    /// SQLite can start from the most selective one (a name starts from the full-text index).
     pub fn search_visits(
         &self,
         filter: &VisitFilter,
         limit: usize,
     ) -> rusqlite::Result<Vec<VisitSummary>> {
-        let name = match &filter.name {
-            Some(typed) => match fts_query(typed) {
-                Some(query) => Some(query),
-                None => return Ok(Vec::new()),
-            },
-            None => None,
-        };
-        let list = |ids: &Option<Vec<String>>| {
-            ids.as_ref()
-                .map(|ids| serde_json::to_string(ids).expect("strings serialise"))
-        };
-        let mut statement = self.conn.prepare_cached(
-            "SELECT v.id, v.started_at, v.kind, p.official_name, p.first_name, v.topics, i.language
-             FROM visits v
-             LEFT JOIN people p ON p.id = v.person_id
-             LEFT JOIN interpreter_use i ON i.visit_id = v.id
-             WHERE (?1 IS NULL OR v.person_id IN (
-                        SELECT q.id FROM people_fts f JOIN people q ON q.rowid = f.rowid
-                        WHERE people_fts MATCH ?1))
-               AND (?2 IS NULL OR v.started_ms >= ?2)
-               AND (?3 IS NULL OR v.started_ms < ?3)
-               AND (?4 IS NULL OR EXISTS (
-                        SELECT 1 FROM json_each(v.topics) t
-                        WHERE t.value IN (SELECT value FROM json_each(?4))))
-               AND (?5 IS NULL OR EXISTS (
-                        SELECT 1 FROM referrals r
-                        WHERE r.visit_id = v.id
-                          AND r.service_id IN (SELECT value FROM json_each(?5))))
-             ORDER BY v.started_ms DESC
-             LIMIT ?6",
-        )?;
-        let rows = statement.query_map(
-            params![
-                name,
-                filter.since_ms,
-                filter.until_ms,
-                list(&filter.topics),
-                list(&filter.services),
-                limit as i64
-            ],
-            |r| {
-                let official: Option<String> = r.get(3)?;
-                let first: Option<String> = r.get(4)?;
-                let topics: String = r.get(5)?;
-                Ok(VisitSummary {
-                    id: r.get(0)?,
-                    started_at: r.get(1)?,
-                    kind: r.get(2)?,
-                    name: official.map(|o| match first {
-                        Some(f) if !f.is_empty() => format!("{o}, {f}"),
-                        _ => o,
-                    }),
-                    topics: serde_json::from_str(&topics).unwrap_or_default(),
-                    interpreter_language: r.get(6)?,
-                })
-            },
-        )?;
+        use rusqlite::types::Value;
+        let mut sql = String::from(
+            "SELECT v.id, v.started_at, v.kind, p.official_name, p.first_name, v.topics, i.language ",
+        );
+        let mut values: Vec<Value> = Vec::new();
+        match &filter.name {
+            Some(typed) => {
+                let Some(query) = fts_query(typed) else {
+                    return Ok(Vec::new());
+                };
+                sql.push_str(
+                    "FROM people_fts f JOIN people p ON p.rowid = f.rowid
+                     JOIN visits v ON v.person_id = p.id
+                     LEFT JOIN interpreter_use i ON i.visit_id = v.id
+                     WHERE people_fts MATCH ?",
+                );
+                values.push(Value::Text(query));
+            }
+            None => sql.push_str(
+                "FROM visits v LEFT JOIN people p ON p.id = v.person_id
+                 LEFT JOIN interpreter_use i ON i.visit_id = v.id
+                 WHERE 1",
+            ),
+        }
+        if let Some(since) = filter.since_ms {
+            sql.push_str(" AND v.started_ms >= ?");
+            values.push(Value::Integer(since));
+        }
+        if let Some(until) = filter.until_ms {
+            sql.push_str(" AND v.started_ms < ?");
+            values.push(Value::Integer(until));
+        }
+        for (ids, condition) in [
+            (
+                &filter.topics,
+                " AND EXISTS (SELECT 1 FROM json_each(v.topics) t
+                              WHERE t.value IN (SELECT value FROM json_each(?)))",
+            ),
+            (
+                &filter.services,
+                " AND EXISTS (SELECT 1 FROM referrals r WHERE r.visit_id = v.id
+                              AND r.service_id IN (SELECT value FROM json_each(?)))",
+            ),
+        ] {
+            if let Some(ids) = ids {
+                // Nothing can match an empty list: no need to ask.
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                sql.push_str(condition);
+                values.push(Value::Text(
+                    serde_json::to_string(ids).expect("strings serialise"),
+                ));
+            }
+        }
+        sql.push_str(" ORDER BY v.started_ms DESC LIMIT ?");
+        values.push(Value::Integer(limit as i64));
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |r| {
+            let official: Option<String> = r.get(3)?;
+            let first: Option<String> = r.get(4)?;
+            let topics: String = r.get(5)?;
+            Ok(VisitSummary {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+                kind: r.get(2)?,
+                name: official.map(|o| match first {
+                    Some(f) if !f.is_empty() => format!("{o}, {f}"),
+                    _ => o,
+                }),
+                topics: serde_json::from_str(&topics).unwrap_or_default(),
+                interpreter_language: r.get(6)?,
+            })
+        })?;
         rows.collect()
     }
 }

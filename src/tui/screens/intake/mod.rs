@@ -62,6 +62,9 @@ pub struct IntakeState {
     pub suggestions: Vec<crate::store::ReturningPerson>,
     #[serde(skip)]
     pub suggestion: usize,
+    /// Letters typed on the language field to find a language by name.
+    #[serde(skip)]
+    pub language_query: String,
 }
 
 impl Default for IntakeState {
@@ -77,6 +80,7 @@ impl Default for IntakeState {
             directory: DirectoryState::default(),
             suggestions: Vec::new(),
             suggestion: 0,
+            language_query: String::new(),
         }
     }
 }
@@ -116,6 +120,11 @@ impl IntakeState {
             4 => self.note.push(c),
             _ => {
                 let focus = self.reception.focus;
+                if focus == ReceptionField::Language && c != ' ' {
+                    self.language_query.push(c);
+                    self.pick_language(cx);
+                    return None;
+                }
                 match self.reception.text_mut(focus) {
                     Some(text) => text.push(c),
                     // The space bar ticks a flag or steps a choice.
@@ -128,6 +137,28 @@ impl IntakeState {
             }
         }
         None
+    }
+
+    /// Typing on the language field picks the best match by name (in the staff's language, in
+    /// German, or by ISO code): "tig" or "tir" finds Tigrinya.
+    fn pick_language(&mut self, cx: &IntakeContext<'_>) {
+        let i18n = &cx.catalog.i18n;
+        let items = reception::visitor_languages()
+            .filter(|code| !code.is_empty())
+            .map(|code| {
+                let key = format!("language.{code}");
+                (
+                    code,
+                    format!(
+                        "{} {} {code}",
+                        i18n.text(cx.lang, &key),
+                        i18n.text("de", &key)
+                    ),
+                )
+            });
+        if let Some(best) = crate::search::rank(&self.language_query, items).first() {
+            self.reception.language = best.to_string();
+        }
     }
 
     /// Steps the focused choice or flag; ticking the financial request opens its checklist.
@@ -316,6 +347,14 @@ impl IntakeState {
             Action::NextField | Action::PrevField | Action::Down | Action::Up | Action::Confirm
         ) {
             self.suggestions.clear();
+            self.language_query.clear();
+        }
+        if focus == ReceptionField::Language && action == Action::DeleteChar {
+            self.language_query.pop();
+            if !self.language_query.is_empty() {
+                self.pick_language(cx);
+            }
+            return Some(Vec::new());
         }
         match action {
             Action::NextField | Action::Down | Action::Confirm => self.reception.move_focus(1),
