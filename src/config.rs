@@ -19,6 +19,14 @@ pub struct Config {
     pub print_command: Option<String>,
     /// Folder for referral slips [default: `slips` in the data folder].
     pub slips_dir: Option<PathBuf>,
+    /// Where `export` writes batches when no `--to`/`--url` is given.
+    pub export_dir: Option<PathBuf>,
+    /// The case system's endpoint for batches (HTTP POST).
+    pub export_url: Option<String>,
+    /// Bearer token for `export_url`; the environment variable INTAKE_DESK_TOKEN takes precedence.
+    pub export_token: Option<String>,
+    /// `jsonl` (default) or `csv`.
+    pub export_format: Option<String>,
 }
 
 impl Default for Config {
@@ -30,6 +38,10 @@ impl Default for Config {
             keymap: None,
             print_command: None,
             slips_dir: None,
+            export_dir: None,
+            export_url: None,
+            export_token: None,
+            export_format: None,
         }
     }
 }
@@ -88,7 +100,7 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
             line,
             column,
             message: e.message().trim().to_string(),
-            fix: "the keys are desk, staff, language, keymap, print_command and slips_dir (see README.md)".into(),
+            fix: "the keys are desk, staff, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
         }
     })
 }

@@ -1,6 +1,6 @@
 //! intake-desk: the reception desk application of the social-medical centres (SMZ/CMS) of Valais.
 //!
-//! Dependencies flow one way: `tui` and `cli` → `store`, `catalog`, `search` → `domain`.
+//! Dependencies flow one way: `tui` and `cli` → `export` → `store`, `catalog`, `search` → `domain`.
 //! `domain` does no I/O; the `tui` never writes SQL.
 
 pub mod catalog;
@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod paths;
 pub mod search;

@@ -21,6 +21,13 @@ pub fn default_slips_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("slips"))
 }
 
+/// Where HTTP batches wait until the server accepts them: `~/.local/share/intake-desk/outbox`.
+pub fn default_outbox_dir() -> PathBuf {
+    project_dirs()
+        .map(|d| d.data_dir().join("outbox"))
+        .unwrap_or_else(|| PathBuf::from("outbox"))
+}
+
 /// `~/.config/intake-desk` on Linux: holds `config.toml` and `keymap.toml`.
 pub fn default_config_dir() -> PathBuf {
     project_dirs()
@@ -38,4 +45,16 @@ pub fn create_private_dir(path: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(path)
+}
+
+/// Creates (or empties) a file readable and writable by the owner only.
+pub fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
 }

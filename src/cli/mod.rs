@@ -6,6 +6,7 @@ mod data;
 mod db;
 mod demo;
 mod directory;
+mod export;
 mod import;
 mod keymap;
 mod setup;
@@ -86,6 +87,8 @@ pub enum Command {
         #[command(subcommand)]
         command: VisitsCommand,
     },
+    /// Export due visits to the case system (a folder or an HTTP endpoint)
+    Export(export::ExportArgs),
     /// Inspect the database
     Db {
         #[command(subcommand)]
@@ -185,6 +188,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Db {
             command: DbCommand::Info,
         }) => db::info(&cli),
+        Some(Command::Export(args)) => export::run(&cli, args),
         Some(Command::Visits {
             command: VisitsCommand::List(args),
         }) => visits::list(&cli, args),

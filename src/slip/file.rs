@@ -27,14 +27,7 @@ pub fn save(
 
 fn write_private(path: &std::path::Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)?.write_all(content.as_bytes())
+    crate::paths::create_private_file(path)?.write_all(content.as_bytes())
 }
 
 /// Runs the configured print command (e.g. `lp` or `lp -d desk-printer`) on a file.

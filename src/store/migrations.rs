@@ -155,6 +155,23 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;",
     // 6: a person's visit is found without a scan (returning visitors show when they came).
     "CREATE INDEX visits_person ON visits (person_id) WHERE person_id IS NOT NULL;",
+    // 7: export batches remember which version of which visit they carried, so a batch can be
+    // written again byte for byte and a corrected visit goes out again as a correction.
+    "ALTER TABLE visits ADD COLUMN exported_revision INTEGER;
+    ALTER TABLE export_batches ADD COLUMN action INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE export_batches ADD COLUMN test INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE export_batches ADD COLUMN header TEXT NOT NULL DEFAULT '{}';
+    CREATE TABLE export_items (
+        batch_id TEXT NOT NULL REFERENCES export_batches (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        visit_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        previous_batch TEXT,
+        previous_revision INTEGER,
+        PRIMARY KEY (batch_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX visits_corrected ON visits (started_ms)
+        WHERE exported_revision IS NOT NULL AND revision > exported_revision;",
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! Local storage in SQLite. All SQL of the application lives in this module.
 
 mod drafts;
+mod export;
 mod history;
 mod migrations;
 mod open;
@@ -13,6 +14,7 @@ mod unmet_needs;
 mod visits;
 
 pub use drafts::Draft;
+pub use export::{ACTION_CORRECTION, ACTION_NEW, BatchInfo, BatchLine, ExportTx, NewBatch};
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
@@ -61,7 +63,7 @@ impl Store {
     }
 }
 
-pub(crate) fn now_rfc3339() -> String {
+pub fn now_rfc3339() -> String {
     chrono::Local::now()
         .fixed_offset()
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

@@ -2,9 +2,9 @@
 
 use super::Store;
 use rusqlite::{OptionalExtension, Row, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VisitRecord {
     pub id: String,
     pub started_at: String,
@@ -22,6 +22,7 @@ pub struct VisitRecord {
     pub competence: serde_json::Value,
     pub interpreter: Option<InterpreterRecord>,
     /// A financial request: received_on, decide_by (30 days later), documents present/missing.
+    #[serde(default)]
     pub financial_request: serde_json::Value,
     pub waiting_seconds: Option<u32>,
     pub consent_to_export: bool,
@@ -30,11 +31,11 @@ pub struct VisitRecord {
     /// The staff's note, with follow-up notes added later.
     pub note: Option<String>,
     /// Only in `show`: the visitor, when identified.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferralRecord {
     pub service_id: String,
     pub reason: String,
@@ -43,7 +44,7 @@ pub struct ReferralRecord {
     pub consent_to_share: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterpreterRecord {
     pub language: String,
     pub mode: String,
@@ -51,8 +52,11 @@ pub struct InterpreterRecord {
     pub minutes: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonRecord {
+    /// The person record's own id (the `localPersonId` of the export).
+    #[serde(default)]
+    pub id: String,
     pub official_name: String,
     pub first_name: String,
     pub birth_date: Option<String>,
@@ -66,140 +70,122 @@ pub struct PersonRecord {
     pub phone: Option<String>,
 }
 
-const SELECT: &str =
-    "SELECT id, started_at, ended_at, kind, person_id, urgency, desk_id, staff_id, topics,
-                             stage_data, waiting_seconds, consent_to_export, revision, note
-                      FROM visits";
+/// Columns of a complete visit record, in the order [`record_at`] reads them: the visit (`v`),
+/// its person (`p`), interpreter (`t`) and referrals as one JSON array.
+pub(super) const RECORD_COLUMNS: &str = "v.id, v.started_at, v.ended_at, v.kind, v.person_id, v.urgency,
+    v.desk_id, v.staff_id, v.topics, v.stage_data, v.waiting_seconds, v.consent_to_export, v.revision,
+    v.note, p.official_name, p.first_name, p.birth_date, p.vn, p.sex, p.nationality, p.language,
+    p.residence_status, p.commune_of_stay, p.support_domicile, p.phone, t.language, t.mode,
+    t.provider, t.minutes,
+    (SELECT json_group_array(json_array(r.service_id, r.reason, r.status, r.appointment_on,
+                                        r.consent_to_share))
+     FROM (SELECT * FROM referrals WHERE visit_id = v.id ORDER BY id) r)";
 
-fn visit(row: &Row<'_>) -> rusqlite::Result<(VisitRecord, Option<String>)> {
-    let person_id: Option<String> = row.get(4)?;
-    let topics: String = row.get(8)?;
-    let stage: String = row.get(9)?;
+/// The joins [`RECORD_COLUMNS`] needs, after `FROM visits v` (or a join to it).
+pub(super) const RECORD_JOINS: &str = "LEFT JOIN people p ON p.id = v.person_id
+    LEFT JOIN interpreter_use t ON t.visit_id = v.id";
+
+/// Reads a complete record from `RECORD_COLUMNS` starting at column `base`.
+pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRecord> {
+    let c = |i: usize| base + i;
+    let person_id: Option<String> = row.get(c(4))?;
+    let topics: String = row.get(c(8))?;
+    let stage: String = row.get(c(9))?;
     let stage: serde_json::Value = serde_json::from_str(&stage).unwrap_or_default();
-    Ok((
-        VisitRecord {
-            id: row.get(0)?,
-            started_at: row.get(1)?,
-            ended_at: row.get(2)?,
-            kind: row.get(3)?,
-            anonymous: person_id.is_none(),
-            urgency: row.get(5)?,
-            desk_id: row.get(6)?,
-            staff_id: row.get(7)?,
-            topics: serde_json::from_str(&topics).unwrap_or_default(),
-            information: stage
-                .get("information")
-                .cloned()
-                .unwrap_or(serde_json::json!([])),
-            referrals: Vec::new(),
-            competence: stage
-                .get("competence")
-                .cloned()
-                .unwrap_or(serde_json::Value::Null),
-            interpreter: None,
-            financial_request: stage
-                .get("financial_request")
-                .cloned()
-                .unwrap_or(serde_json::Value::Null),
-            waiting_seconds: row.get(10)?,
-            consent_to_export: row.get(11)?,
-            revision: row.get(12)?,
-            note: row.get(13)?,
-            person: None,
-        },
-        person_id,
-    ))
+    let stage_part =
+        |key: &str, default: serde_json::Value| stage.get(key).cloned().unwrap_or(default);
+    let person = match &person_id {
+        Some(id) => Some(PersonRecord {
+            id: id.clone(),
+            official_name: row.get(c(14))?,
+            first_name: row.get(c(15))?,
+            birth_date: row.get(c(16))?,
+            vn: row.get(c(17))?,
+            sex: row.get(c(18))?,
+            nationality: row.get(c(19))?,
+            language: row.get(c(20))?,
+            residence_status: row.get(c(21))?,
+            commune_of_stay: row.get(c(22))?,
+            support_domicile: row.get(c(23))?,
+            phone: row.get(c(24))?,
+        }),
+        None => None,
+    };
+    let interpreter_language: Option<String> = row.get(c(25))?;
+    let interpreter = match interpreter_language {
+        Some(language) => Some(InterpreterRecord {
+            language,
+            mode: row.get(c(26))?,
+            provider: row.get(c(27))?,
+            minutes: row.get(c(28))?,
+        }),
+        None => None,
+    };
+    let referrals: String = row.get(c(29))?;
+    // SQLite keeps the consent flag as 0/1.
+    let referrals: Vec<(String, String, String, Option<String>, i64)> =
+        serde_json::from_str(&referrals).unwrap_or_default();
+    Ok(VisitRecord {
+        id: row.get(c(0))?,
+        started_at: row.get(c(1))?,
+        ended_at: row.get(c(2))?,
+        kind: row.get(c(3))?,
+        anonymous: person_id.is_none(),
+        urgency: row.get(c(5))?,
+        desk_id: row.get(c(6))?,
+        staff_id: row.get(c(7))?,
+        topics: serde_json::from_str(&topics).unwrap_or_default(),
+        information: stage_part("information", serde_json::json!([])),
+        referrals: referrals
+            .into_iter()
+            .map(
+                |(service_id, reason, status, appointment_on, consent_to_share)| ReferralRecord {
+                    service_id,
+                    reason,
+                    status,
+                    appointment_on,
+                    consent_to_share: consent_to_share != 0,
+                },
+            )
+            .collect(),
+        competence: stage_part("competence", serde_json::Value::Null),
+        interpreter,
+        financial_request: stage_part("financial_request", serde_json::Value::Null),
+        waiting_seconds: row.get(c(10))?,
+        consent_to_export: row.get(c(11))?,
+        revision: row.get(c(12))?,
+        note: row.get(c(13))?,
+        person,
+    })
 }
 
 impl Store {
-    /// Visits started in `[since_ms, until_ms)`, oldest first, with referrals and interpreter.
+    /// Visits started in `[since_ms, until_ms)`, oldest first, with referrals and interpreter
+    /// (the person is left out: lists are for counting and scripting, `show` gives the person).
     pub fn visit_records(
         &self,
         since_ms: i64,
         until_ms: i64,
     ) -> rusqlite::Result<Vec<VisitRecord>> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "{SELECT} WHERE started_ms >= ?1 AND started_ms < ?2 ORDER BY started_ms, id"
+            "SELECT {RECORD_COLUMNS} FROM visits v {RECORD_JOINS}
+             WHERE v.started_ms >= ?1 AND v.started_ms < ?2 ORDER BY v.started_ms, v.id"
         ))?;
-        let rows: Vec<(VisitRecord, Option<String>)> = statement
-            .query_map(params![since_ms, until_ms], visit)?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(|(record, _)| self.complete(record))
-            .collect()
+        let rows = statement.query_map(params![since_ms, until_ms], |row| {
+            let mut record = record_at(row, 0)?;
+            record.person = None;
+            Ok(record)
+        })?;
+        rows.collect()
     }
 
     /// One visit with everything, the person included.
     pub fn visit_record(&self, id: &str) -> rusqlite::Result<Option<VisitRecord>> {
-        let found = self
-            .conn
-            .query_row(&format!("{SELECT} WHERE id = ?1"), [id], visit)
-            .optional()?;
-        let Some((record, person_id)) = found else {
-            return Ok(None);
-        };
-        let mut record = self.complete(record)?;
-        if let Some(person_id) = person_id {
-            record.person = self.person_record(&person_id)?;
-        }
-        Ok(Some(record))
-    }
-
-    fn complete(&self, mut record: VisitRecord) -> rusqlite::Result<VisitRecord> {
-        let mut referrals = self.conn.prepare_cached(
-            "SELECT service_id, reason, status, appointment_on, consent_to_share FROM referrals WHERE visit_id = ?1 ORDER BY id",
-        )?;
-        record.referrals = referrals
-            .query_map([&record.id], |r| {
-                Ok(ReferralRecord {
-                    service_id: r.get(0)?,
-                    reason: r.get(1)?,
-                    status: r.get(2)?,
-                    appointment_on: r.get(3)?,
-                    consent_to_share: r.get(4)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        record.interpreter = self
-            .conn
-            .prepare_cached(
-                "SELECT language, mode, provider, minutes FROM interpreter_use WHERE visit_id = ?1",
-            )?
-            .query_row([&record.id], |r| {
-                Ok(InterpreterRecord {
-                    language: r.get(0)?,
-                    mode: r.get(1)?,
-                    provider: r.get(2)?,
-                    minutes: r.get(3)?,
-                })
-            })
-            .optional()?;
-        Ok(record)
-    }
-
-    fn person_record(&self, id: &str) -> rusqlite::Result<Option<PersonRecord>> {
         self.conn
-            .query_row(
-                "SELECT official_name, first_name, birth_date, vn, sex, nationality, language, residence_status,
-                        commune_of_stay, support_domicile, phone
-                 FROM people WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(PersonRecord {
-                        official_name: r.get(0)?,
-                        first_name: r.get(1)?,
-                        birth_date: r.get(2)?,
-                        vn: r.get(3)?,
-                        sex: r.get(4)?,
-                        nationality: r.get(5)?,
-                        language: r.get(6)?,
-                        residence_status: r.get(7)?,
-                        commune_of_stay: r.get(8)?,
-                        support_domicile: r.get(9)?,
-                        phone: r.get(10)?,
-                    })
-                },
-            )
+            .prepare_cached(&format!(
+                "SELECT {RECORD_COLUMNS} FROM visits v {RECORD_JOINS} WHERE v.id = ?1"
+            ))?
+            .query_row([id], |row| record_at(row, 0))
             .optional()
     }
 }

@@ -36,18 +36,6 @@ impl Store {
             |r| r.get(0),
         )
     }
-
-    /// Identified visits with consent that have not left for the case system yet.
-    pub fn pending_export_count(&self) -> rusqlite::Result<u64> {
-        self.conn
-            .query_row(
-                "SELECT count(*) FROM visits INDEXED BY visits_pending_export
-             WHERE person_id IS NOT NULL AND consent_to_export = 1 AND exported_batch IS NULL",
-                [],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n as u64)
-    }
 }
 
 fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {

@@ -1,0 +1,128 @@
+//! The CSV layout: one row per visit, flattened; lists are joined with `|`. The columns are
+//! documented in docs/export.md (a test keeps the two in step).
+
+use super::line::{DateOfBirth, VisitLine};
+
+pub const COLUMNS: [&str; 40] = [
+    "schema",
+    "action",
+    "visitId",
+    "revision",
+    "originalId",
+    "originalBatchId",
+    "startedAt",
+    "endedAt",
+    "kind",
+    "urgency",
+    "deskId",
+    "staffId",
+    "vn",
+    "localPersonId",
+    "officialName",
+    "firstName",
+    "sex",
+    "dateOfBirth",
+    "nationality",
+    "language",
+    "residencePermit",
+    "refugee",
+    "residenceStatus",
+    "communeOfStay",
+    "supportDomicile",
+    "phone",
+    "topics",
+    "informationLanguages",
+    "referrals",
+    "competencePrimary",
+    "competenceRule",
+    "interpreterLanguage",
+    "interpreterMode",
+    "interpreterProvider",
+    "interpreterMinutes",
+    "financialReceivedOn",
+    "financialDecideBy",
+    "financialMissingDocuments",
+    "waitingSeconds",
+    "note",
+];
+
+pub fn values(v: &VisitLine<'_>) -> [String; 40] {
+    let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
+    let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let p = v.person.as_ref();
+    let i = v.interpreter.as_ref();
+    let f = v.financial_request.as_ref();
+    let text = |key: &str| {
+        v.competence
+            .get(key)
+            .and_then(|x| x.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    [
+        v.schema.to_string(),
+        v.action.to_string(),
+        v.visit_id.to_string(),
+        v.revision.to_string(),
+        opt(v.original_id),
+        opt(v.original_batch_id),
+        v.started_at.to_string(),
+        opt(v.ended_at),
+        v.kind.to_string(),
+        v.urgency.to_string(),
+        v.desk_id.to_string(),
+        v.staff_id.to_string(),
+        opt(p.and_then(|p| p.vn)),
+        p.map(|p| p.local_person_id.person_id.to_string())
+            .unwrap_or_default(),
+        p.map(|p| p.official_name.to_string()).unwrap_or_default(),
+        p.map(|p| p.first_name.to_string()).unwrap_or_default(),
+        p.and_then(|p| p.sex.clone()).unwrap_or_default(),
+        p.and_then(|p| p.date_of_birth.as_ref())
+            .map(|d| match d {
+                DateOfBirth::YearMonthDay(s) | DateOfBirth::YearMonth(s) | DateOfBirth::Year(s) => {
+                    s.to_string()
+                }
+            })
+            .unwrap_or_default(),
+        opt(p.and_then(|p| p.nationality)),
+        opt(p.and_then(|p| p.language)),
+        opt(p.and_then(|p| p.residence_permit)),
+        p.map(|p| p.refugee.to_string()).unwrap_or_default(),
+        p.map(|p| p.residence_status.to_string())
+            .unwrap_or_default(),
+        num(p.and_then(|p| p.commune_of_stay)),
+        num(p.and_then(|p| p.support_domicile)),
+        opt(p.and_then(|p| p.phone)),
+        v.topics.join("|"),
+        v.information
+            .iter()
+            .map(|x| format!("{}:{}", x.topic, x.language))
+            .collect::<Vec<_>>()
+            .join("|"),
+        v.referrals
+            .iter()
+            .map(|x| format!("{}:{}", x.service_id, x.status))
+            .collect::<Vec<_>>()
+            .join("|"),
+        text("primary"),
+        text("rule"),
+        i.map(|i| i.language.to_string()).unwrap_or_default(),
+        i.map(|i| i.mode.to_string()).unwrap_or_default(),
+        opt(i.and_then(|i| i.provider)),
+        num(i.map(|i| i.minutes)),
+        f.map(|f| f.received_on.to_string()).unwrap_or_default(),
+        f.map(|f| f.decide_by.to_string()).unwrap_or_default(),
+        f.map(|f| {
+            f.documents
+                .iter()
+                .filter(|d| !d.present)
+                .map(|d| d.id)
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .unwrap_or_default(),
+        num(v.waiting_seconds),
+        opt(v.note),
+    ]
+}

@@ -1,0 +1,170 @@
+//! Publishing a batch in a folder so that a reader never sees half of one: the batch file is
+//! written under a hidden temporary name, fsynced and renamed; then the manifest, the same way.
+//! A batch is published when its manifest exists. After a crash the next run cleans up what was
+//! never published and adopts a published batch the database does not know yet.
+
+use super::failpoint::failpoint;
+use super::header::Manifest;
+use super::writer::{Format, file_sha256};
+use crate::store::{NewBatch, Store};
+use anyhow::Context;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub fn data_file(dir: &Path, batch_id: &str, format: Format) -> PathBuf {
+    dir.join(format!("{batch_id}.{}", format.extension()))
+}
+
+pub fn manifest_file(dir: &Path, batch_id: &str) -> PathBuf {
+    dir.join(format!("{batch_id}.manifest.json"))
+}
+
+fn temporary(path: &Path) -> PathBuf {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("batch");
+    path.with_file_name(format!(".{name}.tmp"))
+}
+
+/// Makes a directory entry durable (the rename itself, not only the file's bytes).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Writes `path` atomically: `write` fills a hidden temporary file, which is fsynced and renamed.
+pub fn write_atomically<T>(
+    path: &Path,
+    failpoint_before_rename: Option<&str>,
+    write: impl FnOnce(&mut BufWriter<File>) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let dir = path.parent().context("a batch file needs a folder")?;
+    let temporary = temporary(path);
+    let file = crate::paths::create_private_file(&temporary)
+        .with_context(|| format!("cannot create {}", temporary.display()))?;
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    let result = write(&mut out)?;
+    let file = out.into_inner().map_err(|e| e.into_error())?;
+    file.sync_all()?;
+    drop(file);
+    if let Some(name) = failpoint_before_rename {
+        failpoint(name);
+    }
+    std::fs::rename(&temporary, path).with_context(|| {
+        format!(
+            "cannot rename {} to {}",
+            temporary.display(),
+            path.display()
+        )
+    })?;
+    sync_dir(dir)?;
+    Ok(result)
+}
+
+pub fn write_manifest(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
+    write_atomically(&manifest_file(dir, &manifest.batch_id), None, |out| {
+        Ok(out.write_all(&manifest.to_bytes())?)
+    })
+}
+
+/// What recovery found in the folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Recovery {
+    /// Published batches recorded now (the last run stopped before recording them).
+    pub adopted: Vec<String>,
+    /// Files removed because they were never published.
+    pub removed: Vec<PathBuf>,
+}
+
+/// Brings the database and the folder into step before a new export.
+pub fn recover(store: &mut Store, dir: &Path) -> anyhow::Result<Recovery> {
+    let mut recovery = Recovery::default();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    for name in &names {
+        let Some(batch_id) = name.strip_suffix(".manifest.json") else {
+            continue;
+        };
+        if name.starts_with('.') || store.export_batch(batch_id)?.is_some() {
+            continue;
+        }
+        adopt(store, dir, name)?;
+        recovery.adopted.push(batch_id.to_string());
+    }
+    for name in &names {
+        let path = dir.join(name);
+        let unpublished_data = [Format::Jsonl, Format::Csv].iter().any(|format| {
+            name.strip_suffix(&format!(".{}", format.extension()))
+                .is_some_and(|id| !manifest_file(dir, id).exists())
+        });
+        if (name.starts_with('.') && name.ends_with(".tmp")) || unpublished_data {
+            std::fs::remove_file(&path)?;
+            recovery.removed.push(path);
+        }
+    }
+    Ok(recovery)
+}
+
+/// Records a published batch from its manifest and file, after checking the file's hash.
+fn adopt(store: &mut Store, dir: &Path, manifest_name: &str) -> anyhow::Result<()> {
+    let path = dir.join(manifest_name);
+    let manifest: Manifest = serde_json::from_slice(&std::fs::read(&path)?)
+        .with_context(|| format!("{}: not a batch manifest", path.display()))?;
+    let format: Format = manifest
+        .format
+        .parse()
+        .map_err(|_| anyhow::anyhow!("{}: unknown format {}", path.display(), manifest.format))?;
+    let data = dir.join(&manifest.file);
+    let sha = file_sha256(&data).with_context(|| format!("cannot read {}", data.display()))?;
+    anyhow::ensure!(
+        sha == manifest.sha256,
+        "{}: the SHA-256 does not match its manifest; the batch is damaged and was not recorded",
+        data.display()
+    );
+    let visits = batch_visits(&data, format)?;
+    let batch = NewBatch {
+        id: manifest.batch_id.clone(),
+        created_at: manifest.header.message_date.clone(),
+        target: format!("folder:{}", dir.display()),
+        format: manifest.format.clone(),
+        action: manifest.header.action,
+        test: manifest.header.test_delivery_flag,
+        header: serde_json::to_string(&manifest.header)?,
+    };
+    store.adopt_batch(&batch, &sha, &visits)?;
+    Ok(())
+}
+
+/// The visit ids and versions a batch file carries.
+fn batch_visits(path: &Path, format: Format) -> anyhow::Result<Vec<(String, u32)>> {
+    let reader = BufReader::new(File::open(path)?);
+    let mut visits = Vec::new();
+    match format {
+        Format::Csv => {
+            let mut csv = csv::Reader::from_reader(reader);
+            let headers = csv.headers()?.clone();
+            let column = |name: &str| headers.iter().position(|h| h == name);
+            let (id, revision) = column("visitId")
+                .zip(column("revision"))
+                .context("the CSV batch has no visitId or revision column")?;
+            for row in csv.records() {
+                let row = row?;
+                visits.push((row[id].to_string(), row[revision].parse()?));
+            }
+        }
+        _ => {
+            for line in reader.lines() {
+                let value: serde_json::Value = serde_json::from_str(&line?)?;
+                let id = value["visitId"]
+                    .as_str()
+                    .context("a line without visitId")?;
+                let revision = value["revision"]
+                    .as_u64()
+                    .context("a line without revision")?;
+                visits.push((id.to_string(), revision as u32));
+            }
+        }
+    }
+    Ok(visits)
+}

@@ -1,0 +1,85 @@
+//! Delivering a batch to the case system over HTTP: one POST with the batch id as
+//! `Idempotency-Key`, so a retry after a lost answer cannot book the visits twice. Server errors,
+//! timeouts and dropped connections are retried with bounded exponential backoff; a 4xx answer
+//! is final. The bearer token is sent, never logged or printed.
+
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct HttpTarget {
+    pub url: String,
+    pub token: Option<String>,
+    /// Tries in all, the first included.
+    pub attempts: u32,
+    /// Wait before the second try; doubled each time, at most 30 s.
+    pub first_delay: Duration,
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Delivered {
+        status: u16,
+    },
+    /// The server refused the batch (4xx): its message, shortened.
+    Refused {
+        status: u16,
+        message: String,
+    },
+    /// No success after every try: what went wrong the last time.
+    Unreachable {
+        attempts: u32,
+        last: String,
+    },
+}
+
+const MAX_DELAY: Duration = Duration::from_secs(30);
+
+impl HttpTarget {
+    pub fn deliver(&self, batch_id: &str, body: &[u8]) -> Delivery {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(self.timeout))
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut delay = self.first_delay;
+        let mut last = String::new();
+        for attempt in 1..=self.attempts.max(1) {
+            if attempt > 1 {
+                std::thread::sleep(delay);
+                delay = (delay * 2).min(MAX_DELAY);
+            }
+            let mut request = agent
+                .post(&self.url)
+                .header("Idempotency-Key", batch_id)
+                .header("Content-Type", "application/json");
+            if let Some(token) = &self.token {
+                request = request.header("Authorization", format!("Bearer {token}"));
+            }
+            match request.send(body) {
+                Ok(mut response) => {
+                    let status = response.status().as_u16();
+                    if (200..300).contains(&status) {
+                        return Delivery::Delivered { status };
+                    }
+                    let text = response
+                        .body_mut()
+                        .with_config()
+                        .limit(64 * 1024)
+                        .read_to_string()
+                        .unwrap_or_default();
+                    let message: String = text.trim().chars().take(500).collect();
+                    if (400..500).contains(&status) {
+                        return Delivery::Refused { status, message };
+                    }
+                    last = format!("HTTP {status} {message}");
+                }
+                Err(error) => last = error.to_string(),
+            }
+        }
+        Delivery::Unreachable {
+            attempts: self.attempts.max(1),
+            last,
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! One visit as the case system receives it (`intake-desk/visit/1`): field names after eCH-0044
+//! (person identification), eCH-0011 and eCH-0006 (permit codes, with our own refugee flag, since
+//! eCH-0006 cannot tell a provisionally admitted refugee from other provisionally admitted people).
+//! Built only from the stored record, never from the catalog, so a batch written again is the
+//! same byte for byte.
+
+use crate::domain::ResidenceStatus;
+use crate::store::{BatchLine, PersonRecord};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The schema every line names; a change that breaks readers gets a new number.
+pub const SCHEMA: &str = "intake-desk/visit/1";
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitLine<'a> {
+    pub schema: &'static str,
+    /// eCH-0058 action: 1 new, 4 correction.
+    pub action: u8,
+    pub visit_id: &'a str,
+    /// The version of the visit: 1 as first saved, one more for each correction.
+    pub revision: u32,
+    /// For a correction: the id of the visit it corrects (the same visit) and the batch that
+    /// carried the version before.
+    pub original_id: Option<&'a str>,
+    pub original_batch_id: Option<&'a str>,
+    pub started_at: &'a str,
+    pub ended_at: Option<&'a str>,
+    pub kind: &'a str,
+    pub urgency: &'a str,
+    pub desk_id: &'a str,
+    pub staff_id: &'a str,
+    pub person: Option<PersonLine<'a>>,
+    pub topics: &'a [String],
+    pub information: Vec<InformationLine<'a>>,
+    /// The competence answer, as `intake-desk check --format json` gives it; null when none.
+    pub competence: &'a Value,
+    pub referrals: Vec<ReferralLine<'a>>,
+    pub interpreter: Option<InterpreterLine<'a>>,
+    pub financial_request: Option<FinancialLine<'a>>,
+    pub waiting_seconds: Option<u32>,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonLine<'a> {
+    /// AHVN13, 13 digits without dots (eCH-0044 `vn`).
+    pub vn: Option<&'a str>,
+    pub local_person_id: LocalPersonId<'a>,
+    pub official_name: &'a str,
+    pub first_name: &'a str,
+    /// eCH-0044 `sexType`: "1" male, "2" female, "3" unknown.
+    pub sex: Option<String>,
+    /// eCH-0044 `datePartiallyKnown`.
+    pub date_of_birth: Option<DateOfBirth<'a>>,
+    /// ISO 3166-1 alpha-2.
+    pub nationality: Option<&'a str>,
+    /// ISO 639-3.
+    pub language: Option<&'a str>,
+    /// eCH-0006 `residencePermitCategoryType` ("02" B, "05" F ...); null for Swiss or unknown.
+    pub residence_permit: Option<&'static str>,
+    pub refugee: bool,
+    /// The status as recorded at the desk (`b`, `refugee-b`, `provisional-f` ...).
+    pub residence_status: &'a str,
+    /// BFS commune numbers (eCH-0007 `municipalityId`).
+    pub commune_of_stay: Option<u32>,
+    pub support_domicile: Option<u32>,
+    pub phone: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocalPersonId<'a> {
+    pub person_id_category: &'static str,
+    pub person_id: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DateOfBirth<'a> {
+    YearMonthDay(&'a str),
+    YearMonth(&'a str),
+    Year(&'a str),
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InformationLine<'a> {
+    pub topic: &'a str,
+    pub language: &'a str,
+    pub written_copy: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferralLine<'a> {
+    pub service_id: &'a str,
+    pub reason: &'a str,
+    pub status: &'a str,
+    pub appointment_on: Option<&'a str>,
+    pub consent_to_share: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterpreterLine<'a> {
+    pub language: &'a str,
+    pub mode: &'a str,
+    pub provider: Option<&'a str>,
+    pub minutes: u32,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FinancialLine<'a> {
+    pub received_on: &'a str,
+    pub decide_by: &'a str,
+    pub documents: Vec<DocumentLine<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentLine<'a> {
+    pub id: &'a str,
+    pub present: bool,
+}
+
+impl<'a> VisitLine<'a> {
+    pub fn new(line: &'a BatchLine, action: u8) -> VisitLine<'a> {
+        let r = &line.record;
+        let correction = action == crate::store::ACTION_CORRECTION;
+        VisitLine {
+            schema: SCHEMA,
+            action,
+            visit_id: &r.id,
+            revision: line.revision,
+            original_id: correction.then_some(r.id.as_str()),
+            original_batch_id: if correction {
+                line.previous_batch.as_deref()
+            } else {
+                None
+            },
+            started_at: &r.started_at,
+            ended_at: r.ended_at.as_deref(),
+            kind: &r.kind,
+            urgency: &r.urgency,
+            desk_id: &r.desk_id,
+            staff_id: &r.staff_id,
+            person: r.person.as_ref().map(person),
+            topics: &r.topics,
+            information: information(&r.information),
+            competence: &r.competence,
+            referrals: r
+                .referrals
+                .iter()
+                .map(|x| ReferralLine {
+                    service_id: &x.service_id,
+                    reason: &x.reason,
+                    status: &x.status,
+                    appointment_on: x.appointment_on.as_deref(),
+                    consent_to_share: x.consent_to_share,
+                })
+                .collect(),
+            interpreter: r.interpreter.as_ref().map(|i| InterpreterLine {
+                language: &i.language,
+                mode: &i.mode,
+                provider: i.provider.as_deref(),
+                minutes: i.minutes,
+            }),
+            financial_request: financial(&r.financial_request),
+            waiting_seconds: r.waiting_seconds,
+            note: r.note.as_deref(),
+        }
+    }
+}
+
+fn person(p: &PersonRecord) -> PersonLine<'_> {
+    let status: ResidenceStatus = p.residence_status.parse().unwrap_or_default();
+    PersonLine {
+        vn: p.vn.as_deref(),
+        local_person_id: LocalPersonId {
+            person_id_category: "LOC.intake-desk",
+            // eCH-0044 allows 36 characters: the UUID without our "p-" prefix.
+            person_id: p.id.strip_prefix("p-").unwrap_or(&p.id),
+        },
+        official_name: &p.official_name,
+        first_name: &p.first_name,
+        sex: p.sex.map(|s| s.to_string()),
+        date_of_birth: p.birth_date.as_deref().map(|d| match d.len() {
+            4 => DateOfBirth::Year(d),
+            7 => DateOfBirth::YearMonth(d),
+            _ => DateOfBirth::YearMonthDay(d),
+        }),
+        nationality: p.nationality.as_deref(),
+        language: p.language.as_deref(),
+        residence_permit: status.ech0006_category(),
+        refugee: status.is_refugee(),
+        residence_status: &p.residence_status,
+        commune_of_stay: p.commune_of_stay,
+        support_domicile: p.support_domicile,
+        phone: p.phone.as_deref(),
+    }
+}
+
+fn information(value: &Value) -> Vec<InformationLine<'_>> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| InformationLine {
+                    topic: item["topic"].as_str().unwrap_or_default(),
+                    language: item["language"].as_str().unwrap_or_default(),
+                    written_copy: item["written_copy"].as_bool().unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn financial(value: &Value) -> Option<FinancialLine<'_>> {
+    let request = value.as_object()?;
+    let text = |key: &str| request.get(key).and_then(Value::as_str).unwrap_or_default();
+    Some(FinancialLine {
+        received_on: text("received_on"),
+        decide_by: text("decide_by"),
+        documents: request
+            .get("documents")
+            .and_then(Value::as_array)
+            .map(|docs| {
+                docs.iter()
+                    .map(|d| DocumentLine {
+                        id: d["id"].as_str().unwrap_or_default(),
+                        present: d["present"].as_bool().unwrap_or_default(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}

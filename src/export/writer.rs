@@ -1,0 +1,128 @@
+//! Writing a batch in its format while counting the visits and hashing every byte (SHA-256), so
+//! the manifest can say what a complete file holds. Memory stays flat whatever the batch size.
+
+use super::csv_row;
+use super::line::VisitLine;
+use crate::store::BatchLine;
+use sha2::{Digest, Sha256};
+use std::io::Write;
+
+/// `jsonl` for folders, `csv` for spreadsheets, `json` (one document) for HTTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        self.into()
+    }
+}
+
+struct Hashing<W: Write> {
+    inner: W,
+    hasher: Sha256,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Where the bytes go: straight to the hashed output, or through the CSV writer that owns it.
+enum Sink<W: Write> {
+    Plain(Hashing<W>),
+    Csv(Box<csv::Writer<Hashing<W>>>),
+}
+
+pub struct BatchWriter<W: Write> {
+    format: Format,
+    action: u8,
+    sink: Sink<W>,
+    count: u64,
+}
+
+impl<W: Write> BatchWriter<W> {
+    /// Starts a batch; `header` is the eCH-0058 header as JSON (only the HTTP body carries it
+    /// inline, folders have it in the manifest).
+    pub fn new(format: Format, action: u8, header: &str, out: W) -> anyhow::Result<Self> {
+        let mut out = Hashing {
+            inner: out,
+            hasher: Sha256::new(),
+        };
+        let sink = match format {
+            Format::Csv => {
+                let mut csv = csv::Writer::from_writer(out);
+                csv.write_record(csv_row::COLUMNS)?;
+                Sink::Csv(Box::new(csv))
+            }
+            Format::Json => {
+                write!(out, "{{\"header\":{header},\"visits\":[")?;
+                Sink::Plain(out)
+            }
+            Format::Jsonl => Sink::Plain(out),
+        };
+        Ok(BatchWriter {
+            format,
+            action,
+            sink,
+            count: 0,
+        })
+    }
+
+    pub fn write(&mut self, line: &BatchLine) -> anyhow::Result<()> {
+        let visit = VisitLine::new(line, self.action);
+        match &mut self.sink {
+            Sink::Csv(csv) => csv.write_record(csv_row::values(&visit))?,
+            Sink::Plain(out) => {
+                if self.format == Format::Json && self.count > 0 {
+                    out.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut *out, &visit)?;
+                if self.format == Format::Jsonl {
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Ends the batch: the number of visits, the SHA-256 (hex) and the output back.
+    pub fn finish(self) -> anyhow::Result<(u64, String, W)> {
+        let mut out = match self.sink {
+            Sink::Csv(csv) => csv
+                .into_inner()
+                .map_err(|e| anyhow::anyhow!("{}", e.error()))?,
+            Sink::Plain(out) => out,
+        };
+        if self.format == Format::Json {
+            write!(out, "],\"count\":{}}}", self.count)?;
+        }
+        out.flush()?;
+        let sha = hex(&out.hasher.finalize());
+        Ok((self.count, sha, out.inner))
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of a file, read in pieces.
+pub fn file_sha256(path: &std::path::Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher)?;
+    Ok(hex(&hasher.finalize()))
+}

@@ -1,0 +1,283 @@
+//! Export to a folder: every line valid against the shipped JSON Schema, the CSV header as the
+//! README documents it, nothing exported twice, `--redo` byte for byte, corrections as action 4.
+
+mod common;
+use common::{Sandbox, stderr, stdout};
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    found.retain(|p| p.to_string_lossy().ends_with(suffix));
+    found.sort();
+    found
+}
+
+fn lines(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn demo(sandbox: &Sandbox, db: &str, visits: &str) {
+    let out = sandbox.run(&[
+        "demo",
+        "--visits",
+        visits,
+        "--until",
+        "2026-11-20",
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn every_exported_line_is_valid_and_a_second_run_exports_nothing() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    demo(&sandbox, db, "600");
+    let dir = sandbox.path("out");
+    let to = dir.to_str().unwrap();
+    let out = sandbox.run(&["export", "--to", to, "--db", db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../data/schema/visit-1.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema itself is valid");
+    let batches = files(&dir, ".jsonl");
+    assert_eq!(batches.len(), 1);
+    let visits = lines(&batches[0]);
+    assert!(visits.len() > 100, "{}", visits.len());
+    for visit in &visits {
+        let errors: Vec<String> = validator
+            .iter_errors(visit)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}\n{visit}");
+        // Only identified visits with consent leave.
+        assert!(visit["person"].is_object());
+        assert_eq!(visit["action"], 1);
+    }
+    // The demo's every kind and stage is there.
+    for kind in ["identified", "financial-request", "urgent-handover"] {
+        assert!(visits.iter().any(|v| v["kind"] == kind), "{kind}");
+    }
+    assert!(
+        visits
+            .iter()
+            .any(|v| v["financialRequest"]["decideBy"].is_string())
+    );
+    assert!(visits.iter().any(|v| v["competence"]["rule"].is_string()));
+    assert!(
+        visits
+            .iter()
+            .any(|v| v["person"]["residencePermit"] == "05")
+    );
+
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&files(&dir, ".manifest.json")[0]).unwrap()).unwrap();
+    assert_eq!(manifest["count"], visits.len());
+    assert_eq!(manifest["header"]["action"], 1);
+    assert_eq!(manifest["header"]["testDeliveryFlag"], false);
+    assert_eq!(manifest["header"]["messageId"], manifest["batchId"]);
+    let out = sandbox.run(&["db", "info", "--db", db]);
+    assert!(
+        stdout(&out).contains("pending export:  0"),
+        "{}",
+        stdout(&out)
+    );
+
+    let again = sandbox.run(&["export", "--to", to, "--db", db]);
+    assert!(again.status.success());
+    assert!(
+        stdout(&again).contains("nothing to export"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(files(&dir, ".jsonl").len(), 1);
+    assert_eq!(files(&dir, "").len(), 2, "no leftovers");
+    #[cfg(unix)]
+    for file in files(&dir, "") {
+        assert_eq!(
+            common::file_mode(&file) & 0o777,
+            0o600,
+            "{}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn the_csv_header_is_the_documented_column_list() {
+    let readme = include_str!("../README.md");
+    let table = readme
+        .split("**CSV**")
+        .nth(1)
+        .expect("the CSV section")
+        .split("\n\n")
+        .nth(1)
+        .expect("the column table");
+    let documented: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split('`').nth(1))
+        .collect();
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    demo(&sandbox, db, "50");
+    let dir = sandbox.path("csv");
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        dir.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = &files(&dir, ".csv")[0];
+    let mut reader = csv::Reader::from_path(file).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, documented);
+    let rows = reader.records().count();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&files(&dir, ".manifest.json")[0]).unwrap()).unwrap();
+    assert_eq!(manifest["count"], rows);
+    assert_eq!(manifest["format"], "csv");
+}
+
+#[test]
+fn redo_is_byte_identical_and_a_correction_goes_out_as_action_4() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    demo(&sandbox, db, "120");
+    let dir = sandbox.path("out");
+    let to = dir.to_str().unwrap();
+    assert!(
+        sandbox
+            .run(&["export", "--to", to, "--db", db])
+            .status
+            .success()
+    );
+    let first = files(&dir, ".jsonl").remove(0);
+    let first_bytes = std::fs::read(&first).unwrap();
+    let first_manifest = std::fs::read(files(&dir, ".manifest.json").remove(0)).unwrap();
+    let first_id = first.file_stem().unwrap().to_str().unwrap().to_string();
+    let corrected = lines(&first)[3]["visitId"].as_str().unwrap().to_string();
+
+    // A correction of an exported visit makes it due again, as a correction.
+    let out = sandbox.run(&[
+        "visits",
+        "correct",
+        &corrected,
+        "--name",
+        "Korrigiert",
+        "--first-name",
+        "Anna",
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = sandbox.run(&["export", "--to", to, "--db", db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let second = files(&dir, ".jsonl")
+        .into_iter()
+        .find(|p| *p != first)
+        .expect("a second batch");
+    let corrections = lines(&second);
+    assert_eq!(corrections.len(), 1);
+    let line = &corrections[0];
+    assert_eq!(line["action"], 4);
+    assert_eq!(line["visitId"], corrected.as_str());
+    assert_eq!(line["originalId"], corrected.as_str());
+    assert_eq!(line["originalBatchId"], first_id.as_str());
+    assert_eq!(line["revision"], 2);
+    assert_eq!(line["person"]["officialName"], "Korrigiert");
+
+    // The first batch written again, elsewhere: the same bytes, although a visit in it changed since.
+    let again = sandbox.path("again");
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        again.to_str().unwrap(),
+        "--redo",
+        &first_id,
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(again.join(format!("{first_id}.jsonl"))).unwrap(),
+        first_bytes
+    );
+    assert_eq!(
+        std::fs::read(again.join(format!("{first_id}.manifest.json"))).unwrap(),
+        first_manifest
+    );
+    let out = sandbox.run(&["export", "--to", to, "--redo", "no-such-batch", "--db", db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no export batch with the id no-such-batch"));
+}
+
+#[test]
+fn anonymous_visits_and_visits_without_consent_never_leave() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    demo(&sandbox, db, "300");
+    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let due: Vec<&str> = all
+        .iter()
+        .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    let dir = sandbox.path("out");
+    assert!(
+        sandbox
+            .run(&["export", "--to", dir.to_str().unwrap(), "--db", db])
+            .status
+            .success()
+    );
+    let exported: Vec<String> = lines(&files(&dir, ".jsonl")[0])
+        .iter()
+        .map(|v| v["visitId"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        exported, due,
+        "exactly the identified visits with consent, oldest first"
+    );
+    assert!(exported.len() < all.len());
+}
+
+#[test]
+fn export_without_a_target_says_how_to_give_one() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let out = sandbox.run(&["export", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--to DIR or --url URL"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        "x",
+        "--format",
+        "xml",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("use jsonl or csv"));
+}
