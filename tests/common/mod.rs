@@ -52,9 +52,17 @@ impl Sandbox {
 
     /// Runs a subcommand to completion.
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs the binary with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Output {
         let mut command = Command::new(BIN);
         command.args(args).current_dir(self.dir.path());
         for (key, value) in self.env() {
+            command.env(key, value);
+        }
+        for (key, value) in extra {
             command.env(key, value);
         }
         command.output().expect("binary runs")

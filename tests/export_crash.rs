@@ -1,0 +1,102 @@
+//! An export killed at several points (before the rename of the batch file, after it, before
+//! the database commit): afterwards every visit due is delivered exactly once.
+
+mod common;
+use common::{Sandbox, stderr, stdout};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn due_visits(sandbox: &Sandbox, db: &str) -> Vec<String> {
+    let out = sandbox.run(&[
+        "demo",
+        "--visits",
+        "150",
+        "--until",
+        "2026-11-20",
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut due: Vec<String> = all
+        .iter()
+        .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    due.sort();
+    due
+}
+
+/// Visit ids in the published batches of a folder (those with a manifest), with how often.
+fn delivered(dir: &Path) -> BTreeMap<String, usize> {
+    let mut seen = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let Some(id) = name.strip_suffix(".manifest.json") else {
+            continue;
+        };
+        let text = std::fs::read_to_string(dir.join(format!("{id}.jsonl"))).unwrap();
+        for line in text.lines() {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            *seen
+                .entry(value["visitId"].as_str().unwrap().to_string())
+                .or_insert(0) += 1;
+        }
+    }
+    seen
+}
+
+#[test]
+fn killed_at_any_point_each_visit_is_delivered_exactly_once() {
+    for point in ["before-rename", "after-rename", "before-commit"] {
+        let sandbox = Sandbox::new();
+        let db = sandbox.db();
+        let db = db.to_str().unwrap();
+        let due = due_visits(&sandbox, db);
+        let dir = sandbox.path("out");
+        let to = dir.to_str().unwrap();
+        let crashed = sandbox.run_with_env(
+            &["export", "--to", to, "--db", db],
+            &[("INTAKE_DESK_FAILPOINT", point)],
+        );
+        assert!(
+            !crashed.status.success(),
+            "{point}: the export should have died"
+        );
+        let out = sandbox.run(&["export", "--to", to, "--db", db]);
+        assert!(out.status.success(), "{point}: {}", stderr(&out));
+        if point != "before-commit" {
+            // The unpublished file of the killed run is cleaned up, and its visits go again.
+            assert!(
+                stdout(&out).contains("removed 1 unfinished file(s)"),
+                "{point}: {}",
+                stdout(&out)
+            );
+        } else {
+            assert!(
+                stdout(&out).contains("found complete in the folder after an interrupted run"),
+                "{}",
+                stdout(&out)
+            );
+        }
+        let seen = delivered(&dir);
+        assert!(
+            seen.values().all(|n| *n == 1),
+            "{point}: a visit went twice"
+        );
+        assert_eq!(seen.keys().cloned().collect::<Vec<_>>(), due, "{point}");
+        // Nothing is left half-written, and nothing is due any more.
+        assert!(
+            std::fs::read_dir(&dir).unwrap().all(|e| !e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('.')),
+            "{point}: a temporary file is left"
+        );
+        let again = sandbox.run(&["export", "--to", to, "--db", db]);
+        assert!(stdout(&again).contains("nothing to export"), "{point}");
+    }
+}

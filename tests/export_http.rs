@@ -1,0 +1,294 @@
+//! Export over HTTP against real servers on 127.0.0.1 started by the tests: one that fails twice
+//! with 503, one that takes the batch and drops the connection before answering, one that
+//! answers 400. The batch id is the idempotency key; the token is sent and never printed.
+
+mod common;
+use common::{Sandbox, stderr, stdout};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+
+const TOKEN: &str = "s3cret-token-123";
+
+/// One request as the server saw it.
+#[derive(Debug, Clone)]
+struct Request {
+    headers: HashMap<String, String>,
+    body: serde_json::Value,
+}
+
+/// What the server does with the n-th request (0-based).
+#[derive(Clone, Copy)]
+enum Answer {
+    Status(u16),
+    /// Reads the request, books it, and closes the connection without a word.
+    Drop,
+}
+
+struct Server {
+    url: String,
+    requests: Arc<Mutex<Vec<Request>>>,
+    /// Visit ids booked, once per idempotency key.
+    booked: Arc<Mutex<Vec<String>>>,
+}
+
+fn read_request(stream: &mut TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    if line.is_empty() {
+        return None;
+    }
+    let mut headers = HashMap::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).ok()?;
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() {
+            break;
+        }
+        let (key, value) = trimmed.split_once(':')?;
+        headers.insert(key.trim().to_ascii_lowercase(), value.trim().to_string());
+    }
+    let mut body = Vec::new();
+    if let Some(length) = headers.get("content-length") {
+        body.resize(length.parse().ok()?, 0);
+        reader.read_exact(&mut body).ok()?;
+    } else if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t.contains("chunked"))
+    {
+        loop {
+            line.clear();
+            reader.read_line(&mut line).ok()?;
+            let size = usize::from_str_radix(line.trim(), 16).ok()?;
+            let mut chunk = vec![0; size + 2];
+            reader.read_exact(&mut chunk).ok()?;
+            if size == 0 {
+                break;
+            }
+            body.extend_from_slice(&chunk[..size]);
+        }
+    }
+    Some(Request {
+        headers,
+        body: serde_json::from_slice(&body).unwrap_or_default(),
+    })
+}
+
+fn serve(answers: Vec<Answer>) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/batches", listener.local_addr().unwrap());
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let booked = Arc::new(Mutex::new(Vec::new()));
+    let (seen, book) = (requests.clone(), booked.clone());
+    std::thread::spawn(move || {
+        let mut keys_booked: Vec<String> = Vec::new();
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            while let Some(request) = read_request(&mut stream) {
+                let n = {
+                    let mut seen = seen.lock().unwrap();
+                    seen.push(request.clone());
+                    seen.len() - 1
+                };
+                let answer = answers.get(n).copied().unwrap_or(Answer::Status(200));
+                let key = request
+                    .headers
+                    .get("idempotency-key")
+                    .cloned()
+                    .unwrap_or_default();
+                let mut take = || {
+                    // An idempotent server books a key once, however often it comes.
+                    if !keys_booked.contains(&key) {
+                        keys_booked.push(key.clone());
+                        let ids = request.body["visits"]
+                            .as_array()
+                            .cloned()
+                            .unwrap_or_default();
+                        book.lock().unwrap().extend(
+                            ids.iter()
+                                .map(|v| v["visitId"].as_str().unwrap_or("").to_string()),
+                        );
+                    }
+                };
+                match answer {
+                    Answer::Drop => {
+                        take();
+                        let _ = stream.shutdown(std::net::Shutdown::Both);
+                        break;
+                    }
+                    Answer::Status(status) => {
+                        let body = if status == 400 {
+                            "visit 3: unknown commune 9999".to_string()
+                        } else {
+                            String::new()
+                        };
+                        if (200..300).contains(&status) {
+                            take();
+                        }
+                        let reply = format!(
+                            "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nContent-Type: text/plain\r\n\r\n{body}",
+                            body.len()
+                        );
+                        if stream.write_all(reply.as_bytes()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    });
+    Server {
+        url,
+        requests,
+        booked,
+    }
+}
+
+/// A database with demo visits; the ids of those due for export.
+fn due_visits(sandbox: &Sandbox, db: &str) -> Vec<String> {
+    let out = sandbox.run(&[
+        "demo",
+        "--visits",
+        "80",
+        "--until",
+        "2026-11-20",
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    all.iter()
+        .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn export(sandbox: &Sandbox, db: &str, url: &str) -> std::process::Output {
+    sandbox.run_with_env(
+        &[
+            "export",
+            "--url",
+            url,
+            "--retry-delay-ms",
+            "10",
+            "--attempts",
+            "4",
+            "--db",
+            db,
+        ],
+        &[("INTAKE_DESK_TOKEN", TOKEN)],
+    )
+}
+
+fn pending(sandbox: &Sandbox, db: &str) -> String {
+    let info = stdout(&sandbox.run(&["db", "info", "--db", db]));
+    info.lines()
+        .find(|l| l.starts_with("pending export:"))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn two_503_then_success_delivers_once_with_the_same_key_and_the_token() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let due = due_visits(&sandbox, db);
+    let server = serve(vec![Answer::Status(503), Answer::Status(503)]);
+    let out = export(&sandbox, db, &server.url);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let requests = server.requests.lock().unwrap().clone();
+    assert_eq!(requests.len(), 3);
+    let keys: Vec<&String> = requests
+        .iter()
+        .map(|r| &r.headers["idempotency-key"])
+        .collect();
+    assert!(keys.iter().all(|k| *k == keys[0]), "{keys:?}");
+    for request in &requests {
+        assert_eq!(request.headers["authorization"], format!("Bearer {TOKEN}"));
+        assert_eq!(request.headers["content-type"], "application/json");
+        assert_eq!(request.body["header"]["messageId"], keys[0].as_str());
+    }
+    assert_eq!(*server.booked.lock().unwrap(), due);
+    assert_eq!(pending(&sandbox, db), "pending export:  0");
+    assert!(!stdout(&out).contains(TOKEN) && !stderr(&out).contains(TOKEN));
+    // Nothing left to send.
+    let again = export(&sandbox, db, &server.url);
+    assert!(again.status.success());
+    assert_eq!(server.requests.lock().unwrap().len(), 3);
+}
+
+#[test]
+fn a_dropped_connection_is_retried_with_the_same_key_and_each_visit_is_booked_once() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let due = due_visits(&sandbox, db);
+    let server = serve(vec![Answer::Drop]);
+    let out = export(&sandbox, db, &server.url);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let requests = server.requests.lock().unwrap().clone();
+    assert_eq!(requests.len(), 2, "the retry after the dropped connection");
+    assert_eq!(
+        requests[0].headers["idempotency-key"],
+        requests[1].headers["idempotency-key"]
+    );
+    assert_eq!(*server.booked.lock().unwrap(), due, "each visit once");
+}
+
+#[test]
+fn a_400_stops_the_export_with_the_server_message_and_marks_nothing() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let due = due_visits(&sandbox, db);
+    let before = pending(&sandbox, db);
+    assert_eq!(before, format!("pending export:  {}", due.len()));
+    let server = serve(vec![Answer::Status(400)]);
+    let out = export(&sandbox, db, &server.url);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("HTTP 400: visit 3: unknown commune 9999"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        server.requests.lock().unwrap().len(),
+        1,
+        "a refusal is not retried"
+    );
+    assert_eq!(pending(&sandbox, db), before, "nothing marked");
+    assert!(server.booked.lock().unwrap().is_empty());
+    // The outbox is empty: the refused batch was taken back.
+    let outbox = sandbox.path("share/intake-desk/outbox");
+    assert_eq!(std::fs::read_dir(outbox).unwrap().count(), 0);
+}
+
+#[test]
+fn a_server_that_stays_down_leaves_the_batch_waiting_and_the_next_run_sends_it_again() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let due = due_visits(&sandbox, db);
+    let down = serve(vec![Answer::Status(503); 4]);
+    let out = export(&sandbox, db, &down.url);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("waits in the outbox"),
+        "{}",
+        stderr(&out)
+    );
+    let first_key = down.requests.lock().unwrap()[0].headers["idempotency-key"].clone();
+    assert_eq!(down.requests.lock().unwrap().len(), 4);
+    let up = serve(vec![]);
+    let out = export(&sandbox, db, &up.url);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let requests = up.requests.lock().unwrap().clone();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].headers["idempotency-key"], first_key);
+    assert_eq!(*up.booked.lock().unwrap(), due);
+}
