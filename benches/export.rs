@@ -1,1 +1,110 @@
-fn main() {}
+//! Exporting 1,000,000 identified visits with consent to JSON Lines: visits per second (criterion,
+//! in-process) and the peak memory of the real binary doing the same (`export --to DIR`).
+//! Target: 200,000 visits/s or more, under 100 MB.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use intake_desk::catalog::Catalog;
+use intake_desk::demo::{self, DemoOptions};
+use intake_desk::export::{ExportOptions, Format, Target};
+use intake_desk::store::Store;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const VISITS: usize = 1_000_000;
+
+fn build(path: &Path) {
+    let mut store = Store::open(path).unwrap();
+    let options = DemoOptions {
+        visits: usize::MAX,
+        seed: 7,
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-20T17:00:00+01:00").unwrap(),
+        communes: Catalog::embedded()
+            .communes
+            .iter()
+            .map(|c| c.bfs_nr)
+            .collect(),
+        catalog: Some(Catalog::embedded()),
+    };
+    // Only identified visits with consent leave: take a million of those.
+    let visits = demo::visits(options)
+        .filter(|v| v.person.is_some())
+        .map(|mut v| {
+            v.consent_to_export = true;
+            v
+        })
+        .take(VISITS);
+    store.insert_visits(visits).unwrap();
+}
+
+fn reset(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("DELETE FROM export_items; DELETE FROM export_batches;")
+        .unwrap();
+}
+
+/// Peak resident memory of the real binary exporting everything, in MB (Linux `getrusage`).
+fn binary_peak_mb(db: &Path, out: &Path) -> f64 {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_intake-desk"))
+        .args(["export", "--to"])
+        .arg(out)
+        .arg("--db")
+        .arg(db)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills the struct it is given.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+fn export_million(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("visits.db");
+    let started = Instant::now();
+    build(&db);
+    eprintln!(
+        "built {VISITS} exportable visits in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let out = dir.path().join("binary-out");
+    let started = Instant::now();
+    let peak = binary_peak_mb(&db, &out);
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "binary: exported {VISITS} visits in {seconds:.2} s ({:.0} visits/s), peak memory {peak:.1} MB",
+        VISITS as f64 / seconds
+    );
+
+    let mut group = c.benchmark_group("export_1m");
+    group.throughput(Throughput::Elements(VISITS as u64));
+    group.sample_size(10);
+    group.bench_function("jsonl to a folder", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for i in 0..iterations {
+                reset(&db);
+                let mut store = Store::open(&db).unwrap();
+                let options = ExportOptions {
+                    target: Target::Folder(dir.path().join(format!("out-{i}"))),
+                    format: Format::Jsonl,
+                    test: true,
+                    desk: "bench".into(),
+                };
+                let started = Instant::now();
+                let report =
+                    intake_desk::export::run(&mut store, &options, &mut |_, _| {}).unwrap();
+                total += started.elapsed();
+                assert_eq!(report.batches[0].count, VISITS as u64);
+                std::fs::remove_dir_all(dir.path().join(format!("out-{i}"))).unwrap();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export_million);
+criterion_main!(benches);

@@ -6,7 +6,7 @@
 use super::failpoint::failpoint;
 use super::header::Manifest;
 use super::writer::{Format, file_sha256};
-use crate::store::{NewBatch, Store};
+use crate::store::{AdoptedLine, NewBatch, Store};
 use anyhow::Context;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -136,33 +136,48 @@ fn adopt(store: &mut Store, dir: &Path, manifest_name: &str) -> anyhow::Result<(
     Ok(())
 }
 
-/// The visit ids and versions a batch file carries.
-fn batch_visits(path: &Path, format: Format) -> anyhow::Result<Vec<(String, u32)>> {
+/// The visits a batch file carries: id, version, and for corrections the batch before.
+fn batch_visits(path: &Path, format: Format) -> anyhow::Result<Vec<AdoptedLine>> {
     let reader = BufReader::new(File::open(path)?);
     let mut visits = Vec::new();
+    let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
     match format {
         Format::Csv => {
             let mut csv = csv::Reader::from_reader(reader);
             let headers = csv.headers()?.clone();
-            let column = |name: &str| headers.iter().position(|h| h == name);
-            let (id, revision) = column("visitId")
-                .zip(column("revision"))
-                .context("the CSV batch has no visitId or revision column")?;
+            let column = |name: &str| {
+                headers
+                    .iter()
+                    .position(|h| h == name)
+                    .with_context(|| format!("the CSV batch has no {name} column"))
+            };
+            let (id, revision, previous) = (
+                column("visitId")?,
+                column("revision")?,
+                column("originalBatchId")?,
+            );
             for row in csv.records() {
                 let row = row?;
-                visits.push((row[id].to_string(), row[revision].parse()?));
+                visits.push(AdoptedLine {
+                    visit_id: row[id].to_string(),
+                    revision: row[revision].parse()?,
+                    previous_batch: optional(&row[previous]),
+                });
             }
         }
         _ => {
             for line in reader.lines() {
                 let value: serde_json::Value = serde_json::from_str(&line?)?;
-                let id = value["visitId"]
-                    .as_str()
-                    .context("a line without visitId")?;
-                let revision = value["revision"]
-                    .as_u64()
-                    .context("a line without revision")?;
-                visits.push((id.to_string(), revision as u32));
+                visits.push(AdoptedLine {
+                    visit_id: value["visitId"]
+                        .as_str()
+                        .context("a line without visitId")?
+                        .to_string(),
+                    revision: value["revision"]
+                        .as_u64()
+                        .context("a line without revision")? as u32,
+                    previous_batch: value["originalBatchId"].as_str().map(str::to_string),
+                });
             }
         }
     }

@@ -280,8 +280,11 @@ fn deliver(
             Ok(true)
         }
         Delivery::Refused { status, message } => {
-            store.undo_batch(id)?;
-            std::fs::remove_file(file)?;
+            // Taken back when possible, so its visits are due again; an older batch behind newer
+            // ones stays in the outbox (taking it back would leave a gap).
+            if store.undo_batch(id)? {
+                std::fs::remove_file(file)?;
+            }
             report.refused = Some(format!("HTTP {status}: {message}"));
             Ok(false)
         }

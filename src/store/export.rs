@@ -1,6 +1,9 @@
 //! What the export needs from the database: which visits are due (new ones with consent, and
-//! corrections of visits already delivered), batches with the exact version of each visit they
-//! carried, and marking — all in the transaction that records the batch.
+//! corrections of visits already delivered) and batches that remember exactly which version of
+//! which visit they carried. A batch of new visits covers a range of `export_seq` (the order in
+//! which identified visits with consent were saved), so recording it marks its visits without
+//! writing a row per visit; `export_items` lists the exceptions (visits carried in a later
+//! version) and every visit of a correction batch.
 
 use super::records::{RECORD_COLUMNS, RECORD_JOINS, VisitRecord, record_at};
 use super::{Store, now_rfc3339};
@@ -79,15 +82,19 @@ fn batch_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchInfo> {
     })
 }
 
-/// Which visits a batch of this action takes.
-fn due_condition(action: u8) -> &'static str {
-    if action == ACTION_CORRECTION {
-        "person_id IS NOT NULL AND consent_to_export = 1
-         AND exported_revision IS NOT NULL AND revision > exported_revision"
-    } else {
-        "person_id IS NOT NULL AND consent_to_export = 1 AND exported_batch IS NULL"
-    }
+/// The highest `export_seq` a batch of new visits covers: everything above is due.
+fn high_water(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT coalesce(max(last_seq), 0) FROM export_batches WHERE action = 1",
+        [],
+        |r| r.get(0),
+    )
 }
+
+/// Visits corrected since the version last delivered (they must have left once).
+const CORRECTIONS_DUE: &str = "FROM visits v
+    WHERE v.export_seq IS NOT NULL AND v.revision > 1 AND v.export_seq <= ?1
+      AND v.revision > coalesce((SELECT max(e.revision) FROM export_items e WHERE e.visit_id = v.id), 1)";
 
 impl Store {
     /// Starts an export; see [`ExportTx`].
@@ -101,19 +108,18 @@ impl Store {
 
     /// Visits waiting for export: new ones with consent, and corrections of delivered ones.
     pub fn pending_export_count(&self) -> rusqlite::Result<u64> {
-        let count = |action| -> rusqlite::Result<u64> {
+        let high = high_water(&self.conn)?;
+        let new: i64 = self.conn.query_row(
+            "SELECT count(*) FROM visits WHERE export_seq > ?1",
+            [high],
+            |r| r.get(0),
+        )?;
+        let corrections: i64 =
             self.conn
-                .query_row(
-                    &format!(
-                        "SELECT count(*) FROM visits WHERE {}",
-                        due_condition(action)
-                    ),
-                    [],
-                    |r| r.get::<_, i64>(0),
-                )
-                .map(|n| n as u64)
-        };
-        Ok(count(ACTION_NEW)? + count(ACTION_CORRECTION)?)
+                .query_row(&format!("SELECT count(*) {CORRECTIONS_DUE}"), [high], |r| {
+                    r.get(0)
+                })?;
+        Ok((new + corrections) as u64)
     }
 
     /// Visits in batches written but not yet accepted by the HTTP server.
@@ -164,49 +170,83 @@ impl Store {
         Ok(())
     }
 
-    /// Takes a batch back (the server refused it): its visits are due again as before.
-    pub fn undo_batch(&mut self, id: &str) -> rusqlite::Result<()> {
+    /// Takes a batch back (the server refused it): its visits are due again as before. Only the
+    /// newest batch of new visits can go back (an older one would leave a gap); `false` if not.
+    pub fn undo_batch(&mut self, id: &str) -> rusqlite::Result<bool> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE visits SET exported_batch = i.previous_batch, exported_revision = i.previous_revision
-             FROM export_items i WHERE i.batch_id = ?1 AND visits.id = i.visit_id",
-            [id],
-        )?;
+        let newest = high_water(&tx)?;
+        let last: Option<i64> = tx
+            .query_row(
+                "SELECT last_seq FROM export_batches WHERE id = ?1 AND action = 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        if last.is_some_and(|last| last < newest) {
+            return Ok(false);
+        }
         tx.execute("DELETE FROM export_items WHERE batch_id = ?1", [id])?;
         tx.execute("DELETE FROM export_batches WHERE id = ?1", [id])?;
-        tx.commit()
+        tx.commit()?;
+        Ok(true)
     }
 
     /// Records a complete batch found in the export folder that the database does not know (the
-    /// process stopped after publishing it, before its transaction committed): its visits are
-    /// marked, so they are not sent twice.
+    /// process stopped after publishing it, before its transaction committed), so its visits are
+    /// not sent twice. Nothing else was exported since: a batch of new visits covers the range
+    /// from the current high-water mark to the last of its visits.
     pub fn adopt_batch(
         &mut self,
         batch: &NewBatch,
         sha256: &str,
-        visits: &[(String, u32)],
+        lines: &[AdoptedLine],
     ) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         insert_batch(&tx, batch, "delivered")?;
-        for (position, (visit_id, revision)) in visits.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO export_items (batch_id, position, visit_id, revision, previous_batch, previous_revision)
-                 SELECT ?1, ?2, id, ?3, exported_batch, exported_revision FROM visits WHERE id = ?4",
-                params![batch.id, position as i64 + 1, revision, visit_id],
-            )?;
+        let mut last_seq = high_water(&tx)?;
+        let first_seq = last_seq;
+        for line in lines {
+            let seq: Option<i64> = tx
+                .query_row(
+                    "SELECT export_seq FROM visits WHERE id = ?1",
+                    [&line.visit_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            last_seq = last_seq.max(seq.unwrap_or(0));
+            if batch.action == ACTION_CORRECTION || line.revision > 1 {
+                tx.execute(
+                    "INSERT INTO export_items (batch_id, visit_id, revision, previous_batch)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![batch.id, line.visit_id, line.revision, line.previous_batch],
+                )?;
+            }
         }
         tx.execute(
-            "UPDATE visits SET exported_batch = ?1, exported_revision = i.revision
-             FROM export_items i WHERE i.batch_id = ?1 AND visits.id = i.visit_id
-               AND (visits.exported_revision IS NULL OR visits.exported_revision < i.revision)",
-            [&batch.id],
-        )?;
-        tx.execute(
-            "UPDATE export_batches SET visit_count = ?2, sha256 = ?3, delivered_at = ?4 WHERE id = ?1",
-            params![batch.id, visits.len() as i64, sha256, now_rfc3339()],
+            "UPDATE export_batches SET visit_count = ?2, sha256 = ?3, delivered_at = ?4,
+                    first_seq = ?5, last_seq = ?6
+             WHERE id = ?1",
+            params![
+                batch.id,
+                lines.len() as i64,
+                sha256,
+                now_rfc3339(),
+                (batch.action == ACTION_NEW).then_some(first_seq),
+                (batch.action == ACTION_NEW).then_some(last_seq),
+            ],
         )?;
         tx.commit()
     }
+}
+
+/// A visit as a published batch file names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdoptedLine {
+    pub visit_id: String,
+    pub revision: u32,
+    pub previous_batch: Option<String>,
 }
 
 fn insert_batch(tx: &Transaction<'_>, batch: &NewBatch, status: &str) -> rusqlite::Result<()> {
@@ -229,23 +269,57 @@ fn insert_batch(tx: &Transaction<'_>, batch: &NewBatch, status: &str) -> rusqlit
 
 impl ExportTx<'_> {
     /// Takes every due visit of the batch's action into it, oldest first; the count taken.
-    /// At most `limit` visits when given.
+    /// Takes the due visits of the batch's action into it, in the order saved, at most `limit`;
+    /// the count taken.
     pub fn reserve(&self, batch: &NewBatch, limit: Option<u64>) -> rusqlite::Result<u64> {
-        insert_batch(&self.tx, batch, "writing")?;
-        let taken = self.tx.execute(
-            &format!(
-                "INSERT INTO export_items (batch_id, position, visit_id, revision, previous_batch, previous_revision)
-                 SELECT ?1, row_number() OVER (ORDER BY started_ms, id), id, revision, exported_batch,
-                        exported_revision
-                 FROM visits WHERE {} ORDER BY started_ms, id LIMIT ?2",
-                due_condition(batch.action)
-            ),
-            params![batch.id, limit.map_or(-1, |l| l as i64)],
-        )?;
-        if taken == 0 {
-            self.tx
-                .execute("DELETE FROM export_batches WHERE id = ?1", [&batch.id])?;
+        let tx = &self.tx;
+        let high = high_water(tx)?;
+        let limit = limit.map_or(-1, |l| l as i64);
+        if batch.action == ACTION_CORRECTION {
+            insert_batch(tx, batch, "writing")?;
+            let taken = tx.execute(
+                &format!(
+                    "INSERT INTO export_items (batch_id, visit_id, revision, previous_batch)
+                     SELECT ?2, v.id, v.revision,
+                        coalesce((SELECT e.batch_id FROM export_items e WHERE e.visit_id = v.id
+                                  ORDER BY e.revision DESC LIMIT 1),
+                                 (SELECT b.id FROM export_batches b WHERE b.action = 1
+                                  AND b.first_seq < v.export_seq AND b.last_seq >= v.export_seq))
+                     {CORRECTIONS_DUE} ORDER BY v.export_seq LIMIT ?3"
+                ),
+                params![high, batch.id, limit],
+            )?;
+            if taken == 0 {
+                tx.execute("DELETE FROM export_batches WHERE id = ?1", [&batch.id])?;
+            }
+            return Ok(taken as u64);
         }
+        let last: Option<i64> = tx.query_row(
+            "SELECT max(export_seq) FROM (SELECT export_seq FROM visits WHERE export_seq > ?1
+                                             ORDER BY export_seq LIMIT ?2)",
+            params![high, limit],
+            |r| r.get(0),
+        )?;
+        let Some(last) = last else {
+            return Ok(0);
+        };
+        let taken: i64 = tx.query_row(
+            "SELECT count(*) FROM visits WHERE export_seq > ?1 AND export_seq <= ?2",
+            params![high, last],
+            |r| r.get(0),
+        )?;
+        insert_batch(tx, batch, "writing")?;
+        tx.execute(
+            "UPDATE export_batches SET first_seq = ?2, last_seq = ?3 WHERE id = ?1",
+            params![batch.id, high, last],
+        )?;
+        // Visits corrected before they first leave go in their current version: noted.
+        tx.execute(
+            "INSERT INTO export_items (batch_id, visit_id, revision)
+             SELECT ?1, id, revision FROM visits
+             WHERE export_seq > ?2 AND export_seq <= ?3 AND revision > 1",
+            params![batch.id, high, last],
+        )?;
         Ok(taken as u64)
     }
 
@@ -257,7 +331,7 @@ impl ExportTx<'_> {
         each_line(&self.tx, batch_id, f)
     }
 
-    /// Records the written batch and marks its visits; nothing of it is visible before this.
+    /// Records the written batch; nothing of it is visible before this.
     pub fn finish(
         self,
         batch_id: &str,
@@ -271,11 +345,6 @@ impl ExportTx<'_> {
              WHERE id = ?1",
             params![batch_id, count as i64, sha256, status, delivered_at],
         )?;
-        self.tx.execute(
-            "UPDATE visits SET exported_batch = ?1, exported_revision = i.revision
-             FROM export_items i WHERE i.batch_id = ?1 AND visits.id = i.visit_id",
-            [batch_id],
-        )?;
         self.tx.commit()
     }
 }
@@ -286,22 +355,38 @@ fn each_line(
     batch_id: &str,
     mut f: impl FnMut(BatchLine) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT i.position, i.revision, i.previous_batch, {RECORD_COLUMNS}
-         FROM export_items i JOIN visits v ON v.id = i.visit_id {RECORD_JOINS}
-         WHERE i.batch_id = ?1 ORDER BY i.position"
-    ))?;
-    let mut rows = statement.query([batch_id])?;
+    let (action, first, last): (u8, Option<i64>, Option<i64>) = conn.query_row(
+        "SELECT action, first_seq, last_seq FROM export_batches WHERE id = ?1",
+        [batch_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut statement = if action == ACTION_NEW {
+        conn.prepare_cached(&format!(
+            "SELECT coalesce(i.revision, 1), i.previous_batch, {RECORD_COLUMNS}
+             FROM visits v LEFT JOIN export_items i ON i.batch_id = ?1 AND i.visit_id = v.id
+             {RECORD_JOINS}
+             WHERE v.export_seq > ?2 AND v.export_seq <= ?3 ORDER BY v.export_seq"
+        ))?
+    } else {
+        conn.prepare_cached(&format!(
+            "SELECT i.revision, i.previous_batch, {RECORD_COLUMNS}
+             FROM export_items i JOIN visits v ON v.id = i.visit_id {RECORD_JOINS}
+             WHERE i.batch_id = ?1 AND ?2 IS NULL AND ?3 IS NULL ORDER BY v.export_seq"
+        ))?
+    };
+    let mut rows = statement.query(params![batch_id, first, last])?;
+    let mut position = 0;
     while let Some(row) = rows.next()? {
-        let revision: u32 = row.get(1)?;
-        let mut record = record_at(row, 3)?;
+        let revision: u32 = row.get(0)?;
+        let mut record = record_at(row, 2)?;
         if record.revision != revision {
             record = kept_version(conn, &record.id, revision)?;
         }
+        position += 1;
         f(BatchLine {
-            position: row.get::<_, i64>(0)? as u64,
+            position,
             revision,
-            previous_batch: row.get(2)?,
+            previous_batch: row.get(1)?,
             record,
         })?;
     }

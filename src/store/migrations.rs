@@ -155,23 +155,28 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;",
     // 6: a person's visit is found without a scan (returning visitors show when they came).
     "CREATE INDEX visits_person ON visits (person_id) WHERE person_id IS NOT NULL;",
-    // 7: export batches remember which version of which visit they carried, so a batch can be
-    // written again byte for byte and a corrected visit goes out again as a correction.
-    "ALTER TABLE visits ADD COLUMN exported_revision INTEGER;
+    // 7: export. Identified visits with consent get an export sequence number as they are saved;
+    // a batch of new visits covers a range of it, so exporting writes nothing per visit (a
+    // million visits leave without rewriting a million rows). Visits carried in another version
+    // than the first, and every visit of a correction batch, are listed in export_items.
+    "ALTER TABLE visits ADD COLUMN export_seq INTEGER;
+    UPDATE visits SET export_seq = rowid WHERE person_id IS NOT NULL AND consent_to_export = 1;
+    CREATE UNIQUE INDEX visits_export_seq ON visits (export_seq) WHERE export_seq IS NOT NULL;
+    CREATE INDEX visits_revised ON visits (export_seq) WHERE export_seq IS NOT NULL AND revision > 1;
+    DROP INDEX visits_pending_export;
     ALTER TABLE export_batches ADD COLUMN action INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE export_batches ADD COLUMN test INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE export_batches ADD COLUMN header TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE export_batches ADD COLUMN first_seq INTEGER;
+    ALTER TABLE export_batches ADD COLUMN last_seq INTEGER;
     CREATE TABLE export_items (
         batch_id TEXT NOT NULL REFERENCES export_batches (id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
         visit_id TEXT NOT NULL,
         revision INTEGER NOT NULL,
         previous_batch TEXT,
-        previous_revision INTEGER,
-        PRIMARY KEY (batch_id, position)
+        PRIMARY KEY (batch_id, visit_id)
     ) STRICT, WITHOUT ROWID;
-    CREATE INDEX visits_corrected ON visits (started_ms)
-        WHERE exported_revision IS NOT NULL AND revision > exported_revision;",
+    CREATE INDEX export_items_visit ON export_items (visit_id, revision);",
 ];
 
 /// The schema version this build writes.

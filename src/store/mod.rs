@@ -14,7 +14,9 @@ mod unmet_needs;
 mod visits;
 
 pub use drafts::Draft;
-pub use export::{ACTION_CORRECTION, ACTION_NEW, BatchInfo, BatchLine, ExportTx, NewBatch};
+pub use export::{
+    ACTION_CORRECTION, ACTION_NEW, AdoptedLine, BatchInfo, BatchLine, ExportTx, NewBatch,
+};
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;

@@ -64,8 +64,13 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     .to_string();
     tx.prepare_cached(
         "INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, ended_at, kind, urgency,
-                             person_id, topics, consent_to_export, waiting_seconds, note, updated_at, stage_data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                             person_id, topics, consent_to_export, waiting_seconds, note, updated_at, stage_data,
+                             export_seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                 -- Identified visits with consent are numbered in the order saved, for export.
+                 CASE WHEN ?9 IS NOT NULL AND ?11 THEN
+                     (SELECT coalesce(max(export_seq), 0) + 1 FROM visits WHERE export_seq IS NOT NULL)
+                 END)",
     )?
     .execute(params![
         visit.id.to_string(),
