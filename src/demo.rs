@@ -328,7 +328,7 @@ fn competence(
     };
     crate::check::check(catalog, &input, at.date_naive())
         .ok()
-        .map(|outcome| outcome.json("de"))
+        .map(|outcome| outcome.record_json())
 }
 
 /// A financial request handed in on the day of the visit or a little before, most documents there.

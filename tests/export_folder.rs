@@ -285,3 +285,51 @@ fn export_without_a_target_says_how_to_give_one() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("use jsonl or csv"));
 }
+
+#[test]
+fn the_export_screen_exports_in_the_background_and_lists_the_batch() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    demo(&sandbox, db, "200");
+    let dir = sandbox.path("desk-out");
+    let config = sandbox.write(
+        "desk.toml",
+        &format!("export_dir = \"{}\"\n", dir.display()),
+    );
+    let mut tui = sandbox.start_tui(
+        &[
+            "--db",
+            db,
+            "--config",
+            config.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        110,
+        30,
+    );
+    tui.press("f8");
+    tui.wait_for(&format!("Target: {}", dir.display()));
+    tui.wait_for("No batches yet.");
+    let due = tui
+        .screen()
+        .lines()
+        .find_map(|l| {
+            l.split("Due: ")
+                .nth(1)?
+                .split(' ')
+                .next()
+                .map(str::to_string)
+        })
+        .unwrap();
+    tui.press("enter");
+    tui.wait_for(&format!("Exported: {due} visits in 1 batch(es)."));
+    tui.wait_for("Due: 0 visits");
+    tui.wait_for("delivered");
+    tui.wait_for("Pending export: 0");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(files(&dir, ".jsonl").len(), 1);
+    assert_eq!(lines(&files(&dir, ".jsonl")[0]).len().to_string(), due);
+}

@@ -37,6 +37,30 @@ struct Smz<'a> {
     name: &'a str,
 }
 
+/// What a saved visit keeps of the answer: ids only. Names, reasons and sources stand in the
+/// rule pack under the rule's id, so they are not copied into every visit.
+#[derive(Serialize)]
+struct Record<'a> {
+    canton: &'a str,
+    on: String,
+    primary: &'a str,
+    responsible: Vec<RecordResponsible<'a>>,
+    rule: &'a str,
+    covered: bool,
+    smz: Option<RecordSmz<'a>>,
+}
+
+#[derive(Serialize)]
+struct RecordResponsible<'a> {
+    domain: &'a str,
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+struct RecordSmz<'a> {
+    id: &'a str,
+}
+
 /// The answer's parts as labelled lines, ready for a terminal or a screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -66,6 +90,27 @@ impl Outcome<'_> {
     /// One JSON object, keys in the documented order.
     pub fn json(&self, lang: &str) -> String {
         serde_json::to_string(&self.json_parts(lang)).expect("plain data serialises")
+    }
+
+    /// The answer as a visit keeps it (see [`Record`]).
+    pub fn record_json(&self) -> String {
+        let answer = &self.answer;
+        let record = Record {
+            canton: &answer.pack.canton,
+            on: self.on.to_string(),
+            primary: &answer.primary().id,
+            responsible: answer
+                .responsible()
+                .map(|(domain, body)| RecordResponsible {
+                    domain: domain.as_str(),
+                    id: &body.id,
+                })
+                .collect(),
+            rule: &answer.rule.id,
+            covered: answer.rule.covered,
+            smz: self.smz.map(|region| RecordSmz { id: &region.id }),
+        };
+        serde_json::to_string(&record).expect("plain data serialises")
     }
 
     fn json_parts<'s>(&'s self, lang: &'s str) -> Json<'s> {

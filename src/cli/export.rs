@@ -54,54 +54,24 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
         writeln!(out, "batch {batch} written again to {}", file.display())?;
         return Ok(());
     }
-    let format_name = args
-        .format
-        .clone()
-        .or_else(|| config.export_format.clone())
-        .unwrap_or_else(|| "jsonl".into());
-    let format = match format_name.parse::<Format>() {
-        Ok(f @ (Format::Jsonl | Format::Csv)) => f,
-        _ => {
-            return Err(Error::Usage(format!(
-                "--format {format_name}: use jsonl or csv"
-            )));
-        }
-    };
-    let url = args.url.clone().or_else(|| {
-        // A folder given on the command line wins over a configured URL.
-        args.to
-            .is_none()
-            .then(|| config.export_url.clone())
-            .flatten()
-    });
-    let target = match (url, folder) {
-        (Some(url), _) => Target::Http {
-            http: HttpTarget {
-                url,
-                token: std::env::var("INTAKE_DESK_TOKEN")
-                    .ok()
-                    .filter(|t| !t.is_empty())
-                    .or_else(|| config.export_token.clone()),
-                attempts: args.attempts,
-                first_delay: Duration::from_millis(args.retry_delay_ms),
-                timeout: Duration::from_secs(60),
-            },
-            outbox: crate::paths::default_outbox_dir(),
-            batch_size: args.batch_size.max(1),
+    let options = options(
+        config,
+        args.to.clone(),
+        args.url.clone(),
+        args.format.as_deref(),
+        args.test,
+        HttpSettings {
+            batch_size: args.batch_size,
+            attempts: args.attempts,
+            retry_delay_ms: args.retry_delay_ms,
         },
-        (None, Some(dir)) => Target::Folder(dir),
-        (None, None) => {
-            return Err(Error::Usage(
-                "say where to export: --to DIR or --url URL (or export_dir / export_url in the configuration)".into(),
-            ));
-        }
-    };
-    let options = ExportOptions {
-        target,
-        format,
-        test: args.test,
-        desk: config.desk.clone(),
-    };
+    )?
+    .ok_or_else(|| {
+        Error::Usage(
+            "say where to export: --to DIR or --url URL (or export_dir / export_url in the configuration)"
+                .into(),
+        )
+    })?;
     let report = crate::export::run(&mut store, &options, &mut |_, _| {}).map_err(Error::Other)?;
     for id in &report.adopted {
         writeln!(
@@ -156,4 +126,71 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// How HTTP deliveries are paced.
+pub struct HttpSettings {
+    pub batch_size: u64,
+    pub attempts: u32,
+    pub retry_delay_ms: u64,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        HttpSettings {
+            batch_size: 1000,
+            attempts: 5,
+            retry_delay_ms: 1000,
+        }
+    }
+}
+
+/// The export as the command line and the configuration describe it; `None` without a target.
+/// A folder given on the command line wins over a configured URL, and the other way round.
+pub fn options(
+    config: &crate::config::Config,
+    to: Option<PathBuf>,
+    url: Option<String>,
+    format: Option<&str>,
+    test: bool,
+    http: HttpSettings,
+) -> Result<Option<ExportOptions>> {
+    let format_name = format
+        .map(str::to_string)
+        .or_else(|| config.export_format.clone())
+        .unwrap_or_else(|| "jsonl".into());
+    let format = match format_name.parse::<Format>() {
+        Ok(f @ (Format::Jsonl | Format::Csv)) => f,
+        _ => {
+            return Err(Error::Usage(format!(
+                "export format {format_name}: use jsonl or csv"
+            )));
+        }
+    };
+    let folder = to.clone().or_else(|| config.export_dir.clone());
+    let url = url.or_else(|| to.is_none().then(|| config.export_url.clone()).flatten());
+    let target = match (url, folder) {
+        (Some(url), _) => Target::Http {
+            http: HttpTarget {
+                url,
+                token: std::env::var("INTAKE_DESK_TOKEN")
+                    .ok()
+                    .filter(|t| !t.is_empty())
+                    .or_else(|| config.export_token.clone()),
+                attempts: http.attempts,
+                first_delay: Duration::from_millis(http.retry_delay_ms),
+                timeout: Duration::from_secs(60),
+            },
+            outbox: crate::paths::default_outbox_dir(),
+            batch_size: http.batch_size.max(1),
+        },
+        (None, Some(dir)) => Target::Folder(dir),
+        (None, None) => return Ok(None),
+    };
+    Ok(Some(ExportOptions {
+        target,
+        format,
+        test,
+        desk: config.desk.clone(),
+    }))
 }

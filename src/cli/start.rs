@@ -32,6 +32,14 @@ pub fn run(cli: &Cli) -> Result<()> {
             .clone()
             .unwrap_or_else(crate::paths::default_slips_dir),
         print_command: setup.config.print_command.clone(),
+        export: super::export::options(
+            &setup.config,
+            None,
+            None,
+            None,
+            false,
+            super::export::HttpSettings::default(),
+        )?,
     };
     let mut app = App::new(setup.catalog, keymap, session, lang);
     app.queue.entries = store.queue_waiting()?;

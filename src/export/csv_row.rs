@@ -52,13 +52,7 @@ pub fn values(v: &VisitLine<'_>) -> [String; 40] {
     let p = v.person.as_ref();
     let i = v.interpreter.as_ref();
     let f = v.financial_request.as_ref();
-    let text = |key: &str| {
-        v.competence
-            .get(key)
-            .and_then(|x| x.as_str())
-            .unwrap_or_default()
-            .to_string()
-    };
+    let competence = v.competence.as_ref();
     [
         v.schema.to_string(),
         v.action.to_string(),
@@ -105,8 +99,10 @@ pub fn values(v: &VisitLine<'_>) -> [String; 40] {
             .map(|x| format!("{}:{}", x.service_id, x.status))
             .collect::<Vec<_>>()
             .join("|"),
-        text("primary"),
-        text("rule"),
+        competence
+            .map(|c| c.primary.to_string())
+            .unwrap_or_default(),
+        competence.map(|c| c.rule.to_string()).unwrap_or_default(),
         i.map(|i| i.language.to_string()).unwrap_or_default(),
         i.map(|i| i.mode.to_string()).unwrap_or_default(),
         opt(i.and_then(|i| i.provider)),

@@ -34,8 +34,9 @@ pub struct VisitLine<'a> {
     pub person: Option<PersonLine<'a>>,
     pub topics: &'a [String],
     pub information: Vec<InformationLine<'a>>,
-    /// The competence answer, as `intake-desk check --format json` gives it; null when none.
-    pub competence: &'a Value,
+    /// The competence answer: who is responsible and by which rule (the reasons and sources
+    /// stand in the rule pack under the rule's id); null when none was made.
+    pub competence: Option<CompetenceLine<'a>>,
     pub referrals: Vec<ReferralLine<'a>>,
     pub interpreter: Option<InterpreterLine<'a>>,
     pub financial_request: Option<FinancialLine<'a>>,
@@ -83,6 +84,29 @@ pub enum DateOfBirth<'a> {
     YearMonthDay(&'a str),
     YearMonth(&'a str),
     Year(&'a str),
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompetenceLine<'a> {
+    pub canton: &'a str,
+    /// The date the answer holds for.
+    pub on: &'a str,
+    /// The body primarily responsible (`commune-smz`, `red-cross`, `canton-asylum` ...).
+    pub primary: &'a str,
+    pub rule: &'a str,
+    /// False when the rules do not cover the case (staff decide).
+    pub covered: bool,
+    /// Every responsible body by domain (support, asylum ...).
+    pub responsible: Vec<ResponsibleLine<'a>>,
+    /// The SMZ region of the commune, when the commune is responsible.
+    pub smz: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResponsibleLine<'a> {
+    pub domain: &'a str,
+    pub id: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -150,7 +174,7 @@ impl<'a> VisitLine<'a> {
             person: r.person.as_ref().map(person),
             topics: &r.topics,
             information: information(&r.information),
-            competence: &r.competence,
+            competence: competence(&r.competence),
             referrals: r
                 .referrals
                 .iter()
@@ -201,6 +225,31 @@ fn person(p: &PersonRecord) -> PersonLine<'_> {
         support_domicile: p.support_domicile,
         phone: p.phone.as_deref(),
     }
+}
+
+fn competence(value: &Value) -> Option<CompetenceLine<'_>> {
+    let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default();
+    value.as_object()?;
+    Some(CompetenceLine {
+        canton: text("canton"),
+        on: text("on"),
+        primary: text("primary"),
+        rule: text("rule"),
+        covered: value["covered"].as_bool().unwrap_or(true),
+        responsible: value["responsible"]
+            .as_array()
+            .map(|bodies| {
+                bodies
+                    .iter()
+                    .map(|b| ResponsibleLine {
+                        domain: b["domain"].as_str().unwrap_or_default(),
+                        id: b["id"].as_str().unwrap_or_default(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        smz: value["smz"]["id"].as_str(),
+    })
 }
 
 fn information(value: &Value) -> Vec<InformationLine<'_>> {

@@ -93,6 +93,7 @@ pub fn run(
     progress: Progress<'_>,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
+    store.cache_for_export()?;
     let total = store.pending_export_count()?;
     let mut done = 0u64;
     match &options.target {
@@ -323,6 +324,7 @@ pub fn redo(store: &Store, batch_id: &str, dir: &Path) -> anyhow::Result<PathBuf
     let batch = store
         .export_batch(batch_id)?
         .with_context(|| format!("no export batch with the id {batch_id}"))?;
+    store.cache_for_export()?;
     let format: Format = batch
         .format
         .parse()

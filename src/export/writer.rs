@@ -40,10 +40,14 @@ impl<W: Write> Write for Hashing<W> {
 }
 
 /// Where the bytes go: straight to the hashed output, or through the CSV writer that owns it.
+/// A buffer sits before the hash, so the many small writes of serialising reach it in large
+/// pieces.
 enum Sink<W: Write> {
-    Plain(Hashing<W>),
+    Plain(std::io::BufWriter<Hashing<W>>),
     Csv(Box<csv::Writer<Hashing<W>>>),
 }
+
+const BUFFER: usize = 256 * 1024;
 
 pub struct BatchWriter<W: Write> {
     format: Format,
@@ -68,9 +72,9 @@ impl<W: Write> BatchWriter<W> {
             }
             Format::Json => {
                 write!(out, "{{\"header\":{header},\"visits\":[")?;
-                Sink::Plain(out)
+                Sink::Plain(std::io::BufWriter::with_capacity(BUFFER, out))
             }
-            Format::Jsonl => Sink::Plain(out),
+            Format::Jsonl => Sink::Plain(std::io::BufWriter::with_capacity(BUFFER, out)),
         };
         Ok(BatchWriter {
             format,
@@ -104,11 +108,13 @@ impl<W: Write> BatchWriter<W> {
             Sink::Csv(csv) => csv
                 .into_inner()
                 .map_err(|e| anyhow::anyhow!("{}", e.error()))?,
-            Sink::Plain(out) => out,
+            Sink::Plain(mut buffered) => {
+                if self.format == Format::Json {
+                    write!(buffered, "],\"count\":{}}}", self.count)?;
+                }
+                buffered.into_inner().map_err(|e| e.into_error())?
+            }
         };
-        if self.format == Format::Json {
-            write!(out, "],\"count\":{}}}", self.count)?;
-        }
         out.flush()?;
         let sha = hex(&out.hasher.finalize());
         Ok((self.count, sha, out.inner))

@@ -85,15 +85,28 @@ pub(super) const RECORD_COLUMNS: &str = "v.id, v.started_at, v.ended_at, v.kind,
 pub(super) const RECORD_JOINS: &str = "LEFT JOIN people p ON p.id = v.person_id
     LEFT JOIN interpreter_use t ON t.visit_id = v.id";
 
+/// The per-stage data kept as JSON in `visits.stage_data`, taken apart without copies.
+#[derive(Debug, Default, Deserialize)]
+struct StageData {
+    #[serde(default)]
+    information: serde_json::Value,
+    #[serde(default)]
+    competence: serde_json::Value,
+    #[serde(default)]
+    financial_request: serde_json::Value,
+}
+
 /// Reads a complete record from `RECORD_COLUMNS` starting at column `base`.
 pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRecord> {
     let c = |i: usize| base + i;
     let person_id: Option<String> = row.get(c(4))?;
     let topics: String = row.get(c(8))?;
-    let stage: String = row.get(c(9))?;
-    let stage: serde_json::Value = serde_json::from_str(&stage).unwrap_or_default();
-    let stage_part =
-        |key: &str, default: serde_json::Value| stage.get(key).cloned().unwrap_or(default);
+    let stage: StageData = row
+        .get_ref(c(9))?
+        .as_str()
+        .ok()
+        .and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default();
     let person = match &person_id {
         Some(id) => Some(PersonRecord {
             id: id.clone(),
@@ -135,7 +148,11 @@ pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRec
         desk_id: row.get(c(6))?,
         staff_id: row.get(c(7))?,
         topics: serde_json::from_str(&topics).unwrap_or_default(),
-        information: stage_part("information", serde_json::json!([])),
+        information: if stage.information.is_null() {
+            serde_json::json!([])
+        } else {
+            stage.information
+        },
         referrals: referrals
             .into_iter()
             .map(
@@ -148,9 +165,9 @@ pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRec
                 },
             )
             .collect(),
-        competence: stage_part("competence", serde_json::Value::Null),
+        competence: stage.competence,
         interpreter,
-        financial_request: stage_part("financial_request", serde_json::Value::Null),
+        financial_request: stage.financial_request,
         waiting_seconds: row.get(c(10))?,
         consent_to_export: row.get(c(11))?,
         revision: row.get(c(12))?,

@@ -31,6 +31,8 @@ pub struct Session {
     /// Where referral slips are written, and the command that prints them.
     pub slips_dir: std::path::PathBuf,
     pub print_command: Option<String>,
+    /// Where the Export screen sends batches (from the configuration); `None`: not set up.
+    pub export: Option<crate::export::ExportOptions>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +85,10 @@ pub enum Effect {
     Notice(String),
     /// Look returning visitors up for the intake's name or AHV field.
     LookupReturning(String),
+    /// Read what is due and the batches for the Export screen.
+    LoadExport,
+    /// Start an export in the background.
+    StartExport,
     /// Read a saved visit for the History screen.
     OpenVisit(String),
     /// Append a follow-up note to a saved visit (kept as a revision).
@@ -128,6 +134,7 @@ pub struct App {
     pub glossary: GlossaryState,
     pub queue: QueueState,
     pub intake: IntakeState,
+    pub export: super::screens::export::ExportState,
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
 }
@@ -144,6 +151,7 @@ impl App {
             glossary: GlossaryState::default(),
             queue: QueueState::default(),
             intake: IntakeState::default(),
+            export: Default::default(),
             directory_index,
             catalog,
             keymap,
@@ -391,6 +399,7 @@ impl App {
                 Vec::new()
             }
             ScreenId::Queue => self.queue.handle(action).unwrap_or_default(),
+            ScreenId::Export => self.export.handle(action).unwrap_or_default(),
             ScreenId::Intake => {
                 let cx = IntakeContext {
                     catalog: &self.catalog,
@@ -417,9 +426,19 @@ impl App {
         }
     }
 
-    /// Whether the screen changes with time alone (a running interpreter timer).
+    /// Called when the loop wakes without input: takes in what background work reported.
+    pub fn tick(&mut self) -> Vec<Effect> {
+        if self.export.poll() {
+            vec![Effect::LoadExport]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether the screen changes with time alone (a running interpreter timer, an export).
     pub fn ticking(&self) -> bool {
-        self.information.ticking()
+        self.export.running()
+            || self.information.ticking()
             || (self.screen == ScreenId::Queue && !self.queue.entries.is_empty())
     }
 
@@ -556,10 +575,10 @@ impl App {
     fn show(&mut self, screen: ScreenId) -> Vec<Effect> {
         self.screen = screen;
         self.overlay = None;
-        if screen == ScreenId::History {
-            vec![Effect::LoadHistory]
-        } else {
-            Vec::new()
+        match screen {
+            ScreenId::History => vec![Effect::LoadHistory],
+            ScreenId::Export => vec![Effect::LoadExport],
+            _ => Vec::new(),
         }
     }
 

@@ -51,6 +51,9 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                         app.information = Default::default();
                     }
                     app.session.visit_count += 1;
+                    app.session.pending_exports = store
+                        .pending_export_count()
+                        .unwrap_or(app.session.pending_exports);
                     app.message = Some(if urgent {
                         app.t("intake.urgent_done")
                     } else {
@@ -123,6 +126,36 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             }
         }
         Effect::OpenVisit(id) => open_visit(app, store, &id),
+        Effect::LoadExport => {
+            let loaded = (|| -> rusqlite::Result<_> {
+                Ok((
+                    store.pending_export_count()?,
+                    store.outbox_visit_count()?,
+                    store.export_batches(crate::tui::screens::export::BATCHES_SHOWN)?,
+                ))
+            })();
+            match loaded {
+                Ok((pending, outbox, batches)) => {
+                    app.session.pending_exports = pending;
+                    app.export.pending = pending;
+                    app.export.outbox = outbox;
+                    app.export.batches = batches;
+                    app.export.selected = 0;
+                }
+                Err(e) => app.message = Some(app.tf("export.failed", &[("error", &e.to_string())])),
+            }
+        }
+        Effect::StartExport => match app.session.export.clone() {
+            None => app.message = Some(app.t("export.no_target")),
+            Some(options) => {
+                app.export.result = None;
+                app.export.progress = Some((0, app.export.pending));
+                app.export.job = Some(crate::tui::screens::export::start(
+                    store.path().to_path_buf(),
+                    options,
+                ));
+            }
+        },
         Effect::AddFollowUpNote { visit_id, text } => {
             match store.correct_visit(&visit_id, &crate::store::Correction::FollowUpNote(text)) {
                 Ok(revision) => {

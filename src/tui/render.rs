@@ -197,6 +197,26 @@ mod tests {
     }
 
     #[test]
+    fn a_running_export_shows_its_progress_bar_and_an_ended_one_its_result() {
+        let mut app = app("en");
+        app.screen = crate::tui::screens::ScreenId::Export;
+        app.export.pending = 1000;
+        app.export.progress = Some((250, 1000));
+        let text = screen_text(&app, 100, 30);
+        assert!(text.contains("250 / 1000"), "{text}");
+        assert!(text.contains("Due: 1000 visits"), "{text}");
+        assert!(text.contains("No export target set up"), "{text}");
+        app.export.progress = None;
+        app.export.result = Some(Err("HTTP 400: unknown commune".into()));
+        let text = screen_text(&app, 100, 30);
+        assert!(!text.contains("250 / 1000"));
+        assert!(
+            text.contains("Export failed: HTTP 400: unknown commune"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn too_small_terminal_shows_the_message_instead_of_the_layout() {
         let text = screen_text(&app("fr"), 60, 20);
         assert!(text.contains("trop petit"), "{text}");

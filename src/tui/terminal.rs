@@ -40,8 +40,11 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(TICK)? {
-            // A running timer changes the screen without input.
+            // A running timer or export changes the screen without input.
             dirty |= app.ticking();
+            for effect in app.tick() {
+                super::effects::apply(effect, app, store);
+            }
             continue;
         }
         match event::read()? {

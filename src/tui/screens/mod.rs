@@ -3,6 +3,7 @@
 
 pub mod competence;
 pub mod directory;
+pub mod export;
 pub mod glossary;
 pub mod history;
 pub mod information;
@@ -121,6 +122,7 @@ impl ScreenId {
             ScreenId::Glossary => glossary::render(app, &app.glossary, frame, area),
             ScreenId::Queue => queue::render(app, &app.queue, frame, area),
             ScreenId::Intake => intake::render(app, &app.intake, frame, area),
+            ScreenId::Export => export::render(app, &app.export, frame, area),
             other => placeholder::render(app, other, frame, area),
         }
     }

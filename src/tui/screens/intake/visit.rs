@@ -110,7 +110,7 @@ impl IntakeState {
             .competence
             .as_ref()
             .and_then(|form| check::check(cx.catalog, &form.input(cx.catalog), today).ok())
-            .map(|outcome| outcome.json(cx.lang));
+            .map(|outcome| outcome.record_json());
         let now = chrono::Local::now().fixed_offset();
         let financial = r.financial_request();
         Ok(Visit {

@@ -1,0 +1,215 @@
+//! The Export screen: what is due, the batches made so far, and an export run in the background
+//! with a progress bar, so the desk stays usable while a large export is written.
+
+use crate::export::{ExportOptions, Target};
+use crate::store::{ACTION_CORRECTION, BatchInfo, Store};
+use crate::tui::app::{App, Effect};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Row, Table, TableState, Wrap};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// How many batches the list shows.
+pub const BATCHES_SHOWN: usize = 100;
+
+/// What the export thread reports.
+#[derive(Debug)]
+pub enum JobMessage {
+    Progress(u64, u64),
+    /// Visits and batches written, or what went wrong.
+    Done(Result<(u64, usize), String>),
+}
+
+#[derive(Debug, Default)]
+pub struct ExportState {
+    pub pending: u64,
+    pub outbox: u64,
+    pub batches: Vec<BatchInfo>,
+    pub selected: usize,
+    /// (written, due at the start) while a run is going.
+    pub progress: Option<(u64, u64)>,
+    pub job: Option<Receiver<JobMessage>>,
+    /// The outcome of the last run.
+    pub result: Option<Result<(u64, usize), String>>,
+}
+
+impl ExportState {
+    pub fn running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn handle(&mut self, action: crate::tui::Action) -> Option<Vec<Effect>> {
+        use crate::tui::Action;
+        let last = self.batches.len().saturating_sub(1);
+        match action {
+            Action::Confirm if !self.running() => return Some(vec![Effect::StartExport]),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = last,
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+
+    /// Takes in what the export thread reported; `true` when the run has ended.
+    pub fn poll(&mut self) -> bool {
+        let Some(job) = &self.job else {
+            return false;
+        };
+        loop {
+            match job.try_recv() {
+                Ok(JobMessage::Progress(done, total)) => self.progress = Some((done, total)),
+                Ok(JobMessage::Done(result)) => {
+                    self.result = Some(result);
+                    break;
+                }
+                Err(TryRecvError::Empty) => return false,
+                Err(TryRecvError::Disconnected) => {
+                    self.result = Some(Err("the export stopped unexpectedly".into()));
+                    break;
+                }
+            }
+        }
+        self.job = None;
+        self.progress = None;
+        true
+    }
+}
+
+/// Runs an export on its own connection in a thread; progress comes back every 1,000 visits.
+pub fn start(db_path: std::path::PathBuf, options: ExportOptions) -> Receiver<JobMessage> {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        let outcome = (|| -> anyhow::Result<(u64, usize)> {
+            let mut store = Store::open(&db_path)?;
+            let progress_sender = sender.clone();
+            let report = crate::export::run(&mut store, &options, &mut |done, total| {
+                if done % 1000 == 0 || done == total {
+                    let _ = progress_sender.send(JobMessage::Progress(done, total));
+                }
+            })?;
+            if let Some(refused) = report.refused {
+                anyhow::bail!("{refused}");
+            }
+            if let Some(unreachable) = report.unreachable {
+                anyhow::bail!("{unreachable}");
+            }
+            let count: u64 = report.batches.iter().map(|b| b.count).sum();
+            Ok((count, report.batches.len()))
+        })();
+        let _ = sender.send(JobMessage::Done(outcome.map_err(|e| format!("{e:#}"))));
+    });
+    receiver
+}
+
+fn target_text(app: &App) -> String {
+    match app.session.export.as_ref().map(|o| &o.target) {
+        Some(Target::Folder(dir)) => dir.display().to_string(),
+        Some(Target::Http { http, .. }) => http.url.clone(),
+        None => app.t("export.no_target"),
+    }
+}
+
+pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.t("screen.export")))
+        .title_bottom(format!(" {} ", app.t("export.footer")));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [info, gauge, list] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(2),
+        Constraint::Min(3),
+    ])
+    .areas(inner);
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut lines = vec![
+        Line::from(vec![
+            ratatui::text::Span::styled(format!("{}: ", app.t("export.target")), bold),
+            ratatui::text::Span::raw(target_text(app)),
+        ]),
+        Line::from(app.tf(
+            "export.due",
+            &[
+                ("pending", &state.pending.to_string()),
+                ("outbox", &state.outbox.to_string()),
+            ],
+        )),
+    ];
+    match &state.result {
+        Some(Ok((visits, batches))) => lines.push(Line::from(app.tf(
+            "export.done",
+            &[
+                ("visits", &visits.to_string()),
+                ("batches", &batches.to_string()),
+            ],
+        ))),
+        Some(Err(error)) => lines.push(Line::from(app.tf("export.failed", &[("error", error)]))),
+        None => {}
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), info);
+    if let Some((done, total)) = state.progress {
+        let ratio = if total == 0 {
+            1.0
+        } else {
+            (done as f64 / total as f64).min(1.0)
+        };
+        frame.render_widget(
+            Gauge::default()
+                .ratio(ratio)
+                .label(format!("{done} / {total}"))
+                .gauge_style(Style::default().add_modifier(Modifier::REVERSED)),
+            Rect { height: 1, ..gauge },
+        );
+    }
+    if state.batches.is_empty() {
+        frame.render_widget(Paragraph::new(app.t("export.no_batches")), list);
+        return;
+    }
+    let rows = state.batches.iter().map(|b| {
+        Row::new(vec![
+            b.created_at
+                .get(..16)
+                .unwrap_or(&b.created_at)
+                .replace('T', " "),
+            b.id.clone(),
+            app.t(if b.action == ACTION_CORRECTION {
+                "export.corrections"
+            } else {
+                "export.new"
+            }),
+            b.visit_count.to_string(),
+            app.t(&format!("export.status_{}", b.status)),
+        ])
+    });
+    let header = Row::new(vec![
+        app.t("export.when"),
+        app.t("export.batch"),
+        app.t("export.kind"),
+        app.t("export.visits"),
+        app.t("export.status"),
+    ])
+    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    let mut table_state = TableState::default().with_selected(Some(state.selected));
+    frame.render_stateful_widget(
+        Table::new(
+            rows,
+            [
+                Constraint::Length(16),
+                Constraint::Length(36),
+                Constraint::Length(12),
+                Constraint::Length(8),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+        list,
+        &mut table_state,
+    );
+}
