@@ -181,9 +181,9 @@ const TOPICS: &[&str] = &[
 const SERVICES: &[&str] = &[
     "caritas-vs",
     "red-cross-vs",
-    "lavi-victim-support",
+    "lavi",
     "addiction-valais",
-    "pro-senectute-vs",
+    "pro-senectute-lower",
     "emera",
     "rav-orp",
     "asylum-office",
@@ -429,6 +429,17 @@ fn person(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demo_referrals_and_topics_exist_in_the_shipped_data() {
+        let catalog = crate::catalog::Catalog::embedded();
+        for id in SERVICES {
+            assert!(catalog.service(id).is_some(), "{id}");
+        }
+        for id in TOPICS {
+            assert!(catalog.topics.ids().iter().any(|t| t == id), "{id}");
+        }
+    }
 
     fn options(seed: u64) -> DemoOptions {
         DemoOptions {

@@ -9,6 +9,7 @@ mod directory;
 mod export;
 mod import;
 mod keymap;
+mod report;
 mod setup;
 mod start;
 mod visits;
@@ -89,6 +90,8 @@ pub enum Command {
     },
     /// Export due visits to the case system (a folder or an HTTP endpoint)
     Export(export::ExportArgs),
+    /// Statistics of a month or period: visits, topics, referrals, languages, waiting times
+    Report(report::ReportArgs),
     /// Inspect the database
     Db {
         #[command(subcommand)]
@@ -189,6 +192,7 @@ pub fn run(cli: Cli) -> Result<()> {
             command: DbCommand::Info,
         }) => db::info(&cli),
         Some(Command::Export(args)) => export::run(&cli, args),
+        Some(Command::Report(args)) => report::run(&cli, args),
         Some(Command::Visits {
             command: VisitsCommand::List(args),
         }) => visits::list(&cli, args),

@@ -50,6 +50,17 @@ impl fmt::Display for LanguageCode {
     }
 }
 
+/// The ISO 639-3 code of a language the topics and the interface use (ISO 639-1).
+pub fn iso_639_3_of(code: &str) -> Option<&'static str> {
+    match code {
+        "de" => Some("deu"),
+        "fr" => Some("fra"),
+        "en" => Some("eng"),
+        "it" => Some("ita"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ mod records;
 mod returning;
 mod revisions;
 mod settings;
+mod stats;
 mod unmet_needs;
 mod visits;
 
@@ -24,6 +25,7 @@ pub use queue::{QueueEntry, QueueExit};
 pub use records::{InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord};
 pub use returning::{ReturningPerson, fts_query};
 pub use revisions::{Correction, CorrectionError, Revision};
+pub use stats::PeriodCounts;
 pub use unmet_needs::UnmetNeed;
 
 use rusqlite::Connection;

@@ -60,6 +60,8 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         "information": visit.information,
         "competence": competence,
         "financial_request": financial,
+        // Kept with the visit so the reports by language survive a purge of personal data.
+        "visitor_language": visitor_language(visit),
     })
     .to_string();
     tx.prepare_cached(
@@ -152,4 +154,20 @@ fn insert_person(
         now,
     ])?;
     Ok(id)
+}
+
+/// The visitor's language (ISO 639-3): as recorded for the person, else the interpreter's,
+/// else the language the first topic was given in.
+fn visitor_language(visit: &Visit) -> Option<String> {
+    let from_topic = || {
+        visit.information.first().and_then(|given| {
+            crate::domain::language::iso_639_3_of(&given.language).map(str::to_string)
+        })
+    };
+    visit
+        .person
+        .as_ref()
+        .and_then(|p| p.language.map(|l| l.to_string()))
+        .or_else(|| visit.interpreter.as_ref().map(|i| i.language.to_string()))
+        .or_else(from_topic)
 }

@@ -87,6 +87,8 @@ pub enum Effect {
     LookupReturning(String),
     /// Read what is due and the batches for the Export screen.
     LoadExport,
+    /// Compute a month's figures for the Reports screen.
+    LoadReport(crate::report::Period),
     /// Start an export in the background.
     StartExport,
     /// Read a saved visit for the History screen.
@@ -135,6 +137,7 @@ pub struct App {
     pub queue: QueueState,
     pub intake: IntakeState,
     pub export: super::screens::export::ExportState,
+    pub reports: super::screens::reports::ReportsState,
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
 }
@@ -152,6 +155,7 @@ impl App {
             queue: QueueState::default(),
             intake: IntakeState::default(),
             export: Default::default(),
+            reports: Default::default(),
             directory_index,
             catalog,
             keymap,
@@ -400,6 +404,10 @@ impl App {
             }
             ScreenId::Queue => self.queue.handle(action).unwrap_or_default(),
             ScreenId::Export => self.export.handle(action).unwrap_or_default(),
+            ScreenId::Reports => self
+                .reports
+                .handle(action, self.session.today)
+                .unwrap_or_default(),
             ScreenId::Intake => {
                 let cx = IntakeContext {
                     catalog: &self.catalog,
@@ -578,6 +586,7 @@ impl App {
         match screen {
             ScreenId::History => vec![Effect::LoadHistory],
             ScreenId::Export => vec![Effect::LoadExport],
+            ScreenId::Reports => vec![Effect::LoadReport(self.reports.period(self.session.today))],
             _ => Vec::new(),
         }
     }

@@ -126,6 +126,14 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             }
         }
         Effect::OpenVisit(id) => open_visit(app, store, &id),
+        Effect::LoadReport(period) => {
+            match crate::report::figures(store, &app.catalog, period, app.session.today) {
+                Ok(figures) => app.reports.figures = Some(figures),
+                Err(e) => {
+                    app.message = Some(app.tf("history.failed", &[("error", &e.to_string())]))
+                }
+            }
+        }
         Effect::LoadExport => {
             let loaded = (|| -> rusqlite::Result<_> {
                 Ok((

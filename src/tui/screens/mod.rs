@@ -8,8 +8,8 @@ pub mod glossary;
 pub mod history;
 pub mod information;
 pub mod intake;
-mod placeholder;
 pub mod queue;
+pub mod reports;
 mod settings;
 
 use super::action::Action;
@@ -123,7 +123,7 @@ impl ScreenId {
             ScreenId::Queue => queue::render(app, &app.queue, frame, area),
             ScreenId::Intake => intake::render(app, &app.intake, frame, area),
             ScreenId::Export => export::render(app, &app.export, frame, area),
-            other => placeholder::render(app, other, frame, area),
+            ScreenId::Reports => reports::render(app, &app.reports, frame, area),
         }
     }
 }

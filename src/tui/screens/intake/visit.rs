@@ -9,13 +9,7 @@ use crate::tui::app::Effect;
 
 /// ISO 639-3 codes of the languages topics are written in.
 pub fn iso_639_3(lang: &str) -> Option<&'static str> {
-    match lang {
-        "de" => Some("deu"),
-        "fr" => Some("fra"),
-        "en" => Some("eng"),
-        "it" => Some("ita"),
-        _ => None,
-    }
+    crate::domain::language::iso_639_3_of(lang)
 }
 
 impl IntakeState {
