@@ -4,6 +4,7 @@
 
 use super::Store;
 use rusqlite::params;
+use std::collections::BTreeMap;
 
 /// Raw counts for `[since_ms, until_ms)`; the report module turns them into figures.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,6 +36,8 @@ fn count(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<u64> {
 }
 
 impl Store {
+    /// One pass over the period's visits (they are read once, whatever the number of figures),
+    /// then the narrow tables of referrals, interpreting, unmet needs and the queue.
     pub fn period_counts(
         &self,
         since_ms: i64,
@@ -42,72 +45,65 @@ impl Store {
         today: &str,
     ) -> rusqlite::Result<PeriodCounts> {
         let range = params![since_ms, until_ms];
-        let mut counts = PeriodCounts {
-            kinds: self.rows(
-                "SELECT kind, person_id IS NULL, count(*) FROM visits
-                 WHERE started_ms >= ?1 AND started_ms < ?2 GROUP BY 1, 2 ORDER BY 1, 2",
-                range,
-                |r| Ok((r.get(0)?, r.get(1)?, count(r, 2)?)),
-            )?,
-            topics: self.pairs(
-                "SELECT t.value, count(*) FROM visits v, json_each(v.topics) t
-                 WHERE v.started_ms >= ?1 AND v.started_ms < ?2 GROUP BY 1 ORDER BY 2 DESC, 1",
-                range,
-            )?,
-            referrals: self.pairs(
-                "SELECT r.service_id, count(*) FROM referrals r JOIN visits v ON v.id = r.visit_id
-                 WHERE v.started_ms >= ?1 AND v.started_ms < ?2 GROUP BY 1 ORDER BY 2 DESC, 1",
-                range,
-            )?,
-            unmet_needs: self.conn.query_row(
-                "SELECT count(*) FROM unmet_needs WHERE recorded_ms >= ?1 AND recorded_ms < ?2",
-                range,
-                |r| count(r, 0),
-            )?,
-            competence: self.pairs(
-                "SELECT coalesce(json_extract(stage_data, '$.competence.primary'), ''), count(*)
-                 FROM visits WHERE started_ms >= ?1 AND started_ms < ?2
-                 GROUP BY 1 ORDER BY 2 DESC, 1",
-                range,
-            )?,
-            languages: self.pairs(
-                "SELECT coalesce(json_extract(stage_data, '$.visitor_language'), ''), count(*)
-                 FROM visits WHERE started_ms >= ?1 AND started_ms < ?2
-                 GROUP BY 1 ORDER BY 2 DESC, 1",
-                range,
-            )?,
-            interpreting: self.rows(
-                "SELECT i.language, i.mode, sum(i.minutes), count(*)
-                 FROM interpreter_use i JOIN visits v ON v.id = i.visit_id
-                 WHERE v.started_ms >= ?1 AND v.started_ms < ?2
-                 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
-                range,
-                |r| Ok((r.get(0)?, r.get(1)?, count(r, 2)?, count(r, 3)?)),
-            )?,
-            waiting_seconds: self.rows(
-                "SELECT waiting_seconds FROM visits
-                 WHERE started_ms >= ?1 AND started_ms < ?2 AND waiting_seconds IS NOT NULL
-                 ORDER BY 1",
-                range,
-                |r| r.get(0),
-            )?,
-            left_unseen: self.conn.query_row(
-                "SELECT count(*) FROM queue WHERE status = 'left' AND ended_ms >= ?1 AND ended_ms < ?2",
-                range,
-                |r| count(r, 0),
-            )?,
-            started: self.rows(
-                "SELECT started_at FROM visits WHERE started_ms >= ?1 AND started_ms < ?2",
-                range,
-                |r| r.get(0),
-            )?,
-            financial_overdue: 0,
-        };
-        counts.financial_overdue = self.conn.query_row(
-            "SELECT count(*) FROM visits
-             WHERE started_ms >= ?1 AND started_ms < ?2 AND kind = 'financial-request'
-               AND json_extract(stage_data, '$.financial_request.decide_by') < ?3",
-            params![since_ms, until_ms, today],
+        let mut kinds: BTreeMap<(String, bool), u64> = BTreeMap::new();
+        let mut topics: BTreeMap<String, u64> = BTreeMap::new();
+        let mut competence: BTreeMap<String, u64> = BTreeMap::new();
+        let mut languages: BTreeMap<String, u64> = BTreeMap::new();
+        let mut counts = PeriodCounts::default();
+        let mut statement = self.conn.prepare_cached(
+            "SELECT kind, person_id IS NULL, topics,
+                    coalesce(json_extract(stage_data, '$.competence.primary'), ''),
+                    coalesce(json_extract(stage_data, '$.visitor_language'), ''),
+                    waiting_seconds, started_at,
+                    json_extract(stage_data, '$.financial_request.decide_by')
+             FROM visits WHERE started_ms >= ?1 AND started_ms < ?2",
+        )?;
+        let mut rows = statement.query(range)?;
+        while let Some(row) = rows.next()? {
+            let kind: String = row.get(0)?;
+            *kinds.entry((kind.clone(), row.get(1)?)).or_default() += 1;
+            let listed: Vec<String> =
+                serde_json::from_str(row.get_ref(2)?.as_str()?).unwrap_or_default();
+            for topic in listed {
+                *topics.entry(topic).or_default() += 1;
+            }
+            *competence.entry(row.get(3)?).or_default() += 1;
+            *languages.entry(row.get(4)?).or_default() += 1;
+            if let Some(waited) = row.get::<_, Option<u32>>(5)? {
+                counts.waiting_seconds.push(waited);
+            }
+            counts.started.push(row.get(6)?);
+            let decide_by: Option<String> = row.get(7)?;
+            if kind == "financial-request" && decide_by.is_some_and(|d| d.as_str() < today) {
+                counts.financial_overdue += 1;
+            }
+        }
+        counts.kinds = kinds.into_iter().map(|((k, a), n)| (k, a, n)).collect();
+        counts.topics = by_count(topics);
+        counts.competence = by_count(competence);
+        counts.languages = by_count(languages);
+        counts.waiting_seconds.sort_unstable();
+        counts.referrals = self.pairs(
+            "SELECT r.service_id, count(*) FROM referrals r JOIN visits v ON v.id = r.visit_id
+             WHERE v.started_ms >= ?1 AND v.started_ms < ?2 GROUP BY 1 ORDER BY 2 DESC, 1",
+            range,
+        )?;
+        counts.interpreting = self.rows(
+            "SELECT i.language, i.mode, sum(i.minutes), count(*)
+             FROM interpreter_use i JOIN visits v ON v.id = i.visit_id
+             WHERE v.started_ms >= ?1 AND v.started_ms < ?2
+             GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
+            range,
+            |r| Ok((r.get(0)?, r.get(1)?, count(r, 2)?, count(r, 3)?)),
+        )?;
+        counts.unmet_needs = self.conn.query_row(
+            "SELECT count(*) FROM unmet_needs WHERE recorded_ms >= ?1 AND recorded_ms < ?2",
+            range,
+            |r| count(r, 0),
+        )?;
+        counts.left_unseen = self.conn.query_row(
+            "SELECT count(*) FROM queue WHERE status = 'left' AND ended_ms >= ?1 AND ended_ms < ?2",
+            range,
             |r| count(r, 0),
         )?;
         Ok(counts)
@@ -131,4 +127,11 @@ impl Store {
     ) -> rusqlite::Result<Vec<(String, u64)>> {
         self.rows(sql, params, |r| Ok((r.get(0)?, count(r, 1)?)))
     }
+}
+
+/// Largest first, then by id.
+fn by_count(map: BTreeMap<String, u64>) -> Vec<(String, u64)> {
+    let mut list: Vec<(String, u64)> = map.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    list
 }
