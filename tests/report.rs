@@ -417,3 +417,31 @@ fn the_reports_screen_shows_the_month_chart_and_switches_month_with_a_key() {
     tui.press("ctrl-q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn purging_personal_data_leaves_past_reports_unchanged() {
+    let sandbox = Sandbox::new();
+    let db = fixture(&sandbox);
+    let report = || {
+        let out = sandbox.run(&[
+            "report", "--month", "2026-11", "--format", "csv", "--db", &db,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let before = report();
+    // What a purge of personal data removes: every field of the people records.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "UPDATE people SET official_name = '', first_name = '', birth_date = NULL, vn = NULL,
+                          sex = NULL, nationality = NULL, language = NULL, phone = NULL,
+                          residence_status = 'none', commune_of_stay = NULL, support_domicile = NULL;
+         UPDATE queue SET label = '', reason = '';",
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(
+        String::from_utf8(report()).unwrap(),
+        String::from_utf8(before).unwrap()
+    );
+}
