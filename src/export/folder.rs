@@ -5,11 +5,12 @@
 
 use super::failpoint::failpoint;
 use super::header::Manifest;
+use super::pipe::PipedFile;
 use super::writer::{Format, file_sha256};
 use crate::store::{AdoptedLine, NewBatch, Store};
 use anyhow::Context;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 pub fn data_file(dir: &Path, batch_id: &str, format: Format) -> PathBuf {
@@ -31,18 +32,19 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Writes `path` atomically: `write` fills a hidden temporary file, which is fsynced and renamed.
+/// Gives back what `write` returned and the file's SHA-256.
 pub fn write_atomically<T>(
     path: &Path,
     failpoint_before_rename: Option<&str>,
-    write: impl FnOnce(&mut BufWriter<File>) -> anyhow::Result<T>,
-) -> anyhow::Result<T> {
+    write: impl FnOnce(&mut PipedFile) -> anyhow::Result<T>,
+) -> anyhow::Result<(T, String)> {
     let dir = path.parent().context("a batch file needs a folder")?;
     let temporary = temporary(path);
     let file = crate::paths::create_private_file(&temporary)
         .with_context(|| format!("cannot create {}", temporary.display()))?;
-    let mut out = BufWriter::with_capacity(1 << 20, file);
+    let mut out = PipedFile::new(file);
     let result = write(&mut out)?;
-    let file = out.into_inner().map_err(|e| e.into_error())?;
+    let (file, sha256) = out.finish()?;
     file.sync_all()?;
     drop(file);
     if let Some(name) = failpoint_before_rename {
@@ -56,13 +58,14 @@ pub fn write_atomically<T>(
         )
     })?;
     sync_dir(dir)?;
-    Ok(result)
+    Ok((result, sha256))
 }
 
 pub fn write_manifest(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
     write_atomically(&manifest_file(dir, &manifest.batch_id), None, |out| {
         Ok(out.write_all(&manifest.to_bytes())?)
     })
+    .map(|_| ())
 }
 
 /// What recovery found in the folder.

@@ -13,6 +13,7 @@ pub mod folder;
 pub mod header;
 pub mod http;
 pub mod line;
+mod pipe;
 pub mod writer;
 
 pub use csv_row::COLUMNS as CSV_COLUMNS;
@@ -224,8 +225,7 @@ fn write_batch(
             progress(*done, total);
             Ok(())
         })?;
-        let (count, sha, _) = writer.finish()?;
-        Ok((count, sha))
+        writer.finish()
     })?;
     failpoint("after-rename");
     if format != Format::Json {
@@ -335,8 +335,7 @@ pub fn redo(store: &Store, batch_id: &str, dir: &Path) -> anyhow::Result<PathBuf
     let (count, sha256) = folder::write_atomically(&file, None, |out| {
         let mut writer = BatchWriter::new(format, batch.action, &batch.header, out)?;
         store.for_each_batch_line(batch_id, |line| writer.write(&line))?;
-        let (count, sha, _) = writer.finish()?;
-        Ok((count, sha))
+        writer.finish()
     })?;
     anyhow::ensure!(
         batch.sha256.as_deref() == Some(sha256.as_str()),

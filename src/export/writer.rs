@@ -1,5 +1,5 @@
-//! Writing a batch in its format while counting the visits and hashing every byte (SHA-256), so
-//! the manifest can say what a complete file holds. Memory stays flat whatever the batch size.
+//! Writing a batch in its format while counting the visits (the file hashes what it receives,
+//! see `pipe`). Memory stays flat whatever the batch size.
 
 use super::csv_row;
 use super::line::VisitLine;
@@ -22,29 +22,11 @@ impl Format {
     }
 }
 
-struct Hashing<W: Write> {
-    inner: W,
-    hasher: Sha256,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// Where the bytes go: straight to the hashed output, or through the CSV writer that owns it.
-/// A buffer sits before the hash, so the many small writes of serialising reach it in large
-/// pieces.
+/// Where the bytes go: through a buffer, so the many small writes of serialising arrive in
+/// large pieces, or through the CSV writer that owns the output.
 enum Sink<W: Write> {
-    Plain(std::io::BufWriter<Hashing<W>>),
-    Csv(Box<csv::Writer<Hashing<W>>>),
+    Plain(std::io::BufWriter<W>),
+    Csv(Box<csv::Writer<W>>),
 }
 
 const BUFFER: usize = 256 * 1024;
@@ -60,10 +42,7 @@ impl<W: Write> BatchWriter<W> {
     /// Starts a batch; `header` is the eCH-0058 header as JSON (only the HTTP body carries it
     /// inline, folders have it in the manifest).
     pub fn new(format: Format, action: u8, header: &str, out: W) -> anyhow::Result<Self> {
-        let mut out = Hashing {
-            inner: out,
-            hasher: Sha256::new(),
-        };
+        let mut out = out;
         let sink = match format {
             Format::Csv => {
                 let mut csv = csv::Writer::from_writer(out);
@@ -102,8 +81,8 @@ impl<W: Write> BatchWriter<W> {
         Ok(())
     }
 
-    /// Ends the batch: the number of visits, the SHA-256 (hex) and the output back.
-    pub fn finish(self) -> anyhow::Result<(u64, String, W)> {
+    /// Ends the batch: the number of visits written.
+    pub fn finish(self) -> anyhow::Result<u64> {
         let mut out = match self.sink {
             Sink::Csv(csv) => csv
                 .into_inner()
@@ -116,8 +95,7 @@ impl<W: Write> BatchWriter<W> {
             }
         };
         out.flush()?;
-        let sha = hex(&out.hasher.finalize());
-        Ok((self.count, sha, out.inner))
+        Ok(self.count)
     }
 }
 
