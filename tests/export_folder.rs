@@ -333,3 +333,65 @@ fn the_export_screen_exports_in_the_background_and_lists_the_batch() {
     assert_eq!(files(&dir, ".jsonl").len(), 1);
     assert_eq!(lines(&files(&dir, ".jsonl")[0]).len().to_string(), due);
 }
+
+#[test]
+fn exported_lines_carry_the_same_data_as_visits_show() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    demo(&sandbox, db, "400");
+    let dir = sandbox.path("out");
+    assert!(
+        sandbox
+            .run(&["export", "--to", dir.to_str().unwrap(), "--db", db])
+            .status
+            .success()
+    );
+    let exported = lines(&files(&dir, ".jsonl")[0]);
+    // Visits with referrals and interpreters first: they are where reading side by side could slip.
+    let mut sample: Vec<&serde_json::Value> = exported
+        .iter()
+        .filter(|v| {
+            v["referrals"].as_array().is_some_and(|r| !r.is_empty()) || v["interpreter"].is_object()
+        })
+        .take(15)
+        .collect();
+    sample.extend(exported.iter().take(5));
+    for line in sample {
+        let id = line["visitId"].as_str().unwrap();
+        let out = sandbox.run(&["visits", "show", id, "--db", db]);
+        let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            line["person"]["officialName"], shown["person"]["official_name"],
+            "{id}"
+        );
+        assert_eq!(line["person"]["vn"], shown["person"]["vn"], "{id}");
+        let services = |list: &serde_json::Value, key: &str| -> Vec<String> {
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}:{}",
+                        r[key].as_str().unwrap(),
+                        r["status"].as_str().unwrap()
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            services(&line["referrals"], "serviceId"),
+            services(&shown["referrals"], "service_id"),
+            "{id}"
+        );
+        assert_eq!(
+            line["interpreter"]["minutes"], shown["interpreter"]["minutes"],
+            "{id}"
+        );
+        assert_eq!(
+            line["interpreter"]["language"], shown["interpreter"]["language"],
+            "{id}"
+        );
+        assert_eq!(line["topics"], shown["topics"], "{id}");
+    }
+}

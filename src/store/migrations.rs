@@ -159,9 +159,21 @@ const MIGRATIONS: &[&str] = &[
     // a batch of new visits covers a range of it, so exporting writes nothing per visit (a
     // million visits leave without rewriting a million rows). Visits carried in another version
     // than the first, and every visit of a correction batch, are listed in export_items.
+    // The visit's person, interpreter and referrals carry the same number, so an export reads
+    // the four tables side by side in that order instead of looking each visit's rows up.
     "ALTER TABLE visits ADD COLUMN export_seq INTEGER;
     UPDATE visits SET export_seq = rowid WHERE person_id IS NOT NULL AND consent_to_export = 1;
     CREATE UNIQUE INDEX visits_export_seq ON visits (export_seq) WHERE export_seq IS NOT NULL;
+    ALTER TABLE people ADD COLUMN export_seq INTEGER;
+    UPDATE people SET export_seq = (SELECT v.export_seq FROM visits v WHERE v.person_id = people.id);
+    CREATE INDEX people_export_seq ON people (export_seq) WHERE export_seq IS NOT NULL;
+    ALTER TABLE interpreter_use ADD COLUMN export_seq INTEGER;
+    UPDATE interpreter_use
+        SET export_seq = (SELECT v.export_seq FROM visits v WHERE v.id = interpreter_use.visit_id);
+    CREATE INDEX interpreter_export_seq ON interpreter_use (export_seq) WHERE export_seq IS NOT NULL;
+    ALTER TABLE referrals ADD COLUMN export_seq INTEGER;
+    UPDATE referrals SET export_seq = (SELECT v.export_seq FROM visits v WHERE v.id = referrals.visit_id);
+    CREATE INDEX referrals_export_seq ON referrals (export_seq, id) WHERE export_seq IS NOT NULL;
     CREATE INDEX visits_revised ON visits (export_seq) WHERE export_seq IS NOT NULL AND revision > 1;
     DROP INDEX visits_pending_export;
     ALTER TABLE export_batches ADD COLUMN action INTEGER NOT NULL DEFAULT 1;

@@ -70,8 +70,9 @@ pub struct PersonRecord {
     pub phone: Option<String>,
 }
 
-/// Columns of a complete visit record, in the order [`record_at`] reads them: the visit (`v`),
-/// its person (`p`), interpreter (`t`) and referrals as one JSON array.
+/// Columns of a complete visit record, in the order [`record_at`] reads them: the visit (`v`,
+/// [`VISIT_COLUMN_COUNT`] columns), its person (`p`, [`PERSON_COLUMN_COUNT`]), interpreter (`t`)
+/// and referrals as one JSON array.
 pub(super) const RECORD_COLUMNS: &str = "v.id, v.started_at, v.ended_at, v.kind, v.person_id, v.urgency,
     v.desk_id, v.staff_id, v.topics, v.stage_data, v.waiting_seconds, v.consent_to_export, v.revision,
     v.note, p.official_name, p.first_name, p.birth_date, p.vn, p.sex, p.nationality, p.language,
@@ -80,6 +81,17 @@ pub(super) const RECORD_COLUMNS: &str = "v.id, v.started_at, v.ended_at, v.kind,
     (SELECT json_group_array(json_array(r.service_id, r.reason, r.status, r.appointment_on,
                                         r.consent_to_share))
      FROM (SELECT * FROM referrals WHERE visit_id = v.id ORDER BY id) r)";
+
+/// The visit's own columns at the start of [`RECORD_COLUMNS`].
+pub(super) const VISIT_COLUMNS: &str = "v.id, v.started_at, v.ended_at, v.kind, v.person_id, v.urgency,
+    v.desk_id, v.staff_id, v.topics, v.stage_data, v.waiting_seconds, v.consent_to_export, v.revision,
+    v.note";
+pub(super) const VISIT_COLUMN_COUNT: usize = 14;
+/// The person's columns, as they follow the visit's in [`RECORD_COLUMNS`].
+pub(super) const PERSON_COLUMNS: &str = "p.official_name, p.first_name, p.birth_date, p.vn, p.sex,
+    p.nationality, p.language, p.residence_status, p.commune_of_stay, p.support_domicile, p.phone";
+pub(super) const PERSON_COLUMN_COUNT: usize = 11;
+pub(super) const INTERPRETER_COLUMNS: &str = "t.language, t.mode, t.provider, t.minutes";
 
 /// The joins [`RECORD_COLUMNS`] needs, after `FROM visits v` (or a join to it).
 pub(super) const RECORD_JOINS: &str = "LEFT JOIN people p ON p.id = v.person_id
@@ -96,48 +108,17 @@ struct StageData {
     financial_request: serde_json::Value,
 }
 
-/// Reads a complete record from `RECORD_COLUMNS` starting at column `base`.
-pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRecord> {
+/// The visit's own part (no person, interpreter or referrals yet) from [`VISIT_COLUMNS`].
+pub(super) fn visit_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRecord> {
     let c = |i: usize| base + i;
     let person_id: Option<String> = row.get(c(4))?;
-    let topics: String = row.get(c(8))?;
+    let topics = row.get_ref(c(8))?.as_str().unwrap_or("[]");
     let stage: StageData = row
         .get_ref(c(9))?
         .as_str()
         .ok()
         .and_then(|text| serde_json::from_str(text).ok())
         .unwrap_or_default();
-    let person = match &person_id {
-        Some(id) => Some(PersonRecord {
-            id: id.clone(),
-            official_name: row.get(c(14))?,
-            first_name: row.get(c(15))?,
-            birth_date: row.get(c(16))?,
-            vn: row.get(c(17))?,
-            sex: row.get(c(18))?,
-            nationality: row.get(c(19))?,
-            language: row.get(c(20))?,
-            residence_status: row.get(c(21))?,
-            commune_of_stay: row.get(c(22))?,
-            support_domicile: row.get(c(23))?,
-            phone: row.get(c(24))?,
-        }),
-        None => None,
-    };
-    let interpreter_language: Option<String> = row.get(c(25))?;
-    let interpreter = match interpreter_language {
-        Some(language) => Some(InterpreterRecord {
-            language,
-            mode: row.get(c(26))?,
-            provider: row.get(c(27))?,
-            minutes: row.get(c(28))?,
-        }),
-        None => None,
-    };
-    let referrals: String = row.get(c(29))?;
-    // SQLite keeps the consent flag as 0/1.
-    let referrals: Vec<(String, String, String, Option<String>, i64)> =
-        serde_json::from_str(&referrals).unwrap_or_default();
     Ok(VisitRecord {
         id: row.get(c(0))?,
         started_at: row.get(c(1))?,
@@ -147,33 +128,87 @@ pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRec
         urgency: row.get(c(5))?,
         desk_id: row.get(c(6))?,
         staff_id: row.get(c(7))?,
-        topics: serde_json::from_str(&topics).unwrap_or_default(),
+        topics: serde_json::from_str(topics).unwrap_or_default(),
         information: if stage.information.is_null() {
             serde_json::json!([])
         } else {
             stage.information
         },
-        referrals: referrals
-            .into_iter()
-            .map(
-                |(service_id, reason, status, appointment_on, consent_to_share)| ReferralRecord {
-                    service_id,
-                    reason,
-                    status,
-                    appointment_on,
-                    consent_to_share: consent_to_share != 0,
-                },
-            )
-            .collect(),
+        referrals: Vec::new(),
         competence: stage.competence,
-        interpreter,
+        interpreter: None,
         financial_request: stage.financial_request,
         waiting_seconds: row.get(c(10))?,
         consent_to_export: row.get(c(11))?,
         revision: row.get(c(12))?,
         note: row.get(c(13))?,
-        person,
+        person: None,
     })
+}
+
+/// A person from [`PERSON_COLUMNS`] at `base`, with its id.
+pub(super) fn person_at(row: &Row<'_>, base: usize, id: String) -> rusqlite::Result<PersonRecord> {
+    let c = |i: usize| base + i;
+    Ok(PersonRecord {
+        id,
+        official_name: row.get(c(0))?,
+        first_name: row.get(c(1))?,
+        birth_date: row.get(c(2))?,
+        vn: row.get(c(3))?,
+        sex: row.get(c(4))?,
+        nationality: row.get(c(5))?,
+        language: row.get(c(6))?,
+        residence_status: row.get(c(7))?,
+        commune_of_stay: row.get(c(8))?,
+        support_domicile: row.get(c(9))?,
+        phone: row.get(c(10))?,
+    })
+}
+
+/// The interpreter from [`INTERPRETER_COLUMNS`] at `base`, if there was one.
+pub(super) fn interpreter_at(
+    row: &Row<'_>,
+    base: usize,
+) -> rusqlite::Result<Option<InterpreterRecord>> {
+    let language: Option<String> = row.get(base)?;
+    language
+        .map(|language| {
+            Ok(InterpreterRecord {
+                language,
+                mode: row.get(base + 1)?,
+                provider: row.get(base + 2)?,
+                minutes: row.get(base + 3)?,
+            })
+        })
+        .transpose()
+}
+
+/// Reads a complete record from `RECORD_COLUMNS` starting at column `base`.
+pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRecord> {
+    let mut record = visit_at(row, base)?;
+    let person_id: Option<String> = row.get(base + 4)?;
+    if let Some(id) = person_id {
+        record.person = Some(person_at(row, base + VISIT_COLUMN_COUNT, id)?);
+    }
+    let after_person = base + VISIT_COLUMN_COUNT + PERSON_COLUMN_COUNT;
+    record.interpreter = interpreter_at(row, after_person)?;
+    let referrals: String = row.get(after_person + 4)?;
+    // SQLite keeps the consent flag as 0/1.
+    let referrals: Vec<(String, String, String, Option<String>, i64)> =
+        serde_json::from_str(&referrals).unwrap_or_default();
+    record.referrals = referrals
+        .into_iter()
+        .map(
+            |(service_id, reason, status, appointment_on, consent)| ReferralRecord {
+                service_id,
+                reason,
+                status,
+                appointment_on,
+                consent_to_share: consent != 0,
+            },
+        )
+        .collect();
+    Ok(record)
 }
 
 impl Store {

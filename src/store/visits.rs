@@ -40,8 +40,19 @@ impl Store {
 
 fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     let now = now_rfc3339();
+    // Identified visits with consent are numbered in the order saved, for export; the number
+    // goes on the visit and on its person, interpreter and referral rows.
+    let export_seq: Option<i64> =
+        if visit.is_exportable() {
+            Some(tx.prepare_cached(
+            "SELECT coalesce(max(export_seq), 0) + 1 FROM visits WHERE export_seq IS NOT NULL",
+        )?
+        .query_row([], |r| r.get(0))?)
+        } else {
+            None
+        };
     let person_id = match &visit.person {
-        Some(person) => Some(insert_person(tx, visit, person, &now)?),
+        Some(person) => Some(insert_person(tx, visit, person, &now, export_seq)?),
         None => None,
     };
     let topics = serde_json::to_string(&visit.topics).expect("a list of strings serialises");
@@ -68,11 +79,7 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         "INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, ended_at, kind, urgency,
                              person_id, topics, consent_to_export, waiting_seconds, note, updated_at, stage_data,
                              export_seq)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                 -- Identified visits with consent are numbered in the order saved, for export.
-                 CASE WHEN ?9 IS NOT NULL AND ?11 THEN
-                     (SELECT coalesce(max(export_seq), 0) + 1 FROM visits WHERE export_seq IS NOT NULL)
-                 END)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         visit.id.to_string(),
@@ -90,6 +97,7 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         visit.note,
         now,
         stage_data,
+        export_seq,
     ])?;
     for referral in &visit.referrals {
         let appointment = match &referral.status {
@@ -97,8 +105,9 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
             _ => None,
         };
         tx.prepare_cached(
-            "INSERT INTO referrals (visit_id, service_id, reason, status, appointment_on, consent_to_share)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO referrals (visit_id, service_id, reason, status, appointment_on, consent_to_share,
+                                    export_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
             visit.id.to_string(),
@@ -107,12 +116,13 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
             referral.status.as_str(),
             appointment,
             referral.consent_to_share,
+            export_seq,
         ])?;
     }
     if let Some(interpreter) = &visit.interpreter {
         tx.prepare_cached(
-            "INSERT INTO interpreter_use (visit_id, language, mode, provider, minutes)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO interpreter_use (visit_id, language, mode, provider, minutes, export_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             visit.id.to_string(),
@@ -120,6 +130,7 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
             <&str>::from(interpreter.mode),
             interpreter.provider,
             interpreter.minutes,
+            export_seq,
         ])?;
     }
     Ok(())
@@ -131,12 +142,14 @@ fn insert_person(
     visit: &Visit,
     person: &Person,
     now: &str,
+    export_seq: Option<i64>,
 ) -> rusqlite::Result<String> {
     let id = format!("p-{}", visit.id);
     tx.prepare_cached(
         "INSERT INTO people (id, official_name, first_name, birth_date, vn, sex, nationality, language,
-                             residence_status, commune_of_stay, support_domicile, phone, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             residence_status, commune_of_stay, support_domicile, phone, created_at,
+                             export_seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         id,
@@ -152,6 +165,7 @@ fn insert_person(
         person.support_domicile,
         person.phone,
         now,
+        export_seq,
     ])?;
     Ok(id)
 }
