@@ -10,6 +10,10 @@ use intake_desk::store::Store;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+// As the binary: see src/main.rs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const VISITS: usize = 1_000_000;
 
 fn build(path: &Path) {

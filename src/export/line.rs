@@ -4,10 +4,9 @@
 //! Built only from the stored record, never from the catalog, so a batch written again is the
 //! same byte for byte.
 
-use crate::domain::ResidenceStatus;
-use crate::store::{BatchLine, PersonRecord};
+use crate::domain::{ResidenceStatus, TopicGiven};
+use crate::store::{BatchLine, CompetenceRecord, FinancialRecord, PersonRecord};
 use serde::Serialize;
-use serde_json::Value;
 
 /// The schema every line names; a change that breaks readers gets a new number.
 pub const SCHEMA: &str = "intake-desk/visit/1";
@@ -174,7 +173,7 @@ impl<'a> VisitLine<'a> {
             person: r.person.as_ref().map(person),
             topics: &r.topics,
             information: information(&r.information),
-            competence: competence(&r.competence),
+            competence: competence(r.competence.as_ref()),
             referrals: r
                 .referrals
                 .iter()
@@ -192,7 +191,7 @@ impl<'a> VisitLine<'a> {
                 provider: i.provider.as_deref(),
                 minutes: i.minutes,
             }),
-            financial_request: financial(&r.financial_request),
+            financial_request: financial(r.financial_request.as_ref()),
             waiting_seconds: r.waiting_seconds,
             note: r.note.as_deref(),
         }
@@ -227,64 +226,49 @@ fn person(p: &PersonRecord) -> PersonLine<'_> {
     }
 }
 
-fn competence(value: &Value) -> Option<CompetenceLine<'_>> {
-    let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default();
-    value.as_object()?;
+fn competence(record: Option<&CompetenceRecord>) -> Option<CompetenceLine<'_>> {
+    let c = record?;
     Some(CompetenceLine {
-        canton: text("canton"),
-        on: text("on"),
-        primary: text("primary"),
-        rule: text("rule"),
-        covered: value["covered"].as_bool().unwrap_or(true),
-        responsible: value["responsible"]
-            .as_array()
-            .map(|bodies| {
-                bodies
-                    .iter()
-                    .map(|b| ResponsibleLine {
-                        domain: b["domain"].as_str().unwrap_or_default(),
-                        id: b["id"].as_str().unwrap_or_default(),
-                    })
-                    .collect()
+        canton: &c.canton,
+        on: &c.on,
+        primary: &c.primary,
+        rule: &c.rule,
+        covered: c.covered,
+        responsible: c
+            .responsible
+            .iter()
+            .map(|b| ResponsibleLine {
+                domain: &b.domain,
+                id: &b.id,
             })
-            .unwrap_or_default(),
-        smz: value["smz"]["id"].as_str(),
+            .collect(),
+        smz: c.smz.as_ref().map(|s| s.id.as_str()),
     })
 }
 
-fn information(value: &Value) -> Vec<InformationLine<'_>> {
-    value
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .map(|item| InformationLine {
-                    topic: item["topic"].as_str().unwrap_or_default(),
-                    language: item["language"].as_str().unwrap_or_default(),
-                    written_copy: item["written_copy"].as_bool().unwrap_or_default(),
-                })
-                .collect()
+fn information(given: &[TopicGiven]) -> Vec<InformationLine<'_>> {
+    given
+        .iter()
+        .map(|g| InformationLine {
+            topic: &g.topic,
+            language: &g.language,
+            written_copy: g.written_copy,
         })
-        .unwrap_or_default()
+        .collect()
 }
 
-fn financial(value: &Value) -> Option<FinancialLine<'_>> {
-    let request = value.as_object()?;
-    let text = |key: &str| request.get(key).and_then(Value::as_str).unwrap_or_default();
+fn financial(record: Option<&FinancialRecord>) -> Option<FinancialLine<'_>> {
+    let f = record?;
     Some(FinancialLine {
-        received_on: text("received_on"),
-        decide_by: text("decide_by"),
-        documents: request
-            .get("documents")
-            .and_then(Value::as_array)
-            .map(|docs| {
-                docs.iter()
-                    .map(|d| DocumentLine {
-                        id: d["id"].as_str().unwrap_or_default(),
-                        present: d["present"].as_bool().unwrap_or_default(),
-                    })
-                    .collect()
+        received_on: &f.received_on,
+        decide_by: &f.decide_by,
+        documents: f
+            .documents
+            .iter()
+            .map(|d| DocumentLine {
+                id: &d.id,
+                present: d.present,
             })
-            .unwrap_or_default(),
+            .collect(),
     })
 }

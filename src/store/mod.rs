@@ -22,7 +22,9 @@ pub use history::{VisitFilter, VisitSummary};
 pub use migrations::SCHEMA_VERSION;
 pub use open::StoreError;
 pub use queue::{QueueEntry, QueueExit};
-pub use records::{InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord};
+pub use records::{
+    CompetenceRecord, FinancialRecord, InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord,
+};
 pub use returning::{ReturningPerson, fts_query};
 pub use revisions::{Correction, CorrectionError, Revision};
 pub use stats::PeriodCounts;

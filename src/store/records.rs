@@ -16,14 +16,14 @@ pub struct VisitRecord {
     pub staff_id: String,
     pub topics: Vec<String>,
     /// How each topic was given: language, written copy.
-    pub information: serde_json::Value,
+    pub information: Vec<crate::domain::TopicGiven>,
     pub referrals: Vec<ReferralRecord>,
     /// The competence check made during the visit, with its rule id (null when none was made).
-    pub competence: serde_json::Value,
+    pub competence: Option<CompetenceRecord>,
     pub interpreter: Option<InterpreterRecord>,
     /// A financial request: received_on, decide_by (30 days later), documents present/missing.
     #[serde(default)]
-    pub financial_request: serde_json::Value,
+    pub financial_request: Option<FinancialRecord>,
     pub waiting_seconds: Option<u32>,
     pub consent_to_export: bool,
     /// 1 for a visit as first saved; each correction adds one.
@@ -33,6 +33,45 @@ pub struct VisitRecord {
     /// Only in `show`: the visitor, when identified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonRecord>,
+}
+
+/// The competence answer as a visit keeps it: who is responsible, by which rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetenceRecord {
+    pub canton: String,
+    pub on: String,
+    pub primary: String,
+    #[serde(default)]
+    pub responsible: Vec<ResponsibleRecord>,
+    pub rule: String,
+    #[serde(default = "covered_by_default")]
+    pub covered: bool,
+    #[serde(default)]
+    pub smz: Option<SmzRecord>,
+}
+
+fn covered_by_default() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponsibleRecord {
+    pub domain: String,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmzRecord {
+    pub id: String,
+}
+
+/// A financial request: when handed in, the commune's 30-day date, each document present or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinancialRecord {
+    pub received_on: String,
+    pub decide_by: String,
+    #[serde(default)]
+    pub documents: Vec<crate::domain::DocumentStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,11 +140,11 @@ pub(super) const RECORD_JOINS: &str = "LEFT JOIN people p ON p.id = v.person_id
 #[derive(Debug, Default, Deserialize)]
 struct StageData {
     #[serde(default)]
-    information: serde_json::Value,
+    information: Vec<crate::domain::TopicGiven>,
     #[serde(default)]
-    competence: serde_json::Value,
+    competence: Option<CompetenceRecord>,
     #[serde(default)]
-    financial_request: serde_json::Value,
+    financial_request: Option<FinancialRecord>,
 }
 
 /// The visit's own part (no person, interpreter or referrals yet) from [`VISIT_COLUMNS`].
@@ -129,11 +168,7 @@ pub(super) fn visit_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitReco
         desk_id: row.get(c(6))?,
         staff_id: row.get(c(7))?,
         topics: serde_json::from_str(topics).unwrap_or_default(),
-        information: if stage.information.is_null() {
-            serde_json::json!([])
-        } else {
-            stage.information
-        },
+        information: stage.information,
         referrals: Vec::new(),
         competence: stage.competence,
         interpreter: None,

@@ -104,16 +104,18 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
             },
         ),
     ));
-    let competence = &record.competence;
     lines.push(row(
         "check.responsible",
-        match competence.get("primary").and_then(|p| p.as_str()) {
-            Some(primary) => format!(
-                "{primary} ({})",
-                competence
-                    .get("rule")
-                    .and_then(|r| r.as_str())
-                    .unwrap_or_default()
+        match &record.competence {
+            // The body's name in the staff's language, from the rule pack; the rule beside it.
+            Some(c) => format!(
+                "{} ({})",
+                crate::report::format::Names {
+                    catalog: &app.catalog,
+                    lang: &app.lang,
+                }
+                .body(&c.primary),
+                c.rule
             ),
             None => app.t("intake.not_checked"),
         },
@@ -140,28 +142,18 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
             referrals.join(", ")
         },
     ));
-    if let Some(request) = record.financial_request.as_object() {
-        let text = |key: &str| {
-            request
-                .get(key)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let missing = request
-            .get("documents")
-            .and_then(|d| d.as_array())
-            .map_or(0, |d| d.iter().filter(|d| d["present"] != true).count());
+    if let Some(request) = &record.financial_request {
+        let missing = request.documents.iter().filter(|d| !d.present).count();
         lines.push(row(
             "intake.financial",
             format!(
                 "{} {} · {}",
                 app.t("intake.received_on"),
-                text("received_on"),
+                request.received_on,
                 app.tf(
                     "intake.decide_by",
                     &[
-                        ("date", &text("decide_by")),
+                        ("date", &request.decide_by),
                         ("missing", &missing.to_string())
                     ]
                 )
