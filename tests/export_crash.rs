@@ -6,28 +6,6 @@ use common::{Sandbox, stderr, stdout};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-fn due_visits(sandbox: &Sandbox, db: &str) -> Vec<String> {
-    let out = sandbox.run(&[
-        "demo",
-        "--visits",
-        "150",
-        "--until",
-        "2026-11-20",
-        "--db",
-        db,
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
-    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut due: Vec<String> = all
-        .iter()
-        .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
-        .map(|v| v["id"].as_str().unwrap().to_string())
-        .collect();
-    due.sort();
-    due
-}
-
 /// Visit ids in the published batches of a folder (those with a manifest), with how often.
 fn delivered(dir: &Path) -> BTreeMap<String, usize> {
     let mut seen = BTreeMap::new();
@@ -54,7 +32,7 @@ fn killed_at_any_point_each_visit_is_delivered_exactly_once() {
         let sandbox = Sandbox::new();
         let db = sandbox.db();
         let db = db.to_str().unwrap();
-        let due = due_visits(&sandbox, db);
+        let due = sandbox.demo_due_for_export(db, "150");
         let dir = sandbox.path("out");
         let to = dir.to_str().unwrap();
         let crashed = sandbox.run_with_env(

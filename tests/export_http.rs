@@ -148,28 +148,6 @@ fn serve(answers: Vec<Answer>) -> Server {
 }
 
 /// A database with demo visits; the ids of those due for export.
-fn due_visits(sandbox: &Sandbox, db: &str) -> Vec<String> {
-    let out = sandbox.run(&[
-        "demo",
-        "--visits",
-        "80",
-        "--until",
-        "2026-11-20",
-        "--db",
-        db,
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
-    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut due: Vec<String> = all
-        .iter()
-        .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
-        .map(|v| v["id"].as_str().unwrap().to_string())
-        .collect();
-    due.sort();
-    due
-}
-
 /// The visits the server booked, sorted; none may come twice.
 fn booked(server: &Server) -> Vec<String> {
     let mut booked = server.booked.lock().unwrap().clone();
@@ -210,7 +188,7 @@ fn two_503_then_success_delivers_once_with_the_same_key_and_the_token() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();
     let db = db.to_str().unwrap();
-    let due = due_visits(&sandbox, db);
+    let due = sandbox.demo_due_for_export(db, "80");
     let server = serve(vec![Answer::Status(503), Answer::Status(503)]);
     let out = export(&sandbox, db, &server.url);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
@@ -240,7 +218,7 @@ fn a_dropped_connection_is_retried_with_the_same_key_and_each_visit_is_booked_on
     let sandbox = Sandbox::new();
     let db = sandbox.db();
     let db = db.to_str().unwrap();
-    let due = due_visits(&sandbox, db);
+    let due = sandbox.demo_due_for_export(db, "80");
     let server = serve(vec![Answer::Drop]);
     let out = export(&sandbox, db, &server.url);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
@@ -258,7 +236,7 @@ fn a_400_stops_the_export_with_the_server_message_and_marks_nothing() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();
     let db = db.to_str().unwrap();
-    let due = due_visits(&sandbox, db);
+    let due = sandbox.demo_due_for_export(db, "80");
     let before = pending(&sandbox, db);
     assert_eq!(before, format!("pending export:  {}", due.len()));
     let server = serve(vec![Answer::Status(400)]);
@@ -286,7 +264,7 @@ fn a_server_that_stays_down_leaves_the_batch_waiting_and_the_next_run_sends_it_a
     let sandbox = Sandbox::new();
     let db = sandbox.db();
     let db = db.to_str().unwrap();
-    let due = due_visits(&sandbox, db);
+    let due = sandbox.demo_due_for_export(db, "80");
     let down = serve(vec![Answer::Status(503); 4]);
     let out = export(&sandbox, db, &down.url);
     assert_eq!(out.status.code(), Some(1));

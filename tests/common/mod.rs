@@ -55,6 +55,30 @@ impl Sandbox {
         self.run_with_env(args, &[])
     }
 
+    /// Fills the database with demo visits (ending 2026-11-20) and gives the ids of those due for
+    /// export (identified, with consent), sorted.
+    pub fn demo_due_for_export(&self, db: &str, visits: &str) -> Vec<String> {
+        let out = self.run(&[
+            "demo",
+            "--visits",
+            visits,
+            "--until",
+            "2026-11-20",
+            "--db",
+            db,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let out = self.run(&["visits", "list", "--db", db, "--format", "json"]);
+        let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let mut due: Vec<String> = all
+            .iter()
+            .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
+            .map(|v| v["id"].as_str().unwrap().to_string())
+            .collect();
+        due.sort();
+        due
+    }
+
     /// Runs the binary with extra environment variables.
     pub fn run_with_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Output {
         let mut command = Command::new(BIN);
