@@ -92,6 +92,32 @@ impl CsvRow<'_, '_> {
     }
 
     /// An error pointing at the start of a column's field in this row.
+    /// The shape most tables share: an `id` that is set and unique (`ids` collects them), and
+    /// every `required` column filled. `thing` names a row ("term"), `needs` says what a row needs.
+    pub fn check_id_and_required(
+        &self,
+        ids: &mut std::collections::HashSet<String>,
+        required: &[&str],
+        thing: &str,
+        needs: &str,
+    ) -> Vec<DataError> {
+        let mut errors = Vec::new();
+        let id = self.get("id");
+        if id.is_empty() || !ids.insert(id.to_string()) {
+            errors.push(self.error(
+                "id",
+                format!("{id:?} is empty or appears twice"),
+                format!("give each {thing} its own id"),
+            ));
+        }
+        for column in required {
+            if self.get(column).is_empty() {
+                errors.push(self.error(column, format!("the {thing} has no {column}"), needs));
+            }
+        }
+        errors
+    }
+
     pub fn error(
         &self,
         column: &str,

@@ -36,25 +36,14 @@ pub fn parse(file: &DataFile) -> Result<Vec<RequiredDocument>, Vec<DataError>> {
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
     for row in table.rows() {
-        let before = errors.len();
+        let problems = row.check_id_and_required(
+            &mut ids,
+            &["de", "fr", "en", "source"],
+            "document",
+            "every document needs de, fr, en and a source",
+        );
         let id = row.get("id");
-        if id.is_empty() || !ids.insert(id.to_string()) {
-            errors.push(row.error(
-                "id",
-                format!("{id:?} is empty or appears twice"),
-                "give each document its own id",
-            ));
-        }
-        for column in ["de", "fr", "en", "source"] {
-            if row.get(column).is_empty() {
-                errors.push(row.error(
-                    column,
-                    format!("the document has no {column}"),
-                    "every document needs de, fr, en and a source",
-                ));
-            }
-        }
-        if errors.len() == before {
+        if problems.is_empty() {
             documents.push(RequiredDocument {
                 id: id.to_string(),
                 de: row.get("de").to_string(),
@@ -63,6 +52,7 @@ pub fn parse(file: &DataFile) -> Result<Vec<RequiredDocument>, Vec<DataError>> {
                 source: row.get("source").to_string(),
             });
         }
+        errors.extend(problems);
     }
     if errors.is_empty() {
         Ok(documents)

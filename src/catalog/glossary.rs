@@ -56,32 +56,27 @@ pub fn parse(file: &DataFile) -> Result<Vec<Term>, Vec<DataError>> {
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
     for row in table.rows() {
-        let before = errors.len();
-        let id = row.get("id");
-        if id.is_empty() || !ids.insert(id.to_string()) {
-            errors.push(row.error(
-                "id",
-                format!("{id:?} is empty or appears twice"),
-                "give each term its own id",
-            ));
-        }
-        for column in TERM_LANGUAGES.iter().copied().chain([
-            "explanation_de",
-            "explanation_fr",
-            "explanation_en",
-            "source",
-        ]) {
-            if row.get(column).is_empty() {
-                errors.push(row.error(
-                    column,
-                    format!("the term has no {column}"),
-                    "every term needs de, fr, en, it, the explanations and a source",
-                ));
-            }
-        }
-        if errors.len() > before {
+        let required: Vec<&str> = TERM_LANGUAGES
+            .iter()
+            .copied()
+            .chain([
+                "explanation_de",
+                "explanation_fr",
+                "explanation_en",
+                "source",
+            ])
+            .collect();
+        let problems = row.check_id_and_required(
+            &mut ids,
+            &required,
+            "term",
+            "every term needs de, fr, en, it, the explanations and a source",
+        );
+        if !problems.is_empty() {
+            errors.extend(problems);
             continue;
         }
+        let id = row.get("id");
         terms.push(Term {
             id: id.to_string(),
             terms: TERM_LANGUAGES.map(|l| row.get(l).to_string()),
