@@ -395,3 +395,83 @@ fn exported_lines_carry_the_same_data_as_visits_show() {
         assert_eq!(line["topics"], shown["topics"], "{id}");
     }
 }
+
+#[test]
+fn a_visit_corrected_before_it_first_leaves_goes_in_its_latest_version_and_redo_keeps_it() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let due = sandbox.demo_due_for_export(db, "60");
+    let corrected = &due[0];
+    let correct = |name: &str| {
+        let out = sandbox.run(&[
+            "visits",
+            "correct",
+            corrected,
+            "--name",
+            name,
+            "--first-name",
+            "Lea",
+            "--db",
+            db,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    correct("Vorher");
+    let dir = sandbox.path("out");
+    let to = dir.to_str().unwrap();
+    assert!(
+        sandbox
+            .run(&["export", "--to", to, "--db", db])
+            .status
+            .success()
+    );
+    let first = files(&dir, ".jsonl").remove(0);
+    let first_id = first.file_stem().unwrap().to_str().unwrap().to_string();
+    let line = lines(&first)
+        .into_iter()
+        .find(|l| l["visitId"] == corrected.as_str())
+        .unwrap();
+    assert_eq!(line["revision"], 2);
+    assert_eq!(line["action"], 1);
+    assert_eq!(line["person"]["officialName"], "Vorher");
+    let bytes = std::fs::read(&first).unwrap();
+
+    // Corrected again after it left: a correction batch with version 3.
+    correct("Nachher");
+    assert!(
+        sandbox
+            .run(&["export", "--to", to, "--db", db])
+            .status
+            .success()
+    );
+    let second = files(&dir, ".jsonl")
+        .into_iter()
+        .find(|p| *p != first)
+        .unwrap();
+    let corrections = lines(&second);
+    assert_eq!(corrections.len(), 1);
+    assert_eq!(corrections[0]["revision"], 3);
+    assert_eq!(corrections[0]["originalBatchId"], first_id.as_str());
+    assert_eq!(corrections[0]["person"]["officialName"], "Nachher");
+    // Nothing more is due.
+    let again = sandbox.run(&["export", "--to", to, "--db", db]);
+    assert!(stdout(&again).contains("nothing to export"));
+
+    // The first batch, written again, still carries version 2.
+    let redo = sandbox.path("redo");
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        redo.to_str().unwrap(),
+        "--redo",
+        &first_id,
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(redo.join(format!("{first_id}.jsonl"))).unwrap(),
+        bytes
+    );
+}
