@@ -196,14 +196,66 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Applies the missing migrations, all in one transaction.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Applies the migrations up to `target` (tests use it to build a database of an older version).
+fn migrate_to(conn: &Connection, target: i64) -> rusqlite::Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current >= SCHEMA_VERSION {
+    if current >= target {
         return Ok(());
     }
     let tx = conn.unchecked_transaction()?;
-    for sql in &MIGRATIONS[current as usize..] {
+    for sql in &MIGRATIONS[current as usize..target as usize] {
         tx.execute_batch(sql)?;
     }
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.pragma_update(None, "user_version", target)?;
     tx.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_7_numbers_the_visits_due_for_export_and_their_rows_as_saved_before() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate_to(&conn, 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, official_name, first_name, created_at) VALUES
+                ('p-a', 'A', 'A', 'x'), ('p-b', 'B', 'B', 'x');
+             INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, kind, urgency,
+                                 person_id, consent_to_export, updated_at) VALUES
+                ('a', 'd', 's', 't', 1, 'identified', 'normal', 'p-a', 1, 'x'),
+                ('n', 'd', 's', 't', 2, 'information', 'normal', NULL, 0, 'x'),
+                ('b', 'd', 's', 't', 3, 'identified', 'normal', 'p-b', 0, 'x');
+             INSERT INTO interpreter_use (visit_id, language, mode, minutes) VALUES ('a', 'tir', 'phone', 5);
+             INSERT INTO referrals (visit_id, service_id, status) VALUES ('a', 'lavi', 'referred'),
+                                                                          ('b', 'lavi', 'referred');",
+        )
+        .unwrap();
+        migrate(&conn).unwrap();
+        let seq = |sql: &str| -> Option<i64> { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let a = seq("SELECT export_seq FROM visits WHERE id = 'a'");
+        assert!(a.is_some(), "the identified visit with consent is numbered");
+        assert_eq!(seq("SELECT export_seq FROM visits WHERE id = 'n'"), None);
+        assert_eq!(
+            seq("SELECT export_seq FROM visits WHERE id = 'b'"),
+            None,
+            "no consent"
+        );
+        assert_eq!(seq("SELECT export_seq FROM people WHERE id = 'p-a'"), a);
+        assert_eq!(
+            seq("SELECT export_seq FROM interpreter_use WHERE visit_id = 'a'"),
+            a
+        );
+        assert_eq!(
+            seq("SELECT export_seq FROM referrals WHERE visit_id = 'a'"),
+            a
+        );
+        assert_eq!(
+            seq("SELECT export_seq FROM referrals WHERE visit_id = 'b'"),
+            None
+        );
+    }
 }
