@@ -294,3 +294,25 @@ fn history_finds_visits_by_name_date_topic_and_referral_and_adds_a_follow_up_not
     assert_eq!(revisions.len(), 1);
     assert_eq!(revisions[0]["record"]["note"], serde_json::Value::Null);
 }
+
+#[test]
+fn the_commune_fields_offer_matching_communes_to_pick() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 34);
+    tui.press("f3");
+    tui.press(" ");
+    for _ in 0..9 {
+        tui.press("tab");
+    }
+    tui.wait_for("›Commune of stay");
+    tui.type_text("visper");
+    tui.wait_for("Communes: ↑↓ choose · Enter take");
+    tui.wait_for("Visperterminen");
+    tui.press("enter");
+    tui.wait_gone("Communes: ↑↓ choose");
+    tui.wait_for("›Commune of stay              Visperterminen");
+    tui.press("ctrl-q");
+    assert_eq!(tui.wait_exit(), 0);
+}

@@ -134,25 +134,7 @@ impl CompetenceForm {
 
     /// Commune names matching what is typed, best first; empty once a name is typed in full.
     pub fn commune_suggestions<'c>(&self, catalog: &'c Catalog) -> Vec<&'c str> {
-        let typed = search::fold(self.commune.trim());
-        if typed.is_empty()
-            || catalog
-                .communes
-                .iter()
-                .any(|c| search::fold(&c.name) == typed)
-        {
-            return Vec::new();
-        }
-        search::rank(
-            &typed,
-            catalog
-                .communes
-                .iter()
-                .map(|c| (c.name.as_str(), c.name.clone())),
-        )
-        .into_iter()
-        .take(SUGGESTIONS)
-        .collect()
+        search::commune_suggestions(&catalog.communes, &self.commune, SUGGESTIONS)
     }
 
     fn move_focus(&mut self, step: isize) {

@@ -65,6 +65,9 @@ pub struct IntakeState {
     /// Letters typed on the language field to find a language by name.
     #[serde(skip)]
     pub language_query: String,
+    /// The highlighted commune suggestion under a commune field.
+    #[serde(skip)]
+    pub commune_pick: usize,
 }
 
 impl Default for IntakeState {
@@ -81,6 +84,7 @@ impl Default for IntakeState {
             suggestions: Vec::new(),
             suggestion: 0,
             language_query: String::new(),
+            commune_pick: 0,
         }
     }
 }
@@ -125,6 +129,7 @@ impl IntakeState {
                     self.pick_language(cx);
                     return None;
                 }
+                self.commune_pick = 0;
                 match self.reception.text_mut(focus) {
                     Some(text) => text.push(c),
                     // The space bar ticks a flag or steps a choice.
@@ -159,6 +164,46 @@ impl IntakeState {
         if let Some(best) = crate::search::rank(&self.language_query, items).first() {
             self.reception.language = best.to_string();
         }
+    }
+
+    /// Communes matching the focused commune field, best first (empty elsewhere).
+    pub fn commune_suggestions<'c>(&self, catalog: &'c Catalog) -> Vec<&'c str> {
+        let r = &self.reception;
+        let typed = match r.focus {
+            _ if self.stage != 0 => return Vec::new(),
+            ReceptionField::CommuneOfStay => &r.commune_of_stay,
+            ReceptionField::SupportDomicile => &r.support_domicile,
+            _ => return Vec::new(),
+        };
+        crate::search::commune_suggestions(&catalog.communes, typed, 6)
+    }
+
+    /// ↑↓ move through the commune suggestions, Enter takes one.
+    fn handle_commune_pick(&mut self, action: Action, catalog: &Catalog) -> Option<Vec<Effect>> {
+        let choices: Vec<String> = self
+            .commune_suggestions(catalog)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if choices.is_empty() {
+            return None;
+        }
+        let count = choices.len();
+        match action {
+            Action::Down => self.commune_pick = (self.commune_pick + 1) % count,
+            Action::Up => self.commune_pick = (self.commune_pick + count - 1) % count,
+            Action::Confirm => {
+                let chosen = choices[self.commune_pick.min(count - 1)].clone();
+                let focus = self.reception.focus;
+                if let Some(text) = self.reception.text_mut(focus) {
+                    *text = chosen;
+                }
+                self.commune_pick = 0;
+                return Some(vec![self.save_draft()]);
+            }
+            _ => return None,
+        }
+        Some(Vec::new())
     }
 
     /// Steps the focused choice or flag; ticking the financial request opens its checklist.
@@ -321,6 +366,9 @@ impl IntakeState {
 
     fn handle_reception(&mut self, action: Action, cx: &IntakeContext<'_>) -> Option<Vec<Effect>> {
         let focus = self.reception.focus;
+        if let Some(effects) = self.handle_commune_pick(action, cx.catalog) {
+            return Some(effects);
+        }
         if !self.suggestions.is_empty() {
             match action {
                 Action::Down => {

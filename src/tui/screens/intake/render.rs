@@ -312,7 +312,7 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
     render_suggestions(app, state, frame, area, focus_y, label_width as u16 + 2);
 }
 
-/// People from earlier visits who match what is being typed, under the focused field.
+/// People from earlier visits who match what is being typed, or communes, under the focused field.
 fn render_suggestions(
     app: &App,
     state: &IntakeState,
@@ -321,26 +321,41 @@ fn render_suggestions(
     focus_y: u16,
     x_offset: u16,
 ) {
-    if state.suggestions.is_empty() {
+    let communes = state.commune_suggestions(&app.catalog);
+    let (title, rows, selected): (String, Vec<String>, usize) = if !communes.is_empty() {
+        (
+            app.t("intake.communes"),
+            communes.iter().map(|c| c.to_string()).collect(),
+            state.commune_pick.min(communes.len() - 1),
+        )
+    } else if !state.suggestions.is_empty() {
+        let rows = state
+            .suggestions
+            .iter()
+            .map(|p| {
+                let mut text = format!("{}, {}", p.official_name, p.first_name);
+                if let Some(date) = &p.birth_date {
+                    text.push_str(&format!(" · {date}"));
+                }
+                if let Some(vn) =
+                    p.vn.as_deref()
+                        .and_then(|v| v.parse::<crate::domain::Ahvn13>().ok())
+                {
+                    text.push_str(&format!(" · {vn}"));
+                }
+                text.push_str(&format!(" · {}", p.seen_at.get(..10).unwrap_or(&p.seen_at)));
+                text
+            })
+            .collect();
+        (app.t("intake.returning"), rows, state.suggestion)
+    } else {
         return;
-    }
-    let rows: Vec<Line> = state
-        .suggestions
-        .iter()
+    };
+    let lines: Vec<Line> = rows
+        .into_iter()
         .enumerate()
-        .map(|(i, p)| {
-            let mut text = format!("{}, {}", p.official_name, p.first_name);
-            if let Some(date) = &p.birth_date {
-                text.push_str(&format!(" · {date}"));
-            }
-            if let Some(vn) =
-                p.vn.as_deref()
-                    .and_then(|v| v.parse::<crate::domain::Ahvn13>().ok())
-            {
-                text.push_str(&format!(" · {vn}"));
-            }
-            text.push_str(&format!(" · {}", p.seen_at.get(..10).unwrap_or(&p.seen_at)));
-            let style = if i == state.suggestion {
+        .map(|(i, text)| {
+            let style = if i == selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
                 Style::default()
@@ -350,17 +365,17 @@ fn render_suggestions(
         .collect();
     let x = area.x + x_offset.min(area.width / 3);
     let width = area.right().saturating_sub(x).min(70);
-    let height = (rows.len() as u16 + 2).min(area.bottom().saturating_sub(focus_y + 1));
+    let height = (lines.len() as u16 + 2).min(area.bottom().saturating_sub(focus_y + 1));
     if height < 3 {
         return;
     }
     let popup = Rect::new(x, focus_y + 1, width, height);
     frame.render_widget(ratatui::widgets::Clear, popup);
     frame.render_widget(
-        Paragraph::new(rows).block(
+        Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(format!(" {} ", app.t("intake.returning"))),
+                .title(format!(" {title} ")),
         ),
         popup,
     );
