@@ -2,25 +2,13 @@
 //! never a scan, so a keystroke stays fast over a million visits.
 
 use super::Store;
+use super::records::{PERSON_COLUMNS, PersonRecord, person_at};
 
-/// A person seen before, with what identifies them at the desk.
+/// A person seen before, as recorded at their last visit, and when that was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReturningPerson {
-    pub person_id: String,
-    pub official_name: String,
-    pub first_name: String,
-    pub birth_date: Option<String>,
-    pub vn: Option<String>,
-    /// eCH-0044 code.
-    pub sex: Option<u8>,
-    pub nationality: Option<String>,
-    pub language: Option<String>,
-    pub residence_status: String,
-    /// BFS numbers.
-    pub commune_of_stay: Option<u32>,
-    pub support_domicile: Option<u32>,
-    pub phone: Option<String>,
-    /// When this person was last seen: the start of their visit (RFC 3339).
+    pub person: PersonRecord,
+    /// The start of their visit (RFC 3339).
     pub seen_at: String,
 }
 
@@ -62,44 +50,36 @@ impl Store {
         let Some(query) = fts_query(typed) else {
             return Ok(Vec::new());
         };
-        let mut statement = self.conn.prepare_cached(
-            "SELECT p.id, p.official_name, p.first_name, p.birth_date, p.vn, p.sex, p.nationality,
-                    p.language, p.residence_status, p.commune_of_stay, p.support_domicile, p.phone,
-                    coalesce((SELECT max(v.started_at) FROM visits v WHERE v.person_id = p.id),
-                             p.created_at)
-             FROM people_fts f JOIN people p ON p.rowid = f.rowid
-             WHERE people_fts MATCH ?1
-             ORDER BY f.rowid DESC
-             LIMIT ?2",
-        )?;
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT p.id, coalesce((SELECT max(v.started_at) FROM visits v
+                                         WHERE v.person_id = p.id), p.created_at),
+                        {PERSON_COLUMNS}
+                 FROM people_fts f JOIN people p ON p.rowid = f.rowid
+                 WHERE people_fts MATCH ?1
+                 ORDER BY f.rowid DESC
+                 LIMIT ?2"
+        ))?;
         let rows = statement.query_map(rusqlite::params![query, (limit * 4) as i64], |r| {
             Ok(ReturningPerson {
-                person_id: r.get(0)?,
-                official_name: r.get(1)?,
-                first_name: r.get(2)?,
-                birth_date: r.get(3)?,
-                vn: r.get(4)?,
-                sex: r.get(5)?,
-                nationality: r.get(6)?,
-                language: r.get(7)?,
-                residence_status: r.get(8)?,
-                commune_of_stay: r.get(9)?,
-                support_domicile: r.get(10)?,
-                phone: r.get(11)?,
-                seen_at: r.get(12)?,
+                person: person_at(r, 2, r.get(0)?)?,
+                seen_at: r.get(1)?,
             })
         })?;
         let mut people: Vec<ReturningPerson> = Vec::new();
-        for person in rows {
-            let person = person?;
-            let same = |p: &ReturningPerson| {
-                p.official_name == person.official_name
-                    && p.first_name == person.first_name
-                    && p.birth_date == person.birth_date
-                    && p.vn == person.vn
+        for found in rows {
+            let found = found?;
+            // The same person seen at several visits: listed once, by names, birth date and AHV.
+            let key = |p: &PersonRecord| {
+                (
+                    p.official_name.clone(),
+                    p.first_name.clone(),
+                    p.birth_date.clone(),
+                    p.vn.clone(),
+                )
             };
+            let same = |p: &ReturningPerson| key(&p.person) == key(&found.person);
             if !people.iter().any(same) {
-                people.push(person);
+                people.push(found);
             }
             if people.len() == limit {
                 break;
@@ -167,7 +147,7 @@ mod tests {
                 .find_returning(q, 10)
                 .unwrap()
                 .into_iter()
-                .map(|p| format!("{} {}", p.official_name, p.first_name))
+                .map(|p| format!("{} {}", p.person.official_name, p.person.first_name))
                 .collect()
         };
         // The most recently seen first.

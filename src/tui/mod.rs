@@ -11,7 +11,9 @@ pub mod render;
 pub mod screens;
 mod shutdown;
 mod terminal;
+mod visit_start;
 
 pub use action::Action;
 pub use app::{App, Effect, Session};
 pub use terminal::run;
+pub use visit_start::AfterQueue;

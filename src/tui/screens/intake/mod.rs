@@ -233,7 +233,11 @@ impl IntakeState {
 
     /// Takes the highlighted returning visitor into the form.
     fn accept_suggestion(&mut self, catalog: &Catalog) -> bool {
-        let Some(person) = self.suggestions.get(self.suggestion).cloned() else {
+        let Some(person) = self
+            .suggestions
+            .get(self.suggestion)
+            .map(|s| s.person.clone())
+        else {
             return false;
         };
         let commune = |bfs: Option<u32>| {

@@ -332,7 +332,8 @@ fn render_suggestions(
         let rows = state
             .suggestions
             .iter()
-            .map(|p| {
+            .map(|found| {
+                let p = &found.person;
                 let mut text = format!("{}, {}", p.official_name, p.first_name);
                 if let Some(date) = &p.birth_date {
                     text.push_str(&format!(" · {date}"));
@@ -343,7 +344,8 @@ fn render_suggestions(
                 {
                     text.push_str(&format!(" · {vn}"));
                 }
-                text.push_str(&format!(" · {}", p.seen_at.get(..10).unwrap_or(&p.seen_at)));
+                let seen = &found.seen_at;
+                text.push_str(&format!(" · {}", seen.get(..10).unwrap_or(seen)));
                 text
             })
             .collect();

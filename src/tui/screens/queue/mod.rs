@@ -10,8 +10,9 @@ pub use render::render;
 
 use crate::store::QueueEntry;
 use crate::store::QueueExit;
+use crate::tui::AfterQueue;
 use crate::tui::action::Action;
-use crate::tui::app::{AfterQueue, Effect};
+use crate::tui::app::Effect;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueueState {
