@@ -96,10 +96,10 @@ fn export_million(c: &mut Criterion) {
                     format: Format::Jsonl,
                     test: true,
                     desk: "bench".into(),
+                    lock_wait: intake_desk::export::DEFAULT_LOCK_WAIT,
                 };
                 let started = Instant::now();
-                let report =
-                    intake_desk::export::run(&mut store, &options, &mut |_, _| {}).unwrap();
+                let report = intake_desk::export::run(&mut store, &options, &mut |_| {}).unwrap();
                 total += started.elapsed();
                 assert_eq!(report.batches[0].count, VISITS as u64);
                 std::fs::remove_dir_all(dir.path().join(format!("out-{i}"))).unwrap();

@@ -17,16 +17,21 @@ pub enum Error {
     /// Input the user must correct (an unknown language, a database holding real visits ...).
     #[error("{0}")]
     Usage(String),
+    /// Another process holds what this command needs (an export into the same folder).
+    #[error("{0}")]
+    Busy(String),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
 
 impl Error {
-    /// 2 for input the user must fix (bad files, refused databases), 1 for failures.
+    /// 2 for input the user must fix (bad files, refused databases), 3 when another export is
+    /// running, 1 for failures.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Data(_) | Error::Keymap(_) | Error::Config(_) | Error::Usage(_) => 2,
             Error::Store(e) => e.exit_code(),
+            Error::Busy(_) => 3,
             Error::Other(_) => 1,
         }
     }

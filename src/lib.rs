@@ -17,6 +17,7 @@ pub mod report;
 pub mod search;
 pub mod slip;
 pub mod store;
+pub mod text;
 pub mod tui;
 
 /// Settings key under which the chosen interface language is remembered.

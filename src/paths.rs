@@ -21,11 +21,15 @@ pub fn default_slips_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("slips"))
 }
 
-/// Where HTTP batches wait until the server accepts them: `~/.local/share/intake-desk/outbox`.
-pub fn default_outbox_dir() -> PathBuf {
-    project_dirs()
-        .map(|d| d.data_dir().join("outbox"))
-        .unwrap_or_else(|| PathBuf::from("outbox"))
+/// Where HTTP batches of a database wait until the server accepts them: a folder beside it,
+/// `visits.db-outbox` (one per database, so no database's clean-up touches another's batches).
+pub fn outbox_dir(db_path: &Path) -> PathBuf {
+    let mut name = db_path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "visits.db".into());
+    name.push("-outbox");
+    db_path.with_file_name(name)
 }
 
 /// `~/.config/intake-desk` on Linux: holds `config.toml` and `keymap.toml`.

@@ -22,6 +22,10 @@ struct Request {
 #[derive(Clone, Copy)]
 enum Answer {
     Status(u16),
+    /// A redirect to another address on the same server.
+    Redirect(u16),
+    /// A refusal whose body repeats the request's Authorization header (a careless server).
+    EchoAuthorization(u16),
     /// Reads the request, books it, and closes the connection without a word.
     Drop,
 }
@@ -114,6 +118,31 @@ fn serve(answers: Vec<Answer>) -> Server {
                     }
                 };
                 match answer {
+                    Answer::Redirect(status) => {
+                        let reply = format!(
+                            "HTTP/1.1 {status} Moved\r\nLocation: http://127.0.0.1:9/elsewhere\r\nContent-Length: 0\r\n\r\n"
+                        );
+                        if stream.write_all(reply.as_bytes()).is_err() {
+                            break;
+                        }
+                    }
+                    Answer::EchoAuthorization(status) => {
+                        let body = format!(
+                            "\u{1b}]0;pwned\u{7}bad request from {}\nsecond line",
+                            request
+                                .headers
+                                .get("authorization")
+                                .cloned()
+                                .unwrap_or_default()
+                        );
+                        let reply = format!(
+                            "HTTP/1.1 {status} X\r\nContent-Length: {}\r\n\r\n{body}",
+                            body.len()
+                        );
+                        if stream.write_all(reply.as_bytes()).is_err() {
+                            break;
+                        }
+                    }
                     Answer::Drop => {
                         take();
                         let _ = stream.shutdown(std::net::Shutdown::Both);
@@ -173,6 +202,15 @@ fn export(sandbox: &Sandbox, db: &str, url: &str) -> std::process::Output {
         ],
         &[("INTAKE_DESK_TOKEN", TOKEN)],
     )
+}
+
+/// The batch files waiting in the database's outbox (the folder beside it).
+fn outbox_batches(sandbox: &Sandbox) -> Vec<String> {
+    std::fs::read_dir(sandbox.path("visits.db-outbox"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect()
 }
 
 fn pending(sandbox: &Sandbox, db: &str) -> String {
@@ -254,9 +292,13 @@ fn a_400_stops_the_export_with_the_server_message_and_marks_nothing() {
     );
     assert_eq!(pending(&sandbox, db), before, "nothing marked");
     assert!(server.booked.lock().unwrap().is_empty());
-    // The outbox is empty: the refused batch was taken back.
-    let outbox = sandbox.path("share/intake-desk/outbox");
-    assert_eq!(std::fs::read_dir(outbox).unwrap().count(), 0);
+    // The outbox is empty: the refused batch was taken back, and the output says so.
+    assert_eq!(outbox_batches(&sandbox).len(), 0);
+    assert!(
+        stdout(&out).contains("taken back") && !stdout(&out).contains("waiting in"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -282,4 +324,107 @@ fn a_server_that_stays_down_leaves_the_batch_waiting_and_the_next_run_sends_it_a
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].headers["idempotency-key"], first_key);
     assert_eq!(booked(&up), due);
+}
+
+#[test]
+fn a_redirect_is_never_a_delivery_and_the_batch_waits_in_the_outbox() {
+    for status in [301, 302, 303, 307, 308] {
+        let sandbox = Sandbox::new();
+        let db = sandbox.db();
+        let db = db.to_str().unwrap();
+        let due = sandbox.demo_due_for_export(db, "60");
+        let server = serve(vec![Answer::Redirect(status); 3]);
+        let out = export(&sandbox, db, &server.url);
+        assert_eq!(out.status.code(), Some(1), "{status}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!(
+                "HTTP {status} redirect to http://127.0.0.1:9/elsewhere"
+            )),
+            "{status}: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            server.requests.lock().unwrap().len(),
+            1,
+            "{status}: one POST, the redirect not followed and not retried"
+        );
+        assert!(server.booked.lock().unwrap().is_empty());
+        assert_eq!(
+            outbox_batches(&sandbox).len(),
+            1,
+            "{status}: the batch waits"
+        );
+        assert!(
+            stdout(&out).contains("not delivered, waiting in"),
+            "{status}"
+        );
+        let info = stdout(&sandbox.run(&["db", "info", "--db", db]));
+        assert!(info.contains("pending export:  0"), "{info}");
+        // Nothing was marked delivered: the next run to a server that takes it sends it.
+        let up = serve(vec![]);
+        let out = export(&sandbox, db, &up.url);
+        assert!(out.status.success(), "{status}: {}", stderr(&out));
+        assert_eq!(booked(&up), due, "{status}");
+    }
+}
+
+#[test]
+fn a_server_message_is_one_escaped_line_and_never_shows_the_token() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    sandbox.demo_due_for_export(db, "40");
+    let server = serve(vec![Answer::EchoAuthorization(401)]);
+    let out = export(&sandbox, db, &server.url);
+    assert_eq!(out.status.code(), Some(1));
+    let (text, errors) = (stdout(&out), stderr(&out));
+    assert!(!text.contains(TOKEN) && !errors.contains(TOKEN), "{errors}");
+    assert!(errors.contains("HTTP 401"), "{errors}");
+    assert!(errors.contains("contained the token"), "{errors}");
+    // A message without the token is relayed as one line with its escapes shown, not run.
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    sandbox.demo_due_for_export(db, "40");
+    let server = serve(vec![Answer::EchoAuthorization(400)]);
+    let out = sandbox.run(&["export", "--url", &server.url, "--db", db]);
+    let errors = stderr(&out);
+    assert!(
+        !errors.contains('\u{1b}') && !errors.contains('\u{7}'),
+        "{errors:?}"
+    );
+    assert!(
+        errors.contains("\\u{1b}]0;pwned\\u{7}bad request from"),
+        "{errors}"
+    );
+    assert!(!errors.contains("second line"), "{errors}");
+}
+
+#[test]
+fn an_export_url_that_is_not_http_is_refused_before_anything_is_written() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    sandbox.demo_due_for_export(db, "40");
+    for url in [
+        "ftp://case.example/in",
+        "case.example/in",
+        "http://",
+        "https:// x",
+    ] {
+        let out = sandbox.run(&["export", "--url", url, "--db", db]);
+        assert_eq!(out.status.code(), Some(2), "{url}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("export URL"),
+            "{url}: {}",
+            stderr(&out)
+        );
+        assert_eq!(stderr(&out).lines().count(), 1);
+    }
+    assert!(
+        !sandbox.path("visits.db-outbox").exists(),
+        "no batch was written"
+    );
+    let info = stdout(&sandbox.run(&["db", "info", "--db", db]));
+    assert!(!info.contains("pending export:  0"), "{info}");
 }

@@ -5,9 +5,10 @@ use super::Cli;
 use super::setup::{Setup, setup};
 use crate::error::{Error, Result};
 use crate::export::http::HttpTarget;
-use crate::export::{ExportOptions, Format, Target};
+use crate::export::{BatchState, ExportOptions, Format, Step, Target};
+use crate::text::escape_control;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
@@ -36,13 +37,19 @@ pub struct ExportArgs {
     /// HTTP: wait before the second try, doubled after each failure (at most 30 s)
     #[arg(long, value_name = "MS", default_value_t = 1000)]
     pub retry_delay_ms: u64,
+    /// Wait at most this long for another export into the same folder to finish (at most 3600)
+    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
+    pub wait: u64,
 }
 
+/// Upper bounds of the numeric options, so a typo cannot make a run that never ends.
+const MAX_BATCH_SIZE: u64 = 100_000;
+const MAX_WAIT_S: u64 = 3600;
+
 pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
+    check_bounds(args)?;
     let setup = setup(cli)?;
     let config = &setup.config;
-    let mut store = Setup::open_store(cli)?;
-    let mut out = std::io::stdout().lock();
     let folder = args.to.clone().or_else(|| config.export_dir.clone());
     if let Some(batch) = &args.redo {
         let dir = folder.ok_or_else(|| {
@@ -50,12 +57,19 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
                 "--redo needs a folder: give --to DIR (or export_dir in the configuration)".into(),
             )
         })?;
-        let file = crate::export::redo(&store, batch, &dir).map_err(Error::Other)?;
-        writeln!(out, "batch {batch} written again to {}", file.display())?;
+        let store = Setup::open_store(cli)?;
+        let file = crate::export::redo(&store, batch, &dir).map_err(export_error)?;
+        writeln!(
+            std::io::stdout().lock(),
+            "batch {} written again to {}",
+            escape_control(batch),
+            file.display()
+        )?;
         return Ok(());
     }
-    let options = options(
+    let mut options = options(
         config,
+        &Setup::db_path(cli),
         args.to.clone(),
         args.url.clone(),
         args.format.as_deref(),
@@ -72,11 +86,85 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
                 .into(),
         )
     })?;
-    let report = crate::export::run(&mut store, &options, &mut |_, _| {}).map_err(Error::Other)?;
+    options.lock_wait = Duration::from_secs(args.wait);
+    let mut store = Setup::open_store(cli)?;
+    let report = crate::export::run(&mut store, &options, &mut |step| {
+        if let Step::Waiting(dir) = step {
+            eprintln!(
+                "another export into {} is running; waiting for it to finish (at most {} s) ...",
+                dir.display(),
+                args.wait
+            );
+        }
+    })
+    .map_err(export_error)?;
+    print_report(&report)?;
+    if let Some(refused) = &report.refused {
+        let taken_back = report
+            .batches
+            .iter()
+            .any(|b| b.state == BatchState::TakenBack);
+        return Err(Error::Other(anyhow::anyhow!(
+            "the server refused the batch ({refused}); {}",
+            if taken_back {
+                "it was taken back and nothing was marked: its visits stay due"
+            } else {
+                "it stays in the outbox behind newer batches and goes again with the same id"
+            }
+        )));
+    }
+    if let Some(redirected) = &report.redirected {
+        return Err(Error::Other(anyhow::anyhow!(
+            "the server answered with a redirect ({redirected}); a batch is only delivered by a 2xx answer to its POST, so nothing was marked delivered: the batch waits in the outbox. Set export_url (or --url) to the address the case system really takes batches at"
+        )));
+    }
+    if let Some(unreachable) = &report.unreachable {
+        return Err(Error::Other(anyhow::anyhow!(
+            "the server could not be reached: {unreachable}; the batch waits in the outbox and goes again with the same id"
+        )));
+    }
+    if report.complete() && report.pending > 0 {
+        writeln!(
+            std::io::stdout().lock(),
+            "{} visit(s) saved or corrected while the export ran are due for the next run",
+            report.pending
+        )?;
+    }
+    if !report.complete() {
+        let elsewhere: Vec<String> = report
+            .elsewhere
+            .iter()
+            .map(|(target, count)| format!("{count} visit(s) reserved for {target}"))
+            .collect();
+        return Err(Error::Other(anyhow::anyhow!(
+            "{} visit(s) still due, {} waiting in the outbox{}",
+            report.pending,
+            report.outbox,
+            if elsewhere.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; unfinished: {} (an export there finishes them)",
+                    elsewhere.join(", ")
+                )
+            }
+        )));
+    }
+    Ok(())
+}
+
+fn print_report(report: &crate::export::Report) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     for id in &report.adopted {
         writeln!(
             out,
             "batch {id}: found complete in the folder after an interrupted run, recorded"
+        )?;
+    }
+    for id in &report.finished {
+        writeln!(
+            out,
+            "batch {id}: left unfinished by an interrupted run, finished now"
         )?;
     }
     if report.removed > 0 {
@@ -87,44 +175,65 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
         )?;
     }
     for batch in &report.batches {
+        let kind = if batch.action == crate::store::ACTION_CORRECTION {
+            "corrections"
+        } else {
+            "new"
+        };
+        let what = match batch.state {
+            BatchState::Delivered => format!("delivered {}", batch.file.display()),
+            BatchState::Waiting => format!("not delivered, waiting in {}", batch.file.display()),
+            BatchState::TakenBack => {
+                "refused by the server and taken back: its visits are due again".to_string()
+            }
+        };
         writeln!(
             out,
-            "batch {}: {} visit(s), {}, {} {}",
-            batch.id,
-            batch.count,
-            if batch.action == crate::store::ACTION_CORRECTION {
-                "corrections"
-            } else {
-                "new"
-            },
-            if batch.delivered {
-                "delivered"
-            } else {
-                "waiting in"
-            },
-            batch.file.display()
+            "batch {}: {} visit(s), {kind}, {what}",
+            batch.id, batch.count
         )?;
     }
-    if report.batches.is_empty() && report.adopted.is_empty() {
+    if report.batches.is_empty() && report.adopted.is_empty() && report.finished.is_empty() {
         writeln!(out, "nothing to export")?;
     }
-    if let Some(refused) = &report.refused {
-        return Err(Error::Other(anyhow::anyhow!(
-            "the server refused the batch ({refused}); nothing was marked, the visits stay due"
-        )));
+    Ok(())
+}
+
+/// A busy folder exits with 3, an unknown batch is input to fix (2), anything else a failure.
+fn export_error(error: anyhow::Error) -> Error {
+    if error.is::<crate::export::Busy>() {
+        return Error::Busy(error.to_string());
     }
-    if let Some(unreachable) = &report.unreachable {
-        return Err(Error::Other(anyhow::anyhow!(
-            "the server could not be reached: {unreachable}; the batch waits in the outbox and goes again with the same id"
-        )));
+    if error.is::<crate::export::UnknownBatch>() {
+        return Error::Usage(error.to_string());
     }
-    if !report.complete() {
-        return Err(Error::Other(anyhow::anyhow!(
-            "{} visit(s) still due, {} waiting in the outbox",
-            report.pending,
-            report.outbox
-        )));
-    }
+    Error::Other(error)
+}
+
+fn check_bounds(args: &ExportArgs) -> Result<()> {
+    let bound = |name: &str, value: u64, low: u64, high: u64| {
+        if value < low || value > high {
+            Err(Error::Usage(format!(
+                "{name} {value}: give a number from {low} to {high}"
+            )))
+        } else {
+            Ok(())
+        }
+    };
+    bound("--batch-size", args.batch_size, 1, MAX_BATCH_SIZE)?;
+    bound(
+        "--attempts",
+        u64::from(args.attempts),
+        1,
+        u64::from(crate::export::http::MAX_ATTEMPTS),
+    )?;
+    bound(
+        "--retry-delay-ms",
+        args.retry_delay_ms,
+        0,
+        crate::export::http::MAX_FIRST_DELAY.as_millis() as u64,
+    )?;
+    bound("--wait", args.wait, 0, MAX_WAIT_S)?;
     Ok(())
 }
 
@@ -149,6 +258,7 @@ impl Default for HttpSettings {
 /// A folder given on the command line wins over a configured URL, and the other way round.
 pub fn options(
     config: &crate::config::Config,
+    db_path: &Path,
     to: Option<PathBuf>,
     url: Option<String>,
     format: Option<&str>,
@@ -172,7 +282,7 @@ pub fn options(
     let target = match (url, folder) {
         (Some(url), _) => Target::Http {
             http: HttpTarget {
-                url,
+                url: checked_url(&url)?,
                 token: std::env::var("INTAKE_DESK_TOKEN")
                     .ok()
                     .filter(|t| !t.is_empty())
@@ -181,7 +291,7 @@ pub fn options(
                 first_delay: Duration::from_millis(http.retry_delay_ms),
                 timeout: Duration::from_secs(60),
             },
-            outbox: crate::paths::default_outbox_dir(),
+            outbox: crate::paths::outbox_dir(db_path),
             batch_size: http.batch_size.max(1),
         },
         (None, Some(dir)) => Target::Folder(dir),
@@ -192,5 +302,33 @@ pub fn options(
         format,
         test,
         desk: config.desk.clone(),
+        lock_wait: crate::export::DEFAULT_LOCK_WAIT,
     }))
+}
+
+/// An export URL must be http(s) with a host, checked before any batch is written.
+pub fn checked_url(url: &str) -> Result<String> {
+    let refuse = |why: &str| {
+        Err(Error::Usage(format!(
+            "export URL {}: {why}; give it as https://host/path",
+            escape_control(url)
+        )))
+    };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return refuse("not a URL");
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return refuse("only http and https are supported");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.starts_with(':') {
+        return refuse("no host");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return refuse("contains spaces or control characters");
+    }
+    if url.parse::<ureq::http::Uri>().is_err() {
+        return refuse("not a valid URL");
+    }
+    Ok(url.to_string())
 }

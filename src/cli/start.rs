@@ -34,6 +34,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         print_command: setup.config.print_command.clone(),
         export: super::export::options(
             &setup.config,
+            store.path(),
             None,
             None,
             None,

@@ -7,7 +7,7 @@ use super::failpoint::failpoint;
 use super::header::Manifest;
 use super::pipe::PipedFile;
 use super::writer::{Format, file_sha256};
-use crate::store::{AdoptedLine, NewBatch, Store};
+use crate::store::{AdoptedLine, NewBatch, STATUS_DELIVERED, Store};
 use anyhow::Context;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
@@ -73,40 +73,82 @@ pub fn write_manifest(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
 pub struct Recovery {
     /// Published batches recorded now (the last run stopped before recording them).
     pub adopted: Vec<String>,
+    /// Batches a stopped run had reserved: written now, or recorded when they were published.
+    pub finished: Vec<String>,
     /// Files removed because they were never published.
     pub removed: Vec<PathBuf>,
 }
 
-/// Brings the database and the folder into step before a new export.
+/// Brings the database and the folder into step before a new export. Runs under the folder's
+/// lock, so no live run owns anything unfinished here: what is unfinished was left by a run
+/// that stopped.
 pub fn recover(store: &mut Store, dir: &Path) -> anyhow::Result<Recovery> {
     let mut recovery = Recovery::default();
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .collect();
-    names.sort();
-    for name in &names {
+    let names = |dir: &Path| -> anyhow::Result<Vec<String>> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        Ok(names)
+    };
+    for name in names(dir)? {
+        if name.starts_with('.') && name.ends_with(".tmp") {
+            std::fs::remove_file(dir.join(&name))?;
+            recovery.removed.push(dir.join(&name));
+        }
+    }
+    for name in names(dir)? {
         let Some(batch_id) = name.strip_suffix(".manifest.json") else {
             continue;
         };
         if name.starts_with('.') || store.export_batch(batch_id)?.is_some() {
             continue;
         }
-        adopt(store, dir, name)?;
+        adopt(store, dir, &name)?;
         recovery.adopted.push(batch_id.to_string());
     }
-    for name in &names {
-        let path = dir.join(name);
+    let target = super::folder_target(dir);
+    for batch in store.unfinished_batches()? {
+        if batch.target != target {
+            continue;
+        }
+        let format: Format = batch.format.parse().map_err(|_| {
+            anyhow::anyhow!("batch {} has an unknown format {}", batch.id, batch.format)
+        })?;
+        let (count, sha256) = match published(dir, &batch.id)? {
+            Some(done) => done,
+            None => super::write_file(store, &batch, dir, format, None)?,
+        };
+        store.finish_batch(&batch.id, &sha256, count, STATUS_DELIVERED)?;
+        recovery.finished.push(batch.id);
+    }
+    for name in names(dir)? {
         let unpublished_data = [Format::Jsonl, Format::Csv].iter().any(|format| {
             name.strip_suffix(&format!(".{}", format.extension()))
                 .is_some_and(|id| !manifest_file(dir, id).exists())
         });
-        if (name.starts_with('.') && name.ends_with(".tmp")) || unpublished_data {
-            std::fs::remove_file(&path)?;
-            recovery.removed.push(path);
+        if unpublished_data {
+            std::fs::remove_file(dir.join(&name))?;
+            recovery.removed.push(dir.join(&name));
         }
     }
     Ok(recovery)
+}
+
+/// The count and hash of a batch whose manifest and file are in the folder and agree.
+fn published(dir: &Path, batch_id: &str) -> anyhow::Result<Option<(u64, String)>> {
+    let Ok(bytes) = std::fs::read(manifest_file(dir, batch_id)) else {
+        return Ok(None);
+    };
+    let Ok(manifest) = serde_json::from_slice::<Manifest>(&bytes) else {
+        return Ok(None);
+    };
+    let data = dir.join(&manifest.file);
+    Ok(file_sha256(&data)
+        .ok()
+        .filter(|sha| *sha == manifest.sha256)
+        .map(|sha| (manifest.count, sha)))
 }
 
 /// Records a published batch from its manifest and file, after checking the file's hash.
@@ -129,7 +171,7 @@ fn adopt(store: &mut Store, dir: &Path, manifest_name: &str) -> anyhow::Result<(
     let batch = NewBatch {
         id: manifest.batch_id.clone(),
         created_at: manifest.header.message_date.clone(),
-        target: format!("folder:{}", dir.display()),
+        target: super::folder_target(dir),
         format: manifest.format.clone(),
         action: manifest.header.action,
         test: manifest.header.test_delivery_flag,

@@ -26,6 +26,13 @@ pub enum Delivery {
         status: u16,
         message: String,
     },
+    /// The server answered the POST with a redirect (3xx). It is not followed: a client may
+    /// repeat a redirected POST as a GET without the body, and that GET's answer says nothing
+    /// about the batch. Not delivered; where the server points to, for the message.
+    Redirected {
+        status: u16,
+        location: Option<String>,
+    },
     /// No success after every try: what went wrong the last time.
     Unreachable {
         attempts: u32,
@@ -35,11 +42,19 @@ pub enum Delivery {
 
 const MAX_DELAY: Duration = Duration::from_secs(30);
 
+/// The most `--attempts` a run may make per batch, and the longest first wait.
+pub const MAX_ATTEMPTS: u32 = 20;
+pub const MAX_FIRST_DELAY: Duration = MAX_DELAY;
+
+/// The longest part of a server's message that is shown.
+const MESSAGE_CHARS: usize = 300;
+
 impl HttpTarget {
     pub fn deliver(&self, batch_id: &str, body: &[u8]) -> Delivery {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(self.timeout))
             .http_status_as_error(false)
+            .max_redirects(0)
             .build()
             .into();
         let mut delay = self.first_delay;
@@ -62,24 +77,55 @@ impl HttpTarget {
                     if (200..300).contains(&status) {
                         return Delivery::Delivered { status };
                     }
+                    if (300..400).contains(&status) {
+                        let location = response
+                            .headers()
+                            .get("location")
+                            .map(|l| self.relayed(&String::from_utf8_lossy(l.as_bytes())));
+                        return Delivery::Redirected { status, location };
+                    }
                     let text = response
                         .body_mut()
                         .with_config()
                         .limit(64 * 1024)
                         .read_to_string()
                         .unwrap_or_default();
-                    let message: String = text.trim().chars().take(500).collect();
+                    let message = self.relayed(&text);
                     if (400..500).contains(&status) {
                         return Delivery::Refused { status, message };
                     }
-                    last = format!("HTTP {status} {message}");
+                    last = format!("HTTP {status} {message}").trim_end().to_string();
                 }
-                Err(error) => last = error.to_string(),
+                Err(error) => last = self.relayed(&error.to_string()),
             }
         }
         Delivery::Unreachable {
             attempts: self.attempts.max(1),
             last,
         }
+    }
+}
+
+impl HttpTarget {
+    /// What the server said, made safe to show: its first non-empty line, shortened, control
+    /// characters escaped, and withheld entirely when it contains the token in use.
+    fn relayed(&self, text: &str) -> String {
+        if self
+            .token
+            .as_deref()
+            .is_some_and(|t| !t.is_empty() && text.contains(t))
+        {
+            return "(the server's message contained the token and is not shown)".into();
+        }
+        let line = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        let mut shown: String = line.chars().take(MESSAGE_CHARS).collect();
+        if line.chars().count() > MESSAGE_CHARS {
+            shown.push('…');
+        }
+        crate::text::escape_control(&shown).into_owned()
     }
 }

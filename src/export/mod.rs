@@ -1,11 +1,12 @@
 //! Export to the case system: batches of visits in a versioned format (`intake-desk/visit/1`,
 //! JSON Lines, CSV, or one JSON document over HTTP), never lost and never doubled.
 //!
-//! A batch is chosen, written and recorded inside one write transaction of the database: the
-//! visits are marked only when the batch file is durable, in the transaction that records the
-//! batch. A crash before the commit leaves no batch in the database; a file it had already
-//! published is adopted by the next run (see [`folder::recover`]). Over HTTP the batch waits in an
-//! outbox folder until the server accepts it, and goes again with the same idempotency key.
+//! One run at a time per folder (a lock file, [`lock`]). A batch is first reserved in a short write
+//! transaction (its visits become its own), then written from a read transaction while the desks
+//! go on saving, then recorded as written. A run that stops anywhere leaves either nothing or a
+//! reserved batch: the next run into the same folder writes it (the same id, the same bytes) or
+//! records it when it was already published (see [`folder::recover`]). Over HTTP the batch waits
+//! in an outbox folder until the server accepts it, and goes again with the same idempotency key.
 
 mod csv_row;
 mod failpoint;
@@ -13,19 +14,25 @@ pub mod folder;
 pub mod header;
 pub mod http;
 pub mod line;
+pub mod lock;
 mod pipe;
 pub mod writer;
 
 pub use csv_row::COLUMNS as CSV_COLUMNS;
+pub use lock::Busy;
 pub use writer::Format;
 
-use crate::store::{ACTION_CORRECTION, ACTION_NEW, NewBatch, Store};
+use crate::store::{
+    ACTION_CORRECTION, ACTION_NEW, BatchInfo, NewBatch, STATUS_DELIVERED, STATUS_OUTBOX,
+    STATUS_WRITING, Store,
+};
 use anyhow::Context;
 use failpoint::failpoint;
 use header::{Header, Manifest};
 use http::{Delivery, HttpTarget};
-use std::io::Write;
+use lock::FolderLock;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use writer::BatchWriter;
 
 #[derive(Debug, Clone)]
@@ -40,6 +47,9 @@ pub enum Target {
     },
 }
 
+/// How long a run waits for another export into the same folder to finish.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(120);
+
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
     pub target: Target,
@@ -49,6 +59,19 @@ pub struct ExportOptions {
     pub test: bool,
     /// This desk, the batch's sender.
     pub desk: String,
+    /// How long to wait for another export into the same folder.
+    pub lock_wait: Duration,
+}
+
+/// What became of a batch in this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchState {
+    /// In the folder, or accepted by the server.
+    Delivered,
+    /// Waiting in the outbox for the next run.
+    Waiting,
+    /// Refused by the server and taken back: its visits are due again.
+    TakenBack,
 }
 
 /// One batch made or sent by a run.
@@ -59,7 +82,7 @@ pub struct BatchDone {
     pub count: u64,
     /// The file written (folder), or the outbox file (HTTP).
     pub file: PathBuf,
-    pub delivered: bool,
+    pub state: BatchState,
 }
 
 #[derive(Debug, Default)]
@@ -67,26 +90,51 @@ pub struct Report {
     pub batches: Vec<BatchDone>,
     /// Published batches recorded now after an interrupted run.
     pub adopted: Vec<String>,
+    /// Batches an interrupted run had reserved, written or recorded now.
+    pub finished: Vec<String>,
     /// Unpublished leftovers of an interrupted run, removed.
     pub removed: usize,
-    /// The server refused a batch: its status and message. Nothing of it was marked.
+    /// Batches reserved by a run into another folder that stopped before finishing them:
+    /// (target, visits). A run still going there is not counted.
+    pub elsewhere: Vec<(String, u64)>,
+    /// The server refused a batch: its status and message.
     pub refused: Option<String>,
+    /// The server answered with a redirect: nothing was delivered, the batch waits.
+    pub redirected: Option<String>,
     /// The server could not be reached after every try; the batch waits in the outbox.
     pub unreachable: Option<String>,
-    /// Visits still due, and visits waiting in the outbox, after the run.
+    /// Visits due after the run (saved or corrected while it ran: the next run takes them), and
+    /// visits waiting in the outbox.
     pub pending: u64,
     pub outbox: u64,
 }
 
 impl Report {
-    /// Everything due was delivered.
+    /// Everything due when the run began was delivered.
     pub fn complete(&self) -> bool {
-        self.pending == 0 && self.outbox == 0 && self.refused.is_none()
+        self.outbox == 0
+            && self.unreachable.is_none()
+            && self.refused.is_none()
+            && self.redirected.is_none()
+            && self.elsewhere.is_empty()
     }
 }
 
-/// Called as visits are written: (written so far, due at the start).
-pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
+/// What a run tells as it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Another export holds the folder; this run waits for it.
+    Waiting(PathBuf),
+    /// Visits written so far, and due at the start.
+    Written(u64, u64),
+}
+
+pub type Progress<'a> = &'a mut dyn FnMut(Step);
+
+/// The `target` a folder's batches are recorded with.
+fn folder_target(dir: &Path) -> String {
+    format!("folder:{}", dir.display())
+}
 
 pub fn run(
     store: &mut Store,
@@ -95,15 +143,21 @@ pub fn run(
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
     store.cache_for_export()?;
-    let total = store.pending_export_count()?;
-    let mut done = 0u64;
     match &options.target {
         Target::Folder(dir) => {
             crate::paths::create_private_dir(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
+            let dir = &dir
+                .canonicalize()
+                .with_context(|| format!("cannot open {}", dir.display()))?;
+            let _lock = FolderLock::acquire(dir, options.lock_wait, &mut || {
+                progress(Step::Waiting(dir.clone()))
+            })?;
             let recovery = folder::recover(store, dir)?;
             report.adopted = recovery.adopted;
+            report.finished = recovery.finished;
             report.removed = recovery.removed.len();
+            let mut counter = Counter::new(store)?;
             for action in [ACTION_NEW, ACTION_CORRECTION] {
                 if let Some(batch) = write_batch(
                     store,
@@ -112,8 +166,7 @@ pub fn run(
                     dir,
                     options.format,
                     None,
-                    &mut done,
-                    total,
+                    &mut counter,
                     progress,
                 )? {
                     report.batches.push(batch);
@@ -127,33 +180,35 @@ pub fn run(
         } => {
             crate::paths::create_private_dir(outbox)
                 .with_context(|| format!("cannot create {}", outbox.display()))?;
+            let _lock = FolderLock::acquire(outbox, options.lock_wait, &mut || {
+                progress(Step::Waiting(outbox.clone()))
+            })?;
             clean_outbox(store, outbox)?;
-            // First what an earlier run left waiting, with the same ids.
-            let waiting: Vec<_> = store
-                .export_batches(usize::MAX >> 1)?
-                .into_iter()
-                .filter(|b| b.status == "outbox")
-                .rev()
-                .collect();
             let mut stopped = false;
-            for batch in waiting {
+            // First what an earlier run left waiting or half-written, oldest first, same ids.
+            for batch in waiting_http_batches(store)? {
                 let file = folder::data_file(outbox, &batch.id, Format::Json);
-                if !file.exists() {
+                if batch.status == STATUS_WRITING {
+                    let (count, sha256) = write_file(store, &batch, outbox, Format::Json, None)?;
+                    store.finish_batch(&batch.id, &sha256, count, STATUS_OUTBOX)?;
+                    report.finished.push(batch.id.clone());
+                } else if !file.exists() {
                     redo(store, &batch.id, outbox)?;
                 }
-                let delivered = deliver(store, http, &batch.id, &file, &mut report)?;
+                let state = deliver(store, http, &batch.id, &file, &mut report)?;
                 report.batches.push(BatchDone {
                     id: batch.id,
                     action: batch.action,
                     count: batch.visit_count,
                     file,
-                    delivered,
+                    state,
                 });
-                if !delivered {
+                if state != BatchState::Delivered {
                     stopped = true;
                     break;
                 }
             }
+            let mut counter = Counter::new(store)?;
             'actions: for action in [ACTION_NEW, ACTION_CORRECTION] {
                 while !stopped {
                     let Some(mut batch) = write_batch(
@@ -163,26 +218,62 @@ pub fn run(
                         outbox,
                         Format::Json,
                         Some(*batch_size),
-                        &mut done,
-                        total,
+                        &mut counter,
                         progress,
                     )?
                     else {
                         continue 'actions;
                     };
-                    batch.delivered = deliver(store, http, &batch.id, &batch.file, &mut report)?;
-                    stopped = !batch.delivered;
+                    batch.state = deliver(store, http, &batch.id, &batch.file, &mut report)?;
+                    stopped = batch.state != BatchState::Delivered;
                     report.batches.push(batch);
                 }
             }
         }
     }
+    report.elsewhere = store
+        .unfinished_batches()?
+        .into_iter()
+        .filter(|b| {
+            !b.target.starts_with("folder:") || !lock::in_use(b.target["folder:".len()..].as_ref())
+        })
+        .map(|b| (b.target, b.visit_count))
+        .collect();
     report.pending = store.pending_export_count()?;
     report.outbox = store.outbox_visit_count()?;
     Ok(report)
 }
 
-/// Chooses, writes and records one batch of `action`; `None` when nothing is due.
+/// Visits written in this run, against those due when it began.
+struct Counter {
+    done: u64,
+    total: u64,
+}
+
+impl Counter {
+    fn new(store: &Store) -> anyhow::Result<Counter> {
+        Ok(Counter {
+            done: 0,
+            total: store.pending_export_count()?,
+        })
+    }
+}
+
+/// Batches for the HTTP server that an earlier run left waiting or reserved, oldest first.
+fn waiting_http_batches(store: &Store) -> anyhow::Result<Vec<BatchInfo>> {
+    let mut waiting: Vec<BatchInfo> = store
+        .export_batches(usize::MAX >> 1)?
+        .into_iter()
+        .filter(|b| {
+            b.status == STATUS_OUTBOX
+                || (b.status == STATUS_WRITING && b.target.starts_with("http:"))
+        })
+        .collect();
+    waiting.reverse();
+    Ok(waiting)
+}
+
+/// Reserves, writes and records one batch of `action`; `None` when nothing is due.
 #[allow(clippy::too_many_arguments)]
 fn write_batch(
     store: &mut Store,
@@ -191,8 +282,7 @@ fn write_batch(
     dir: &Path,
     format: Format,
     limit: Option<u64>,
-    done: &mut u64,
-    total: u64,
+    counter: &mut Counter,
     progress: Progress<'_>,
 ) -> anyhow::Result<Option<BatchDone>> {
     let id = uuid::Uuid::now_v7().to_string();
@@ -200,46 +290,87 @@ fn write_batch(
     let header = Header::new(&options.desk, &id, &created_at, action, options.test);
     let header_json = serde_json::to_string(&header)?;
     let (target, status) = match &options.target {
-        Target::Folder(dir) => (format!("folder:{}", dir.display()), "delivered"),
-        Target::Http { http, .. } => (format!("http:{}", http.url), "outbox"),
+        Target::Folder(_) => (folder_target(dir), STATUS_DELIVERED),
+        Target::Http { http, .. } => (format!("http:{}", http.url), STATUS_OUTBOX),
     };
     let batch = NewBatch {
         id: id.clone(),
-        created_at,
-        target,
+        created_at: created_at.clone(),
+        target: target.clone(),
         format: <&str>::from(format).to_string(),
         action,
         test: options.test,
         header: header_json.clone(),
     };
-    let tx = store.begin_export()?;
-    if tx.reserve(&batch, limit)? == 0 {
+    if store.reserve_batch(&batch, limit)? == 0 {
         return Ok(None);
     }
-    let file = folder::data_file(dir, &id, format);
+    let info = BatchInfo {
+        id: id.clone(),
+        created_at,
+        target,
+        format: batch.format,
+        action,
+        test: options.test,
+        visit_count: 0,
+        sha256: None,
+        status: STATUS_WRITING.to_string(),
+        delivered_at: None,
+        header: header_json,
+    };
+    let mut on_line = || {
+        counter.done += 1;
+        progress(Step::Written(counter.done, counter.total));
+    };
+    let (count, sha256) = write_file(store, &info, dir, format, Some(&mut on_line))?;
+    failpoint("before-commit");
+    store.finish_batch(&id, &sha256, count, status)?;
+    Ok(Some(BatchDone {
+        id,
+        action,
+        count,
+        file: folder::data_file(dir, &info.id, format),
+        state: if status == STATUS_DELIVERED {
+            BatchState::Delivered
+        } else {
+            BatchState::Waiting
+        },
+    }))
+}
+
+/// Writes a recorded batch's file (and, in a folder, its manifest) from the database, atomically;
+/// its count and SHA-256. The same batch always gives the same bytes.
+fn write_file(
+    store: &Store,
+    batch: &BatchInfo,
+    dir: &Path,
+    format: Format,
+    mut on_line: Option<&mut dyn FnMut()>,
+) -> anyhow::Result<(u64, String)> {
+    let file = folder::data_file(dir, &batch.id, format);
     let (count, sha256) = folder::write_atomically(&file, Some("before-rename"), |out| {
-        let mut writer = BatchWriter::new(format, action, &header_json, out)?;
-        tx.for_each_line(&id, |line| {
+        let mut writer = BatchWriter::new(format, batch.action, &batch.header, out)?;
+        store.for_each_batch_line(&batch.id, |line| {
             writer.write(&line)?;
-            *done += 1;
-            progress(*done, total);
+            if line.position == 1 {
+                failpoint::pause("while-writing");
+            }
+            if let Some(on_line) = on_line.as_mut() {
+                on_line();
+            }
             Ok(())
         })?;
         writer.finish()
     })?;
     failpoint("after-rename");
     if format != Format::Json {
-        folder::write_manifest(dir, &manifest(&id, format, &file, count, &sha256, header))?;
+        let header: Header = serde_json::from_str(&batch.header)?;
+        folder::write_manifest(
+            dir,
+            &manifest(&batch.id, format, &file, count, &sha256, header),
+        )?;
     }
-    failpoint("before-commit");
-    tx.finish(&id, &sha256, count, status)?;
-    Ok(Some(BatchDone {
-        id,
-        action,
-        count,
-        file,
-        delivered: status == "delivered",
-    }))
+    Ok((count, sha256))
 }
 
 fn manifest(
@@ -264,54 +395,70 @@ fn manifest(
     }
 }
 
-/// Posts an outbox batch; on success it is marked delivered and its file removed, on a refusal it
-/// is taken back (its visits are due again) and the run stops.
+/// Posts an outbox batch; on success it is marked delivered and its file removed. On a refusal it
+/// is taken back when it can be (its visits are due again) and the run stops; after a redirect or
+/// when the server cannot be reached it stays in the outbox for the next run.
 fn deliver(
     store: &mut Store,
     http: &HttpTarget,
     id: &str,
     file: &Path,
     report: &mut Report,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<BatchState> {
     let body = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     match http.deliver(id, &body) {
         Delivery::Delivered { .. } => {
             store.set_batch_delivered(id)?;
             std::fs::remove_file(file)?;
-            Ok(true)
+            Ok(BatchState::Delivered)
         }
         Delivery::Refused { status, message } => {
-            // Taken back when possible, so its visits are due again; an older batch behind newer
-            // ones stays in the outbox (taking it back would leave a gap).
-            if store.undo_batch(id)? {
+            // An older batch behind newer ones stays in the outbox (taking it back would leave
+            // a gap).
+            let taken_back = store.undo_batch(id)?;
+            if taken_back {
                 std::fs::remove_file(file)?;
             }
             report.refused = Some(format!("HTTP {status}: {message}"));
-            Ok(false)
+            Ok(if taken_back {
+                BatchState::TakenBack
+            } else {
+                BatchState::Waiting
+            })
+        }
+        Delivery::Redirected { status, location } => {
+            report.redirected = Some(format!(
+                "HTTP {status} redirect to {}",
+                location.as_deref().unwrap_or("(no Location given)")
+            ));
+            Ok(BatchState::Waiting)
         }
         Delivery::Unreachable { attempts, last } => {
             report.unreachable = Some(format!("{last} (after {attempts} tries)"));
-            Ok(false)
+            Ok(BatchState::Waiting)
         }
     }
 }
 
-/// Removes outbox files the database does not wait for (written by a run that stopped before
-/// recording its batch: never sent, their visits are still due).
+/// Removes outbox files of ours the database does not wait for (written by a run that stopped
+/// before recording its batch, or sent since): only batch files and their temporary files,
+/// never anything else in the folder.
 fn clean_outbox(store: &Store, outbox: &Path) -> anyhow::Result<()> {
     for entry in std::fs::read_dir(outbox)? {
         let path = entry?.path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_string();
-        let waiting = name
-            .strip_suffix(".json")
-            .map(|id| store.export_batch(id))
-            .transpose()?
-            .flatten()
-            .is_some_and(|b| b.status == "outbox");
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let id = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".json.tmp"))
+            .or_else(|| name.strip_suffix(".json"));
+        let Some(id) = id.filter(|id| uuid::Uuid::parse_str(id).is_ok()) else {
+            continue;
+        };
+        let waiting = store
+            .export_batch(id)?
+            .is_some_and(|b| b.status == STATUS_OUTBOX && !name.starts_with('.'));
         if !waiting {
             std::fs::remove_file(&path)?;
         }
@@ -323,7 +470,12 @@ fn clean_outbox(store: &Store, outbox: &Path) -> anyhow::Result<()> {
 pub fn redo(store: &Store, batch_id: &str, dir: &Path) -> anyhow::Result<PathBuf> {
     let batch = store
         .export_batch(batch_id)?
-        .with_context(|| format!("no export batch with the id {batch_id}"))?;
+        .ok_or_else(|| UnknownBatch(batch_id.to_string()))?;
+    anyhow::ensure!(
+        batch.status != STATUS_WRITING,
+        "batch {batch_id} was never finished; run the export into its folder ({}) to finish it",
+        batch.target
+    );
     store.cache_for_export()?;
     let format: Format = batch
         .format
@@ -331,23 +483,15 @@ pub fn redo(store: &Store, batch_id: &str, dir: &Path) -> anyhow::Result<PathBuf
         .map_err(|_| anyhow::anyhow!("batch {batch_id} has an unknown format {}", batch.format))?;
     crate::paths::create_private_dir(dir)
         .with_context(|| format!("cannot create {}", dir.display()))?;
-    let file = folder::data_file(dir, batch_id, format);
-    let (count, sha256) = folder::write_atomically(&file, None, |out| {
-        let mut writer = BatchWriter::new(format, batch.action, &batch.header, out)?;
-        store.for_each_batch_line(batch_id, |line| writer.write(&line))?;
-        writer.finish()
-    })?;
+    let (_, sha256) = write_file(store, &batch, dir, format, None)?;
     anyhow::ensure!(
         batch.sha256.as_deref() == Some(sha256.as_str()),
         "batch {batch_id} could not be written as it was (its SHA-256 differs): a visit in it changed without a new version"
     );
-    if format != Format::Json {
-        let header: Header = serde_json::from_str(&batch.header)?;
-        folder::write_manifest(
-            dir,
-            &manifest(batch_id, format, &file, count, &sha256, header),
-        )?;
-    }
-    let _ = std::io::stdout().flush();
-    Ok(file)
+    Ok(folder::data_file(dir, batch_id, format))
 }
+
+/// `--redo` of a batch the database does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("no export batch with the id {0}; `intake-desk export` lists the batches it makes")]
+pub struct UnknownBatch(pub String);

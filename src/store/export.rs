@@ -59,11 +59,10 @@ pub struct BatchLine {
     pub record: VisitRecord,
 }
 
-/// The write transaction of one export: it holds the database's write lock from choosing the
-/// visits to recording the batch, so nothing saved meanwhile is half in and half out.
-pub struct ExportTx<'c> {
-    tx: Transaction<'c>,
-}
+/// Batch states: reserved and being written; written and waiting for the HTTP server; delivered.
+pub const STATUS_WRITING: &str = "writing";
+pub const STATUS_OUTBOX: &str = "outbox";
+pub const STATUS_DELIVERED: &str = "delivered";
 
 const BATCH_COLUMNS: &str =
     "id, created_at, target, format, action, test, visit_count, sha256, status,
@@ -106,13 +105,45 @@ impl Store {
         self.conn.pragma_update(None, "cache_size", -16384)
     }
 
-    /// Starts an export; see [`ExportTx`].
-    pub fn begin_export(&mut self) -> rusqlite::Result<ExportTx<'_>> {
-        Ok(ExportTx {
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?,
-        })
+    /// Reserves a batch in one short write transaction: the due visits of its action (in the
+    /// order saved, at most `limit`) become its own, so no other run takes them, and it is
+    /// recorded as being written. The count taken; 0 records nothing. The file is written
+    /// afterwards, outside the write lock, and [`Store::finish_batch`] records it done; a run that
+    /// stops in between leaves the batch reserved, and the next run into the same folder writes it.
+    pub fn reserve_batch(&mut self, batch: &NewBatch, limit: Option<u64>) -> rusqlite::Result<u64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let taken = reserve(&tx, batch, limit)?;
+        tx.commit()?;
+        Ok(taken)
+    }
+
+    /// Records a reserved batch as written: its hash, count and status (`delivered` in a folder,
+    /// `outbox` for HTTP).
+    pub fn finish_batch(
+        &self,
+        batch_id: &str,
+        sha256: &str,
+        count: u64,
+        status: &str,
+    ) -> rusqlite::Result<()> {
+        let delivered_at = (status == STATUS_DELIVERED).then(now_rfc3339);
+        self.conn.execute(
+            "UPDATE export_batches SET visit_count = ?2, sha256 = ?3, status = ?4, delivered_at = ?5
+             WHERE id = ?1",
+            params![batch_id, count as i64, sha256, status, delivered_at],
+        )?;
+        Ok(())
+    }
+
+    /// Batches reserved and not yet written (a run stopped half-way), oldest first.
+    pub fn unfinished_batches(&self) -> rusqlite::Result<Vec<BatchInfo>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {BATCH_COLUMNS} FROM export_batches WHERE status = ?1 ORDER BY created_at, id"
+        ))?;
+        let rows = statement.query_map([STATUS_WRITING], batch_info)?;
+        rows.collect()
     }
 
     /// Visits waiting for export: new ones with consent, and corrections of delivered ones.
@@ -135,8 +166,8 @@ impl Store {
     pub fn outbox_visit_count(&self) -> rusqlite::Result<u64> {
         self.conn
             .query_row(
-                "SELECT coalesce(sum(visit_count), 0) FROM export_batches WHERE status = 'outbox'",
-                [],
+                "SELECT coalesce(sum(visit_count), 0) FROM export_batches WHERE status = ?1",
+                [STATUS_OUTBOX],
                 |r| r.get::<_, i64>(0),
             )
             .map(|n| n as u64)
@@ -167,14 +198,19 @@ impl Store {
         batch_id: &str,
         f: impl FnMut(BatchLine) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
-        each_line(&self.conn, batch_id, f)
+        // One read transaction: every line from the same snapshot, while desks go on writing
+        // (WAL lets readers and the writer pass each other).
+        let read = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        each_line(&read, batch_id, f)?;
+        read.finish()?;
+        Ok(())
     }
 
     /// The HTTP server accepted the batch.
     pub fn set_batch_delivered(&self, id: &str) -> rusqlite::Result<()> {
         self.conn.execute(
-            "UPDATE export_batches SET status = 'delivered', delivered_at = ?2 WHERE id = ?1",
-            params![id, now_rfc3339()],
+            "UPDATE export_batches SET status = ?3, delivered_at = ?2 WHERE id = ?1",
+            params![id, now_rfc3339(), STATUS_DELIVERED],
         )?;
         Ok(())
     }
@@ -182,7 +218,9 @@ impl Store {
     /// Takes a batch back (the server refused it): its visits are due again as before. Only the
     /// newest batch of new visits can go back (an older one would leave a gap); `false` if not.
     pub fn undo_batch(&mut self, id: &str) -> rusqlite::Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let newest = high_water(&tx)?;
         let last: Option<i64> = tx
             .query_row(
@@ -211,8 +249,10 @@ impl Store {
         sha256: &str,
         lines: &[AdoptedLine],
     ) -> rusqlite::Result<()> {
-        let tx = self.conn.transaction()?;
-        insert_batch(&tx, batch, "delivered")?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        insert_batch(&tx, batch, STATUS_DELIVERED)?;
         let mut last_seq = high_water(&tx)?;
         let first_seq = last_seq;
         for line in lines {
@@ -276,86 +316,62 @@ fn insert_batch(tx: &Transaction<'_>, batch: &NewBatch, status: &str) -> rusqlit
     Ok(())
 }
 
-impl ExportTx<'_> {
-    /// Takes every due visit of the batch's action into it, oldest first; the count taken.
-    /// Takes the due visits of the batch's action into it, in the order saved, at most `limit`;
-    /// the count taken.
-    pub fn reserve(&self, batch: &NewBatch, limit: Option<u64>) -> rusqlite::Result<u64> {
-        let tx = &self.tx;
-        let high = high_water(tx)?;
-        let limit = limit.map_or(-1, |l| l as i64);
-        if batch.action == ACTION_CORRECTION {
-            insert_batch(tx, batch, "writing")?;
-            let taken = tx.execute(
-                &format!(
-                    "INSERT INTO export_items (batch_id, visit_id, revision, previous_batch)
-                     SELECT ?2, v.id, v.revision,
-                        coalesce((SELECT e.batch_id FROM export_items e WHERE e.visit_id = v.id
-                                  ORDER BY e.revision DESC LIMIT 1),
-                                 (SELECT b.id FROM export_batches b WHERE b.action = 1
-                                  AND b.first_seq < v.export_seq AND b.last_seq >= v.export_seq))
-                     {CORRECTIONS_DUE} ORDER BY v.export_seq LIMIT ?3"
-                ),
-                params![high, batch.id, limit],
+/// Takes the due visits of the batch's action into it, in the order saved, at most `limit`; the
+/// count taken (the batch is recorded only when it takes some).
+fn reserve(tx: &Transaction<'_>, batch: &NewBatch, limit: Option<u64>) -> rusqlite::Result<u64> {
+    let high = high_water(tx)?;
+    let limit = limit.map_or(-1, |l| l as i64);
+    if batch.action == ACTION_CORRECTION {
+        insert_batch(tx, batch, STATUS_WRITING)?;
+        let taken = tx.execute(
+            &format!(
+                "INSERT INTO export_items (batch_id, visit_id, revision, previous_batch)
+                 SELECT ?2, v.id, v.revision,
+                    coalesce((SELECT e.batch_id FROM export_items e WHERE e.visit_id = v.id
+                              ORDER BY e.revision DESC LIMIT 1),
+                             (SELECT b.id FROM export_batches b WHERE b.action = 1
+                              AND b.first_seq < v.export_seq AND b.last_seq >= v.export_seq))
+                 {CORRECTIONS_DUE} ORDER BY v.export_seq LIMIT ?3"
+            ),
+            params![high, batch.id, limit],
+        )?;
+        if taken == 0 {
+            tx.execute("DELETE FROM export_batches WHERE id = ?1", [&batch.id])?;
+        } else {
+            tx.execute(
+                "UPDATE export_batches SET visit_count = ?2 WHERE id = ?1",
+                params![batch.id, taken as i64],
             )?;
-            if taken == 0 {
-                tx.execute("DELETE FROM export_batches WHERE id = ?1", [&batch.id])?;
-            }
-            return Ok(taken as u64);
         }
-        let last: Option<i64> = tx.query_row(
-            "SELECT max(export_seq) FROM (SELECT export_seq FROM visits WHERE export_seq > ?1
-                                             ORDER BY export_seq LIMIT ?2)",
-            params![high, limit],
-            |r| r.get(0),
-        )?;
-        let Some(last) = last else {
-            return Ok(0);
-        };
-        let taken: i64 = tx.query_row(
-            "SELECT count(*) FROM visits WHERE export_seq > ?1 AND export_seq <= ?2",
-            params![high, last],
-            |r| r.get(0),
-        )?;
-        insert_batch(tx, batch, "writing")?;
-        tx.execute(
-            "UPDATE export_batches SET first_seq = ?2, last_seq = ?3 WHERE id = ?1",
-            params![batch.id, high, last],
-        )?;
-        // Visits corrected before they first leave go in their current version: noted.
-        tx.execute(
-            "INSERT INTO export_items (batch_id, visit_id, revision)
-             SELECT ?1, id, revision FROM visits
-             WHERE export_seq > ?2 AND export_seq <= ?3 AND revision > 1",
-            params![batch.id, high, last],
-        )?;
-        Ok(taken as u64)
+        return Ok(taken as u64);
     }
-
-    pub fn for_each_line(
-        &self,
-        batch_id: &str,
-        f: impl FnMut(BatchLine) -> anyhow::Result<()>,
-    ) -> anyhow::Result<()> {
-        each_line(&self.tx, batch_id, f)
-    }
-
-    /// Records the written batch; nothing of it is visible before this.
-    pub fn finish(
-        self,
-        batch_id: &str,
-        sha256: &str,
-        count: u64,
-        status: &str,
-    ) -> rusqlite::Result<()> {
-        let delivered_at = (status == "delivered").then(now_rfc3339);
-        self.tx.execute(
-            "UPDATE export_batches SET visit_count = ?2, sha256 = ?3, status = ?4, delivered_at = ?5
-             WHERE id = ?1",
-            params![batch_id, count as i64, sha256, status, delivered_at],
-        )?;
-        self.tx.commit()
-    }
+    let last: Option<i64> = tx.query_row(
+        "SELECT max(export_seq) FROM (SELECT export_seq FROM visits WHERE export_seq > ?1
+                                         ORDER BY export_seq LIMIT ?2)",
+        params![high, limit],
+        |r| r.get(0),
+    )?;
+    let Some(last) = last else {
+        return Ok(0);
+    };
+    let taken: i64 = tx.query_row(
+        "SELECT count(*) FROM visits WHERE export_seq > ?1 AND export_seq <= ?2",
+        params![high, last],
+        |r| r.get(0),
+    )?;
+    insert_batch(tx, batch, STATUS_WRITING)?;
+    tx.execute(
+        "UPDATE export_batches SET first_seq = ?2, last_seq = ?3, visit_count = ?4 WHERE id = ?1",
+        params![batch.id, high, last, taken],
+    )?;
+    // Visits corrected before they first leave go in their current version: noted.
+    tx.execute(
+        "INSERT INTO export_items (batch_id, visit_id, revision)
+         SELECT ?1, id, revision FROM visits
+         WHERE export_seq > ?2 AND export_seq <= ?3 AND revision > 1",
+        params![batch.id, high, last],
+    )?;
+    Ok(taken as u64)
 }
 
 /// Streams the lines of a batch; a visit corrected since is read from the version kept for it.

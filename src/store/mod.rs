@@ -16,7 +16,8 @@ mod visits;
 
 pub use drafts::Draft;
 pub use export::{
-    ACTION_CORRECTION, ACTION_NEW, AdoptedLine, BatchInfo, BatchLine, ExportTx, NewBatch,
+    ACTION_CORRECTION, ACTION_NEW, AdoptedLine, BatchInfo, BatchLine, NewBatch, STATUS_DELIVERED,
+    STATUS_OUTBOX, STATUS_WRITING,
 };
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::SCHEMA_VERSION;
@@ -42,7 +43,11 @@ impl Store {
     /// Opens (or creates, mode 0600) the database and brings its schema up to date.
     /// A file that is not SQLite, or one written by a newer version, is refused untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let conn = open::open(path)?;
+        let mut conn = open::open(path)?;
+        // A write transaction takes the write lock when it begins, waiting for it through the
+        // busy timeout; a deferred one that read first could fail at once ("database is
+        // locked") when another process wrote meanwhile.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         Ok(Store {
             conn,
             path: path.to_path_buf(),

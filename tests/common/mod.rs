@@ -92,6 +92,23 @@ impl Sandbox {
         command.output().expect("binary runs")
     }
 
+    /// Starts a subcommand and returns at once (for runs that must overlap).
+    pub fn spawn(&self, args: &[&str], extra: &[(&str, &str)]) -> std::process::Child {
+        let mut command = Command::new(BIN);
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (key, value) in self.env() {
+            command.env(key, value);
+        }
+        for (key, value) in extra {
+            command.env(key, value);
+        }
+        command.spawn().expect("binary starts")
+    }
+
     /// Starts the interface in a pseudo-terminal of the given size.
     /// Starts the interface and waits until it owns the terminal: keys sent before raw mode
     /// would be mangled by the line discipline (Enter arriving as Ctrl-J).

@@ -1,7 +1,7 @@
 //! The Export screen: what is due, the batches made so far, and an export run in the background
 //! with a progress bar, so the desk stays usable while a large export is written.
 
-use crate::export::{ExportOptions, Target};
+use crate::export::{ExportOptions, Step, Target};
 use crate::store::{ACTION_CORRECTION, BatchInfo, Store};
 use crate::tui::app::{App, Effect};
 use ratatui::Frame;
@@ -17,6 +17,8 @@ pub const BATCHES_SHOWN: usize = 100;
 /// What the export thread reports.
 #[derive(Debug)]
 pub enum JobMessage {
+    /// Another export holds the folder; this one waits for it.
+    Waiting,
     Progress(u64, u64),
     /// Visits and batches written, or what went wrong.
     Done(Result<(u64, usize), String>),
@@ -30,6 +32,8 @@ pub struct ExportState {
     pub selected: usize,
     /// (written, due at the start) while a run is going.
     pub progress: Option<(u64, u64)>,
+    /// The run waits for another export into the same folder.
+    pub waiting: bool,
     pub job: Option<Receiver<JobMessage>>,
     /// The outcome of the last run.
     pub result: Option<Result<(u64, usize), String>>,
@@ -61,7 +65,11 @@ impl ExportState {
         };
         loop {
             match job.try_recv() {
-                Ok(JobMessage::Progress(done, total)) => self.progress = Some((done, total)),
+                Ok(JobMessage::Waiting) => self.waiting = true,
+                Ok(JobMessage::Progress(done, total)) => {
+                    self.waiting = false;
+                    self.progress = Some((done, total));
+                }
                 Ok(JobMessage::Done(result)) => {
                     self.result = Some(result);
                     break;
@@ -75,6 +83,7 @@ impl ExportState {
         }
         self.job = None;
         self.progress = None;
+        self.waiting = false;
         true
     }
 }
@@ -86,13 +95,21 @@ pub fn start(db_path: std::path::PathBuf, options: ExportOptions) -> Receiver<Jo
         let outcome = (|| -> anyhow::Result<(u64, usize)> {
             let mut store = Store::open(&db_path)?;
             let progress_sender = sender.clone();
-            let report = crate::export::run(&mut store, &options, &mut |done, total| {
-                if done % 1000 == 0 || done == total {
-                    let _ = progress_sender.send(JobMessage::Progress(done, total));
+            let report = crate::export::run(&mut store, &options, &mut |step| match step {
+                Step::Waiting(_) => {
+                    let _ = progress_sender.send(JobMessage::Waiting);
+                }
+                Step::Written(done, total) => {
+                    if done % 1000 == 0 || done == total {
+                        let _ = progress_sender.send(JobMessage::Progress(done, total));
+                    }
                 }
             })?;
             if let Some(refused) = report.refused {
                 anyhow::bail!("{refused}");
+            }
+            if let Some(redirected) = report.redirected {
+                anyhow::bail!("{redirected}");
             }
             if let Some(unreachable) = report.unreachable {
                 anyhow::bail!("{unreachable}");
@@ -150,6 +167,9 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         ))),
         Some(Err(error)) => lines.push(Line::from(app.tf("export.failed", &[("error", error)]))),
         None => {}
+    }
+    if state.waiting {
+        lines.push(Line::from(app.t("export.waiting_other")));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), info);
     if let Some((done, total)) = state.progress {
