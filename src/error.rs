@@ -47,6 +47,15 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
+        if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ) {
+            return Error::Other(anyhow::anyhow!(
+                "the database stayed locked by another program (an export's bookkeeping or another desk saving) for {} s; nothing was changed. Try again in a moment.",
+                crate::store::BUSY_TIMEOUT.as_secs()
+            ));
+        }
         Error::Other(e.into())
     }
 }

@@ -57,7 +57,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
                 "--redo needs a folder: give --to DIR (or export_dir in the configuration)".into(),
             )
         })?;
-        let store = Setup::open_store(cli)?;
+        let store = Setup::read_store(cli)?;
         let file = crate::export::redo(&store, batch, &dir).map_err(export_error)?;
         writeln!(
             std::io::stdout().lock(),

@@ -148,6 +148,13 @@ pub enum VisitsCommand {
 pub enum DbCommand {
     /// Show the database path, schema version and counts
     Info,
+    /// Check the whole database for damage (SQLite integrity check); exit 1 when damaged
+    Check,
+    /// Save a consistent copy of the database into a new file (0600), even while desks work
+    Backup {
+        /// The copy to create; an existing file is not overwritten
+        file: PathBuf,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -191,6 +198,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Db {
             command: DbCommand::Info,
         }) => db::info(&cli),
+        Some(Command::Db {
+            command: DbCommand::Check,
+        }) => db::check(&cli),
+        Some(Command::Db {
+            command: DbCommand::Backup { file },
+        }) => db::backup(&cli, file),
         Some(Command::Export(args)) => export::run(&cli, args),
         Some(Command::Report(args)) => report::run(&cli, args),
         Some(Command::Visits {

@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<()> {
         }
         _ => Period::of_day(today),
     };
-    let store = Setup::open_store(cli)?;
+    let store = Setup::read_store(cli)?;
     let figures = report_figures::figures(&store, &setup.catalog, period, today)?;
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
     let mut out = std::io::stdout().lock();

@@ -42,8 +42,14 @@ impl Setup {
         cli.db.clone().unwrap_or_else(crate::paths::default_db_path)
     }
 
+    /// The store for a command that writes (refused when damaged or read-only).
     pub fn open_store(cli: &Cli) -> Result<Store> {
         Ok(Store::open(&Setup::db_path(cli))?)
+    }
+
+    /// The store for a command that only reads (works on a read-only file or folder).
+    pub fn read_store(cli: &Cli) -> Result<Store> {
+        Ok(Store::open_read(&Setup::db_path(cli))?)
     }
 
     /// The interface language: `--lang`, else the one remembered, else the config's, else German.

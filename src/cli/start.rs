@@ -3,13 +3,14 @@
 use super::Cli;
 use super::setup::{Setup, setup};
 use crate::error::{Error, Result};
+use crate::store::Store;
 use crate::tui::{self, App, Session};
 use std::io::IsTerminal;
 
 pub fn run(cli: &Cli) -> Result<()> {
     let setup = setup(cli)?;
     let (keymap, keymap_description) = setup.keymap(cli)?;
-    let mut store = Setup::open_store(cli)?;
+    let mut store = Store::open_unchecked(&Setup::db_path(cli))?;
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage(
@@ -32,6 +33,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             .clone()
             .unwrap_or_else(crate::paths::default_slips_dir),
         print_command: setup.config.print_command.clone(),
+        damaged: None,
         export: super::export::options(
             &setup.config,
             store.path(),

@@ -43,7 +43,7 @@ pub fn list(cli: &Cli, args: &ListArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let setup = setup(cli)?;
     let lang = setup.language(cli, None)?;
-    let store = Setup::open_store(cli)?;
+    let store = Setup::read_store(cli)?;
     let since = args.since.map_or(i64::MIN, day_start_ms);
     let until = args
         .until
@@ -96,7 +96,7 @@ pub fn list(cli: &Cli, args: &ListArgs) -> Result<()> {
 
 pub fn show(cli: &Cli, args: &ShowArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let store = Setup::open_store(cli)?;
+    let store = Setup::read_store(cli)?;
     let visit = store
         .visit_record(&args.id)?
         .ok_or_else(|| Error::Usage(format!("no visit with the id {}", args.id)))?;

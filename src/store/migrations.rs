@@ -199,6 +199,14 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     migrate_to(conn, SCHEMA_VERSION)
 }
 
+/// Makes a database file as version `version` of intake-desk made it (before the application
+/// id), for the tests of migrations.
+#[doc(hidden)]
+pub fn build_old_schema(path: &std::path::Path, version: i64) {
+    let conn = Connection::open(path).expect("a new database");
+    migrate_to(&conn, version).expect("the old migrations run");
+}
+
 /// Applies the migrations up to `target` (tests use it to build a database of an older version).
 fn migrate_to(conn: &Connection, target: i64) -> rusqlite::Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;

@@ -3,6 +3,7 @@
 mod drafts;
 mod export;
 mod history;
+mod maintenance;
 mod migrations;
 mod open;
 mod queue;
@@ -20,8 +21,8 @@ pub use export::{
     STATUS_OUTBOX, STATUS_WRITING,
 };
 pub use history::{VisitFilter, VisitSummary};
-pub use migrations::SCHEMA_VERSION;
-pub use open::StoreError;
+pub use migrations::{SCHEMA_VERSION, build_old_schema};
+pub use open::{APPLICATION_ID, Access, BUSY_TIMEOUT, StoreError};
 pub use queue::{QueueEntry, QueueExit};
 pub use records::{
     CompetenceRecord, FinancialRecord, InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord,
@@ -37,13 +38,31 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    read_only: bool,
 }
 
 impl Store {
     /// Opens (or creates, mode 0600) the database and brings its schema up to date.
     /// A file that is not SQLite, or one written by a newer version, is refused untouched.
+    /// A damaged database is refused before anything is written, as is a read-only one.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let mut conn = open::open(path)?;
+        Store::open_for(path, Access::Write)
+    }
+
+    /// Opens the database to read: a read-only file or folder is opened read-only (nothing is
+    /// written, not even the migration); otherwise as [`Store::open`] without the damage check.
+    pub fn open_read(path: &Path) -> Result<Store, StoreError> {
+        Store::open_for(path, Access::Read)
+    }
+
+    /// Opens for writing without the damage check, for the interface, which runs the check in
+    /// the background ([`Store::damage`]) so the first frame does not wait for it.
+    pub fn open_unchecked(path: &Path) -> Result<Store, StoreError> {
+        Store::open_for(path, Access::WriteUnchecked)
+    }
+
+    fn open_for(path: &Path, access: Access) -> Result<Store, StoreError> {
+        let (mut conn, read_only) = open::open(path, access)?;
         // A write transaction takes the write lock when it begins, waiting for it through the
         // busy timeout; a deferred one that read first could fail at once ("database is
         // locked") when another process wrote meanwhile.
@@ -51,7 +70,13 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            read_only,
         })
+    }
+
+    /// Opened read-only (a read-only file or folder).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn path(&self) -> &Path {

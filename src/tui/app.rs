@@ -34,6 +34,8 @@ pub struct Session {
     pub print_command: Option<String>,
     /// Where the Export screen sends batches (from the configuration); `None`: not set up.
     pub export: Option<crate::export::ExportOptions>,
+    /// The check at start found the database damaged: saving is off, this says why.
+    pub damaged: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -107,6 +107,22 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let session = &app.session;
+    if let Some(problem) = &session.damaged {
+        let text = app.tf("status.damaged", &[("problem", problem)]);
+        frame.render_widget(
+            Paragraph::new(Span::raw(shorten_left(
+                &format!(" {text}"),
+                area.width as usize,
+            )))
+            .style(
+                Style::default()
+                    .fg(ratatui::style::Color::White)
+                    .bg(ratatui::style::Color::Red),
+            ),
+            area,
+        );
+        return;
+    }
     let first_key = |action| {
         app.keymap
             .keys_for(app.screen.context(), action)

@@ -26,6 +26,17 @@ pub fn run(mut app: App, store: &mut Store) -> anyhow::Result<()> {
     result
 }
 
+/// The damage check of the database on a second connection, so the first frame does not wait
+/// for it (about 0.15 s for 100,000 visits); `Some(problem)` when damaged.
+fn check_in_background(path: std::path::PathBuf) -> std::sync::mpsc::Receiver<Option<String>> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let problem = Store::damage(&path);
+        let _ = sender.send(problem);
+    });
+    receiver
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -34,7 +45,17 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let panic_on_key = std::env::var_os(PANIC_ON_KEY_ENV).is_some();
+    let mut integrity = Some(check_in_background(store.path().to_path_buf()));
     while !app.quit && !shutdown.is_requested() {
+        if let Some(Ok(result)) = integrity.as_ref().map(|r| r.try_recv()) {
+            integrity = None;
+            if let Some(problem) = result {
+                // Every later write fails with "read-only" instead of going into damaged pages.
+                store.stop_writing();
+                app.session.damaged = Some(problem);
+                dirty = true;
+            }
+        }
         if dirty {
             terminal.draw(|frame| render(app, frame))?;
             dirty = false;

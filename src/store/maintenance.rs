@@ -1,0 +1,81 @@
+//! Looking after the file itself: a full integrity check, and a consistent copy made while the
+//! desk may go on working (SQLite's online backup).
+
+use super::Store;
+use std::path::Path;
+
+impl Store {
+    /// SQLite's quick check of the file at `path` on a connection of its own: `Some(problem)`
+    /// when it is damaged.
+    pub fn damage(path: &Path) -> Option<String> {
+        let conn = rusqlite::Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?;
+        match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
+            Ok(first) if first == "ok" => None,
+            Ok(first) => Some(super::open::one_line(&first)),
+            Err(e) => Some(e.to_string()),
+        }
+    }
+
+    /// Refuses every write from now on (SQLite's `query_only`): for a database found damaged.
+    pub fn stop_writing(&self) {
+        let _ = self.conn.pragma_update(None, "query_only", true);
+    }
+
+    /// SQLite's full integrity check: every page, every index against its table. Empty when
+    /// the database is intact, else the problems found (at most `limit`).
+    pub fn integrity_problems(&self, limit: u32) -> rusqlite::Result<Vec<String>> {
+        let check = |pragma: &str, limit: u32| -> rusqlite::Result<Vec<String>> {
+            let mut statement = self.conn.prepare(&format!("PRAGMA {pragma}({limit})"))?;
+            let rows: Vec<String> = statement
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(rows.into_iter().filter(|r| r != "ok").collect())
+        };
+        let corrupt = |e: &rusqlite::Error| {
+            e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt)
+        };
+        // Damage bad enough to stop the full check is a finding, not a failure: the quick check
+        // (pages only, stopping at the first problem) then says where it is.
+        match check("integrity_check", limit) {
+            Err(e) if corrupt(&e) => match check("quick_check", 1) {
+                Ok(rows) if !rows.is_empty() => Ok(rows),
+                Err(quick) if !corrupt(&quick) => Err(quick),
+                _ => Ok(vec![e.to_string()]),
+            },
+            other => other,
+        }
+    }
+
+    /// Copies the database page by page into `target`, a new file created readable by its owner
+    /// only; the copy is consistent even while other processes write.
+    pub fn backup_to(&self, target: &Path) -> anyhow::Result<()> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options
+            .open(target)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", target.display()))?;
+        let copied = (|| -> rusqlite::Result<()> {
+            let mut copy = rusqlite::Connection::open(target)?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            backup.run_to_completion(1024, std::time::Duration::from_millis(5), None)?;
+            drop(backup);
+            // The copy stands alone: no write-ahead log beside it.
+            copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+            Ok(())
+        })();
+        if let Err(e) = copied {
+            let _ = std::fs::remove_file(target);
+            anyhow::bail!("the copy to {} failed: {e}", target.display());
+        }
+        Ok(())
+    }
+}
