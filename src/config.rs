@@ -74,21 +74,122 @@ impl ConfigLocation {
     }
 }
 
+/// Checks the values a parse cannot: the interface language exists (one of `languages`), the
+/// keymap is a shipped one or an existing file, no path is empty, the export URL is http(s) and
+/// the export format known. A problem names the line of its key.
+pub fn check(
+    config: &Config,
+    location: &ConfigLocation,
+    languages: &[String],
+    keymaps: &[&str],
+) -> Result<(), DataError> {
+    let problem = |key: &str, message: String, fix: &str| {
+        let text = std::fs::read_to_string(&location.file).unwrap_or_default();
+        let (line, column) = key_position(&text, key);
+        Err(DataError {
+            file: location.file.display().to_string(),
+            line,
+            column,
+            message,
+            fix: fix.to_string(),
+        })
+    };
+    if let Some(lang) = &config.language
+        && !languages.contains(lang)
+    {
+        return problem(
+            "language",
+            format!("language \"{lang}\" is not an interface language"),
+            &format!("use one of {}", languages.join(", ")),
+        );
+    }
+    let empty = [
+        ("keymap", config.keymap.as_deref().map(str::is_empty)),
+        (
+            "print_command",
+            config.print_command.as_deref().map(str::is_empty),
+        ),
+        (
+            "slips_dir",
+            config.slips_dir.as_ref().map(|p| p.as_os_str().is_empty()),
+        ),
+        (
+            "export_dir",
+            config.export_dir.as_ref().map(|p| p.as_os_str().is_empty()),
+        ),
+        (
+            "export_url",
+            config.export_url.as_deref().map(str::is_empty),
+        ),
+        ("desk", Some(config.desk.trim().is_empty())),
+        ("staff", Some(config.staff.trim().is_empty())),
+    ];
+    if let Some((key, _)) = empty.iter().find(|(_, e)| *e == Some(true)) {
+        return problem(
+            key,
+            format!("{key} is empty"),
+            "give a value or remove the line",
+        );
+    }
+    if let Some(keymap) = &config.keymap
+        && !keymaps.contains(&keymap.as_str())
+        && !Path::new(keymap).is_file()
+    {
+        return problem(
+            "keymap",
+            format!("keymap \"{keymap}\" is neither a shipped keymap nor an existing file"),
+            &format!("use {} or the path of a keymap file", keymaps.join(", ")),
+        );
+    }
+    if let Some(url) = &config.export_url
+        && let Some(why) = crate::export::http::url_problem(url)
+    {
+        return problem(
+            "export_url",
+            format!("export_url: {why}"),
+            "give it as https://host/path",
+        );
+    }
+    if let Some(format) = &config.export_format
+        && !matches!(format.as_str(), "jsonl" | "csv")
+    {
+        return problem(
+            "export_format",
+            format!("export_format \"{format}\" is not known"),
+            "use jsonl or csv",
+        );
+    }
+    Ok(())
+}
+
+/// Where `key = ...` stands in a TOML text: the line and the column of its value.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            let value = line.find('=').map_or(0, |i| i + 1);
+            let skipped = line[value..].len() - line[value..].trim_start().len();
+            return (n + 1, line[..value + skipped].chars().count() + 1);
+        }
+    }
+    (1, 1)
+}
+
 /// Reads the file; a missing file means the defaults, a broken one is an error with its position.
 /// `required` is set when the user named the file with `--config`.
 pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataError> {
     let name = location.file.display().to_string();
-    let text = match std::fs::read_to_string(&location.file) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-            return Ok(Config::default());
-        }
-        Err(e) => {
+    let text = match crate::catalog::text_file::read(&location.file)? {
+        Some(text) => text,
+        None if !required => return Ok(Config::default()),
+        None => {
             return Err(DataError {
                 file: name,
                 line: 1,
                 column: 1,
-                message: format!("cannot read the configuration: {e}"),
+                message: "the configuration file does not exist".into(),
                 fix: "check the path given with --config".into(),
             });
         }

@@ -43,7 +43,7 @@ pub fn parse(
     file: &DataFile,
     region_ids: &HashSet<String>,
 ) -> Result<Vec<Commune>, Vec<DataError>> {
-    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let table = CsvTable::parse_rows(file, COLUMNS).map_err(|e| vec![e])?;
     let mut communes = Vec::new();
     let mut errors = Vec::new();
     let mut numbers = HashSet::new();

@@ -51,6 +51,23 @@ impl<'a> CsvTable<'a> {
         })
     }
 
+    /// As [`CsvTable::parse`], for reference data that is useless empty: a file with its header
+    /// and no row is refused.
+    pub fn parse_rows(file: &'a DataFile, required: &[&str]) -> Result<CsvTable<'a>, DataError> {
+        let table = CsvTable::parse(file, required)?;
+        if table.rows.is_empty() {
+            let (line, _) = line_column(&file.text, file.text.trim_end().len());
+            return Err(DataError {
+                file: file.display_name.clone(),
+                line: line + 1,
+                column: 1,
+                message: "the file has its header but no rows".into(),
+                fix: "add the rows, or remove the file so the shipped data is used".into(),
+            });
+        }
+        Ok(table)
+    }
+
     pub fn rows(&self) -> impl Iterator<Item = CsvRow<'_, 'a>> {
         self.rows.iter().map(move |(record, byte)| CsvRow {
             table: self,

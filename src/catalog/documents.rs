@@ -31,7 +31,7 @@ impl RequiredDocument {
 }
 
 pub fn parse(file: &DataFile) -> Result<Vec<RequiredDocument>, Vec<DataError>> {
-    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let table = CsvTable::parse_rows(file, COLUMNS).map_err(|e| vec![e])?;
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();

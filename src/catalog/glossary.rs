@@ -51,7 +51,7 @@ impl Term {
 }
 
 pub fn parse(file: &DataFile) -> Result<Vec<Term>, Vec<DataError>> {
-    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let table = CsvTable::parse_rows(file, COLUMNS).map_err(|e| vec![e])?;
     let mut terms = Vec::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();

@@ -74,7 +74,7 @@ pub fn load(source: &DataSource) -> Result<I18n, Vec<DataError>> {
             Ok(Some(file)) => file,
             Ok(None) => continue,
             Err(e) => {
-                errors.push(io_error(&relative, &e));
+                errors.push(e);
                 continue;
             }
         };

@@ -13,6 +13,7 @@ pub mod regions;
 pub mod rules;
 pub mod services;
 pub mod source;
+pub mod text_file;
 pub mod topics;
 
 pub use crate::domain::competence::RulePack;
@@ -198,13 +199,7 @@ fn read(
             None
         }
         Err(e) => {
-            errors.push(DataError {
-                file: relative.to_string(),
-                line: 1,
-                column: 1,
-                message: format!("cannot read: {e}"),
-                fix: "check that the file is readable".into(),
-            });
+            errors.push(e);
             None
         }
     }

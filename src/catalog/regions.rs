@@ -48,7 +48,7 @@ impl Region {
 }
 
 pub fn parse(file: &DataFile) -> Result<Vec<Region>, Vec<DataError>> {
-    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let table = CsvTable::parse_rows(file, COLUMNS).map_err(|e| vec![e])?;
     let mut regions = Vec::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();

@@ -81,13 +81,7 @@ pub fn load(source: &DataSource) -> Result<Vec<RulePack>, Vec<DataError>> {
                 Err(e) => errors.extend(e),
             },
             Ok(None) => {}
-            Err(e) => errors.push(DataError {
-                file: format!("{FOLDER}/{name}"),
-                line: 1,
-                column: 1,
-                message: format!("cannot read: {e}"),
-                fix: "check that the file is readable".into(),
-            }),
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {

@@ -132,7 +132,7 @@ pub fn parse(
     file: &DataFile,
     region_ids: &HashSet<String>,
 ) -> Result<Vec<Service>, Vec<DataError>> {
-    let table = CsvTable::parse(file, COLUMNS).map_err(|e| vec![e])?;
+    let table = CsvTable::parse_rows(file, COLUMNS).map_err(|e| vec![e])?;
     let mut services = Vec::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();

@@ -1,6 +1,7 @@
 //! Where data files come from: the `data/` folder embedded at build time, optionally
 //! overridden file by file from a folder given with `--data`.
 
+use super::error::DataError;
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
@@ -33,21 +34,26 @@ impl DataSource {
         self.overlay.as_deref()
     }
 
-    /// Reads `relative` (e.g. `i18n/de.toml`), preferring the overlay folder.
-    pub fn read(&self, relative: &str) -> std::io::Result<Option<DataFile>> {
+    /// Reads `relative` (e.g. `i18n/de.toml`), preferring the overlay folder; a file that is
+    /// not UTF-8 or holds control characters is refused where the first bad byte stands.
+    pub fn read(&self, relative: &str) -> Result<Option<DataFile>, DataError> {
         if let Some(dir) = &self.overlay {
             let path = dir.join(relative);
-            if path.is_file() {
+            if path.is_file()
+                && let Some(text) = super::text_file::read(&path)?
+            {
                 return Ok(Some(DataFile {
                     display_name: path.display().to_string(),
-                    text: std::fs::read_to_string(&path)?,
+                    text,
                 }));
             }
         }
-        Ok(EMBEDDED.get_file(relative).map(|file| DataFile {
-            display_name: format!("data/{relative} (embedded)"),
-            text: String::from_utf8_lossy(file.contents()).into_owned(),
-        }))
+        let Some(file) = EMBEDDED.get_file(relative) else {
+            return Ok(None);
+        };
+        let display_name = format!("data/{relative} (embedded)");
+        let text = super::text_file::decode(&display_name, file.contents().to_vec())?;
+        Ok(Some(DataFile { display_name, text }))
     }
 
     /// Every file of the overlay folder, as paths relative to it (`i18n/fr.toml`), skipping

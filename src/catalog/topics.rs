@@ -78,7 +78,7 @@ pub fn load(source: &DataSource) -> Result<Topics, Vec<DataError>> {
             Ok(Some(file)) => file,
             Ok(None) => continue,
             Err(e) => {
-                errors.push(io_error(format!("{FOLDER}/{name}"), e));
+                errors.push(e);
                 continue;
             }
         };

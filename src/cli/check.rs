@@ -46,9 +46,15 @@ pub struct CheckArgs {
 }
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(args.format == Format::Text);
     let setup = setup(cli)?;
     let lang = setup.language(cli, None)?;
+    if args.commune.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        return Err(Error::Usage(
+            "--commune is empty: give a commune's name or BFS number, or leave --commune out"
+                .into(),
+        ));
+    }
     let input = Input {
         canton: &args.canton,
         status: &args.status,

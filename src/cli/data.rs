@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     let dir = dir.or(cli.data.as_deref());
     let source = match dir {
         Some(dir) if !dir.is_dir() => {

@@ -9,7 +9,7 @@ use crate::text::escape_control;
 use std::io::Write;
 
 pub fn info(cli: &Cli) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     let store = Setup::read_store(cli)?;
     writeln!(out, "database:        {}", store.path().display())?;
     writeln!(out, "schema version:  {SCHEMA_VERSION}")?;
@@ -25,7 +25,7 @@ const PROBLEMS_SHOWN: u32 = 20;
 pub fn check(cli: &Cli) -> Result<()> {
     let store = Setup::read_store(cli)?;
     let problems = store.integrity_problems(PROBLEMS_SHOWN)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     if problems.is_empty() {
         writeln!(
             out,
@@ -59,7 +59,7 @@ pub fn backup(cli: &Cli, file: &std::path::Path) -> Result<()> {
     let store = Setup::read_store(cli)?;
     store.backup_to(file)?;
     writeln!(
-        std::io::stdout().lock(),
+        super::stdout_for(true),
         "copy of {} saved to {} ({} visits)",
         store.path().display(),
         file.display(),

@@ -8,8 +8,25 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 use std::io::Write;
 use std::time::Instant;
 
+/// The most visits one run adds (about 9 GB of database, 15 minutes).
+pub const MAX_VISITS: usize = 10_000_000;
+/// The earliest end of a demo year: its twelve months stay in years RFC 3339 and SQLite read alike.
+const EARLIEST_UNTIL: (i32, u32, u32) = (1901, 1, 1);
+
 pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
+    if !(1..=MAX_VISITS).contains(&visits) {
+        return Err(Error::Usage(format!(
+            "--visits {visits}: give a number from 1 to {MAX_VISITS}"
+        )));
+    }
+    let (y, m, d) = EARLIEST_UNTIL;
+    let earliest = NaiveDate::from_ymd_opt(y, m, d).expect("a valid date");
+    if let Some(day) = until.filter(|day| *day < earliest) {
+        return Err(Error::Usage(format!(
+            "--until {day}: give a day from {earliest} to today"
+        )));
+    }
     let setup = setup(cli)?;
     let mut store = Setup::open_store(cli)?;
     // Demo data must never mix with real visits.
@@ -27,7 +44,15 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
         communes: setup.catalog.communes.iter().map(|c| c.bfs_nr).collect(),
         catalog: Some(setup.catalog.clone()),
     };
-    let added = store.insert_visits(demo::visits(options))?;
+    let added = match store.insert_visits(demo::visits(options)) {
+        Err(e) if is_duplicate_visit(&e) => {
+            return Err(Error::Usage(format!(
+                "the demo visits of --seed {seed} for this --until are already in {}; nothing was added. Give another --seed",
+                store.path().display()
+            )));
+        }
+        other => other?,
+    };
     store.audit("demo", "insert-demo-visits", "visits", None)?;
     writeln!(
         out,
@@ -36,6 +61,12 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
         started.elapsed().as_secs_f64()
     )?;
     Ok(())
+}
+
+/// The same seed and end give the same visit ids: a second run collides on the first of them.
+fn is_duplicate_visit(error: &rusqlite::Error) -> bool {
+    matches!(error, rusqlite::Error::SqliteFailure(e, Some(message))
+        if e.code == rusqlite::ErrorCode::ConstraintViolation && message.contains("visits.id"))
 }
 
 /// The moment the demo year ends: now, or the last second of the given day (local time).

@@ -7,6 +7,7 @@ use crate::catalog::services::CATEGORIES;
 use crate::check::InputError;
 use crate::error::{Error, Result};
 use crate::search::directory::{DirectoryIndex, Filters};
+use crate::text::escape_control;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -48,7 +49,7 @@ struct Hit<'a> {
 }
 
 pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(args.format == ListFormat::Text);
     let setup = setup(cli)?;
     let lang = setup.language(cli, None)?;
     let catalog = &setup.catalog;
@@ -71,6 +72,22 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
             "--category {category}: unknown; categories: {}",
             CATEGORIES.join(", ")
         )));
+    }
+    if let Some(wanted) = &args.language {
+        let mut known: Vec<&str> = catalog
+            .services
+            .iter()
+            .flat_map(|s| s.languages.iter().map(String::as_str))
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        if !known.contains(&wanted.as_str()) {
+            return Err(Error::Usage(format!(
+                "--language {}: no service of the directory works in that language; languages: {}",
+                escape_control(wanted),
+                known.join(", ")
+            )));
+        }
     }
     let filters = Filters {
         region: region.clone(),
@@ -188,9 +205,12 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
         SlipFormat::Text => crate::slip::text(service, &catalog.i18n, &lang, visitor, today),
     };
     match &args.out {
-        None => write!(std::io::stdout().lock(), "{content}")?,
+        None => write!(super::stdout_for(true), "{content}")?,
         Some(path) => {
-            std::fs::write(path, content)?;
+            // A slip names a visitor's service and language: personal data, owner only.
+            crate::paths::create_private_file(path)
+                .and_then(|mut file| file.write_all(content.as_bytes()))
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
             if args.print {
                 let command = setup.config.print_command.as_deref().ok_or_else(|| {
                     Error::Usage("--print: no print_command in the configuration (e.g. print_command = \"lp\")".into())

@@ -60,7 +60,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
         let store = Setup::read_store(cli)?;
         let file = crate::export::redo(&store, batch, &dir).map_err(export_error)?;
         writeln!(
-            std::io::stdout().lock(),
+            super::stdout_for(true),
             "batch {} written again to {}",
             escape_control(batch),
             file.display()
@@ -125,7 +125,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
     }
     if report.complete() && report.pending > 0 {
         writeln!(
-            std::io::stdout().lock(),
+            super::stdout_for(true),
             "{} visit(s) saved or corrected while the export ran are due for the next run",
             report.pending
         )?;
@@ -154,7 +154,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
 }
 
 fn print_report(report: &crate::export::Report) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     for id in &report.adopted {
         writeln!(
             out,
@@ -308,27 +308,11 @@ pub fn options(
 
 /// An export URL must be http(s) with a host, checked before any batch is written.
 pub fn checked_url(url: &str) -> Result<String> {
-    let refuse = |why: &str| {
-        Err(Error::Usage(format!(
+    match crate::export::http::url_problem(url) {
+        None => Ok(url.to_string()),
+        Some(why) => Err(Error::Usage(format!(
             "export URL {}: {why}; give it as https://host/path",
             escape_control(url)
-        )))
-    };
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return refuse("not a URL");
-    };
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-        return refuse("only http and https are supported");
+        ))),
     }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || host.starts_with(':') {
-        return refuse("no host");
-    }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return refuse("contains spaces or control characters");
-    }
-    if url.parse::<ureq::http::Uri>().is_err() {
-        return refuse("not a valid URL");
-    }
-    Ok(url.to_string())
 }

@@ -30,7 +30,7 @@ pub struct ImportServicesArgs {
 }
 
 pub fn services(cli: &Cli, args: &ImportServicesArgs) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     let target = cli.data.clone().ok_or_else(|| {
         Error::Usage("give the data folder to import into with --data DIR (its services.csv is created or updated)".into())
     })?;

@@ -10,7 +10,7 @@ use std::path::Path;
 use strum::IntoEnumIterator;
 
 pub fn check(file: &Path) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     let map = keymap::load(Some(file))?;
     writeln!(
         out,
@@ -23,7 +23,7 @@ pub fn check(file: &Path) -> Result<()> {
 }
 
 pub fn show(cli: &Cli, context: Option<&str>) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     let setup = setup(cli)?;
     let (map, description) = setup.keymap(cli)?;
     let lang = setup.language(cli, None)?;

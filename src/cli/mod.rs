@@ -157,6 +157,17 @@ pub enum DbCommand {
     },
 }
 
+/// Standard output: for text a person reads with control characters escaped (a name or a file
+/// could hold terminal commands); for data (JSON, CSV) as written.
+pub(crate) fn stdout_for(text: bool) -> Box<dyn std::io::Write> {
+    let out = std::io::stdout().lock();
+    if text {
+        Box::new(crate::text::EscapingWriter::new(out))
+    } else {
+        Box::new(out)
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -164,7 +175,8 @@ pub fn main() -> ExitCode {
         // The reader of our output went away (`| head`): nothing is wrong, stop quietly.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            // Messages echo arguments, file contents and servers' words: escaped, never run.
+            eprintln!("{}", crate::text::escape_control(&error.to_string()));
             ExitCode::from(error.exit_code())
         }
     }

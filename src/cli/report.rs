@@ -55,7 +55,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<()> {
     let store = Setup::read_store(cli)?;
     let figures = report_figures::figures(&store, &setup.catalog, period, today)?;
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(args.format == ReportFormat::Text);
     match args.format {
         ReportFormat::Text => {
             let names = Names {

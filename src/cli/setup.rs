@@ -30,6 +30,13 @@ pub fn setup(cli: &Cli) -> Result<Setup> {
         None => DataSource::embedded(),
     };
     let catalog = Catalog::load(&source)?;
+    config::check(
+        &config,
+        &config_location,
+        catalog.i18n.languages(),
+        builtin_names(),
+    )
+    .map_err(Error::Config)?;
     Ok(Setup {
         config,
         config_location,

@@ -40,7 +40,7 @@ fn day_start_ms(day: NaiveDate) -> i64 {
 }
 
 pub fn list(cli: &Cli, args: &ListArgs) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(args.format == ListFormat::Text);
     let setup = setup(cli)?;
     let lang = setup.language(cli, None)?;
     let store = Setup::read_store(cli)?;
@@ -95,7 +95,7 @@ pub fn list(cli: &Cli, args: &ListArgs) -> Result<()> {
 }
 
 pub fn show(cli: &Cli, args: &ShowArgs) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(args.format == ListFormat::Text);
     let store = Setup::read_store(cli)?;
     let visit = store
         .visit_record(&args.id)?
@@ -139,7 +139,7 @@ pub struct CorrectArgs {
 }
 
 fn apply(cli: &Cli, id: &str, corrections: Vec<Correction>) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout_for(true);
     let mut store = Setup::open_store(cli)?;
     if corrections.is_empty() {
         return Err(Error::Usage(

@@ -42,6 +42,27 @@ pub enum Delivery {
 
 const MAX_DELAY: Duration = Duration::from_secs(30);
 
+/// What is wrong with an export URL, if anything: it must be `http://` or `https://` with a host.
+pub fn url_problem(url: &str) -> Option<&'static str> {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Some("not a URL");
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Some("only http and https are supported");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.starts_with(':') {
+        return Some("no host");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some("contains spaces or control characters");
+    }
+    if url.parse::<ureq::http::Uri>().is_err() {
+        return Some("not a valid URL");
+    }
+    None
+}
+
 /// The most `--attempts` a run may make per batch, and the longest first wait.
 pub const MAX_ATTEMPTS: u32 = 20;
 pub const MAX_FIRST_DELAY: Duration = MAX_DELAY;

@@ -32,20 +32,12 @@ fn read(dir: &Path, name: &str) -> Result<Option<DataFile>, DataError> {
     if !path.is_file() {
         return Ok(None);
     }
-    std::fs::read_to_string(&path)
-        .map(|text| {
-            Some(DataFile {
-                display_name: path.display().to_string(),
-                text,
-            })
-        })
-        .map_err(|e| DataError {
-            file: path.display().to_string(),
-            line: 1,
-            column: 1,
-            message: format!("cannot read: {e}"),
-            fix: "save it as UTF-8 text".into(),
-        })
+    Ok(
+        crate::catalog::text_file::read(&path)?.map(|text| DataFile {
+            display_name: path.display().to_string(),
+            text,
+        }),
+    )
 }
 
 /// Reads a table, checking `required` columns and that `refs` columns point at known ids.

@@ -91,3 +91,73 @@ mod tests {
         assert!(forbidden_in_input("a\u{7}b", true).is_some());
     }
 }
+
+/// A writer that passes text on with every unsafe character escaped, for output that goes to a
+/// terminal. A UTF-8 sequence split across two writes is held back until it is whole.
+pub struct EscapingWriter<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> EscapingWriter<W> {
+    pub fn new(inner: W) -> Self {
+        EscapingWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for EscapingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(text) => text.len(),
+            // An incomplete sequence at the end waits; invalid bytes pass unchanged.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => {
+                self.inner.write_all(&self.pending)?;
+                self.pending.clear();
+                return Ok(buf.len());
+            }
+        };
+        let text = std::str::from_utf8(&self.pending[..valid]).expect("checked above");
+        self.inner.write_all(escape_control(text).as_bytes())?;
+        self.pending.drain(..valid);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.write_all(&self.pending)?;
+        self.pending.clear();
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for EscapingWriter<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
+}
+
+#[cfg(test)]
+mod writer_tests {
+    use super::EscapingWriter;
+    use std::io::Write;
+
+    #[test]
+    fn escapes_across_writes_and_keeps_split_characters_whole() {
+        let mut out = Vec::new();
+        {
+            let mut writer = EscapingWriter::new(&mut out);
+            let text = "Zenhäusern \u{1b}]0;x\u{7} ok\n".as_bytes();
+            let split = text.iter().position(|&b| b == 0xC3).unwrap() + 1;
+            writer.write_all(&text[..split]).unwrap();
+            writer.write_all(&text[split..]).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Zenhäusern \\u{1b}]0;x\\u{7} ok\n"
+        );
+    }
+}

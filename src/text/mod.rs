@@ -4,5 +4,5 @@
 mod escape;
 mod spreadsheet;
 
-pub use escape::{escape_control, forbidden_in_input, is_unsafe_char};
+pub use escape::{EscapingWriter, escape_control, forbidden_in_input, is_unsafe_char};
 pub use spreadsheet::neutralise_formula;

@@ -247,15 +247,17 @@ pub fn load(user_file: Option<&Path>) -> Result<Keymap, KeymapErrors> {
         return load_builtin("default");
     };
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        KeymapErrors(vec![DataError {
-            file: name.clone(),
-            line: 1,
-            column: 1,
-            message: format!("cannot read the keymap: {e}"),
-            fix: "check the path".into(),
-        }])
-    })?;
+    let text = crate::catalog::text_file::read(path)
+        .map_err(|e| KeymapErrors(vec![e]))?
+        .ok_or_else(|| {
+            KeymapErrors(vec![DataError {
+                file: name.clone(),
+                line: 1,
+                column: 1,
+                message: "the keymap file does not exist".into(),
+                fix: "check the path".into(),
+            }])
+        })?;
     let parsed = parse_file(&name, &text).map_err(KeymapErrors)?;
     let mut keymap = load_builtin(parsed.base.as_deref().unwrap_or("default"))?;
     for entry in parsed.entries {
