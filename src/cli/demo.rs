@@ -66,7 +66,8 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
 /// The same seed and end give the same visit ids: a second run collides on the first of them.
 fn is_duplicate_visit(error: &rusqlite::Error) -> bool {
     matches!(error, rusqlite::Error::SqliteFailure(e, Some(message))
-        if e.code == rusqlite::ErrorCode::ConstraintViolation && message.contains("visits.id"))
+        if e.code == rusqlite::ErrorCode::ConstraintViolation
+            && (message.contains("visits.id") || message.contains("people.id")))
 }
 
 /// The moment the demo year ends: now, or the last second of the given day (local time).

@@ -89,7 +89,9 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
     options.lock_wait = Duration::from_secs(args.wait);
     let mut store = Setup::open_store(cli)?;
     let report = crate::export::run(&mut store, &options, &mut |step| {
-        if let Step::Waiting(dir) = step {
+        if let Step::Waiting(dir) = step
+            && args.wait > 0
+        {
             eprintln!(
                 "another export into {} is running; waiting for it to finish (at most {} s) ...",
                 dir.display(),

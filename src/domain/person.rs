@@ -34,7 +34,7 @@ pub enum PersonError {
     EmptyName,
     #[error("a name has at most {MAX_NAME_CHARS} characters, this one has {0}")]
     NameTooLong(usize),
-    #[error("a name cannot contain control characters")]
+    #[error("a name cannot contain control characters or text-direction overrides")]
     ControlCharacter,
 }
 
@@ -54,7 +54,7 @@ pub fn validate_name(input: &str) -> Result<String, PersonError> {
     if name.is_empty() {
         return Err(PersonError::EmptyName);
     }
-    if name.chars().any(char::is_control) {
+    if crate::text::forbidden_in_input(name, false).is_some() {
         return Err(PersonError::ControlCharacter);
     }
     let count = name.chars().count();
@@ -107,6 +107,15 @@ mod tests {
             Err(PersonError::NameTooLong(101))
         );
         assert!(validate_name(&"é".repeat(100)).is_ok());
+        assert_eq!(
+            validate_name("Ann\u{202e}a"),
+            Err(PersonError::ControlCharacter),
+            "a bidirectional override would make the name read as another"
+        );
+        assert_eq!(
+            validate_name("A\u{1b}[2J"),
+            Err(PersonError::ControlCharacter)
+        );
         assert_eq!(validate_name("A\u{7}B"), Err(PersonError::ControlCharacter));
     }
 

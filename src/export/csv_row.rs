@@ -46,7 +46,16 @@ pub const COLUMNS: [&str; 40] = [
     "note",
 ];
 
+/// The row's cells; any that a spreadsheet would run as a formula gets a leading `'` (names,
+/// phones and notes are typed by people; the JSON Lines keep them as typed).
 pub fn values(v: &VisitLine<'_>) -> [String; 40] {
+    raw_values(v).map(|cell| match crate::text::neutralise_formula(&cell) {
+        std::borrow::Cow::Borrowed(_) => cell,
+        std::borrow::Cow::Owned(safe) => safe,
+    })
+}
+
+fn raw_values(v: &VisitLine<'_>) -> [String; 40] {
     let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
     let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let p = v.person.as_ref();

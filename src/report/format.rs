@@ -82,7 +82,10 @@ pub fn csv(f: &Figures, separator: u8, bom: bool) -> anyhow::Result<Vec<u8>> {
         .from_writer(out);
     writer.write_record(["section", "item", "value"])?;
     for (section, item, value) in rows(f) {
-        writer.write_record([section, item, value])?;
+        // Ids come from data files and visits: never a formula in a spreadsheet.
+        writer.write_record(
+            [section, item, value].map(|cell| crate::text::neutralise_formula(&cell).into_owned()),
+        )?;
     }
     writer
         .into_inner()

@@ -48,10 +48,12 @@ impl Store {
         id: &str,
         correction: &Correction,
     ) -> Result<u32, CorrectionError> {
+        // The version kept is read inside the write transaction: no other desk can change the
+        // visit between reading it and replacing it.
+        let tx = self.conn.unchecked_transaction()?;
         let before = self
             .visit_record(id)?
             .ok_or_else(|| CorrectionError::NoSuchVisit(id.to_string()))?;
-        let tx = self.conn.transaction()?;
         let (revision, person_id, note): (u32, Option<String>, Option<String>) = tx
             .query_row(
                 "SELECT revision, person_id, note FROM visits WHERE id = ?1",
@@ -69,6 +71,9 @@ impl Store {
                 let text = text.trim();
                 if text.is_empty() {
                     return Err(CorrectionError::Invalid("the note is empty".into()));
+                }
+                if let Some(why) = crate::text::forbidden_in_input(text, true) {
+                    return Err(CorrectionError::Invalid(format!("the note {why}")));
                 }
                 let stamped = format!("[{}] {text}", &now_rfc3339()[..16]);
                 let note = match note {
