@@ -274,3 +274,24 @@ fn in_a_read_only_folder_or_file_reading_works_and_writing_says_why_not() {
         read_only(path, if label == "folder" { 0o700 } else { 0o600 });
     }
 }
+
+#[test]
+fn the_interface_finds_a_damaged_database_in_the_background_and_stops_saving() {
+    let sandbox = Sandbox::new();
+    let db = demo_database(&sandbox, "2000");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096;
+    let middle = (bytes.len() / 2 / page) * page;
+    bytes[middle..middle + page].fill(0xA5);
+    std::fs::write(&db, &bytes).unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 120, 30);
+    tui.wait_for("Database damaged: saving is off. Quit, then run intake-desk db check");
+    // Checking a visitor in would write: it is refused, and the file stays as it was.
+    tui.press("a");
+    tui.type_text("Ticket 12");
+    tui.press("enter");
+    tui.wait_for("readonly database");
+    tui.press("ctrl-q");
+    tui.wait_exit();
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing was written");
+}

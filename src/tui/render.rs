@@ -107,14 +107,11 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let session = &app.session;
-    if let Some(problem) = &session.damaged {
-        let text = app.tf("status.damaged", &[("problem", problem)]);
+    // Short enough for 80 columns in every language; `db check` lists the damage itself.
+    if session.damaged.is_some() {
+        let text = app.t("status.damaged");
         frame.render_widget(
-            Paragraph::new(Span::raw(shorten_left(
-                &format!(" {text}"),
-                area.width as usize,
-            )))
-            .style(
+            Paragraph::new(Span::raw(format!(" {text}"))).style(
                 Style::default()
                     .fg(ratatui::style::Color::White)
                     .bg(ratatui::style::Color::Red),
