@@ -77,3 +77,38 @@ fn killed_at_any_point_each_visit_is_delivered_exactly_once() {
         assert!(stdout(&again).contains("nothing to export"), "{point}");
     }
 }
+
+#[test]
+fn a_batch_left_half_written_in_one_folder_is_named_elsewhere_and_finished_in_its_own() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let due = sandbox.demo_due_for_export(db, "120");
+    let (a, b) = (sandbox.path("inbox-a"), sandbox.path("inbox-b"));
+    let crashed = sandbox.run_with_env(
+        &["export", "--to", a.to_str().unwrap(), "--db", db],
+        &[("INTAKE_DESK_FAILPOINT", "before-rename")],
+    );
+    assert!(!crashed.status.success());
+    let info = stdout(&sandbox.run(&["db", "info", "--db", db]));
+    assert!(
+        info.contains("unfinished batch") && info.contains("inbox-a"),
+        "{info}"
+    );
+    // Another folder does not take the reserved visits, and says where they wait.
+    let other = sandbox.run(&["export", "--to", b.to_str().unwrap(), "--db", db]);
+    assert_eq!(other.status.code(), Some(1), "{}", stderr(&other));
+    assert!(
+        stderr(&other).contains("reserved for folder:"),
+        "{}",
+        stderr(&other)
+    );
+    assert!(delivered(&b).is_empty());
+    let own = sandbox.run(&["export", "--to", a.to_str().unwrap(), "--db", db]);
+    assert!(own.status.success(), "{}", stderr(&own));
+    let seen = delivered(&a);
+    assert!(seen.values().all(|n| *n == 1));
+    assert_eq!(seen.keys().cloned().collect::<Vec<_>>(), due);
+    let info = stdout(&sandbox.run(&["db", "info", "--db", db]));
+    assert!(!info.contains("unfinished batch"), "{info}");
+}

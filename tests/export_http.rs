@@ -428,3 +428,32 @@ fn an_export_url_that_is_not_http_is_refused_before_anything_is_written() {
     let info = stdout(&sandbox.run(&["db", "info", "--db", db]));
     assert!(!info.contains("pending export:  0"), "{info}");
 }
+
+#[test]
+fn a_run_killed_while_writing_its_http_batch_leaves_it_for_the_next_run_to_send_once() {
+    for point in ["before-rename", "before-commit"] {
+        let sandbox = Sandbox::new();
+        let db = sandbox.db();
+        let db = db.to_str().unwrap();
+        let due = sandbox.demo_due_for_export(db, "80");
+        let server = serve(vec![]);
+        let crashed = sandbox.run_with_env(
+            &["export", "--url", &server.url, "--db", db],
+            &[("INTAKE_DESK_FAILPOINT", point)],
+        );
+        assert!(!crashed.status.success(), "{point}");
+        assert!(
+            server.requests.lock().unwrap().is_empty(),
+            "{point}: nothing sent yet"
+        );
+        let out = export(&sandbox, db, &server.url);
+        assert!(out.status.success(), "{point}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains("finished now"),
+            "{point}: {}",
+            stdout(&out)
+        );
+        assert_eq!(booked(&server), due, "{point}");
+        assert!(outbox_batches(&sandbox).is_empty(), "{point}");
+    }
+}

@@ -157,3 +157,20 @@ fn names_and_notes_with_control_characters_or_overrides_are_refused() {
     let value: serde_json::Value = serde_json::from_str(&show).unwrap();
     assert_eq!(value["revision"], 1, "nothing was changed");
 }
+
+#[test]
+fn a_slip_written_to_a_file_is_private_to_its_owner() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.path("lavi.html");
+    let out = sandbox.run(&[
+        "slip",
+        "lavi",
+        "--visitor-lang",
+        "fr",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(common::file_mode(&file), 0o600);
+    assert!(std::fs::read_to_string(&file).unwrap().contains("<html"));
+}

@@ -295,3 +295,32 @@ fn the_interface_finds_a_damaged_database_in_the_background_and_stops_saving() {
     tui.wait_exit();
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing was written");
 }
+
+#[test]
+fn a_writer_waits_for_the_write_lock_and_then_says_what_it_waited_for() {
+    let sandbox = Sandbox::new();
+    let db = demo_database(&sandbox, "50");
+    let db_text = db.to_str().unwrap();
+    let id = stdout(&sandbox.run(&["visits", "list", "--db", db_text]))
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    // Another program holds the write lock for longer than the busy timeout.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let out = sandbox.run(&["visits", "note", &id, "called back", "--db", db_text]);
+    let waited = started.elapsed();
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(waited >= std::time::Duration::from_secs(5), "{waited:?}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("stayed locked by another program") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    // Once the lock is free, the same note goes in at once.
+    let out = sandbox.run(&["visits", "note", &id, "called back", "--db", db_text]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -16,6 +16,13 @@ pub fn info(cli: &Cli) -> Result<()> {
     writeln!(out, "visits:          {}", store.visit_count()?)?;
     writeln!(out, "pending export:  {}", store.pending_export_count()?)?;
     writeln!(out, "unmet needs:     {}", store.unmet_need_count()?)?;
+    for batch in store.unfinished_batches()? {
+        writeln!(
+            out,
+            "unfinished batch {}: {} visit(s) reserved for {}; an export there finishes it",
+            batch.id, batch.visit_count, batch.target
+        )?;
+    }
     Ok(())
 }
 

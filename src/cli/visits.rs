@@ -149,7 +149,7 @@ fn apply(cli: &Cli, id: &str, corrections: Vec<Correction>) -> Result<()> {
     let mut revision = 0;
     for correction in &corrections {
         revision = store.correct_visit(id, correction).map_err(|e| match e {
-            CorrectionError::Database(db) => Error::Other(db.into()),
+            CorrectionError::Database(db) => Error::from(db),
             other => Error::Usage(other.to_string()),
         })?;
     }
