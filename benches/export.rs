@@ -4,9 +4,10 @@
 //! export runs (another process would do the same: the export holds the write lock only to
 //! reserve and to record a batch). Target: under 50 ms at the median.
 
+mod common;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use intake_desk::catalog::Catalog;
-use intake_desk::demo::{self, DemoOptions};
+use intake_desk::demo;
 use intake_desk::export::{ExportOptions, Format, Target};
 use intake_desk::store::Store;
 use std::path::Path;
@@ -20,17 +21,7 @@ const VISITS: usize = 1_000_000;
 
 fn build(path: &Path) {
     let mut store = Store::open(path).unwrap();
-    let options = DemoOptions {
-        visits: usize::MAX,
-        seed: 7,
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-20T17:00:00+01:00").unwrap(),
-        communes: Catalog::embedded()
-            .communes
-            .iter()
-            .map(|c| c.bfs_nr)
-            .collect(),
-        catalog: Some(Catalog::embedded()),
-    };
+    let options = common::demo_options(usize::MAX, 7, "2026-11-20T17:00:00+01:00");
     // Only identified visits with consent leave: take a million of those.
     let visits = demo::visits(options)
         .filter(|v| v.person.is_some())
@@ -146,17 +137,7 @@ fn save_while_exporting(c: &mut Criterion, db: &Path, dir: &Path) {
         })
     };
     let mut desk = Store::open(db).unwrap();
-    let options = DemoOptions {
-        visits: usize::MAX,
-        seed: 99,
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-21T10:00:00+01:00").unwrap(),
-        communes: Catalog::embedded()
-            .communes
-            .iter()
-            .map(|c| c.bfs_nr)
-            .collect(),
-        catalog: Some(Catalog::embedded()),
-    };
+    let options = common::demo_options(usize::MAX, 99, "2026-11-21T10:00:00+01:00");
     let mut fresh = demo::visits(options).filter(|v| v.person.is_some());
     let mut during = 0u64;
     let mut saves = 0u64;

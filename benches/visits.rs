@@ -2,6 +2,8 @@
 //! under 5 ms) and saving one visit with synchronous=FULL (target: median under 1 ms).
 //! Building the database takes a while; it is made once per run.
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use intake_desk::catalog::Catalog;
 use intake_desk::demo::{self, DemoOptions};
@@ -10,17 +12,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 fn options(visits: usize, seed: u64) -> DemoOptions {
-    DemoOptions {
-        visits,
-        seed,
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-20T17:00:00+01:00").unwrap(),
-        communes: Catalog::embedded()
-            .communes
-            .iter()
-            .map(|c| c.bfs_nr)
-            .collect(),
-        catalog: Some(Catalog::embedded()),
-    }
+    common::demo_options(visits, seed, "2026-11-20T17:00:00+01:00")
 }
 
 fn million(c: &mut Criterion) {

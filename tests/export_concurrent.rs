@@ -32,19 +32,6 @@ fn delivered(dirs: &[&Path]) -> BTreeMap<String, usize> {
     seen
 }
 
-/// The ids of all identified visits with consent (due or already sent), sorted.
-fn with_consent(sandbox: &Sandbox, db: &str) -> Vec<String> {
-    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
-    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut ids: Vec<String> = all
-        .iter()
-        .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
-        .map(|v| v["id"].as_str().unwrap().to_string())
-        .collect();
-    ids.sort();
-    ids
-}
-
 #[test]
 fn two_exports_at_the_same_moment_fifty_times_lose_nothing_and_double_nothing() {
     let sandbox = Sandbox::new();
@@ -90,7 +77,7 @@ fn two_exports_at_the_same_moment_fifty_times_lose_nothing_and_double_nothing() 
         );
         assert_eq!(
             seen.keys().cloned().collect::<Vec<_>>(),
-            with_consent(&sandbox, db),
+            sandbox.with_consent(db),
             "round {round}: every visit with consent delivered"
         );
     }

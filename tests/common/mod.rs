@@ -68,15 +68,20 @@ impl Sandbox {
             db,
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
+        self.with_consent(db)
+    }
+
+    /// The ids of every identified visit with consent to export (due or already sent), sorted.
+    pub fn with_consent(&self, db: &str) -> Vec<String> {
         let out = self.run(&["visits", "list", "--db", db, "--format", "json"]);
         let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-        let mut due: Vec<String> = all
+        let mut ids: Vec<String> = all
             .iter()
             .filter(|v| v["anonymous"] == false && v["consent_to_export"] == true)
             .map(|v| v["id"].as_str().unwrap().to_string())
             .collect();
-        due.sort();
-        due
+        ids.sort();
+        ids
     }
 
     /// Runs the binary with extra environment variables.
