@@ -231,11 +231,15 @@ pub fn run(
             }
         }
     }
+    // Batches a stopped run left in another folder; one still being written there is not
+    // (its run holds the folder). An HTTP batch left half-written goes with the next HTTP run.
     report.elsewhere = store
         .unfinished_batches()?
         .into_iter()
         .filter(|b| {
-            !b.target.starts_with("folder:") || !lock::in_use(b.target["folder:".len()..].as_ref())
+            b.target
+                .strip_prefix("folder:")
+                .is_some_and(|dir| !lock::in_use(dir.as_ref()))
         })
         .map(|b| (b.target, b.visit_count))
         .collect();
