@@ -6,7 +6,7 @@ use crate::tui::keymap::KeymapErrors;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{0}")]
+    #[error("{}", first_of(.0))]
     Data(#[from] DataErrors),
     #[error("{0}")]
     Keymap(#[from] KeymapErrors),
@@ -34,6 +34,18 @@ impl Error {
             Error::Busy(_) => 3,
             Error::Other(_) => 1,
         }
+    }
+}
+
+/// The first problem of a data folder, and how many follow: one line, whatever the count.
+fn first_of(errors: &DataErrors) -> String {
+    match errors.0.as_slice() {
+        [] => "the data has problems".into(),
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!(
+            "{first}; and {} more problem(s) in the data (`intake-desk data check DIR` lists them all)",
+            rest.len()
+        ),
     }
 }
 

@@ -154,7 +154,7 @@ fn every_bad_input_is_refused_with_exit_2_and_one_line_naming_it() {
             "demo --until before 1901",
             vec![],
             &["demo", "--visits", "5", "--until", "1850-01-01"],
-            &["--until 1850-01-01: give a day from 1901-01-01"],
+            &["--until 1850-01-01: give a day from 1971-01-01"],
         ),
         case(
             "export --retry-delay-ms beyond the bound",
@@ -188,7 +188,7 @@ fn every_bad_input_is_refused_with_exit_2_and_one_line_naming_it() {
         ),
         case(
             "export --redo of an unknown batch",
-            vec![],
+            vec![("visits.db", vec![])],
             &["export", "--to", "out", "--redo", "01a2-nothing"],
             &["no export batch with the id 01a2-nothing"],
         ),
@@ -207,7 +207,7 @@ fn every_bad_input_is_refused_with_exit_2_and_one_line_naming_it() {
         case(
             "a --lang with a terminal command in it",
             vec![],
-            &["report", "--lang", "\u{1b}]0;pwned\u{7}"],
+            &["directory", "search", "x", "--lang", "\u{1b}]0;pwned\u{7}"],
             &["--lang \\u{1b}]0;pwned\\u{7}: unknown interface language"],
         ),
     ];

@@ -8,10 +8,21 @@ use intake_desk::store::{SCHEMA_VERSION, Store};
 fn a_new_database_and_its_journal_are_private_to_the_owner() {
     let sandbox = Sandbox::new();
     let db = sandbox.path("nested/folder/visits.db");
+    // A reading command does not create one: a mistyped --db must not look like an empty database.
     let out = sandbox.run(&["db", "info", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("there is no database at"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!db.exists() && !sandbox.path("nested").exists());
+    // A command that saves creates it, private to its owner.
+    let out = sandbox.run(&["demo", "--visits", "1", "--db", db.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(file_mode(&db), 0o600);
     assert_eq!(file_mode(&sandbox.path("nested/folder")), 0o700);
+    let out = sandbox.run(&["db", "info", "--db", db.to_str().unwrap()]);
     assert!(stdout(&out).contains(&format!("schema version:  {SCHEMA_VERSION}")));
 
     // While open, SQLite's write-ahead log carries the same mode.
@@ -25,7 +36,7 @@ fn a_new_database_and_its_journal_are_private_to_the_owner() {
 #[test]
 fn the_default_database_goes_to_the_platform_data_folder() {
     let sandbox = Sandbox::new();
-    let out = sandbox.run(&["db", "info"]);
+    let out = sandbox.run(&["demo", "--visits", "1"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let db = sandbox.path("share/intake-desk/visits.db");
     assert!(db.exists(), "{}", stdout(&out));

@@ -79,9 +79,6 @@ fn another_programs_sqlite_file_is_refused_in_one_line_and_left_byte_identical()
         }
         assert_eq!(std::fs::read(db).unwrap(), before, "{}", db.display());
     }
-    // The interface refuses it the same way, before it takes the terminal.
-    let out = sandbox.run(&["--db", plain.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]

@@ -123,7 +123,21 @@ pub fn load(source: &DataSource) -> Result<I18n, Vec<DataError>> {
         }
         return Err(errors);
     };
-    for (lang, file) in &parsed {
+    // An empty file is one problem, not one for each of its hundreds of keys.
+    for file in parsed.values() {
+        if file.entries.is_empty() {
+            errors.push(at(
+                &file.file,
+                0,
+                "the file holds no texts",
+                "restore it from the shipped data/i18n folder, or remove it",
+            ));
+        }
+    }
+    if reference.entries.is_empty() {
+        return Err(errors);
+    }
+    for (lang, file) in parsed.iter().filter(|(_, f)| !f.entries.is_empty()) {
         check_against_reference(lang, file, reference, &mut errors);
     }
     if !errors.is_empty() {

@@ -48,11 +48,16 @@ impl Catalog {
     /// Loads and validates every data file, reporting all problems at once.
     pub fn load(source: &DataSource) -> Result<Catalog, DataErrors> {
         let mut errors = unknown_files(source);
+        let before = errors.len();
         let regions = read(source, regions::FILE, &mut errors)
             .and_then(|file| regions::parse(&file).map_err(|e| errors.extend(e)).ok())
             .unwrap_or_default();
+        // Communes and services name regions: without the regions they would each be refused
+        // for it, hundreds of lines that only repeat the one problem.
+        let regions_read = errors.len() == before;
         let region_ids: HashSet<String> = regions.iter().map(|r| r.id.clone()).collect();
         let communes = read(source, communes::FILE, &mut errors)
+            .filter(|_| regions_read)
             .and_then(|file| {
                 communes::parse(&file, &region_ids)
                     .map_err(|e| errors.extend(e))
@@ -60,6 +65,7 @@ impl Catalog {
             })
             .unwrap_or_default();
         let services = read(source, services::FILE, &mut errors)
+            .filter(|_| regions_read)
             .and_then(|file| {
                 services::parse(&file, &region_ids)
                     .map_err(|e| errors.extend(e))

@@ -43,7 +43,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, DataError> {
     };
     let bad_char = text
         .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .find(|(_, c)| crate::text::is_unsafe_char(*c) && *c != '\r')
         .map(|(at, c)| (at, format!("U+{:04X}", c as u32)));
     let bad_escape = if toml { control_escape(&text) } else { None };
     let first = [bad_char, bad_escape]
@@ -56,7 +56,9 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, DataError> {
             file: name.to_string(),
             line,
             column,
-            message: format!("a control character ({what}), which data files may not hold"),
+            message: format!(
+                "a control character or text-direction override ({what}), which data files may not hold"
+            ),
             fix: "remove it; a terminal would run it as a command".into(),
         });
     }
@@ -121,5 +123,7 @@ mod tests {
         assert!(error.message.contains("\\u001b"), "{}", error.message);
         assert!(decode("t.toml", br#"a = "tab\tnew\nline \\u001b""#.to_vec()).is_ok());
         assert!(decode("a.csv", b"id,name\r\nx,\"a\tb\"\r\n".to_vec()).is_ok());
+        let error = decode("a.csv", "id,name\nx,Caritas \u{202e}Wallis\n".into()).unwrap_err();
+        assert!(error.message.contains("U+202E"), "{}", error.message);
     }
 }

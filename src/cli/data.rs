@@ -16,7 +16,8 @@ pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
         Some(dir) => DataSource::with_overlay(dir),
         None => DataSource::embedded(),
     };
-    let catalog = Catalog::load(&source)?;
+    // Here every problem is the output, one a line; the last line counts them.
+    let catalog = Catalog::load(&source).map_err(listed)?;
     let unverified = catalog
         .communes
         .iter()
@@ -58,4 +59,16 @@ pub fn check(cli: &Cli, dir: Option<&Path>) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Every problem on its own line (the listing is what `data check` and `import` are for), then
+/// one line that counts them; a single problem is just that line.
+pub fn listed(errors: crate::catalog::DataErrors) -> Error {
+    if errors.0.len() == 1 {
+        return Error::Data(errors);
+    }
+    for error in &errors.0 {
+        eprintln!("{}", crate::text::escape_control(&error.to_string()));
+    }
+    Error::Usage(format!("{} problem(s) in the data", errors.0.len()))
 }

@@ -10,8 +10,9 @@ use std::time::Instant;
 
 /// The most visits one run adds (about 9 GB of database, 15 minutes).
 pub const MAX_VISITS: usize = 10_000_000;
-/// The earliest end of a demo year: its twelve months stay in years RFC 3339 and SQLite read alike.
-const EARLIEST_UNTIL: (i32, u32, u32) = (1901, 1, 1);
+/// The earliest end of a demo year: its twelve months must lie after 1970, where the time-ordered
+/// visit ids (UUIDv7) begin.
+const EARLIEST_UNTIL: (i32, u32, u32) = (1971, 1, 1);
 
 pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Result<()> {
     let mut out = super::stdout_for(true);

@@ -56,7 +56,8 @@ pub fn services(cli: &Cli, args: &ImportServicesArgs) -> Result<()> {
         regions,
         today: chrono::Local::now().date_naive(),
     };
-    let imported = hsds::import(&args.package, &options).map_err(DataErrors)?;
+    let imported =
+        hsds::import(&args.package, &options).map_err(|e| super::data::listed(DataErrors(e)))?;
     let new_ids: HashSet<&str> = imported.iter().map(|s| s.id.as_str()).collect();
     let replaced = catalog
         .services
@@ -81,7 +82,7 @@ pub fn services(cli: &Cli, args: &ImportServicesArgs) -> Result<()> {
         },
         &region_ids,
     )
-    .map_err(DataErrors)?;
+    .map_err(|e| super::data::listed(DataErrors(e)))?;
     if !args.dry_run {
         let temporary = target.join(format!(".{}.tmp", services::FILE));
         std::fs::write(&temporary, &text)?;

@@ -169,7 +169,10 @@ pub(crate) fn stdout_for(text: bool) -> Box<dyn std::io::Write> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return argument_error(error),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of our output went away (`| head`): nothing is wrong, stop quietly.
@@ -180,6 +183,35 @@ pub fn main() -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// Help and version as clap writes them; a wrong argument as one line, escaped (an argument may
+/// hold terminal commands), exit 2.
+fn argument_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = error.print();
+        return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+    }
+    let text = error.render().to_string();
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("For more information"));
+    let first = lines.next().unwrap_or("error: invalid arguments");
+    let detail: Vec<&str> = lines.filter(|l| !l.starts_with("Usage:")).collect();
+    let line = if detail.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first} ({})", detail.join("; "))
+    };
+    eprintln!("{} (see --help)", crate::text::escape_control(&line));
+    ExitCode::from(2)
 }
 
 pub fn run(cli: Cli) -> Result<()> {

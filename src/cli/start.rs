@@ -10,13 +10,20 @@ use std::io::IsTerminal;
 pub fn run(cli: &Cli) -> Result<()> {
     let setup = setup(cli)?;
     let (keymap, keymap_description) = setup.keymap(cli)?;
-    let mut store = Store::open_unchecked(&Setup::db_path(cli))?;
-    let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
+    // Without a terminal nothing is created; a database there is still checked, so a file that
+    // is not ours is named as such, and so is an unknown --lang.
+    setup.language(cli, None)?;
     if !std::io::stdout().is_terminal() {
+        let db_path = Setup::db_path(cli);
+        if db_path.exists() {
+            Store::open_read(&db_path)?;
+        }
         return Err(Error::Usage(
             "intake-desk needs a terminal to start its interface; for scripting use a subcommand (see --help)".into(),
         ));
     }
+    let mut store = Store::open_unchecked(&Setup::db_path(cli))?;
+    let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
     let session = Session {
         desk: setup.config.desk.clone(),
         staff: setup.config.staff.clone(),

@@ -40,7 +40,9 @@ impl FolderLock {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
+            // Never through a link: a link planted in a shared folder would make the run write
+            // into the file it points to.
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
         }
         let mut file = options
             .open(&path)

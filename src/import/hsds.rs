@@ -122,7 +122,12 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
             fix: format!("use one of: {}", CATEGORIES.join(", ")),
         });
     }
+    let read_errors = errors.len();
     let Some(services_file) = file("services.csv", &mut errors) else {
+        if errors.len() > read_errors {
+            // It is there but could not be read: that problem is already named.
+            return Err(errors);
+        }
         errors.push(DataError {
             file: dir.join("services.csv").display().to_string(),
             line: 1,

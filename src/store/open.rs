@@ -66,6 +66,12 @@ pub enum StoreError {
     },
     #[error("{path} is a folder, not a database file. Give a file path with --db.")]
     IsDirectory { path: PathBuf },
+    #[error("{path} is not a regular file (a device or a pipe); give a database file with --db.")]
+    NotAFile { path: PathBuf },
+    #[error(
+        "there is no database at {path}: nothing has been saved there yet. Check --db; the app, or a command that saves, creates it."
+    )]
+    Missing { path: PathBuf },
     #[error("cannot create {path}: {source}")]
     Create {
         path: PathBuf,
@@ -112,6 +118,12 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
         source,
     };
     let exists = path.exists();
+    if !exists && access == Access::Read {
+        // A mistyped --db must not look like an empty database.
+        return Err(StoreError::Missing {
+            path: path.to_path_buf(),
+        });
+    }
     if exists {
         check_existing_file(path)?;
         if let Some(why) = not_writable(path) {
@@ -359,6 +371,11 @@ fn damaged_or(path: &Path, e: rusqlite::Error) -> StoreError {
 fn check_existing_file(path: &Path) -> Result<(), StoreError> {
     if path.is_dir() {
         return Err(StoreError::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    if !path.is_file() {
+        return Err(StoreError::NotAFile {
             path: path.to_path_buf(),
         });
     }
