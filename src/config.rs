@@ -150,6 +150,15 @@ pub fn check(
             "give it as https://host/path",
         );
     }
+    if let Some(token) = &config.export_token
+        && let Some(why) = crate::export::http::token_problem(token)
+    {
+        return problem(
+            "export_token",
+            format!("export_token {why}"),
+            "copy the token again, on one line",
+        );
+    }
     if let Some(format) = &config.export_format
         && !matches!(format.as_str(), "jsonl" | "csv")
     {

@@ -61,6 +61,14 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         if matches!(
             e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        ) {
+            return Error::Usage(format!(
+                "the database is damaged ({e}); nothing was changed. Save a copy with `intake-desk db backup FILE`, list the damage with `intake-desk db check`."
+            ));
+        }
+        if matches!(
+            e.sqlite_error_code(),
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
         ) {
             return Error::Other(anyhow::anyhow!(

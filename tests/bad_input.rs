@@ -112,6 +112,51 @@ fn every_bad_input_is_refused_with_exit_2_and_one_line_naming_it() {
             &["data/topics/it.toml:2:11:", "\\u001b"],
         ),
         case(
+            "a data file cut short inside a quoted field",
+            vec![("data/financial_documents.csv", {
+                let full = include_str!("../data/financial_documents.csv");
+                let cut = full.rfind(",\"").unwrap() + 5;
+                full.as_bytes()[..cut].to_vec()
+            })],
+            &["data", "check", "data"],
+            &[
+                "data/financial_documents.csv:",
+                "a quoted field is not closed",
+            ],
+        ),
+        case(
+            "a token with a line break in the configuration",
+            config("export_token = \"secret\\nX-Injected: 1\"\n"),
+            &[
+                "export",
+                "--url",
+                "http://127.0.0.1:9/in",
+                "--config",
+                "config.toml",
+            ],
+            &[
+                "config.toml:1:16:",
+                "export_token may hold only visible characters",
+            ],
+        ),
+        case(
+            "a device as the database",
+            vec![],
+            &["visits", "list", "--db", "/dev/null"],
+            &["/dev/null is not a regular file"],
+        ),
+        case(
+            "a database cut to its first 100 bytes",
+            vec![("cut.db", {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("whole.db");
+                intake_desk::store::build_old_schema(&path, intake_desk::store::SCHEMA_VERSION);
+                std::fs::read(&path).unwrap()[..100].to_vec()
+            })],
+            &["visits", "list", "--db", "cut.db"],
+            &["cut.db", "damaged"],
+        ),
+        case(
             "an unknown language in the configuration",
             config("language = \"xx\"\n"),
             &["report", "--config", "config.toml"],
@@ -220,7 +265,9 @@ fn every_bad_input_is_refused_with_exit_2_and_one_line_naming_it() {
         }
         let db = sandbox.db();
         let mut args = case.args.clone();
-        args.extend(["--db", db.to_str().unwrap()]);
+        if !args.contains(&"--db") {
+            args.extend(["--db", db.to_str().unwrap()]);
+        }
         let out = sandbox.run(&args);
         let err = stderr(&out);
         assert_eq!(

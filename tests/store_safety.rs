@@ -321,3 +321,51 @@ fn a_writer_waits_for_the_write_lock_and_then_says_what_it_waited_for() {
     let out = sandbox.run(&["visits", "note", &id, "called back", "--db", db_text]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn an_export_never_writes_through_a_link_planted_as_its_lock_file() {
+    let sandbox = Sandbox::new();
+    let db = demo_database(&sandbox, "60");
+    let victim = sandbox.write("victim.txt", "precious data\n");
+    let dir = sandbox.path("shared-inbox");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join(".intake-desk-export.lock")).unwrap();
+    let out = run_on(&sandbox, &db, &["export", "--to", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("lock file"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious data\n");
+}
+
+#[test]
+fn a_damaged_index_is_reported_by_reading_commands_instead_of_wrong_figures() {
+    let sandbox = Sandbox::new();
+    // Small enough that the index on visit start times is one page, full of cells.
+    let db = demo_database(&sandbox, "300");
+    // Garbage over its cell pointers.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let root: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'visits_started'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&db).unwrap();
+    let start = (root as usize - 1) * 4096 + 100;
+    bytes[start..start + 800].copy_from_slice(&[0xDE, 0xAD, 0xBE, 0xEF].repeat(200));
+    std::fs::write(&db, &bytes).unwrap();
+    for command in [
+        &["report", "--from", "2000-01-01", "--to", "2030-01-01"][..],
+        &["visits", "list", "--since", "2026-01-01"],
+    ] {
+        let out = run_on(&sandbox, &db, command);
+        assert_eq!(out.status.code(), Some(2), "{command:?}: {}", stdout(&out));
+        assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
+    }
+    // db info and db backup still look at it, so a copy can be saved.
+    assert!(run_on(&sandbox, &db, &["db", "info"]).status.success());
+    let copy = sandbox.path("rescue.db");
+    let out = run_on(&sandbox, &db, &["db", "backup", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -20,6 +20,19 @@ pub struct CsvRow<'t, 'a> {
 impl<'a> CsvTable<'a> {
     /// Parses the file and checks that every `required` column is present.
     pub fn parse(file: &'a DataFile, required: &[&str]) -> Result<CsvTable<'a>, DataError> {
+        // The csv reader takes a quote left open at the end of the file as a field running to
+        // the end: a file cut short would pass. An odd count of quotes is such a file.
+        if file.text.matches('"').count() % 2 == 1 {
+            let last = file.text.rfind('"').unwrap_or(0);
+            let (line, column) = line_column(&file.text, last);
+            return Err(DataError {
+                file: file.display_name.clone(),
+                line,
+                column,
+                message: "a quoted field is not closed (the file may be cut short)".into(),
+                fix: "close the quote, or restore the whole file".into(),
+            });
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .from_reader(file.text.as_bytes());

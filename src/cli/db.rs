@@ -10,7 +10,7 @@ use std::io::Write;
 
 pub fn info(cli: &Cli) -> Result<()> {
     let mut out = super::stdout_for(true);
-    let store = Setup::read_store(cli)?;
+    let store = Setup::inspect_store(cli)?;
     writeln!(out, "database:        {}", store.path().display())?;
     writeln!(out, "schema version:  {SCHEMA_VERSION}")?;
     writeln!(out, "visits:          {}", store.visit_count()?)?;
@@ -30,7 +30,7 @@ pub fn info(cli: &Cli) -> Result<()> {
 const PROBLEMS_SHOWN: u32 = 20;
 
 pub fn check(cli: &Cli) -> Result<()> {
-    let store = Setup::read_store(cli)?;
+    let store = Setup::inspect_store(cli)?;
     let problems = store.integrity_problems(PROBLEMS_SHOWN)?;
     let mut out = super::stdout_for(true);
     if problems.is_empty() {
@@ -63,7 +63,7 @@ pub fn backup(cli: &Cli, file: &std::path::Path) -> Result<()> {
             file.display()
         )));
     }
-    let store = Setup::read_store(cli)?;
+    let store = Setup::inspect_store(cli)?;
     store.backup_to(file)?;
     writeln!(
         super::stdout_for(true),

@@ -285,10 +285,18 @@ pub fn options(
         (Some(url), _) => Target::Http {
             http: HttpTarget {
                 url: checked_url(&url)?,
-                token: std::env::var("INTAKE_DESK_TOKEN")
+                token: match std::env::var("INTAKE_DESK_TOKEN")
                     .ok()
                     .filter(|t| !t.is_empty())
-                    .or_else(|| config.export_token.clone()),
+                {
+                    Some(token) => {
+                        if let Some(why) = crate::export::http::token_problem(&token) {
+                            return Err(Error::Usage(format!("INTAKE_DESK_TOKEN {why}")));
+                        }
+                        Some(token)
+                    }
+                    None => config.export_token.clone(),
+                },
                 attempts: http.attempts,
                 first_delay: Duration::from_millis(http.retry_delay_ms),
                 timeout: Duration::from_secs(60),

@@ -59,6 +59,11 @@ impl Setup {
         Ok(Store::open_read(&Setup::db_path(cli))?)
     }
 
+    /// The store for looking at the file itself, damaged or not (`db info`, `db check`, `db backup`).
+    pub fn inspect_store(cli: &Cli) -> Result<Store> {
+        Ok(Store::open_read_unchecked(&Setup::db_path(cli))?)
+    }
+
     /// The interface language: `--lang`, else the one remembered, else the config's, else German.
     pub fn language(&self, cli: &Cli, remembered: Option<String>) -> Result<String> {
         let available = self.catalog.i18n.languages();

@@ -42,6 +42,18 @@ pub enum Delivery {
 
 const MAX_DELAY: Duration = Duration::from_secs(30);
 
+/// What is wrong with a bearer token, if anything: it goes into a header, so it must be one word
+/// of visible characters (a line break would start a header of its own).
+pub fn token_problem(token: &str) -> Option<&'static str> {
+    if token.is_empty() {
+        Some("is empty")
+    } else if !token.chars().all(|c| c.is_ascii_graphic()) {
+        Some("may hold only visible characters, no spaces or line breaks")
+    } else {
+        None
+    }
+}
+
 /// What is wrong with an export URL, if anything: it must be `http://` or `https://` with a host.
 pub fn url_problem(url: &str) -> Option<&'static str> {
     let Some((scheme, rest)) = url.split_once("://") else {

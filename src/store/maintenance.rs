@@ -52,7 +52,16 @@ impl Store {
 
     /// Copies the database page by page into `target`, a new file created readable by its owner
     /// only; the copy is consistent even while other processes write.
+    /// The copy is made under a hidden name beside `target` and renamed when complete, so a copy
+    /// stopped half-way never stands under the name asked for.
     pub fn backup_to(&self, target: &Path) -> anyhow::Result<()> {
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| anyhow::anyhow!("{}: give a file name", target.display()))?;
+        let partial = target.with_file_name(format!(".{name}.partial"));
+        let _ = std::fs::remove_file(&partial);
+        let _ = std::fs::remove_file(partial.with_file_name(format!(".{name}.partial-journal")));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -61,10 +70,10 @@ impl Store {
             options.mode(0o600);
         }
         options
-            .open(target)
-            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", target.display()))?;
+            .open(&partial)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", partial.display()))?;
         let copied = (|| -> rusqlite::Result<()> {
-            let mut copy = rusqlite::Connection::open(target)?;
+            let mut copy = rusqlite::Connection::open(&partial)?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
             backup.run_to_completion(1024, std::time::Duration::from_millis(5), None)?;
             drop(backup);
@@ -73,8 +82,22 @@ impl Store {
             Ok(())
         })();
         if let Err(e) = copied {
-            let _ = std::fs::remove_file(target);
+            let _ = std::fs::remove_file(&partial);
             anyhow::bail!("the copy to {} failed: {e}", target.display());
+        }
+        // A file that appeared meanwhile under the name is not replaced; where the file system
+        // has no links, a rename (which would replace one) after a last look.
+        match std::fs::hard_link(&partial, target) {
+            Ok(()) => std::fs::remove_file(&partial)?,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let _ = std::fs::remove_file(&partial);
+                anyhow::bail!(
+                    "{} appeared meanwhile; it was not replaced",
+                    target.display()
+                );
+            }
+            Err(_) if !target.exists() => std::fs::rename(&partial, target)?,
+            Err(e) => anyhow::bail!("cannot create {}: {e}", target.display()),
         }
         Ok(())
     }

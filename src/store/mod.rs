@@ -61,6 +61,11 @@ impl Store {
         Store::open_for(path, Access::WriteUnchecked)
     }
 
+    /// Opens to read without the damage check: for looking at a damaged database.
+    pub fn open_read_unchecked(path: &Path) -> Result<Store, StoreError> {
+        Store::open_for(path, Access::ReadUnchecked)
+    }
+
     fn open_for(path: &Path, access: Access) -> Result<Store, StoreError> {
         let (mut conn, read_only) = open::open(path, access)?;
         // A write transaction takes the write lock when it begins, waiting for it through the

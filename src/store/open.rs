@@ -106,8 +106,12 @@ pub enum Access {
     Write,
     /// Read and write, the damage check left to the caller.
     WriteUnchecked,
-    /// Only read: a read-only file or folder is opened read-only.
+    /// Only read: a read-only file or folder is opened read-only; checked for damage first, so
+    /// a damaged index cannot give wrong figures.
     Read,
+    /// Only read, without the damage check (`db info`, `db check`, `db backup`: they must work on
+    /// a damaged file).
+    ReadUnchecked,
 }
 
 /// Opens the database, refusing before anything is written a file that is not ours, newer,
@@ -118,7 +122,9 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
         source,
     };
     let exists = path.exists();
-    if !exists && access == Access::Read {
+    let reading = matches!(access, Access::Read | Access::ReadUnchecked);
+    let checked = matches!(access, Access::Read | Access::Write);
+    if !exists && reading {
         // A mistyped --db must not look like an empty database.
         return Err(StoreError::Missing {
             path: path.to_path_buf(),
@@ -127,13 +133,17 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
     if exists {
         check_existing_file(path)?;
         if let Some(why) = not_writable(path) {
-            if access != Access::Read {
+            if !reading {
                 return Err(StoreError::ReadOnly {
                     path: path.to_path_buf(),
                     why,
                 });
             }
-            return open_read_only(path).map(|conn| (conn, true));
+            let conn = open_read_only(path)?;
+            if checked {
+                check_intact(path, &conn)?;
+            }
+            return Ok((conn, true));
         }
     } else {
         create_private_file(path)?;
@@ -150,7 +160,7 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
             why: "the file system does not let it be written".into(),
         });
     }
-    if access == Access::Write && found > 0 {
+    if checked && found > 0 {
         check_intact(path, &conn)?;
     }
     conn.execute_batch(
@@ -268,7 +278,7 @@ fn identify(path: &Path, conn: &Connection) -> Result<i64, StoreError> {
                 path: path.to_path_buf(),
             });
         }
-        Err(e) => return Err(sqlite_error(e)),
+        Err(e) => return Err(damaged_or(path, e)),
     };
     check_version(path, found)?;
     let id: i32 = conn
