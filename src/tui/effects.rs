@@ -129,9 +129,7 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
         Effect::LoadReport(period) => {
             match crate::report::figures(store, &app.catalog, period, app.session.today) {
                 Ok(figures) => app.reports.figures = Some(figures),
-                Err(e) => {
-                    app.message = Some(app.tf("history.failed", &[("error", &e.to_string())]))
-                }
+                Err(e) => app.message = Some(app.tf("report.failed", &[("error", &e.to_string())])),
             }
         }
         Effect::LoadExport => {
@@ -150,7 +148,9 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                     app.export.batches = batches;
                     app.export.selected = 0;
                 }
-                Err(e) => app.message = Some(app.tf("export.failed", &[("error", &e.to_string())])),
+                Err(e) => {
+                    app.message = Some(app.tf("export.load_failed", &[("error", &e.to_string())]))
+                }
             }
         }
         Effect::StartExport => match app.session.export.clone() {
@@ -174,7 +174,7 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                     }
                 }
                 Err(e) => {
-                    app.message = Some(app.tf("history.failed", &[("error", &e.to_string())]))
+                    app.message = Some(app.tf("history.note_failed", &[("error", &e.to_string())]))
                 }
             }
         }
@@ -237,7 +237,7 @@ fn reload_queue(app: &mut App, store: &Store) {
             app.queue.selected = app.queue.selected.min(entries.len().saturating_sub(1));
             app.queue.entries = entries;
         }
-        Err(e) => app.message = Some(app.tf("queue.failed", &[("error", &e.to_string())])),
+        Err(e) => app.message = Some(app.tf("queue.read_failed", &[("error", &e.to_string())])),
     }
 }
 
