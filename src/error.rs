@@ -2,14 +2,14 @@
 
 use crate::catalog::{DataError, DataErrors};
 use crate::store::StoreError;
-use crate::tui::keymap::KeymapErrors;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}", first_of(.0))]
+    #[error("{}", first_of(.0, "intake-desk data check DIR"))]
     Data(#[from] DataErrors),
-    #[error("{0}")]
-    Keymap(#[from] KeymapErrors),
+    /// Problems of a keymap file (the keymap converts its own error into this).
+    #[error("{}", first_of(.0, "intake-desk keymap check FILE"))]
+    Keymap(DataErrors),
     #[error("{0}")]
     Config(DataError),
     #[error("{0}")]
@@ -38,12 +38,12 @@ impl Error {
 }
 
 /// The first problem of a data folder, and how many follow: one line, whatever the count.
-fn first_of(errors: &DataErrors) -> String {
+fn first_of(errors: &DataErrors, lister: &str) -> String {
     match errors.0.as_slice() {
-        [] => "the data has problems".into(),
+        [] => "the file has problems".into(),
         [one] => one.to_string(),
         [first, rest @ ..] => format!(
-            "{first}; and {} more problem(s) in the data (`intake-desk data check DIR` lists them all)",
+            "{first}; and {} more problem(s) (`{lister}` lists them all)",
             rest.len()
         ),
     }

@@ -140,11 +140,11 @@ pub fn find<'c>(communes: &'c [Commune], query: &str) -> Result<&'c Commune, Com
             .find(|c| c.bfs_nr == number)
             .ok_or(CommuneLookup::Unknown(Vec::new()));
     }
-    let folded = crate::search::fold(query);
+    let folded = crate::text::fold(query);
     let names = |c: &'c Commune| {
         std::iter::once(c.name.as_str())
             .chain(c.name_other.as_deref())
-            .map(crate::search::fold)
+            .map(crate::text::fold)
     };
     if let Some(exact) = communes.iter().find(|c| names(c).any(|n| n == folded)) {
         return Ok(exact);
@@ -163,14 +163,14 @@ pub fn find<'c>(communes: &'c [Commune], query: &str) -> Result<&'c Commune, Com
 /// Names close to what was typed: fuzzy matches first, else the nearest by edit distance,
 /// which catches swapped letters ("Vsip" → Visp).
 fn similar<'c>(communes: &'c [Commune], folded: &str) -> Vec<&'c Commune> {
-    let ranked = crate::search::rank(folded, communes.iter().map(|c| (c, c.name.clone())));
+    let ranked = crate::text::rank(folded, communes.iter().map(|c| (c, c.name.clone())));
     if !ranked.is_empty() {
         return ranked.into_iter().take(5).collect();
     }
     let mut scored: Vec<(f64, &Commune)> = communes
         .iter()
         .map(|c| {
-            let name = crate::search::fold(&c.name);
+            let name = crate::text::fold(&c.name);
             (strsim::normalized_damerau_levenshtein(folded, &name), c)
         })
         .filter(|(score, _)| *score >= 0.5)

@@ -11,7 +11,9 @@ use strum::IntoEnumIterator;
 
 pub fn check(file: &Path) -> Result<()> {
     let mut out = super::stdout_for(true);
-    let map = keymap::load(Some(file))?;
+    // Every problem of the file, one a line, as `data check` lists a data folder's.
+    let map = keymap::load(Some(file))
+        .map_err(|e| super::data::listed(crate::catalog::DataErrors(e.0)))?;
     writeln!(
         out,
         "{}: ok. {} bindings over the {} keymap",

@@ -29,6 +29,12 @@ fn builtin_text(name: &str) -> Option<&'static str> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct KeymapErrors(pub Vec<DataError>);
 
+impl From<KeymapErrors> for crate::error::Error {
+    fn from(errors: KeymapErrors) -> Self {
+        crate::error::Error::Keymap(crate::catalog::DataErrors(errors.0))
+    }
+}
+
 impl fmt::Display for KeymapErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
