@@ -72,6 +72,14 @@ fn every_text_key_in_the_code_exists_in_the_reference_language() {
         checked > 300,
         "only {checked} keys found: the scan is broken"
     );
+    // Keys made from a value: every value has its text.
+    use strum::IntoEnumIterator;
+    for status in intake_desk::store::BatchStatus::iter() {
+        let key = format!("export.status_{status}");
+        if !known.contains(&key) {
+            missing.push(format!("src/tui/screens/export.rs: {key}"));
+        }
+    }
     assert!(
         missing.is_empty(),
         "keys not in data/i18n/de.toml:\n{}",

@@ -7,7 +7,7 @@ use super::failpoint::failpoint;
 use super::header::Manifest;
 use super::pipe::PipedFile;
 use super::writer::{Format, file_sha256};
-use crate::store::{AdoptedLine, NewBatch, STATUS_DELIVERED, Store};
+use crate::store::{AdoptedLine, BatchStatus, NewBatch, Store};
 use anyhow::Context;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
@@ -120,7 +120,7 @@ pub fn recover(store: &mut Store, dir: &Path) -> anyhow::Result<Recovery> {
             Some(done) => done,
             None => super::write_file(store, &batch, dir, format, None)?,
         };
-        store.finish_batch(&batch.id, &sha256, count, STATUS_DELIVERED)?;
+        store.finish_batch(&batch.id, &sha256, count, BatchStatus::Delivered)?;
         recovery.finished.push(batch.id);
     }
     for name in names(dir)? {

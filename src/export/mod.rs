@@ -22,10 +22,7 @@ pub use csv_row::COLUMNS as CSV_COLUMNS;
 pub use lock::Busy;
 pub use writer::Format;
 
-use crate::store::{
-    ACTION_CORRECTION, ACTION_NEW, BatchInfo, NewBatch, STATUS_DELIVERED, STATUS_OUTBOX,
-    STATUS_WRITING, Store,
-};
+use crate::store::{ACTION_CORRECTION, ACTION_NEW, BatchInfo, BatchStatus, NewBatch, Store};
 use anyhow::Context;
 use failpoint::failpoint;
 use header::{Header, Manifest};
@@ -188,9 +185,9 @@ pub fn run(
             // First what an earlier run left waiting or half-written, oldest first, same ids.
             for batch in waiting_http_batches(store)? {
                 let file = folder::data_file(outbox, &batch.id, Format::Json);
-                if batch.status == STATUS_WRITING {
+                if batch.status == BatchStatus::Writing {
                     let (count, sha256) = write_file(store, &batch, outbox, Format::Json, None)?;
-                    store.finish_batch(&batch.id, &sha256, count, STATUS_OUTBOX)?;
+                    store.finish_batch(&batch.id, &sha256, count, BatchStatus::Outbox)?;
                     report.finished.push(batch.id.clone());
                 } else if !file.exists() {
                     redo(store, &batch.id, outbox)?;
@@ -269,8 +266,8 @@ fn waiting_http_batches(store: &Store) -> anyhow::Result<Vec<BatchInfo>> {
         .export_batches(usize::MAX >> 1)?
         .into_iter()
         .filter(|b| {
-            b.status == STATUS_OUTBOX
-                || (b.status == STATUS_WRITING && b.target.starts_with("http:"))
+            b.status == BatchStatus::Outbox
+                || (b.status == BatchStatus::Writing && b.target.starts_with("http:"))
         })
         .collect();
     waiting.reverse();
@@ -294,8 +291,8 @@ fn write_batch(
     let header = Header::new(&options.desk, &id, &created_at, action, options.test);
     let header_json = serde_json::to_string(&header)?;
     let (target, status) = match &options.target {
-        Target::Folder(_) => (folder_target(dir), STATUS_DELIVERED),
-        Target::Http { http, .. } => (format!("http:{}", http.url), STATUS_OUTBOX),
+        Target::Folder(_) => (folder_target(dir), BatchStatus::Delivered),
+        Target::Http { http, .. } => (format!("http:{}", http.url), BatchStatus::Outbox),
     };
     let batch = NewBatch {
         id: id.clone(),
@@ -318,7 +315,7 @@ fn write_batch(
         test: options.test,
         visit_count: 0,
         sha256: None,
-        status: STATUS_WRITING.to_string(),
+        status: BatchStatus::Writing,
         delivered_at: None,
         header: header_json,
     };
@@ -334,7 +331,7 @@ fn write_batch(
         action,
         count,
         file: folder::data_file(dir, &info.id, format),
-        state: if status == STATUS_DELIVERED {
+        state: if status == BatchStatus::Delivered {
             BatchState::Delivered
         } else {
             BatchState::Waiting
@@ -462,7 +459,7 @@ fn clean_outbox(store: &Store, outbox: &Path) -> anyhow::Result<()> {
         };
         let waiting = store
             .export_batch(id)?
-            .is_some_and(|b| b.status == STATUS_OUTBOX && !name.starts_with('.'));
+            .is_some_and(|b| b.status == BatchStatus::Outbox && !name.starts_with('.'));
         if !waiting {
             std::fs::remove_file(&path)?;
         }
@@ -476,7 +473,7 @@ pub fn redo(store: &Store, batch_id: &str, dir: &Path) -> anyhow::Result<PathBuf
         .export_batch(batch_id)?
         .ok_or_else(|| UnknownBatch(batch_id.to_string()))?;
     anyhow::ensure!(
-        batch.status != STATUS_WRITING,
+        batch.status != BatchStatus::Writing,
         "batch {batch_id} was never finished; run the export into its folder ({}) to finish it",
         batch.target
     );

@@ -30,8 +30,7 @@ pub struct BatchInfo {
     pub test: bool,
     pub visit_count: u64,
     pub sha256: Option<String>,
-    /// `delivered`, or `outbox` (written, waiting for the HTTP server to accept it).
-    pub status: String,
+    pub status: BatchStatus,
     pub delivered_at: Option<String>,
     /// The batch header (eCH-0058) as written, kept so the batch can be written again unchanged.
     pub header: String,
@@ -59,10 +58,45 @@ pub struct BatchLine {
     pub record: VisitRecord,
 }
 
-/// Batch states: reserved and being written; written and waiting for the HTTP server; delivered.
-pub const STATUS_WRITING: &str = "writing";
-pub const STATUS_OUTBOX: &str = "outbox";
-pub const STATUS_DELIVERED: &str = "delivered";
+/// Where a batch stands, as stored in `export_batches.status`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumIter,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+pub enum BatchStatus {
+    /// Reserved: its visits are its own; the file is being written (or a run stopped doing so).
+    Writing,
+    /// Written, waiting in the outbox for the HTTP server to accept it.
+    Outbox,
+    /// In the folder, or accepted by the server.
+    Delivered,
+}
+
+impl rusqlite::types::ToSql for BatchStatus {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(<&'static str>::from(*self).into())
+    }
+}
+
+impl rusqlite::types::FromSql for BatchStatus {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        // A status this version does not know is an error, never a default.
+        text.parse().map_err(|_| {
+            rusqlite::types::FromSqlError::Other(format!("unknown batch status {text:?}").into())
+        })
+    }
+}
 
 const BATCH_COLUMNS: &str =
     "id, created_at, target, format, action, test, visit_count, sha256, status,
@@ -126,9 +160,9 @@ impl Store {
         batch_id: &str,
         sha256: &str,
         count: u64,
-        status: &str,
+        status: BatchStatus,
     ) -> rusqlite::Result<()> {
-        let delivered_at = (status == STATUS_DELIVERED).then(now_rfc3339);
+        let delivered_at = (status == BatchStatus::Delivered).then(now_rfc3339);
         self.conn.execute(
             "UPDATE export_batches SET visit_count = ?2, sha256 = ?3, status = ?4, delivered_at = ?5
              WHERE id = ?1",
@@ -142,7 +176,7 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {BATCH_COLUMNS} FROM export_batches WHERE status = ?1 ORDER BY created_at, id"
         ))?;
-        let rows = statement.query_map([STATUS_WRITING], batch_info)?;
+        let rows = statement.query_map([BatchStatus::Writing], batch_info)?;
         rows.collect()
     }
 
@@ -167,7 +201,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT coalesce(sum(visit_count), 0) FROM export_batches WHERE status = ?1",
-                [STATUS_OUTBOX],
+                [BatchStatus::Outbox],
                 |r| r.get::<_, i64>(0),
             )
             .map(|n| n as u64)
@@ -210,7 +244,7 @@ impl Store {
     pub fn set_batch_delivered(&self, id: &str) -> rusqlite::Result<()> {
         self.conn.execute(
             "UPDATE export_batches SET status = ?3, delivered_at = ?2 WHERE id = ?1",
-            params![id, now_rfc3339(), STATUS_DELIVERED],
+            params![id, now_rfc3339(), BatchStatus::Delivered],
         )?;
         Ok(())
     }
@@ -252,7 +286,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        insert_batch(&tx, batch, STATUS_DELIVERED)?;
+        insert_batch(&tx, batch, BatchStatus::Delivered)?;
         let mut last_seq = high_water(&tx)?;
         let first_seq = last_seq;
         for line in lines {
@@ -298,7 +332,11 @@ pub struct AdoptedLine {
     pub previous_batch: Option<String>,
 }
 
-fn insert_batch(tx: &Transaction<'_>, batch: &NewBatch, status: &str) -> rusqlite::Result<()> {
+fn insert_batch(
+    tx: &Transaction<'_>,
+    batch: &NewBatch,
+    status: BatchStatus,
+) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO export_batches (id, created_at, target, format, visit_count, status, action, test, header)
          VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8)",
@@ -322,7 +360,7 @@ fn reserve(tx: &Transaction<'_>, batch: &NewBatch, limit: Option<u64>) -> rusqli
     let high = high_water(tx)?;
     let limit = limit.map_or(-1, |l| l as i64);
     if batch.action == ACTION_CORRECTION {
-        insert_batch(tx, batch, STATUS_WRITING)?;
+        insert_batch(tx, batch, BatchStatus::Writing)?;
         let taken = tx.execute(
             &format!(
                 "INSERT INTO export_items (batch_id, visit_id, revision, previous_batch)
@@ -359,7 +397,7 @@ fn reserve(tx: &Transaction<'_>, batch: &NewBatch, limit: Option<u64>) -> rusqli
         params![high, last],
         |r| r.get(0),
     )?;
-    insert_batch(tx, batch, STATUS_WRITING)?;
+    insert_batch(tx, batch, BatchStatus::Writing)?;
     tx.execute(
         "UPDATE export_batches SET first_seq = ?2, last_seq = ?3, visit_count = ?4 WHERE id = ?1",
         params![batch.id, high, last, taken],

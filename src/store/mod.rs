@@ -17,8 +17,7 @@ mod visits;
 
 pub use drafts::Draft;
 pub use export::{
-    ACTION_CORRECTION, ACTION_NEW, AdoptedLine, BatchInfo, BatchLine, NewBatch, STATUS_DELIVERED,
-    STATUS_OUTBOX, STATUS_WRITING,
+    ACTION_CORRECTION, ACTION_NEW, AdoptedLine, BatchInfo, BatchLine, BatchStatus, NewBatch,
 };
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::{SCHEMA_VERSION, build_old_schema};
