@@ -31,9 +31,34 @@ pub struct IntakeContext<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferralDraft {
     pub service_id: String,
-    /// `referred` or `handed-over-by-phone`.
-    pub status: String,
+    pub status: ReferralStep,
     pub consent_to_share: bool,
+}
+
+/// How far a referral went at the desk (`←`/`→` switch it); the draft keeps the names
+/// `referred` and `handed-over-by-phone`, as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ReferralStep {
+    Referred,
+    HandedOverByPhone,
+}
+
+impl ReferralStep {
+    pub fn toggled(self) -> ReferralStep {
+        match self {
+            ReferralStep::Referred => ReferralStep::HandedOverByPhone,
+            ReferralStep::HandedOverByPhone => ReferralStep::Referred,
+        }
+    }
+
+    pub fn status(self) -> crate::domain::ReferralStatus {
+        match self {
+            ReferralStep::Referred => crate::domain::ReferralStatus::Referred,
+            ReferralStep::HandedOverByPhone => crate::domain::ReferralStatus::HandedOverByPhone,
+        }
+    }
 }
 
 /// The stages in order; their names are `intake.stage_<n>` in the UI strings.
@@ -348,7 +373,7 @@ impl IntakeState {
                     }
                     None => self.referrals.push(ReferralDraft {
                         service_id: id,
-                        status: "referred".into(),
+                        status: ReferralStep::Referred,
                         consent_to_share: self.reception.consent,
                     }),
                 }
@@ -356,12 +381,7 @@ impl IntakeState {
             }
             (Action::Left | Action::Right, Some(id)) => {
                 let referral = self.referrals.iter_mut().find(|r| r.service_id == id)?;
-                referral.status = if referral.status == "referred" {
-                    "handed-over-by-phone"
-                } else {
-                    "referred"
-                }
-                .into();
+                referral.status = referral.status.toggled();
                 Some(vec![self.save_draft()])
             }
             _ => self.directory.handle(action, cx.catalog, cx.index),
@@ -429,5 +449,28 @@ impl IntakeState {
             _ => return None,
         }
         Some(vec![self.save_draft()])
+    }
+}
+
+#[cfg(test)]
+mod referral_tests {
+    use super::{ReferralDraft, ReferralStep};
+
+    #[test]
+    fn a_draft_saved_with_the_step_names_loads_and_each_step_has_its_text() {
+        // As drafts of this version store a referral.
+        let saved =
+            r#"{"service_id":"lavi","status":"handed-over-by-phone","consent_to_share":true}"#;
+        let draft: ReferralDraft = serde_json::from_str(saved).unwrap();
+        assert_eq!(draft.status, ReferralStep::HandedOverByPhone);
+        assert_eq!(serde_json::to_string(&draft).unwrap(), saved);
+        assert_eq!(draft.status.toggled(), ReferralStep::Referred);
+        let unknown = r#"{"service_id":"lavi","status":"lost","consent_to_share":true}"#;
+        assert!(serde_json::from_str::<ReferralDraft>(unknown).is_err());
+        let catalog = crate::catalog::Catalog::embedded();
+        for step in [ReferralStep::Referred, ReferralStep::HandedOverByPhone] {
+            let key = format!("intake.referral_{}", <&str>::from(step));
+            assert_ne!(catalog.i18n.text("de", &key), key, "{key} has no text");
+        }
     }
 }

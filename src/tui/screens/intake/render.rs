@@ -65,7 +65,7 @@ fn referral_line(app: &App, state: &IntakeState) -> Line<'static> {
                 .map_or(r.service_id.clone(), |s| s.name(&app.lang).to_string());
             format!(
                 "{name} ({})",
-                app.t(&format!("intake.referral_{}", r.status.replace('-', "_")))
+                app.t(&format!("intake.referral_{}", <&str>::from(r.status)))
             )
         })
         .collect();

@@ -4,7 +4,7 @@ use super::{IntakeContext, IntakeState, ReceptionField};
 use crate::catalog::communes;
 use crate::check;
 use crate::domain::person::validate_name;
-use crate::domain::{PartialDate, Person, Referral, ReferralStatus, Sex, Visit, VisitKind};
+use crate::domain::{PartialDate, Person, Referral, Sex, Visit, VisitKind};
 use crate::tui::app::Effect;
 
 /// ISO 639-3 codes of the languages topics are written in.
@@ -137,11 +137,7 @@ impl IntakeState {
                 .map(|d| Referral {
                     service_id: d.service_id.clone(),
                     reason: r.reason.trim().to_string(),
-                    status: if d.status == "handed-over-by-phone" {
-                        ReferralStatus::HandedOverByPhone
-                    } else {
-                        ReferralStatus::Referred
-                    },
+                    status: d.status.status(),
                     consent_to_share: d.consent_to_share,
                 })
                 .collect(),
