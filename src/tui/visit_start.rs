@@ -74,7 +74,7 @@ impl App {
                 };
                 let r = &mut self.intake.reception;
                 r.reason = entry.reason.clone();
-                r.urgency = <&str>::from(entry.urgency).to_string();
+                r.urgency = entry.urgency;
                 r.language = entry
                     .language
                     .as_deref()

@@ -282,7 +282,10 @@ impl IntakeState {
         r.sex = person.sex.unwrap_or(0);
         r.nationality = person.nationality.unwrap_or_default();
         r.language = person.language.unwrap_or_default();
-        r.status = person.residence_status;
+        // A status this version does not know is left as it was, not replaced by a default.
+        if let Ok(status) = person.residence_status.parse() {
+            r.status = status;
+        }
         r.commune_of_stay = commune(person.commune_of_stay);
         r.support_domicile = commune(person.support_domicile);
         r.phone = person.phone.unwrap_or_default();
@@ -296,7 +299,7 @@ impl IntakeState {
         self.stage = stage.min(STAGES - 1);
         if self.stage == 2 && self.competence.is_none() {
             let mut form = CompetenceForm::new(cx.catalog, cx.session.today);
-            form.status = self.reception.status.parse().unwrap_or_default();
+            form.status = self.reception.status;
             form.commune = if self.reception.support_domicile.trim().is_empty() {
                 self.reception.commune_of_stay.clone()
             } else {

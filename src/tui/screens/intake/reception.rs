@@ -99,13 +99,13 @@ pub struct Reception {
     pub ahv: String,
     /// eCH-0044 code, 0 when not given.
     pub sex: u8,
-    pub status: String,
+    pub status: ResidenceStatus,
     pub commune_of_stay: String,
     pub support_domicile: String,
     pub phone: String,
     pub consent: bool,
     pub reason: String,
-    pub urgency: String,
+    pub urgency: Urgency,
     /// ISO 3166-1 alpha-2, as typed.
     #[serde(default)]
     pub nationality: String,
@@ -146,13 +146,13 @@ impl Default for Reception {
             birth_date: String::new(),
             ahv: String::new(),
             sex: 0,
-            status: ResidenceStatus::None.as_str().to_string(),
+            status: ResidenceStatus::None,
             commune_of_stay: String::new(),
             support_domicile: String::new(),
             phone: String::new(),
             consent: false,
             reason: String::new(),
-            urgency: <&str>::from(Urgency::Normal).to_string(),
+            urgency: Urgency::Normal,
             nationality: String::new(),
             language: String::new(),
             financial: false,
@@ -266,16 +266,14 @@ impl Reception {
             }
             ReceptionField::Sex => self.sex = cycle(4, self.sex as usize) as u8,
             ReceptionField::Status => {
-                let all: Vec<&str> = ResidenceStatus::iter()
-                    .map(ResidenceStatus::as_str)
-                    .collect();
+                let all: Vec<ResidenceStatus> = ResidenceStatus::iter().collect();
                 let at = all.iter().position(|s| *s == self.status).unwrap_or(0);
-                self.status = all[cycle(all.len(), at)].to_string();
+                self.status = all[cycle(all.len(), at)];
             }
             ReceptionField::Urgency => {
-                let all: Vec<&str> = Urgency::iter().map(<&str>::from).collect();
-                let at = all.iter().position(|s| *s == self.urgency).unwrap_or(0);
-                self.urgency = all[cycle(all.len(), at)].to_string();
+                let all: Vec<Urgency> = Urgency::iter().collect();
+                let at = all.iter().position(|u| *u == self.urgency).unwrap_or(0);
+                self.urgency = all[cycle(all.len(), at)];
             }
             _ => {}
         }
@@ -363,6 +361,26 @@ impl Reception {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reception_draft_keeps_its_status_and_urgency_names_and_refuses_unknown_ones() {
+        let mut reception = Reception {
+            status: ResidenceStatus::RefugeeB,
+            urgency: Urgency::ThisWeek,
+            ..Reception::default()
+        };
+        let saved = serde_json::to_value(&reception).unwrap();
+        assert_eq!(saved["status"], "refugee-b");
+        assert_eq!(saved["urgency"], "this-week");
+        let loaded: Reception = serde_json::from_value(saved.clone()).unwrap();
+        assert_eq!(loaded, reception);
+        let mut unknown = saved;
+        unknown["urgency"] = "someday".into();
+        assert!(serde_json::from_value::<Reception>(unknown).is_err());
+        reception.focus = ReceptionField::Urgency;
+        reception.step(true);
+        assert_ne!(reception.urgency, Urgency::ThisWeek, "the choice moves on");
+    }
 
     fn today() -> NaiveDate {
         "2026-11-25".parse().unwrap()

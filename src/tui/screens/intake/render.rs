@@ -214,11 +214,14 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
                 (format!("‹ {} ›", app.t(key)), false)
             }
             ReceptionField::Status => (
-                format!("‹ {} ›", app.t(&format!("residence.{}", r.status))),
+                format!("‹ {} ›", app.t(&format!("residence.{}", r.status.as_str()))),
                 false,
             ),
             ReceptionField::Urgency => (
-                format!("‹ {} ›", app.t(&format!("urgency.{}", r.urgency))),
+                format!(
+                    "‹ {} ›",
+                    app.t(&format!("urgency.{}", <&str>::from(r.urgency)))
+                ),
                 false,
             ),
             other => {

@@ -95,7 +95,7 @@ impl IntakeState {
                     .and_then(iso_639_3)
                     .and_then(|code| code.parse().ok())
             }),
-            residence: r.status.parse().unwrap_or_default(),
+            residence: r.status,
             commune_of_stay: bfs(&r.commune_of_stay),
             support_domicile: bfs(&r.support_domicile),
             phone: optional(&r.phone),
@@ -120,7 +120,7 @@ impl IntakeState {
             } else {
                 VisitKind::Information
             },
-            urgency: r.urgency.parse().unwrap_or_default(),
+            urgency: r.urgency,
             consent_to_export: r.consent && person.is_some(),
             person,
             topics: self
