@@ -199,7 +199,9 @@ impl<'a> VisitLine<'a> {
 }
 
 fn person(p: &PersonRecord) -> PersonLine<'_> {
-    let status: ResidenceStatus = p.residence_status.parse().unwrap_or_default();
+    // A status this version does not know gives no permit code and no refugee flag (not those
+    // of another status); the line still carries it as recorded.
+    let status: Option<ResidenceStatus> = p.residence_status.parse().ok();
     PersonLine {
         vn: p.vn.as_deref(),
         local_person_id: LocalPersonId {
@@ -217,8 +219,8 @@ fn person(p: &PersonRecord) -> PersonLine<'_> {
         }),
         nationality: p.nationality.as_deref(),
         language: p.language.as_deref(),
-        residence_permit: status.ech0006_category(),
-        refugee: status.is_refugee(),
+        residence_permit: status.and_then(ResidenceStatus::ech0006_category),
+        refugee: status.is_some_and(ResidenceStatus::is_refugee),
         residence_status: &p.residence_status,
         commune_of_stay: p.commune_of_stay,
         support_domicile: p.support_domicile,

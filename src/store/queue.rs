@@ -62,7 +62,13 @@ impl Store {
                 id: r.get(0)?,
                 label: r.get(1)?,
                 reason: r.get(2)?,
-                urgency: urgency.parse().unwrap_or_default(),
+                urgency: urgency.parse().map_err(|_| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        3,
+                        rusqlite::types::Type::Text,
+                        format!("unknown urgency {urgency:?}").into(),
+                    )
+                })?,
                 language: r.get(4)?,
                 interpreter_needed: r.get(5)?,
                 checked_in_ms: r.get(6)?,

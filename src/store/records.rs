@@ -151,13 +151,14 @@ struct StageData {
 pub(super) fn visit_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRecord> {
     let c = |i: usize| base + i;
     let person_id: Option<String> = row.get(c(4))?;
-    let topics = row.get_ref(c(8))?.as_str().unwrap_or("[]");
-    let stage: StageData = row
-        .get_ref(c(9))?
-        .as_str()
-        .ok()
-        .and_then(|text| serde_json::from_str(text).ok())
-        .unwrap_or_default();
+    // Stored JSON that does not read is an error, never an empty default: a visit would
+    // otherwise lose its topics or stages without a word.
+    let json = |index: usize| -> rusqlite::Result<&str> { Ok(row.get_ref(index)?.as_str()?) };
+    let unreadable = |index: usize, e: serde_json::Error| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+    };
+    let topics: Vec<String> = serde_json::from_str(json(c(8))?).map_err(|e| unreadable(c(8), e))?;
+    let stage: StageData = serde_json::from_str(json(c(9))?).map_err(|e| unreadable(c(9), e))?;
     Ok(VisitRecord {
         id: row.get(c(0))?,
         started_at: row.get(c(1))?,
@@ -167,7 +168,7 @@ pub(super) fn visit_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitReco
         urgency: row.get(c(5))?,
         desk_id: row.get(c(6))?,
         staff_id: row.get(c(7))?,
-        topics: serde_json::from_str(topics).unwrap_or_default(),
+        topics,
         information: stage.information,
         referrals: Vec::new(),
         competence: stage.competence,

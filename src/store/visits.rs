@@ -59,7 +59,9 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     let competence: Option<serde_json::Value> = visit
         .competence
         .as_deref()
-        .and_then(|c| serde_json::from_str(c).ok());
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let financial = visit.financial.as_ref().map(|f| {
         serde_json::json!({
             "received_on": f.received_on,

@@ -271,9 +271,16 @@ impl App {
             },
             Some(Overlay::RestoreDraft(draft)) => match action {
                 Action::Confirm => {
-                    if let Some(intake) = IntakeState::from_draft(&draft.data) {
-                        self.intake = intake;
-                        self.screen = ScreenId::Intake;
+                    match IntakeState::from_draft(&draft.data) {
+                        Ok(intake) => {
+                            self.intake = intake;
+                            self.screen = ScreenId::Intake;
+                        }
+                        // It stays in the database: nothing typed is thrown away.
+                        Err(e) => {
+                            self.message =
+                                Some(self.tf("draft.unreadable", &[("error", &e.to_string())]))
+                        }
                     }
                     self.overlay = None;
                     return Vec::new();
@@ -482,6 +489,28 @@ mod tests {
         keys.split_whitespace()
             .flat_map(|k| app.handle_key(k.parse().unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn a_draft_that_does_not_read_is_kept_and_the_reason_shown() {
+        let mut app = app();
+        app.overlay = Some(Overlay::RestoreDraft(crate::store::Draft {
+            id: "d-1".into(),
+            stage: "0".into(),
+            data: "{\"stage\": \"not a number\"}".into(),
+            updated_at: "2026-12-01T09:00:00+01:00".into(),
+        }));
+        let effects = press(&mut app, "enter");
+        assert!(
+            !effects.iter().any(|e| matches!(e, Effect::DiscardDraft(_))),
+            "the draft is not thrown away"
+        );
+        let message = app.message.clone().unwrap_or_default();
+        assert!(
+            message.contains("Entwurf konnte nicht gelesen werden"),
+            "{message}"
+        );
+        assert_ne!(app.screen, ScreenId::Intake);
     }
 
     #[test]

@@ -132,8 +132,9 @@ impl IntakeState {
             || !self.information.given.is_empty()
     }
 
-    pub fn from_draft(data: &str) -> Option<IntakeState> {
-        serde_json::from_str(data).ok()
+    /// The intake as its draft saved it; what does not read says why.
+    pub fn from_draft(data: &str) -> Result<IntakeState, serde_json::Error> {
+        serde_json::from_str(data)
     }
 
     /// Types into the focused field; a flag ticked with the space bar is saved at once.
