@@ -263,6 +263,73 @@ mod tests {
         insta::assert_snapshot!(screen_text(&app, 110, 28));
     }
 
+    /// Every screen and overlay at the documented minimum, 80×24, in German, on a fixed day:
+    /// a change to what staff see shows up in review as a changed snapshot.
+    #[test]
+    fn every_screen_and_overlay_at_80x24_in_german() {
+        let german = || app("de");
+        let fixed = |app: &mut App| {
+            app.session.today = "2026-11-25".parse().unwrap();
+            app.session.staff = "mb".into();
+            app.session.keymap = "default".into();
+            app.session.config_path = "/home/desk/.config/intake-desk/config.toml".into();
+        };
+        let screens = [
+            ("queue", Action::ScreenQueue),
+            ("intake", Action::ScreenIntake),
+            ("history", Action::ScreenHistory),
+            ("directory", Action::ScreenDirectory),
+            ("information", Action::ScreenInformation),
+            ("competence", Action::ScreenCompetence),
+            ("export", Action::ScreenExport),
+            ("reports", Action::ScreenReports),
+            ("settings", Action::ScreenSettings),
+            ("glossary", Action::ScreenGlossary),
+        ];
+        for (name, action) in screens {
+            let mut app = german();
+            fixed(&mut app);
+            app.competence = crate::tui::screens::competence::CompetenceForm::new(
+                &app.catalog,
+                app.session.today,
+            );
+            app.update(action);
+            insta::assert_snapshot!(format!("screen_{name}_80x24_de"), screen_text(&app, 80, 24));
+        }
+        let overlays: [(&str, &[Action]); 3] = [
+            ("help", &[Action::Help]),
+            ("palette", &[Action::Palette]),
+            ("check_in", &[Action::ScreenQueue, Action::CheckIn]),
+        ];
+        for (name, actions) in overlays {
+            let mut app = german();
+            fixed(&mut app);
+            for action in actions {
+                app.update(*action);
+            }
+            assert!(app.overlay.is_some(), "{name} opens an overlay");
+            insta::assert_snapshot!(
+                format!("overlay_{name}_80x24_de"),
+                screen_text(&app, 80, 24)
+            );
+        }
+        let mut app = german();
+        fixed(&mut app);
+        app.overlay = Some(crate::tui::app::Overlay::RestoreDraft(
+            crate::store::Draft {
+                id: "d-1".into(),
+                stage: "0".into(),
+                data: "{}".into(),
+                updated_at: "2026-11-25T09:12:00+01:00".into(),
+            },
+        ));
+        insta::assert_snapshot!("overlay_restore_draft_80x24_de", screen_text(&app, 80, 24));
+        let mut app = german();
+        fixed(&mut app);
+        app.session.damaged = Some("page 236".into());
+        insta::assert_snapshot!("status_damaged_80x24_de", screen_text(&app, 80, 24));
+    }
+
     #[test]
     fn settings_screen_snapshot() {
         let mut app = app("de");
