@@ -59,24 +59,20 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        if matches!(
-            e.sqlite_error_code(),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-        ) {
-            return Error::Usage(format!(
-                "the database is damaged ({e}); nothing was changed. Save a copy with `intake-desk db backup FILE`, list the damage with `intake-desk db check`."
-            ));
+        Error::from(crate::store::Error::from(e))
+    }
+}
+
+/// Damage and a database that cannot be written are for the user to act on (2); waiting out
+/// another program's lock and other database failures are failures while working (1).
+impl From<crate::store::Error> for Error {
+    fn from(e: crate::store::Error) -> Self {
+        match e {
+            crate::store::Error::Damaged(_) | crate::store::Error::ReadOnly(_) => {
+                Error::Usage(e.to_string())
+            }
+            other => Error::Other(other.into()),
         }
-        if matches!(
-            e.sqlite_error_code(),
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-        ) {
-            return Error::Other(anyhow::anyhow!(
-                "the database stayed locked by another program (an export's bookkeeping or another desk saving) for {} s; nothing was changed. Try again in a moment.",
-                crate::store::BUSY_TIMEOUT.as_secs()
-            ));
-        }
-        Error::Other(e.into())
     }
 }
 

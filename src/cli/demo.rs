@@ -46,7 +46,8 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
         catalog: Some(setup.catalog.clone()),
     };
     let added = match store.insert_visits(demo::visits(options)) {
-        Err(e) if is_duplicate_visit(&e) => {
+        // The same seed and end give the same ids: a second run collides on the first of them.
+        Err(e) if e.is_duplicate("visits.id") || e.is_duplicate("people.id") => {
             return Err(Error::Usage(format!(
                 "the demo visits of --seed {seed} for this --until are already in {}; nothing was added. Give another --seed",
                 store.path().display()
@@ -62,13 +63,6 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
         started.elapsed().as_secs_f64()
     )?;
     Ok(())
-}
-
-/// The same seed and end give the same visit ids: a second run collides on the first of them.
-fn is_duplicate_visit(error: &rusqlite::Error) -> bool {
-    matches!(error, rusqlite::Error::SqliteFailure(e, Some(message))
-        if e.code == rusqlite::ErrorCode::ConstraintViolation
-            && (message.contains("visits.id") || message.contains("people.id")))
 }
 
 /// The moment the demo year ends: now, or the last second of the given day (local time).

@@ -167,7 +167,7 @@ pub fn figures(
     catalog: &Catalog,
     period: Period,
     made_on: NaiveDate,
-) -> rusqlite::Result<Figures> {
+) -> crate::store::Result<Figures> {
     let (since, until) = period.range_ms();
     let raw: PeriodCounts = store.period_counts(since, until, &made_on.to_string())?;
     let mut kinds = [0u64; 4];

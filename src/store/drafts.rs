@@ -13,7 +13,7 @@ pub struct Draft {
 
 impl Store {
     /// Writes the draft, replacing its earlier state (one committed transaction: durable).
-    pub fn save_draft(&self, id: &str, stage: &str, data: &str) -> rusqlite::Result<()> {
+    pub fn save_draft(&self, id: &str, stage: &str, data: &str) -> super::Result<()> {
         self.conn.execute(
             "INSERT INTO drafts (id, stage, data, updated_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET stage = excluded.stage, data = excluded.data, updated_at = excluded.updated_at",
@@ -23,17 +23,17 @@ impl Store {
     }
 
     /// The most recently saved draft, if any.
-    pub fn latest_draft(&self) -> rusqlite::Result<Option<Draft>> {
-        self.conn
+    pub fn latest_draft(&self) -> super::Result<Option<Draft>> {
+        Ok(self.conn
             .query_row(
                 "SELECT id, stage, data, updated_at FROM drafts ORDER BY updated_at DESC, rowid DESC LIMIT 1",
                 [],
                 |r| Ok(Draft { id: r.get(0)?, stage: r.get(1)?, data: r.get(2)?, updated_at: r.get(3)? }),
             )
-            .optional()
+            .optional()?)
     }
 
-    pub fn delete_draft(&self, id: &str) -> rusqlite::Result<()> {
+    pub fn delete_draft(&self, id: &str) -> super::Result<()> {
         self.conn
             .execute("DELETE FROM drafts WHERE id = ?1", [id])?;
         Ok(())

@@ -135,8 +135,8 @@ const CORRECTIONS_DUE: &str = "FROM visits v
 impl Store {
     /// A larger page cache for an export (16 MB): the inner pages of the indexes its four
     /// side-by-side reads walk stay in memory.
-    pub fn cache_for_export(&self) -> rusqlite::Result<()> {
-        self.conn.pragma_update(None, "cache_size", -16384)
+    pub fn cache_for_export(&self) -> super::Result<()> {
+        Ok(self.conn.pragma_update(None, "cache_size", -16384)?)
     }
 
     /// Reserves a batch in one short write transaction: the due visits of its action (in the
@@ -144,7 +144,7 @@ impl Store {
     /// recorded as being written. The count taken; 0 records nothing. The file is written
     /// afterwards, outside the write lock, and [`Store::finish_batch`] records it done; a run that
     /// stops in between leaves the batch reserved, and the next run into the same folder writes it.
-    pub fn reserve_batch(&mut self, batch: &NewBatch, limit: Option<u64>) -> rusqlite::Result<u64> {
+    pub fn reserve_batch(&mut self, batch: &NewBatch, limit: Option<u64>) -> super::Result<u64> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -161,7 +161,7 @@ impl Store {
         sha256: &str,
         count: u64,
         status: BatchStatus,
-    ) -> rusqlite::Result<()> {
+    ) -> super::Result<()> {
         let delivered_at = (status == BatchStatus::Delivered).then(now_rfc3339);
         self.conn.execute(
             "UPDATE export_batches SET visit_count = ?2, sha256 = ?3, status = ?4, delivered_at = ?5
@@ -172,16 +172,16 @@ impl Store {
     }
 
     /// Batches reserved and not yet written (a run stopped half-way), oldest first.
-    pub fn unfinished_batches(&self) -> rusqlite::Result<Vec<BatchInfo>> {
+    pub fn unfinished_batches(&self) -> super::Result<Vec<BatchInfo>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {BATCH_COLUMNS} FROM export_batches WHERE status = ?1 ORDER BY created_at, id"
         ))?;
         let rows = statement.query_map([BatchStatus::Writing], batch_info)?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Visits waiting for export: new ones with consent, and corrections of delivered ones.
-    pub fn pending_export_count(&self) -> rusqlite::Result<u64> {
+    pub fn pending_export_count(&self) -> super::Result<u64> {
         let high = high_water(&self.conn)?;
         let new: i64 = self.conn.query_row(
             "SELECT count(*) FROM visits WHERE export_seq > ?1",
@@ -197,33 +197,35 @@ impl Store {
     }
 
     /// Visits in batches written but not yet accepted by the HTTP server.
-    pub fn outbox_visit_count(&self) -> rusqlite::Result<u64> {
-        self.conn
+    pub fn outbox_visit_count(&self) -> super::Result<u64> {
+        Ok(self
+            .conn
             .query_row(
                 "SELECT coalesce(sum(visit_count), 0) FROM export_batches WHERE status = ?1",
                 [BatchStatus::Outbox],
                 |r| r.get::<_, i64>(0),
             )
-            .map(|n| n as u64)
+            .map(|n| n as u64)?)
     }
 
     /// The latest batches, newest first.
-    pub fn export_batches(&self, limit: usize) -> rusqlite::Result<Vec<BatchInfo>> {
+    pub fn export_batches(&self, limit: usize) -> super::Result<Vec<BatchInfo>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {BATCH_COLUMNS} FROM export_batches ORDER BY created_at DESC, id DESC LIMIT ?1"
         ))?;
         let rows = statement.query_map([limit as i64], batch_info)?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn export_batch(&self, id: &str) -> rusqlite::Result<Option<BatchInfo>> {
-        self.conn
+    pub fn export_batch(&self, id: &str) -> super::Result<Option<BatchInfo>> {
+        Ok(self
+            .conn
             .query_row(
                 &format!("SELECT {BATCH_COLUMNS} FROM export_batches WHERE id = ?1"),
                 [id],
                 batch_info,
             )
-            .optional()
+            .optional()?)
     }
 
     /// Every line of a recorded batch, in order, each in the version the batch carried.
@@ -241,7 +243,7 @@ impl Store {
     }
 
     /// The HTTP server accepted the batch.
-    pub fn set_batch_delivered(&self, id: &str) -> rusqlite::Result<()> {
+    pub fn set_batch_delivered(&self, id: &str) -> super::Result<()> {
         self.conn.execute(
             "UPDATE export_batches SET status = ?3, delivered_at = ?2 WHERE id = ?1",
             params![id, now_rfc3339(), BatchStatus::Delivered],
@@ -251,7 +253,7 @@ impl Store {
 
     /// Takes a batch back (the server refused it): its visits are due again as before. Only the
     /// newest batch of new visits can go back (an older one would leave a gap); `false` if not.
-    pub fn undo_batch(&mut self, id: &str) -> rusqlite::Result<bool> {
+    pub fn undo_batch(&mut self, id: &str) -> super::Result<bool> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -282,7 +284,7 @@ impl Store {
         batch: &NewBatch,
         sha256: &str,
         lines: &[AdoptedLine],
-    ) -> rusqlite::Result<()> {
+    ) -> super::Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -320,7 +322,7 @@ impl Store {
                 (batch.action == ACTION_NEW).then_some(last_seq),
             ],
         )?;
-        tx.commit()
+        Ok(tx.commit()?)
     }
 }
 

@@ -33,7 +33,7 @@ pub struct VisitFilter {
 
 impl Store {
     /// The latest visits, newest first.
-    pub fn recent_visits(&self, limit: usize) -> rusqlite::Result<Vec<VisitSummary>> {
+    pub fn recent_visits(&self, limit: usize) -> super::Result<Vec<VisitSummary>> {
         self.search_visits(&VisitFilter::default(), limit)
     }
 
@@ -43,7 +43,7 @@ impl Store {
         &self,
         filter: &VisitFilter,
         limit: usize,
-    ) -> rusqlite::Result<Vec<VisitSummary>> {
+    ) -> super::Result<Vec<VisitSummary>> {
         use rusqlite::types::Value;
         let mut sql = String::from(
             "SELECT v.id, v.started_at, v.kind, p.official_name, p.first_name, v.topics, i.language ",
@@ -118,6 +118,6 @@ impl Store {
                 interpreter_language: r.get(6)?,
             })
         })?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -27,7 +27,7 @@ impl Store {
 
     /// SQLite's full integrity check: every page, every index against its table. Empty when
     /// the database is intact, else the problems found (at most `limit`).
-    pub fn integrity_problems(&self, limit: u32) -> rusqlite::Result<Vec<String>> {
+    pub fn integrity_problems(&self, limit: u32) -> super::Result<Vec<String>> {
         let check = |pragma: &str, limit: u32| -> rusqlite::Result<Vec<String>> {
             let mut statement = self.conn.prepare(&format!("PRAGMA {pragma}({limit})"))?;
             let rows: Vec<String> = statement
@@ -40,14 +40,15 @@ impl Store {
         };
         // Damage bad enough to stop the full check is a finding, not a failure: the quick check
         // (pages only, stopping at the first problem) then says where it is.
-        match check("integrity_check", limit) {
+        let found = match check("integrity_check", limit) {
             Err(e) if corrupt(&e) => match check("quick_check", 1) {
                 Ok(rows) if !rows.is_empty() => Ok(rows),
                 Err(quick) if !corrupt(&quick) => Err(quick),
                 _ => Ok(vec![e.to_string()]),
             },
             other => other,
-        }
+        };
+        Ok(found?)
     }
 
     /// Copies the database page by page into `target`, a new file created readable by its owner

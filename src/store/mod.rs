@@ -1,6 +1,7 @@
 //! Local storage in SQLite. All SQL of the application lives in this module.
 
 mod drafts;
+mod error;
 mod export;
 mod history;
 mod maintenance;
@@ -16,6 +17,7 @@ mod unmet_needs;
 mod visits;
 
 pub use drafts::Draft;
+pub use error::{Error, Result};
 pub use export::{
     ACTION_CORRECTION, ACTION_NEW, AdoptedLine, BatchInfo, BatchLine, BatchStatus, NewBatch,
 };
@@ -44,28 +46,28 @@ impl Store {
     /// Opens (or creates, mode 0600) the database and brings its schema up to date.
     /// A file that is not SQLite, or one written by a newer version, is refused untouched.
     /// A damaged database is refused before anything is written, as is a read-only one.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
+    pub fn open(path: &Path) -> std::result::Result<Store, StoreError> {
         Store::open_for(path, Access::Write)
     }
 
     /// Opens the database to read: a read-only file or folder is opened read-only (nothing is
     /// written, not even the migration); otherwise as [`Store::open`] without the damage check.
-    pub fn open_read(path: &Path) -> Result<Store, StoreError> {
+    pub fn open_read(path: &Path) -> std::result::Result<Store, StoreError> {
         Store::open_for(path, Access::Read)
     }
 
     /// Opens for writing without the damage check, for the interface, which runs the check in
     /// the background ([`Store::damage`]) so the first frame does not wait for it.
-    pub fn open_unchecked(path: &Path) -> Result<Store, StoreError> {
+    pub fn open_unchecked(path: &Path) -> std::result::Result<Store, StoreError> {
         Store::open_for(path, Access::WriteUnchecked)
     }
 
     /// Opens to read without the damage check: for looking at a damaged database.
-    pub fn open_read_unchecked(path: &Path) -> Result<Store, StoreError> {
+    pub fn open_read_unchecked(path: &Path) -> std::result::Result<Store, StoreError> {
         Store::open_for(path, Access::ReadUnchecked)
     }
 
-    fn open_for(path: &Path, access: Access) -> Result<Store, StoreError> {
+    fn open_for(path: &Path, access: Access) -> std::result::Result<Store, StoreError> {
         let (mut conn, read_only) = open::open(path, access)?;
         // A write transaction takes the write lock when it begins, waiting for it through the
         // busy timeout; a deferred one that read first could fail at once ("database is
@@ -94,7 +96,7 @@ impl Store {
         action: &str,
         entity: &str,
         entity_id: Option<&str>,
-    ) -> rusqlite::Result<()> {
+    ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             (now_rfc3339(), actor, action, entity, entity_id),

@@ -29,7 +29,7 @@ pub enum QueueExit {
 }
 
 impl Store {
-    pub fn queue_add(&self, desk_id: &str, entry: &QueueEntry) -> rusqlite::Result<()> {
+    pub fn queue_add(&self, desk_id: &str, entry: &QueueEntry) -> super::Result<()> {
         self.conn.execute(
             "INSERT INTO queue (id, desk_id, checked_in_at, checked_in_ms, label, reason, urgency, language,
                                 interpreter_needed, status)
@@ -50,7 +50,7 @@ impl Store {
     }
 
     /// Everyone waiting: urgent first (today, this week, normal), then by arrival.
-    pub fn queue_waiting(&self) -> rusqlite::Result<Vec<QueueEntry>> {
+    pub fn queue_waiting(&self) -> super::Result<Vec<QueueEntry>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT id, label, reason, urgency, language, interpreter_needed, checked_in_ms
              FROM queue WHERE status = 'waiting'
@@ -74,16 +74,11 @@ impl Store {
                 checked_in_ms: r.get(6)?,
             })
         })?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Ends a waiting entry; returns the seconds waited, or `None` if it was not waiting.
-    pub fn queue_end(
-        &self,
-        id: &str,
-        exit: QueueExit,
-        now_ms: i64,
-    ) -> rusqlite::Result<Option<u32>> {
+    pub fn queue_end(&self, id: &str, exit: QueueExit, now_ms: i64) -> super::Result<Option<u32>> {
         let checked_in: Option<i64> = self
             .conn
             .query_row(

@@ -250,11 +250,7 @@ pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRec
 impl Store {
     /// Visits started in `[since_ms, until_ms)`, oldest first, with referrals and interpreter
     /// (the person is left out: lists are for counting and scripting, `show` gives the person).
-    pub fn visit_records(
-        &self,
-        since_ms: i64,
-        until_ms: i64,
-    ) -> rusqlite::Result<Vec<VisitRecord>> {
+    pub fn visit_records(&self, since_ms: i64, until_ms: i64) -> super::Result<Vec<VisitRecord>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {RECORD_COLUMNS} FROM visits v {RECORD_JOINS}
              WHERE v.started_ms >= ?1 AND v.started_ms < ?2 ORDER BY v.started_ms, v.id"
@@ -264,16 +260,17 @@ impl Store {
             record.person = None;
             Ok(record)
         })?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One visit with everything, the person included.
-    pub fn visit_record(&self, id: &str) -> rusqlite::Result<Option<VisitRecord>> {
-        self.conn
+    pub fn visit_record(&self, id: &str) -> super::Result<Option<VisitRecord>> {
+        Ok(self
+            .conn
             .prepare_cached(&format!(
                 "SELECT {RECORD_COLUMNS} FROM visits v {RECORD_JOINS} WHERE v.id = ?1"
             ))?
             .query_row([id], |row| record_at(row, 0))
-            .optional()
+            .optional()?)
     }
 }

@@ -42,11 +42,7 @@ pub fn fts_query(typed: &str) -> Option<String> {
 impl Store {
     /// People whose names or AHV number start with what was typed, the most recently seen
     /// first; the same person seen at several visits is listed once.
-    pub fn find_returning(
-        &self,
-        typed: &str,
-        limit: usize,
-    ) -> rusqlite::Result<Vec<ReturningPerson>> {
+    pub fn find_returning(&self, typed: &str, limit: usize) -> super::Result<Vec<ReturningPerson>> {
         let Some(query) = fts_query(typed) else {
             return Ok(Vec::new());
         };

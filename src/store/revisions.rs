@@ -38,7 +38,13 @@ pub enum CorrectionError {
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
-    Database(#[from] rusqlite::Error),
+    Database(#[from] super::Error),
+}
+
+impl From<rusqlite::Error> for CorrectionError {
+    fn from(e: rusqlite::Error) -> Self {
+        CorrectionError::Database(e.into())
+    }
 }
 
 impl Store {
@@ -113,7 +119,7 @@ impl Store {
     }
 
     /// The earlier versions of a visit, oldest first.
-    pub fn revisions(&self, id: &str) -> rusqlite::Result<Vec<Revision>> {
+    pub fn revisions(&self, id: &str) -> super::Result<Vec<Revision>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT revision, replaced_at, record FROM visit_revisions WHERE visit_id = ?1 ORDER BY revision",
         )?;
@@ -125,6 +131,6 @@ impl Store {
                 record: serde_json::from_str(&record).unwrap_or_default(),
             })
         })?;
-        rows.collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

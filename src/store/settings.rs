@@ -4,15 +4,16 @@ use super::Store;
 use rusqlite::OptionalExtension;
 
 impl Store {
-    pub fn setting(&self, key: &str) -> rusqlite::Result<Option<String>> {
-        self.conn
+    pub fn setting(&self, key: &str) -> super::Result<Option<String>> {
+        Ok(self
+            .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
-            .optional()
+            .optional()?)
     }
 
-    pub fn set_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
+    pub fn set_setting(&self, key: &str, value: &str) -> super::Result<()> {
         self.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -43,7 +43,7 @@ impl Store {
         since_ms: i64,
         until_ms: i64,
         today: &str,
-    ) -> rusqlite::Result<PeriodCounts> {
+    ) -> super::Result<PeriodCounts> {
         let range = params![since_ms, until_ms];
         let mut kinds: BTreeMap<(String, bool), u64> = BTreeMap::new();
         let mut topics: BTreeMap<String, u64> = BTreeMap::new();
@@ -62,8 +62,7 @@ impl Store {
         while let Some(row) = rows.next()? {
             let kind: String = row.get(0)?;
             *kinds.entry((kind.clone(), row.get(1)?)).or_default() += 1;
-            let listed: Vec<String> =
-                serde_json::from_str(row.get_ref(2)?.as_str()?).unwrap_or_default();
+            let listed: Vec<String> = serde_json::from_str(row.get_ref(2)?.as_str()?)?;
             for topic in listed {
                 *topics.entry(topic).or_default() += 1;
             }

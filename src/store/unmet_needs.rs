@@ -14,7 +14,7 @@ pub struct UnmetNeed {
 }
 
 impl Store {
-    pub fn record_unmet_need(&self, need: &UnmetNeed) -> rusqlite::Result<()> {
+    pub fn record_unmet_need(&self, need: &UnmetNeed) -> super::Result<()> {
         self.conn.execute(
             "INSERT INTO unmet_needs (recorded_at, recorded_ms, desk_id, visit_id, searched_for, reason)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -30,11 +30,12 @@ impl Store {
         Ok(())
     }
 
-    pub fn unmet_need_count(&self) -> rusqlite::Result<u64> {
-        self.conn
+    pub fn unmet_need_count(&self) -> super::Result<u64> {
+        Ok(self
+            .conn
             .query_row("SELECT count(*) FROM unmet_needs", [], |r| {
                 r.get::<_, i64>(0)
             })
-            .map(|n| n as u64)
+            .map(|n| n as u64)?)
     }
 }

@@ -11,7 +11,7 @@ impl Store {
     pub fn insert_visits<V: Borrow<Visit>>(
         &mut self,
         visits: impl IntoIterator<Item = V>,
-    ) -> rusqlite::Result<usize> {
+    ) -> super::Result<usize> {
         let tx = self.conn.transaction()?;
         let mut count = 0;
         for visit in visits {
@@ -22,19 +22,20 @@ impl Store {
         Ok(count)
     }
 
-    pub fn visit_count(&self) -> rusqlite::Result<u64> {
-        self.conn
+    pub fn visit_count(&self) -> super::Result<u64> {
+        Ok(self
+            .conn
             .query_row("SELECT count(*) FROM visits", [], |r| r.get::<_, i64>(0))
-            .map(|n| n as u64)
+            .map(|n| n as u64)?)
     }
 
     /// Whether any visit was recorded at a desk whose id does not start with `prefix`.
-    pub fn has_visits_outside(&self, desk_prefix: &str) -> rusqlite::Result<bool> {
-        self.conn.query_row(
+    pub fn has_visits_outside(&self, desk_prefix: &str) -> super::Result<bool> {
+        Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM visits WHERE substr(desk_id, 1, length(?1)) <> ?1)",
             [desk_prefix],
             |r| r.get(0),
-        )
+        )?)
     }
 }
 

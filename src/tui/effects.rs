@@ -133,7 +133,7 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
             }
         }
         Effect::LoadExport => {
-            let loaded = (|| -> rusqlite::Result<_> {
+            let loaded = (|| -> crate::store::Result<_> {
                 Ok((
                     store.pending_export_count()?,
                     store.outbox_visit_count()?,
