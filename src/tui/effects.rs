@@ -1,158 +1,127 @@
-//! Carrying out what `App::update` asked for but cannot do itself: saving, writing files,
-//! talking to the terminal's clipboard. Each outcome becomes a status-bar message.
+//! Carrying out what `App::update` asked for but cannot do itself. The work is split in two:
+//! [`job`] turns an effect into a self-contained [`Job`] (everything it needs taken from the
+//! state, on the UI thread); [`perform`] does the job's I/O (store, files) and answers with an
+//! [`Event`], touching no state; [`App::on_event`] is where the answer changes the state. So
+//! `App` is changed in one place, and `perform` can move to a worker thread as it is.
+//! Talking to the terminal (the clipboard) and plain notices stay on the UI thread.
 
 use super::app::{App, Effect};
-use crate::store::Store;
+use super::visit_start::AfterQueue;
+use crate::catalog::Catalog;
+use crate::store::{QueueEntry, QueueExit, Store, VisitFilter};
 use base64::Engine;
 use std::io::Write;
+use std::path::PathBuf;
 
+/// An effect with everything its I/O needs.
+pub enum Job {
+    SaveLanguage(String),
+    WriteSlip {
+        service: String,
+        lang: String,
+        visitor_lang: Option<String>,
+        slips_dir: PathBuf,
+        print_command: Option<String>,
+        today: chrono::NaiveDate,
+    },
+    RecordUnmetNeed(crate::store::UnmetNeed),
+    SaveVisit {
+        visit: Box<crate::domain::Visit>,
+        draft: Option<String>,
+        staff: String,
+    },
+    SearchVisits(VisitFilter),
+    CheckIn {
+        desk: String,
+        entry: QueueEntry,
+    },
+    EndQueueEntry {
+        entry: Option<QueueEntry>,
+        id: String,
+        exit: QueueExit,
+        then: AfterQueue,
+    },
+    SaveDraft {
+        id: String,
+        stage: String,
+        data: String,
+    },
+    DiscardDraft(String),
+    LookupReturning(String),
+    LoadExport,
+    LoadReport {
+        period: crate::report::Period,
+        today: chrono::NaiveDate,
+    },
+    OpenVisit(String),
+    AddFollowUpNote {
+        visit_id: String,
+        text: String,
+    },
+}
+
+/// What came of a job: the data read, or what failed (an interface text key and the error).
+pub enum Event {
+    /// A job that only tells when it fails.
+    Done,
+    Failed {
+        what: &'static str,
+        error: String,
+    },
+    SlipWritten {
+        path: PathBuf,
+        printed: Option<Result<String, String>>,
+    },
+    UnmetNeedRecorded(u64),
+    VisitSaved {
+        kind: crate::domain::VisitKind,
+        topics: usize,
+        draft: Option<String>,
+        pending_exports: Option<u64>,
+    },
+    HistoryLoaded(Vec<crate::store::VisitSummary>),
+    CheckedIn {
+        label: String,
+        queue: Result<Vec<QueueEntry>, String>,
+    },
+    QueueEnded {
+        entry: Option<QueueEntry>,
+        exit: QueueExit,
+        then: AfterQueue,
+        waited: Option<u32>,
+        queue: Result<Vec<QueueEntry>, String>,
+    },
+    ReturningFound(Vec<crate::store::ReturningPerson>),
+    ExportLoaded {
+        pending: u64,
+        outbox: u64,
+        batches: Vec<crate::store::BatchInfo>,
+    },
+    ReportLoaded(Box<crate::report::Figures>),
+    VisitOpened(Option<Box<(crate::store::VisitRecord, usize)>>),
+    NoteAdded {
+        visit_id: String,
+        revision: u32,
+    },
+}
+
+fn failed(what: &'static str, error: impl std::fmt::Display) -> Event {
+    Event::Failed {
+        what,
+        error: error.to_string(),
+    }
+}
+
+/// Carries an effect out: the ones of the terminal and the screen here, the others as a job
+/// whose answer goes back into the state.
 pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
     match effect {
-        Effect::SaveLanguage(lang) => {
-            if let Err(e) = store.set_setting(crate::UI_LANGUAGE_SETTING, &lang) {
-                app.message = Some(app.tf("message.not_saved", &[("error", &e.to_string())]));
-            }
-        }
         Effect::CopyPhone(None) => app.message = Some(app.t("directory.phone_unknown")),
         Effect::CopyPhone(Some(phone)) => {
             copy_to_clipboard(&phone);
             app.message = Some(app.tf("directory.phone_copied", &[("phone", &phone)]));
         }
-        Effect::WriteSlip {
-            service,
-            visitor_lang,
-        } => write_slip(app, &service, visitor_lang.as_deref()),
-        Effect::SaveVisit { visit, draft } => {
-            let count = visit.topics.len();
-            let saved = store
-                .insert_visits([visit.as_ref()])
-                .and_then(|_| {
-                    store.audit(
-                        &app.session.staff,
-                        "save",
-                        "visit",
-                        Some(&visit.id.to_string()),
-                    )
-                })
-                // Only once the visit is safe may its draft go.
-                .and_then(|()| draft.as_deref().map_or(Ok(()), |d| store.delete_draft(d)));
-            match saved {
-                Ok(()) => {
-                    let urgent = visit.kind == crate::domain::VisitKind::UrgentHandover;
-                    // Done with this visitor: back to the queue for the next one.
-                    if app.information.waiting_seconds.is_some() || draft.is_some() || urgent {
-                        app.screen = crate::tui::screens::ScreenId::Queue;
-                    }
-                    if draft.is_some() {
-                        app.intake = Default::default();
-                    } else {
-                        // (An urgent handover recorded anonymously from a half-filled intake
-                        // has no draft to drop: the intake form stays, nothing typed is lost.)
-                        app.information = Default::default();
-                    }
-                    app.session.visit_count += 1;
-                    app.session.pending_exports = store
-                        .pending_export_count()
-                        .unwrap_or(app.session.pending_exports);
-                    app.message = Some(if urgent {
-                        app.t("intake.urgent_done")
-                    } else {
-                        app.tf("info.saved", &[("count", &count.to_string())])
-                    });
-                }
-                Err(e) => app.message = Some(app.tf("info.failed", &[("error", &e.to_string())])),
-            }
-        }
-        Effect::CheckIn(entry) => {
-            match store.queue_add(&app.session.desk, &entry) {
-                Ok(()) => {
-                    app.message = Some(app.tf("queue.checked_in", &[("label", &entry.label)]))
-                }
-                Err(e) => app.message = Some(app.tf("queue.failed", &[("error", &e.to_string())])),
-            }
-            reload_queue(app, store);
-        }
-        Effect::EndQueueEntry { id, exit, then } => {
-            let entry = app.queue.entries.iter().find(|e| e.id == id).cloned();
-            let now = chrono::Utc::now().timestamp_millis();
-            match (store.queue_end(&id, exit, now), entry) {
-                (Ok(Some(waited)), Some(entry)) => match exit {
-                    crate::store::QueueExit::Left => {
-                        app.message = Some(app.tf("queue.left", &[("label", &entry.label)]));
-                    }
-                    crate::store::QueueExit::Taken => {
-                        let follow_up = app.take_from_queue(&entry, waited, then);
-                        for effect in follow_up {
-                            apply(effect, app, store);
-                        }
-                    }
-                },
-                (Err(e), _) => {
-                    app.message = Some(app.tf("queue.failed", &[("error", &e.to_string())]))
-                }
-                _ => {}
-            }
-            reload_queue(app, store);
-        }
-        Effect::SaveDraft { id, stage, data } => {
-            if let Err(e) = store.save_draft(&id, &stage, &data) {
-                app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));
-            }
-        }
         Effect::Notice(text) => app.message = Some(text),
-        Effect::LookupReturning(text) => {
-            app.intake.suggestions = store.find_returning(&text, 6).unwrap_or_default();
-            app.intake.suggestion = 0;
-        }
-        Effect::DiscardDraft(id) => {
-            if let Err(e) = store.delete_draft(&id) {
-                app.message = Some(app.tf("draft.failed", &[("error", &e.to_string())]));
-            }
-        }
-        Effect::LoadHistory => {
-            let filter = crate::tui::screens::history::filter::parse(
-                &app.history.query,
-                &app.catalog,
-                &app.lang,
-            );
-            match store.search_visits(&filter, crate::tui::screens::history::LIMIT) {
-                Ok(visits) => {
-                    app.history.selected = 0;
-                    app.history.visits = visits;
-                }
-                Err(e) => {
-                    app.message = Some(app.tf("history.failed", &[("error", &e.to_string())]))
-                }
-            }
-        }
-        Effect::OpenVisit(id) => open_visit(app, store, &id),
-        Effect::LoadReport(period) => {
-            match crate::report::figures(store, &app.catalog, period, app.session.today) {
-                Ok(figures) => app.reports.figures = Some(figures),
-                Err(e) => app.message = Some(app.tf("report.failed", &[("error", &e.to_string())])),
-            }
-        }
-        Effect::LoadExport => {
-            let loaded = (|| -> crate::store::Result<_> {
-                Ok((
-                    store.pending_export_count()?,
-                    store.outbox_visit_count()?,
-                    store.export_batches(crate::tui::screens::export::BATCHES_SHOWN)?,
-                ))
-            })();
-            match loaded {
-                Ok((pending, outbox, batches)) => {
-                    app.session.pending_exports = pending;
-                    app.export.pending = pending;
-                    app.export.outbox = outbox;
-                    app.export.batches = batches;
-                    app.export.selected = 0;
-                }
-                Err(e) => {
-                    app.message = Some(app.tf("export.load_failed", &[("error", &e.to_string())]))
-                }
-            }
-        }
         Effect::StartExport => match app.session.export.clone() {
             None => app.message = Some(app.t("export.no_target")),
             Some(options) => {
@@ -164,38 +133,225 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                 ));
             }
         },
-        Effect::AddFollowUpNote { visit_id, text } => {
-            match store.correct_visit(&visit_id, &crate::store::Correction::FollowUpNote(text)) {
-                Ok(revision) => {
-                    app.message =
-                        Some(app.tf("history.note_added", &[("revision", &revision.to_string())]));
-                    if app.history.open.is_some() {
-                        open_visit(app, store, &visit_id);
-                    }
-                }
-                Err(e) => {
-                    app.message = Some(app.tf("history.note_failed", &[("error", &e.to_string())]))
-                }
+        other => {
+            let job = job(other, app);
+            let event = perform(job, store, &app.catalog);
+            for follow_up in app.on_event(event) {
+                apply(follow_up, app, store);
             }
         }
+    }
+}
+
+/// The job for an effect, with what it needs from the state.
+fn job(effect: Effect, app: &App) -> Job {
+    match effect {
+        Effect::SaveLanguage(lang) => Job::SaveLanguage(lang),
+        Effect::WriteSlip {
+            service,
+            visitor_lang,
+        } => Job::WriteSlip {
+            service,
+            lang: app.lang.clone(),
+            visitor_lang,
+            slips_dir: app.session.slips_dir.clone(),
+            print_command: app.session.print_command.clone(),
+            today: app.session.today,
+        },
         Effect::RecordUnmetNeed {
             searched_for,
             reason,
-        } => {
-            let need = crate::store::UnmetNeed {
-                desk_id: app.session.desk.clone(),
-                visit_id: None,
-                searched_for,
-                reason,
-            };
-            let recorded = store
-                .record_unmet_need(&need)
-                .and_then(|()| store.unmet_need_count());
-            app.message = Some(match recorded {
-                Ok(count) => app.tf("unmet.saved", &[("count", &count.to_string())]),
-                Err(e) => app.tf("unmet.failed", &[("error", &e.to_string())]),
-            });
+        } => Job::RecordUnmetNeed(crate::store::UnmetNeed {
+            desk_id: app.session.desk.clone(),
+            visit_id: None,
+            searched_for,
+            reason,
+        }),
+        Effect::SaveVisit { visit, draft } => Job::SaveVisit {
+            visit,
+            draft,
+            staff: app.session.staff.clone(),
+        },
+        Effect::LoadHistory => Job::SearchVisits(crate::tui::screens::history::filter::parse(
+            &app.history.query,
+            &app.catalog,
+            &app.lang,
+        )),
+        Effect::CheckIn(entry) => Job::CheckIn {
+            desk: app.session.desk.clone(),
+            entry,
+        },
+        Effect::EndQueueEntry { id, exit, then } => Job::EndQueueEntry {
+            entry: app.queue.entries.iter().find(|e| e.id == id).cloned(),
+            id,
+            exit,
+            then,
+        },
+        Effect::SaveDraft { id, stage, data } => Job::SaveDraft { id, stage, data },
+        Effect::DiscardDraft(id) => Job::DiscardDraft(id),
+        Effect::LookupReturning(text) => Job::LookupReturning(text),
+        Effect::LoadExport => Job::LoadExport,
+        Effect::LoadReport(period) => Job::LoadReport {
+            period,
+            today: app.session.today,
+        },
+        Effect::OpenVisit(id) => Job::OpenVisit(id),
+        Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote { visit_id, text },
+        Effect::CopyPhone(_) | Effect::Notice(_) | Effect::StartExport => {
+            unreachable!("handled on the UI thread by apply")
         }
+    }
+}
+
+/// Does a job's I/O; no interface state is read or changed here.
+pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
+    let queue = |store: &Store| store.queue_waiting().map_err(|e| e.to_string());
+    match job {
+        Job::SaveLanguage(lang) => match store.set_setting(crate::UI_LANGUAGE_SETTING, &lang) {
+            Ok(()) => Event::Done,
+            Err(e) => failed("message.not_saved", e),
+        },
+        Job::WriteSlip {
+            service,
+            lang,
+            visitor_lang,
+            slips_dir,
+            print_command,
+            today,
+        } => {
+            let Some(service) = catalog.service(&service) else {
+                return Event::Done;
+            };
+            match crate::slip::save(
+                &slips_dir,
+                service,
+                &catalog.i18n,
+                &lang,
+                visitor_lang.as_deref(),
+                today,
+            ) {
+                Err(e) => failed("directory.slip_failed", e),
+                Ok(path) => {
+                    let printed = print_command.map(|command| {
+                        crate::slip::print(&command, &path).map(|()| command.clone())
+                    });
+                    Event::SlipWritten { path, printed }
+                }
+            }
+        }
+        Job::RecordUnmetNeed(need) => match store
+            .record_unmet_need(&need)
+            .and_then(|()| store.unmet_need_count())
+        {
+            Ok(count) => Event::UnmetNeedRecorded(count),
+            Err(e) => failed("unmet.failed", e),
+        },
+        Job::SaveVisit {
+            visit,
+            draft,
+            staff,
+        } => {
+            let saved = store
+                .insert_visits([visit.as_ref()])
+                .and_then(|_| store.audit(&staff, "save", "visit", Some(&visit.id.to_string())))
+                // Only once the visit is safe may its draft go.
+                .and_then(|()| draft.as_deref().map_or(Ok(()), |d| store.delete_draft(d)));
+            match saved {
+                Ok(()) => Event::VisitSaved {
+                    kind: visit.kind,
+                    topics: visit.topics.len(),
+                    draft,
+                    pending_exports: store.pending_export_count().ok(),
+                },
+                Err(e) => failed("info.failed", e),
+            }
+        }
+        Job::SearchVisits(filter) => {
+            match store.search_visits(&filter, crate::tui::screens::history::LIMIT) {
+                Ok(visits) => Event::HistoryLoaded(visits),
+                Err(e) => failed("history.failed", e),
+            }
+        }
+        Job::CheckIn { desk, entry } => match store.queue_add(&desk, &entry) {
+            Ok(()) => Event::CheckedIn {
+                label: entry.label,
+                queue: queue(store),
+            },
+            Err(e) => failed("queue.failed", e),
+        },
+        Job::EndQueueEntry {
+            entry,
+            id,
+            exit,
+            then,
+        } => {
+            let now = chrono::Utc::now().timestamp_millis();
+            match store.queue_end(&id, exit, now) {
+                Ok(waited) => Event::QueueEnded {
+                    entry,
+                    exit,
+                    then,
+                    waited,
+                    queue: queue(store),
+                },
+                Err(e) => failed("queue.failed", e),
+            }
+        }
+        Job::SaveDraft { id, stage, data } => match store.save_draft(&id, &stage, &data) {
+            Ok(()) => Event::Done,
+            Err(e) => failed("draft.failed", e),
+        },
+        Job::DiscardDraft(id) => match store.delete_draft(&id) {
+            Ok(()) => Event::Done,
+            Err(e) => failed("draft.failed", e),
+        },
+        Job::LookupReturning(text) => match store.find_returning(&text, 6) {
+            Ok(found) => Event::ReturningFound(found),
+            // Suggestions are a help, not a step: none when they cannot be read.
+            Err(_) => Event::ReturningFound(Vec::new()),
+        },
+        Job::LoadExport => {
+            let loaded = (|| -> crate::store::Result<_> {
+                Ok((
+                    store.pending_export_count()?,
+                    store.outbox_visit_count()?,
+                    store.export_batches(crate::tui::screens::export::BATCHES_SHOWN)?,
+                ))
+            })();
+            match loaded {
+                Ok((pending, outbox, batches)) => Event::ExportLoaded {
+                    pending,
+                    outbox,
+                    batches,
+                },
+                Err(e) => failed("export.load_failed", e),
+            }
+        }
+        Job::LoadReport { period, today } => {
+            match crate::report::figures(store, catalog, period, today) {
+                Ok(figures) => Event::ReportLoaded(Box::new(figures)),
+                Err(e) => failed("report.failed", e),
+            }
+        }
+        Job::OpenVisit(id) => open_visit(store, &id),
+        Job::AddFollowUpNote { visit_id, text } => {
+            match store.correct_visit(&visit_id, &crate::store::Correction::FollowUpNote(text)) {
+                Ok(revision) => Event::NoteAdded { visit_id, revision },
+                Err(e) => failed("history.note_failed", e),
+            }
+        }
+    }
+}
+
+/// Reads a saved visit and how many earlier versions it has, for the read-only view.
+fn open_visit(store: &Store, id: &str) -> Event {
+    let read = store
+        .visit_record(id)
+        .and_then(|record| Ok((record, store.revisions(id)?.len())));
+    match read {
+        Ok((Some(record), revisions)) => Event::VisitOpened(Some(Box::new((record, revisions)))),
+        Ok((None, _)) => Event::VisitOpened(None),
+        Err(e) => failed("history.failed", e),
     }
 }
 
@@ -207,48 +363,72 @@ fn copy_to_clipboard(text: &str) {
     let _ = out.flush();
 }
 
-fn write_slip(app: &mut App, service_id: &str, visitor_lang: Option<&str>) {
-    let Some(service) = app.catalog.service(service_id) else {
-        return;
-    };
-    let saved = crate::slip::save(
-        &app.session.slips_dir,
-        service,
-        &app.catalog.i18n,
-        &app.lang,
-        visitor_lang,
-        app.session.today,
-    );
-    app.message = Some(match saved {
-        Err(e) => app.tf("directory.slip_failed", &[("error", &e.to_string())]),
-        Ok(path) => match app.session.print_command.clone() {
-            None => app.tf("slip.written", &[("path", &path.display().to_string())]),
-            Some(command) => match crate::slip::print(&command, &path) {
-                Ok(()) => app.tf("slip.printed", &[("command", &command)]),
-                Err(error) => app.tf("slip.print_failed", &[("error", &error)]),
-            },
-        },
-    });
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn reload_queue(app: &mut App, store: &Store) {
-    match store.queue_waiting() {
-        Ok(entries) => {
-            app.queue.selected = app.queue.selected.min(entries.len().saturating_sub(1));
-            app.queue.entries = entries;
-        }
-        Err(e) => app.message = Some(app.tf("queue.read_failed", &[("error", &e.to_string())])),
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("visits.db")).unwrap();
+        (dir, store)
     }
-}
 
-/// Reads a saved visit and its earlier versions for the read-only view.
-fn open_visit(app: &mut App, store: &Store, id: &str) {
-    let read = store
-        .visit_record(id)
-        .and_then(|record| Ok((record, store.revisions(id)?.len())));
-    match read {
-        Ok((Some(record), revisions)) => app.history.open = Some((record, revisions)),
-        Ok((None, _)) => {}
-        Err(e) => app.message = Some(app.tf("history.failed", &[("error", &e.to_string())])),
+    #[test]
+    fn jobs_answer_with_what_they_read_and_touch_no_state() {
+        let (_dir, mut store) = store();
+        let catalog = Catalog::embedded();
+        let entry = QueueEntry {
+            id: "q-1".into(),
+            label: "Ticket 7".into(),
+            reason: "Miete".into(),
+            urgency: crate::domain::Urgency::Today,
+            language: None,
+            interpreter_needed: false,
+            checked_in_ms: 1,
+        };
+        let event = perform(
+            Job::CheckIn {
+                desk: "d".into(),
+                entry,
+            },
+            &mut store,
+            &catalog,
+        );
+        let Event::CheckedIn { label, queue } = event else {
+            panic!("a check-in answers with the queue");
+        };
+        assert_eq!(label, "Ticket 7");
+        assert_eq!(queue.unwrap().len(), 1);
+        assert!(matches!(
+            perform(Job::LoadExport, &mut store, &catalog),
+            Event::ExportLoaded { pending: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn a_failing_job_names_what_failed_and_the_state_shows_it() {
+        let (_dir, mut store) = store();
+        store.stop_writing();
+        let catalog = Catalog::embedded();
+        let event = perform(
+            Job::SaveDraft {
+                id: "d-1".into(),
+                stage: "0".into(),
+                data: "{}".into(),
+            },
+            &mut store,
+            &catalog,
+        );
+        let Event::Failed { what, .. } = &event else {
+            panic!("a refused write is a failure");
+        };
+        assert_eq!(*what, "draft.failed");
+        let mut app = crate::tui::app::tests::app();
+        assert!(app.on_event(event).is_empty());
+        let message = app.message.unwrap();
+        assert!(
+            message.starts_with("Entwurf nicht gespeichert"),
+            "{message}"
+        );
     }
 }
