@@ -158,3 +158,53 @@ fn closing_the_terminal_ends_the_program_instead_of_leaving_it_spinning() {
     // wait_exit fails the test if the program is still running after its time limit.
     tui.wait_exit();
 }
+
+#[test]
+fn a_slow_store_never_holds_up_typing_and_its_answer_appears_when_it_comes() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    // Every job of the store takes two seconds.
+    let mut tui = sandbox.start_tui_with_env(
+        &["--db", db.to_str().unwrap(), "--lang", "en"],
+        100,
+        30,
+        &[("INTAKE_DESK_EFFECT_DELAY_MS", "2000")],
+    );
+    tui.wait_for("Nobody is waiting");
+    tui.press("a");
+    tui.type_text("Ticket 9");
+    tui.press("enter");
+    let asked = std::time::Instant::now();
+    // The form closes at once and the status line says that work is going on.
+    tui.wait_for("working");
+    // Keys still act at once while the store works.
+    tui.press("?");
+    tui.wait_for("Key bindings: Queue");
+    assert!(
+        asked.elapsed() < std::time::Duration::from_millis(1500),
+        "the help waited for the store: {:?}",
+        asked.elapsed()
+    );
+    assert!(!tui.screen().contains("Checked in: Ticket 9"));
+    tui.press("esc");
+    // The answer is shown when it arrives.
+    tui.wait_for("Ticket 9");
+    assert!(asked.elapsed() >= std::time::Duration::from_millis(1900));
+    tui.wait_gone("working");
+    // Quitting while a check-in is still being saved loses nothing: the program ends after it.
+    tui.press("a");
+    tui.type_text("Ticket 10");
+    tui.press("enter");
+    tui.wait_for("working");
+    tui.press("ctrl-q");
+    tui.wait_exit();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let waiting: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM queue WHERE label IN ('Ticket 9', 'Ticket 10')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(waiting, 2);
+}

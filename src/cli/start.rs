@@ -22,7 +22,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             "intake-desk needs a terminal to start its interface; for scripting use a subcommand (see --help)".into(),
         ));
     }
-    let mut store = Store::open_unchecked(&Setup::db_path(cli))?;
+    let store = Store::open_unchecked(&Setup::db_path(cli))?;
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
     let session = Session {
         desk: setup.config.desk.clone(),
@@ -56,6 +56,6 @@ pub fn run(cli: &Cli) -> Result<()> {
     if let Some(draft) = store.latest_draft()? {
         app.overlay = Some(crate::tui::app::Overlay::RestoreDraft(draft));
     }
-    tui::run(app, &mut store)?;
+    tui::run(app, store)?;
     Ok(())
 }

@@ -118,6 +118,8 @@ pub struct App {
     /// A one-line notice in the status bar, until the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// Work asked of the store is not answered yet (shown in the status line).
+    pub working: bool,
     /// The Competence screen's form; kept while other screens are shown.
     pub competence: CompetenceForm,
     pub directory: DirectoryState,
@@ -156,6 +158,7 @@ impl App {
             pending: Vec::new(),
             message: None,
             quit: false,
+            working: false,
         }
     }
 

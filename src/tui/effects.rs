@@ -113,8 +113,8 @@ fn failed(what: &'static str, error: impl std::fmt::Display) -> Event {
 }
 
 /// Carries an effect out: the ones of the terminal and the screen here, the others as a job
-/// whose answer goes back into the state.
-pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
+/// for the worker, whose answer comes back as an event.
+pub fn apply(effect: Effect, app: &mut App, executor: &mut super::executor::Executor) {
     match effect {
         Effect::CopyPhone(None) => app.message = Some(app.t("directory.phone_unknown")),
         Effect::CopyPhone(Some(phone)) => {
@@ -128,18 +128,12 @@ pub fn apply(effect: Effect, app: &mut App, store: &mut Store) {
                 app.export.result = None;
                 app.export.progress = Some((0, app.export.pending));
                 app.export.job = Some(crate::tui::screens::export::start(
-                    store.path().to_path_buf(),
+                    executor.db_path.clone(),
                     options,
                 ));
             }
         },
-        other => {
-            let job = job(other, app);
-            let event = perform(job, store, &app.catalog);
-            for follow_up in app.on_event(event) {
-                apply(follow_up, app, store);
-            }
-        }
+        other => executor.submit(job(other, app)),
     }
 }
 

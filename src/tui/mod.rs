@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 mod effects;
+mod executor;
 pub mod fit;
 pub mod keymap;
 pub mod overlays;

@@ -139,7 +139,12 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         &[("count", &session.pending_exports.to_string())],
     );
     let fixed = format!(
-        " {}: {} │ {} │ {} │ ",
+        " {}{}: {} │ {} │ {} │ ",
+        if app.working {
+            format!("{} │ ", app.t("status.working"))
+        } else {
+            String::new()
+        },
         app.t("status.desk"),
         session.desk,
         app.lang.to_uppercase(),

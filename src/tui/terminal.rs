@@ -2,12 +2,13 @@
 //! out (normal exit, error, panic, SIGTERM/SIGHUP: see `shutdown`), and the event loop in between.
 
 use super::app::App;
+use super::executor::Executor;
 use super::keymap::Key;
 use super::render::render;
 use super::shutdown::Shutdown;
 use crate::store::Store;
 use crossterm::event::{self, Event, KeyEventKind};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the loop wakes without input, to notice a termination signal.
 const TICK: Duration = Duration::from_millis(200);
@@ -15,15 +16,44 @@ const TICK: Duration = Duration::from_millis(200);
 /// that a panic hands the terminal back.
 const PANIC_ON_KEY_ENV: &str = "INTAKE_DESK_PANIC_ON_KEY";
 
-pub fn run(mut app: App, store: &mut Store) -> anyhow::Result<()> {
+pub fn run(mut app: App, store: Store) -> anyhow::Result<()> {
     let shutdown = Shutdown::install()?;
+    let db_path = store.path().to_path_buf();
+    let mut executor = Executor::spawn(store, app.catalog.clone());
     // ratatui::try_init enables raw mode, enters the alternate screen and installs a panic hook
     // that restores the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, store, &shutdown);
+    let result = event_loop(&mut terminal, &mut app, &mut executor, db_path, &shutdown);
     ratatui::restore();
+    // Every job already asked for (a visit being saved) is finished before the program ends.
+    drop(executor);
     drop(shutdown);
     result
+}
+
+/// How long after a key the loop waits for the answers it asked for before it draws: most come
+/// well within it, so the screen shows them at once; a slower one is drawn when it arrives, and
+/// the status line says that work is going on meanwhile.
+const FRAME: Duration = Duration::from_millis(40);
+
+fn dispatch(effects: Vec<super::app::Effect>, app: &mut App, executor: &mut Executor) {
+    for effect in effects {
+        super::effects::apply(effect, app, executor);
+    }
+}
+
+/// Takes in the answers that come until `deadline`; `true` when the state changed.
+fn settle(app: &mut App, executor: &mut Executor, deadline: Instant) -> bool {
+    let mut changed = false;
+    while let Some(event) = executor.next_event(deadline) {
+        let follow_up = app.on_event(event);
+        dispatch(follow_up, app, executor);
+        changed = true;
+    }
+    let working = executor.in_flight() > 0;
+    changed |= app.working != working;
+    app.working = working;
+    changed
 }
 
 /// The damage check of the database on a second connection, so the first frame does not wait
@@ -40,32 +70,40 @@ fn check_in_background(path: std::path::PathBuf) -> std::sync::mpsc::Receiver<Op
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    store: &mut Store,
+    executor: &mut Executor,
+    db_path: std::path::PathBuf,
     shutdown: &Shutdown,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let panic_on_key = std::env::var_os(PANIC_ON_KEY_ENV).is_some();
-    let mut integrity = Some(check_in_background(store.path().to_path_buf()));
+    let mut integrity = Some(check_in_background(db_path));
     while !app.quit && !shutdown.is_requested() {
         if let Some(Ok(result)) = integrity.as_ref().map(|r| r.try_recv()) {
             integrity = None;
             if let Some(problem) = result {
                 // Every later write fails with "read-only" instead of going into damaged pages.
-                store.stop_writing();
+                executor.stop_writing();
                 app.session.damaged = Some(problem);
                 dirty = true;
             }
         }
+        dirty |= settle(app, executor, Instant::now());
         if dirty {
             terminal.draw(|frame| render(app, frame))?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
+        // While answers are awaited, look for them often.
+        let wait = if executor.in_flight() > 0 {
+            Duration::from_millis(10)
+        } else {
+            TICK
+        };
+        if !event::poll(wait)? {
             // A running timer or export changes the screen without input.
             dirty |= app.ticking();
-            for effect in app.tick() {
-                super::effects::apply(effect, app, store);
-            }
+            let effects = app.tick();
+            dispatch(effects, app, executor);
+            dirty |= settle(app, executor, Instant::now() + FRAME);
             continue;
         }
         match event::read()? {
@@ -74,9 +112,9 @@ fn event_loop(
                     !panic_on_key,
                     "{PANIC_ON_KEY_ENV} is set: panicking as asked"
                 );
-                for effect in app.handle_key(Key::from_event(key)) {
-                    super::effects::apply(effect, app, store);
-                }
+                let effects = app.handle_key(Key::from_event(key));
+                dispatch(effects, app, executor);
+                settle(app, executor, Instant::now() + FRAME);
                 dirty = true;
             }
             Event::Resize(..) => dirty = true,

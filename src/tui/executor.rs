@@ -1,0 +1,115 @@
+//! The worker that owns the store: jobs go to it through a channel and their answers come back
+//! as events, so typing is never held up by the disk (or, later, by a database server). Jobs
+//! run in the order they were asked for; when the interface ends, the worker finishes every
+//! job already asked for (a visit being saved is never dropped) before the program exits.
+
+use super::effects::{Event, Job, perform};
+use crate::catalog::Catalog;
+use crate::store::Store;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// For the test that proves the interface does not wait: every job takes this long
+/// (`INTAKE_DESK_EFFECT_DELAY_MS`).
+const DELAY_ENV: &str = "INTAKE_DESK_EFFECT_DELAY_MS";
+
+pub enum Work {
+    Job(Job),
+    /// The database was found damaged: refuse every write from now on.
+    StopWriting,
+}
+
+pub struct Executor {
+    jobs: Option<Sender<Work>>,
+    events: Receiver<Event>,
+    worker: Option<JoinHandle<()>>,
+    in_flight: usize,
+    /// The database file, for work that opens a connection of its own (the export).
+    pub db_path: PathBuf,
+}
+
+impl Executor {
+    pub fn spawn(mut store: Store, catalog: Catalog) -> Executor {
+        let db_path = store.path().to_path_buf();
+        let (jobs, inbox) = channel::<Work>();
+        let (answers, events) = channel();
+        let delay = std::env::var(DELAY_ENV)
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(Duration::from_millis);
+        let worker = std::thread::spawn(move || {
+            for work in inbox {
+                match work {
+                    Work::StopWriting => store.stop_writing(),
+                    Work::Job(job) => {
+                        if let Some(delay) = delay {
+                            std::thread::sleep(delay);
+                        }
+                        let event = perform(job, &mut store, &catalog);
+                        if answers.send(event).is_err() {
+                            // The interface is gone; the remaining jobs still run.
+                            continue;
+                        }
+                    }
+                }
+            }
+        });
+        Executor {
+            jobs: Some(jobs),
+            events,
+            worker: Some(worker),
+            in_flight: 0,
+            db_path,
+        }
+    }
+
+    pub fn submit(&mut self, job: Job) {
+        if let Some(jobs) = &self.jobs
+            && jobs.send(Work::Job(job)).is_ok()
+        {
+            self.in_flight += 1;
+        }
+    }
+
+    pub fn stop_writing(&mut self) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Work::StopWriting);
+        }
+    }
+
+    /// Jobs asked for and not answered yet.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight
+    }
+
+    /// The next answer, waiting at most until `deadline` (not at all when it has passed).
+    pub fn next_event(&mut self, deadline: Instant) -> Option<Event> {
+        if self.in_flight == 0 {
+            return None;
+        }
+        let wait = deadline.saturating_duration_since(Instant::now());
+        let event = if wait.is_zero() {
+            self.events.try_recv().ok()
+        } else {
+            // Timed out, or the worker is gone: no answer now.
+            self.events.recv_timeout(wait).ok()
+        };
+        if event.is_some() {
+            self.in_flight -= 1;
+        }
+        event
+    }
+}
+
+impl Drop for Executor {
+    /// Lets the worker finish what was asked for: closing the channel ends its loop after the
+    /// last job.
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+}
