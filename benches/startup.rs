@@ -18,7 +18,7 @@ fn in_process(c: &mut Criterion) {
     let (_dir, path) = common::demo_database(100_000);
     c.bench_function("startup/open_load_count_first_frame_100k", |b| {
         b.iter(|| {
-            let store = Store::open(&path).unwrap();
+            let store = Store::open_unchecked(&path).unwrap();
             let session = Session {
                 pending_exports: store.pending_export_count().unwrap(),
                 visit_count: store.visit_count().unwrap(),

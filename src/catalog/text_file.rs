@@ -127,3 +127,17 @@ mod tests {
         assert!(error.message.contains("U+202E"), "{}", error.message);
     }
 }
+
+#[cfg(test)]
+mod shipped {
+    #[test]
+    fn every_shipped_data_file_passes_the_checks_of_edited_files() {
+        let files = super::super::source::DataSource::embedded_files();
+        assert!(files.len() > 10, "the embedded data is there");
+        for (path, bytes) in files {
+            if let Err(e) = super::decode(&path, bytes.to_vec()) {
+                panic!("{e}");
+            }
+        }
+    }
+}

@@ -76,7 +76,9 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let panic_on_key = std::env::var_os(PANIC_ON_KEY_ENV).is_some();
-    let mut integrity = Some(check_in_background(db_path));
+    // Started after the first frame, so it does not compete with it for the processor.
+    let mut integrity: Option<std::sync::mpsc::Receiver<Option<String>>> = None;
+    let mut db_path = Some(db_path);
     while !app.quit && !shutdown.is_requested() {
         if let Some(Ok(result)) = integrity.as_ref().map(|r| r.try_recv()) {
             integrity = None;
@@ -91,6 +93,9 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| render(app, frame))?;
             dirty = false;
+        }
+        if let Some(path) = db_path.take() {
+            integrity = Some(check_in_background(path));
         }
         // While answers are awaited, look for them often.
         let wait = if executor.in_flight() > 0 {
