@@ -177,7 +177,7 @@ fn print_report(report: &crate::export::Report) -> Result<()> {
         )?;
     }
     for batch in &report.batches {
-        let kind = if batch.action == crate::store::ACTION_CORRECTION {
+        let kind = if batch.action == crate::store::BatchAction::Correction {
             "corrections"
         } else {
             "new"

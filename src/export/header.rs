@@ -1,5 +1,6 @@
 //! The batch header after eCH-0058 (message header) and the manifest written beside each batch.
 
+use crate::store::BatchAction;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,7 +15,7 @@ pub struct Header {
     /// When the batch was made (RFC 3339).
     pub message_date: String,
     /// 1 new, 4 correction.
-    pub action: u8,
+    pub action: BatchAction,
     pub test_delivery_flag: bool,
 }
 
@@ -29,7 +30,13 @@ pub struct SendingApplication {
 pub const MESSAGE_TYPE: &str = "intake-desk/visit-batch";
 
 impl Header {
-    pub fn new(desk: &str, batch_id: &str, message_date: &str, action: u8, test: bool) -> Header {
+    pub fn new(
+        desk: &str,
+        batch_id: &str,
+        message_date: &str,
+        action: BatchAction,
+        test: bool,
+    ) -> Header {
         Header {
             sender_id: format!("intake-desk:{desk}"),
             message_id: batch_id.to_string(),

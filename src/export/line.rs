@@ -5,6 +5,7 @@
 //! same byte for byte.
 
 use crate::domain::{ResidenceStatus, TopicGiven};
+use crate::store::BatchAction;
 use crate::store::{BatchLine, CompetenceRecord, FinancialRecord, PersonRecord};
 use serde::Serialize;
 
@@ -16,7 +17,7 @@ pub const SCHEMA: &str = "intake-desk/visit/1";
 pub struct VisitLine<'a> {
     pub schema: &'static str,
     /// eCH-0058 action: 1 new, 4 correction.
-    pub action: u8,
+    pub action: BatchAction,
     pub visit_id: &'a str,
     /// The version of the visit: 1 as first saved, one more for each correction.
     pub revision: u32,
@@ -150,9 +151,9 @@ pub struct DocumentLine<'a> {
 }
 
 impl<'a> VisitLine<'a> {
-    pub fn new(line: &'a BatchLine, action: u8) -> VisitLine<'a> {
+    pub fn new(line: &'a BatchLine, action: BatchAction) -> VisitLine<'a> {
         let r = &line.record;
-        let correction = action == crate::store::ACTION_CORRECTION;
+        let correction = action == crate::store::BatchAction::Correction;
         VisitLine {
             schema: SCHEMA,
             action,

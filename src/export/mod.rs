@@ -22,7 +22,7 @@ pub use csv_row::COLUMNS as CSV_COLUMNS;
 pub use lock::Busy;
 pub use writer::Format;
 
-use crate::store::{ACTION_CORRECTION, ACTION_NEW, BatchInfo, BatchStatus, NewBatch, Store};
+use crate::store::{BatchAction, BatchInfo, BatchStatus, NewBatch, Store};
 use anyhow::Context;
 use failpoint::failpoint;
 use header::{Header, Manifest};
@@ -75,7 +75,7 @@ pub enum BatchState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatchDone {
     pub id: String,
-    pub action: u8,
+    pub action: BatchAction,
     pub count: u64,
     /// The file written (folder), or the outbox file (HTTP).
     pub file: PathBuf,
@@ -155,7 +155,7 @@ pub fn run(
             report.finished = recovery.finished;
             report.removed = recovery.removed.len();
             let mut counter = Counter::new(store)?;
-            for action in [ACTION_NEW, ACTION_CORRECTION] {
+            for action in [BatchAction::New, BatchAction::Correction] {
                 if let Some(batch) = write_batch(
                     store,
                     options,
@@ -206,7 +206,7 @@ pub fn run(
                 }
             }
             let mut counter = Counter::new(store)?;
-            'actions: for action in [ACTION_NEW, ACTION_CORRECTION] {
+            'actions: for action in [BatchAction::New, BatchAction::Correction] {
                 while !stopped {
                     let Some(mut batch) = write_batch(
                         store,
@@ -279,7 +279,7 @@ fn waiting_http_batches(store: &Store) -> anyhow::Result<Vec<BatchInfo>> {
 fn write_batch(
     store: &mut Store,
     options: &ExportOptions,
-    action: u8,
+    action: BatchAction,
     dir: &Path,
     format: Format,
     limit: Option<u64>,

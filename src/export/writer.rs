@@ -3,6 +3,7 @@
 
 use super::csv_row;
 use super::line::VisitLine;
+use crate::store::BatchAction;
 use crate::store::BatchLine;
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -33,7 +34,7 @@ const BUFFER: usize = 256 * 1024;
 
 pub struct BatchWriter<W: Write> {
     format: Format,
-    action: u8,
+    action: BatchAction,
     sink: Sink<W>,
     count: u64,
 }
@@ -41,7 +42,7 @@ pub struct BatchWriter<W: Write> {
 impl<W: Write> BatchWriter<W> {
     /// Starts a batch; `header` is the eCH-0058 header as JSON (only the HTTP body carries it
     /// inline, folders have it in the manifest).
-    pub fn new(format: Format, action: u8, header: &str, out: W) -> anyhow::Result<Self> {
+    pub fn new(format: Format, action: BatchAction, header: &str, out: W) -> anyhow::Result<Self> {
         let mut out = out;
         let sink = match format {
             Format::Csv => {

@@ -14,8 +14,63 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use serde::Serialize;
 
 /// eCH-0058 action codes used by batches.
-pub const ACTION_NEW: u8 = 1;
-pub const ACTION_CORRECTION: u8 = 4;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(into = "u8", try_from = "u8")]
+pub enum BatchAction {
+    /// 1: visits that leave for the first time.
+    New,
+    /// 4: later versions of visits that left before.
+    Correction,
+}
+
+impl BatchAction {
+    pub fn code(self) -> u8 {
+        match self {
+            BatchAction::New => 1,
+            BatchAction::Correction => 4,
+        }
+    }
+}
+
+impl From<BatchAction> for u8 {
+    fn from(action: BatchAction) -> u8 {
+        action.code()
+    }
+}
+
+impl TryFrom<u8> for BatchAction {
+    type Error = String;
+    fn try_from(code: u8) -> Result<Self, String> {
+        match code {
+            1 => Ok(BatchAction::New),
+            4 => Ok(BatchAction::Correction),
+            other => Err(format!(
+                "unknown batch action {other} (1 new, 4 correction)"
+            )),
+        }
+    }
+}
+
+/// The eCH-0058 code, as the CSV and the header write it.
+impl std::fmt::Display for BatchAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.code())
+    }
+}
+
+impl rusqlite::types::ToSql for BatchAction {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(i64::from(self.code()).into())
+    }
+}
+
+impl rusqlite::types::FromSql for BatchAction {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let code = u8::try_from(value.as_i64()?)
+            .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))?;
+        BatchAction::try_from(code).map_err(|e| rusqlite::types::FromSqlError::Other(e.into()))
+    }
+}
 
 /// A batch as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,7 +81,7 @@ pub struct BatchInfo {
     pub target: String,
     /// `jsonl`, `csv` or `json` (the HTTP body).
     pub format: String,
-    pub action: u8,
+    pub action: BatchAction,
     pub test: bool,
     pub visit_count: u64,
     pub sha256: Option<String>,
@@ -43,7 +98,7 @@ pub struct NewBatch {
     pub created_at: String,
     pub target: String,
     pub format: String,
-    pub action: u8,
+    pub action: BatchAction,
     pub test: bool,
     pub header: String,
 }
@@ -301,7 +356,7 @@ impl Store {
                 .optional()?
                 .flatten();
             last_seq = last_seq.max(seq.unwrap_or(0));
-            if batch.action == ACTION_CORRECTION || line.revision > 1 {
+            if batch.action == BatchAction::Correction || line.revision > 1 {
                 tx.execute(
                     "INSERT INTO export_items (batch_id, visit_id, revision, previous_batch)
                      VALUES (?1, ?2, ?3, ?4)",
@@ -318,8 +373,8 @@ impl Store {
                 lines.len() as i64,
                 sha256,
                 now_rfc3339(),
-                (batch.action == ACTION_NEW).then_some(first_seq),
-                (batch.action == ACTION_NEW).then_some(last_seq),
+                (batch.action == BatchAction::New).then_some(first_seq),
+                (batch.action == BatchAction::New).then_some(last_seq),
             ],
         )?;
         Ok(tx.commit()?)
@@ -361,7 +416,7 @@ fn insert_batch(
 fn reserve(tx: &Transaction<'_>, batch: &NewBatch, limit: Option<u64>) -> rusqlite::Result<u64> {
     let high = high_water(tx)?;
     let limit = limit.map_or(-1, |l| l as i64);
-    if batch.action == ACTION_CORRECTION {
+    if batch.action == BatchAction::Correction {
         insert_batch(tx, batch, BatchStatus::Writing)?;
         let taken = tx.execute(
             &format!(
@@ -420,13 +475,15 @@ fn each_line(
     batch_id: &str,
     f: impl FnMut(BatchLine) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let (action, first, last): (u8, Option<i64>, Option<i64>) = conn.query_row(
+    let (action, first, last): (BatchAction, Option<i64>, Option<i64>) = conn.query_row(
         "SELECT action, first_seq, last_seq FROM export_batches WHERE id = ?1",
         [batch_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     match (action, first, last) {
-        (ACTION_NEW, Some(first), Some(last)) => new_visit_lines(conn, batch_id, first, last, f),
+        (BatchAction::New, Some(first), Some(last)) => {
+            new_visit_lines(conn, batch_id, first, last, f)
+        }
         _ => correction_lines(conn, batch_id, f),
     }
 }
@@ -576,4 +633,21 @@ fn kept_version(conn: &Connection, visit_id: &str, revision: u32) -> anyhow::Res
         anyhow::anyhow!("version {revision} of visit {visit_id} is no longer kept")
     })?;
     Ok(serde_json::from_str(&text)?)
+}
+
+#[cfg(test)]
+mod action_tests {
+    use super::BatchAction;
+
+    #[test]
+    fn actions_keep_their_ech_0058_codes_and_unknown_codes_are_refused() {
+        assert_eq!(serde_json::to_string(&BatchAction::New).unwrap(), "1");
+        assert_eq!(serde_json::to_string(&BatchAction::Correction).unwrap(), "4");
+        assert_eq!(
+            serde_json::from_str::<BatchAction>("4").unwrap(),
+            BatchAction::Correction
+        );
+        assert!(serde_json::from_str::<BatchAction>("3").is_err());
+        assert_eq!(BatchAction::Correction.to_string(), "4");
+    }
 }

@@ -18,9 +18,7 @@ mod visits;
 
 pub use drafts::Draft;
 pub use error::{Error, Result};
-pub use export::{
-    ACTION_CORRECTION, ACTION_NEW, AdoptedLine, BatchInfo, BatchLine, BatchStatus, NewBatch,
-};
+pub use export::{AdoptedLine, BatchAction, BatchInfo, BatchLine, BatchStatus, NewBatch};
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::{SCHEMA_VERSION, build_old_schema};
 pub use open::{APPLICATION_ID, Access, BUSY_TIMEOUT, StoreError};

@@ -2,7 +2,7 @@
 //! with a progress bar, so the desk stays usable while a large export is written.
 
 use crate::export::{ExportOptions, Step, Target};
-use crate::store::{ACTION_CORRECTION, BatchInfo, Store};
+use crate::store::{BatchAction, BatchInfo, Store};
 use crate::tui::app::{App, Effect};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -197,7 +197,7 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
                 .unwrap_or(&b.created_at)
                 .replace('T', " "),
             b.id.clone(),
-            app.t(if b.action == ACTION_CORRECTION {
+            app.t(if b.action == BatchAction::Correction {
                 "export.corrections"
             } else {
                 "export.new"
