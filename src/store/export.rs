@@ -642,7 +642,10 @@ mod action_tests {
     #[test]
     fn actions_keep_their_ech_0058_codes_and_unknown_codes_are_refused() {
         assert_eq!(serde_json::to_string(&BatchAction::New).unwrap(), "1");
-        assert_eq!(serde_json::to_string(&BatchAction::Correction).unwrap(), "4");
+        assert_eq!(
+            serde_json::to_string(&BatchAction::Correction).unwrap(),
+            "4"
+        );
         assert_eq!(
             serde_json::from_str::<BatchAction>("4").unwrap(),
             BatchAction::Correction

@@ -543,7 +543,7 @@ impl App {
     fn take_queue(&mut self, queue: Result<Vec<crate::store::QueueEntry>, String>) {
         match queue {
             Ok(entries) => {
-                self.queue.selected = self.queue.selected.min(entries.len().saturating_sub(1));
+                self.queue.selected = crate::tui::list::clamped(self.queue.selected, entries.len());
                 self.queue.entries = entries;
             }
             Err(error) => {

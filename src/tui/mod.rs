@@ -7,6 +7,7 @@ mod effects;
 mod executor;
 pub mod fit;
 pub mod keymap;
+pub mod list;
 pub mod overlays;
 pub mod render;
 pub mod screens;

@@ -46,15 +46,10 @@ impl ExportState {
 
     pub fn handle(&mut self, action: crate::tui::Action) -> Option<Vec<Effect>> {
         use crate::tui::Action;
-        let last = self.batches.len().saturating_sub(1);
-        match action {
-            Action::Confirm if !self.running() => return Some(vec![Effect::StartExport]),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = last,
-            _ => return None,
+        if action == Action::Confirm && !self.running() {
+            return Some(vec![Effect::StartExport]);
         }
+        self.selected = crate::tui::list::moved(self.selected, action, self.batches.len())?;
         Some(Vec::new())
     }
 

@@ -37,7 +37,7 @@ impl DirectoryState {
 
     pub fn selected_service(&self, catalog: &Catalog, index: &DirectoryIndex) -> Option<usize> {
         let hits = self.hits(catalog, index);
-        hits.get(self.selected.min(hits.len().saturating_sub(1)))
+        hits.get(crate::tui::list::clamped(self.selected, hits.len()))
             .copied()
     }
 
@@ -55,13 +55,11 @@ impl DirectoryState {
         index: &DirectoryIndex,
     ) -> Option<Vec<Effect>> {
         let count = self.hits(catalog, index).len();
+        if let Some(at) = crate::tui::list::moved(self.selected, action, count) {
+            self.selected = at;
+            return Some(Vec::new());
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = count.saturating_sub(1),
             Action::DeleteChar => {
                 self.query.pop();
                 self.selected = 0;

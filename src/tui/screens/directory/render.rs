@@ -22,7 +22,7 @@ pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) 
     let hits = state.hits(&app.catalog, &app.directory_index);
     render_search_line(app, state, hits.len(), frame, search_area);
     let selected = hits
-        .get(state.selected.min(hits.len().saturating_sub(1)))
+        .get(crate::tui::list::clamped(state.selected, hits.len()))
         .map(|i| &app.catalog.services[*i]);
     if hits.is_empty() {
         frame.render_widget(

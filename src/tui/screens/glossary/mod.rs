@@ -33,10 +33,12 @@ impl GlossaryState {
     }
 
     pub fn handle(&mut self, action: Action, catalog: &Catalog) -> bool {
-        let last = self.hits(catalog).len().saturating_sub(1);
+        let count = self.hits(catalog).len();
+        if let Some(at) = crate::tui::list::moved(self.selected, action, count) {
+            self.selected = at;
+            return true;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
             Action::DeleteChar => {
                 self.query.pop();
                 self.selected = 0;
@@ -90,7 +92,7 @@ pub fn render(app: &App, state: &GlossaryState, frame: &mut Frame, area: Rect) {
         table_area,
         &mut table_state,
     );
-    if let Some(term) = hits.get(state.selected.min(hits.len().saturating_sub(1))) {
+    if let Some(term) = hits.get(crate::tui::list::clamped(state.selected, hits.len())) {
         frame.render_widget(
             Paragraph::new(term.explanation(&app.lang).to_string())
                 .wrap(Wrap { trim: true })

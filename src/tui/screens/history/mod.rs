@@ -70,16 +70,8 @@ impl HistoryState {
             }
             _ => {}
         }
-        let last = self.visits.len().saturating_sub(1);
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = last,
-            _ => return None,
-        }
+        let at = crate::tui::list::moved(self.selected, action, self.visits.len())?;
+        self.selected = at;
         Some(Vec::new())
     }
 }

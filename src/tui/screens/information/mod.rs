@@ -83,7 +83,7 @@ impl InformationState {
 
     pub fn selected_topic(&self, catalog: &Catalog, lang: &str) -> Option<String> {
         let hits = self.hits(catalog, lang);
-        hits.get(self.selected.min(hits.len().saturating_sub(1)))
+        hits.get(crate::tui::list::clamped(self.selected, hits.len()))
             .cloned()
     }
 
@@ -102,11 +102,11 @@ impl InformationState {
     /// Handles an action of the screen; `false` when it is not one of its own.
     pub fn handle(&mut self, action: Action, catalog: &Catalog, lang: &str, now: Instant) -> bool {
         let count = self.hits(catalog, lang).len();
+        if let Some(at) = crate::tui::list::moved(self.selected, action, count) {
+            self.selected = at;
+            return true;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = count.saturating_sub(1),
             Action::DeleteChar => {
                 self.query.pop();
                 self.selected = 0;

@@ -23,26 +23,22 @@ pub struct QueueState {
 impl QueueState {
     pub fn selected_entry(&self) -> Option<&QueueEntry> {
         self.entries
-            .get(self.selected.min(self.entries.len().saturating_sub(1)))
+            .get(crate::tui::list::clamped(self.selected, self.entries.len()))
     }
 
     /// Handles a list action; `None` when it is not one of the screen's own.
     pub fn handle(&mut self, action: Action) -> Option<Vec<Effect>> {
-        let last = self.entries.len().saturating_sub(1);
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = last,
-            Action::Confirm => return self.end(QueueExit::Taken, AfterQueue::Information),
-            Action::StartIntake => return self.end(QueueExit::Taken, AfterQueue::Intake),
-            Action::UrgentHandover => {
-                return self.end(QueueExit::Taken, AfterQueue::UrgentHandover);
-            }
-            Action::LeftUnseen => return self.end(QueueExit::Left, AfterQueue::Nothing),
-            _ => return None,
+        if let Some(at) = crate::tui::list::moved(self.selected, action, self.entries.len()) {
+            self.selected = at;
+            return Some(Vec::new());
         }
-        Some(Vec::new())
+        match action {
+            Action::Confirm => self.end(QueueExit::Taken, AfterQueue::Information),
+            Action::StartIntake => self.end(QueueExit::Taken, AfterQueue::Intake),
+            Action::UrgentHandover => self.end(QueueExit::Taken, AfterQueue::UrgentHandover),
+            Action::LeftUnseen => self.end(QueueExit::Left, AfterQueue::Nothing),
+            _ => None,
+        }
     }
 
     fn end(&self, exit: QueueExit, then: AfterQueue) -> Option<Vec<Effect>> {
