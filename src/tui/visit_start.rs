@@ -121,30 +121,7 @@ impl App {
         kind: crate::domain::VisitKind,
         urgency: crate::domain::Urgency,
     ) -> crate::domain::Visit {
-        let now = chrono::Local::now().fixed_offset();
-        crate::domain::Visit {
-            id: uuid::Uuid::now_v7(),
-            desk_id: self.session.desk.clone(),
-            staff_id: self.session.staff.clone(),
-            started_at: self.information.started_at.unwrap_or(now),
-            ended_at: Some(now),
-            kind,
-            urgency,
-            person: None,
-            topics: self
-                .information
-                .given
-                .iter()
-                .map(|g| g.topic.clone())
-                .collect(),
-            information: self.information.given.clone(),
-            competence: None,
-            referrals: Vec::new(),
-            interpreter: self.information.interpreter_use(std::time::Instant::now()),
-            consent_to_export: false,
-            waiting_seconds: self.information.waiting_seconds,
-            note: None,
-            financial: None,
-        }
+        self.information
+            .visit(&self.session.desk, &self.session.staff, kind, urgency)
     }
 }

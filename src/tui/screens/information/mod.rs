@@ -224,6 +224,38 @@ impl InformationState {
     }
 
     /// The interpreter record to save, with the timer stopped at `now`.
+    /// The visit this information stage makes, anonymous and ending now: its topics with the
+    /// language given in, the interpreter, the waiting time. The one place a visit is begun; the
+    /// intake adds the person, the competence answer and the referrals.
+    pub fn visit(
+        &self,
+        desk: &str,
+        staff: &str,
+        kind: crate::domain::VisitKind,
+        urgency: crate::domain::Urgency,
+    ) -> crate::domain::Visit {
+        let now = chrono::Local::now().fixed_offset();
+        crate::domain::Visit {
+            id: uuid::Uuid::now_v7(),
+            desk_id: desk.to_string(),
+            staff_id: staff.to_string(),
+            started_at: self.started_at.unwrap_or(now),
+            ended_at: Some(now),
+            kind,
+            urgency,
+            person: None,
+            topics: self.given.iter().map(|g| g.topic.clone()).collect(),
+            information: self.given.clone(),
+            competence: None,
+            referrals: Vec::new(),
+            interpreter: self.interpreter_use(Instant::now()),
+            consent_to_export: false,
+            waiting_seconds: self.waiting_seconds,
+            note: None,
+            financial: None,
+        }
+    }
+
     pub fn interpreter_use(&self, now: Instant) -> Option<InterpreterUse> {
         let interpreter = self.interpreter.as_ref()?;
         Some(InterpreterUse {

@@ -105,31 +105,20 @@ impl IntakeState {
             .as_ref()
             .and_then(|form| check::check(cx.catalog, &form.input(cx.catalog), today).ok())
             .map(|outcome| outcome.record_json());
-        let now = chrono::Local::now().fixed_offset();
         let financial = r.financial_request();
+        let kind = if financial.is_some() {
+            VisitKind::FinancialRequest
+        } else if person.is_some() {
+            VisitKind::Identified
+        } else {
+            VisitKind::Information
+        };
+        let base = self
+            .information
+            .visit(&cx.session.desk, &cx.session.staff, kind, r.urgency);
         Ok(Visit {
-            id: uuid::Uuid::now_v7(),
-            desk_id: cx.session.desk.clone(),
-            staff_id: cx.session.staff.clone(),
-            started_at: self.information.started_at.unwrap_or(now),
-            ended_at: Some(now),
-            kind: if financial.is_some() {
-                VisitKind::FinancialRequest
-            } else if person.is_some() {
-                VisitKind::Identified
-            } else {
-                VisitKind::Information
-            },
-            urgency: r.urgency,
             consent_to_export: r.consent && person.is_some(),
             person,
-            topics: self
-                .information
-                .given
-                .iter()
-                .map(|g| g.topic.clone())
-                .collect(),
-            information: self.information.given.clone(),
             competence,
             referrals: self
                 .referrals
@@ -141,10 +130,9 @@ impl IntakeState {
                     consent_to_share: d.consent_to_share,
                 })
                 .collect(),
-            interpreter: self.information.interpreter_use(std::time::Instant::now()),
-            waiting_seconds: self.information.waiting_seconds,
             note: optional(&self.note),
             financial,
+            ..base
         })
     }
 }
