@@ -2,35 +2,9 @@
 //! per folder; every visit leaves exactly once; a desk saving while an export writes is not held up.
 
 mod common;
-use common::{Sandbox, stderr, stdout};
-use std::collections::BTreeMap;
+use common::{Sandbox, delivered, stderr, stdout};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// Visit ids of the published batches (those with a manifest) in the folders, with how often.
-fn delivered(dirs: &[&Path]) -> BTreeMap<String, usize> {
-    let mut seen = BTreeMap::new();
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            continue;
-        };
-        for entry in entries {
-            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            let Some(id) = name.strip_suffix(".manifest.json") else {
-                continue;
-            };
-            let text = std::fs::read_to_string(dir.join(format!("{id}.jsonl")))
-                .unwrap_or_else(|_| panic!("batch {id} has a manifest but no file"));
-            for line in text.lines() {
-                let value: serde_json::Value = serde_json::from_str(line).unwrap();
-                *seen
-                    .entry(value["visitId"].as_str().unwrap().to_string())
-                    .or_insert(0) += 1;
-            }
-        }
-    }
-    seen
-}
 
 #[test]
 fn two_exports_at_the_same_moment_fifty_times_lose_nothing_and_double_nothing() {

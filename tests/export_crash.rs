@@ -6,24 +6,8 @@ use common::{Sandbox, stderr, stdout};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Visit ids in the published batches of a folder (those with a manifest), with how often.
 fn delivered(dir: &Path) -> BTreeMap<String, usize> {
-    let mut seen = BTreeMap::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        let Some(id) = name.strip_suffix(".manifest.json") else {
-            continue;
-        };
-        let text = std::fs::read_to_string(dir.join(format!("{id}.jsonl"))).unwrap();
-        for line in text.lines() {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
-            *seen
-                .entry(value["visitId"].as_str().unwrap().to_string())
-                .or_insert(0) += 1;
-        }
-    }
-    seen
+    common::delivered(&[dir])
 }
 
 #[test]

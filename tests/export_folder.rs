@@ -26,16 +26,7 @@ fn lines(path: &Path) -> Vec<serde_json::Value> {
 }
 
 fn demo(sandbox: &Sandbox, db: &str, visits: &str) {
-    let out = sandbox.run(&[
-        "demo",
-        "--visits",
-        visits,
-        "--until",
-        "2026-11-20",
-        "--db",
-        db,
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    sandbox.demo(db, visits);
 }
 
 #[test]

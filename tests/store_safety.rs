@@ -113,16 +113,7 @@ fn databases_of_every_earlier_schema_are_migrated_and_marked_as_ours() {
 /// A database with enough visits that its tables span many pages, closed cleanly.
 fn demo_database(sandbox: &Sandbox, visits: &str) -> std::path::PathBuf {
     let db = sandbox.db();
-    let out = sandbox.run(&[
-        "demo",
-        "--visits",
-        visits,
-        "--until",
-        "2026-11-20",
-        "--db",
-        db.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    sandbox.demo(db.to_str().unwrap(), visits);
     assert!(
         !sandbox.path("visits.db-wal").exists(),
         "checkpointed at close"

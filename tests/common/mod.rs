@@ -55,9 +55,8 @@ impl Sandbox {
         self.run_with_env(args, &[])
     }
 
-    /// Fills the database with demo visits (ending 2026-11-20) and gives the ids of those due for
-    /// export (identified, with consent), sorted.
-    pub fn demo_due_for_export(&self, db: &str, visits: &str) -> Vec<String> {
+    /// Fills the database with demo visits over the year ending 2026-11-20.
+    pub fn demo(&self, db: &str, visits: &str) {
         let out = self.run(&[
             "demo",
             "--visits",
@@ -68,6 +67,12 @@ impl Sandbox {
             db,
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
+    }
+
+    /// Fills the database with demo visits (ending 2026-11-20) and gives the ids of those due for
+    /// export (identified, with consent), sorted.
+    pub fn demo_due_for_export(&self, db: &str, visits: &str) -> Vec<String> {
+        self.demo(db, visits);
         self.with_consent(db)
     }
 
@@ -404,4 +409,29 @@ fn read_until_stopped(
             _ => break,
         }
     }
+}
+
+/// Visit ids in the published batches of the folders (those with a manifest), with how often.
+pub fn delivered(dirs: &[&Path]) -> std::collections::BTreeMap<String, usize> {
+    let mut seen = std::collections::BTreeMap::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let Some(id) = name.strip_suffix(".manifest.json") else {
+                continue;
+            };
+            let text = std::fs::read_to_string(dir.join(format!("{id}.jsonl")))
+                .unwrap_or_else(|_| panic!("batch {id} has a manifest but no file"));
+            for line in text.lines() {
+                let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                *seen
+                    .entry(value["visitId"].as_str().unwrap().to_string())
+                    .or_insert(0) += 1;
+            }
+        }
+    }
+    seen
 }
