@@ -2,6 +2,7 @@
 //! what needs the store is returned as an [`Effect`] for the loop to carry out.
 
 use super::action::Action;
+pub use super::effect::Effect;
 use super::keymap::{Context, Key, Keymap, Resolution};
 use super::overlays::{HelpState, PaletteState, PromptState};
 use super::screens::ScreenId;
@@ -12,31 +13,9 @@ use super::screens::history::HistoryState;
 use super::screens::information::InformationState;
 use super::screens::intake::{IntakeContext, IntakeState};
 use super::screens::queue::{CheckInForm, QueueState};
-use super::visit_start::AfterQueue;
+pub use super::session::Session;
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
-
-/// Facts about this run, shown in the status bar and on the Settings screen.
-#[derive(Debug, Clone, Default)]
-pub struct Session {
-    pub desk: String,
-    pub staff: String,
-    pub db_path: String,
-    pub data_dir: Option<String>,
-    pub config_path: String,
-    pub keymap: String,
-    pub pending_exports: u64,
-    pub visit_count: u64,
-    /// The day the app runs on: the default reference date of checks.
-    pub today: chrono::NaiveDate,
-    /// Where referral slips are written, and the command that prints them.
-    pub slips_dir: std::path::PathBuf,
-    pub print_command: Option<String>,
-    /// Where the Export screen sends batches (from the configuration); `None`: not set up.
-    pub export: Option<crate::export::ExportOptions>,
-    /// The check at start found the database damaged: saving is off, this says why.
-    pub damaged: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -48,62 +27,6 @@ pub enum Overlay {
     CheckIn(CheckInForm),
     /// An unfinished intake was found at start: continue it or discard it.
     RestoreDraft(crate::store::Draft),
-}
-
-/// Work for the loop that the state cannot do itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Remember the interface language for the next start.
-    SaveLanguage(String),
-    /// Put a phone number on the clipboard (`None`: the service has none).
-    CopyPhone(Option<String>),
-    /// Write (and print, if configured) a referral slip.
-    WriteSlip {
-        service: String,
-        visitor_lang: Option<String>,
-    },
-    /// Record that no service fits, with the reason.
-    RecordUnmetNeed {
-        searched_for: String,
-        reason: String,
-    },
-    /// Save a finished visit; the intake's draft, if any, is discarded once the visit is safe.
-    SaveVisit {
-        visit: Box<crate::domain::Visit>,
-        draft: Option<String>,
-    },
-    /// Read the latest visits for the History screen.
-    LoadHistory,
-    /// Add a visitor to the queue.
-    CheckIn(crate::store::QueueEntry),
-    /// Store the intake as it stands.
-    SaveDraft {
-        id: String,
-        stage: String,
-        data: String,
-    },
-    /// Throw an unfinished intake away.
-    DiscardDraft(String),
-    /// Show a notice in the status line.
-    Notice(String),
-    /// Look returning visitors up for the intake's name or AHV field.
-    LookupReturning(String),
-    /// Read what is due and the batches for the Export screen.
-    LoadExport,
-    /// Compute a month's figures for the Reports screen.
-    LoadReport(crate::report::Period),
-    /// Start an export in the background.
-    StartExport,
-    /// Read a saved visit for the History screen.
-    OpenVisit(String),
-    /// Append a follow-up note to a saved visit (kept as a revision).
-    AddFollowUpNote { visit_id: String, text: String },
-    /// A visitor leaves the queue: taken into a visit, or gone unseen.
-    EndQueueEntry {
-        id: String,
-        exit: crate::store::QueueExit,
-        then: AfterQueue,
-    },
 }
 
 pub struct App {
@@ -159,6 +82,18 @@ impl App {
             message: None,
             quit: false,
             working: false,
+        }
+    }
+
+    /// What a screen may read: the catalog, texts, session, keymap and the screen shown.
+    pub fn ctx(&self) -> super::context::Ctx<'_> {
+        super::context::Ctx {
+            catalog: &self.catalog,
+            lang: &self.lang,
+            session: &self.session,
+            keymap: &self.keymap,
+            screen: self.screen,
+            directory_index: &self.directory_index,
         }
     }
 

@@ -3,6 +3,8 @@
 
 pub mod action;
 pub mod app;
+pub mod context;
+pub mod effect;
 mod effects;
 mod executor;
 pub mod fit;
@@ -11,6 +13,7 @@ pub mod list;
 pub mod overlays;
 pub mod render;
 pub mod screens;
+pub mod session;
 mod shutdown;
 mod terminal;
 mod visit_start;

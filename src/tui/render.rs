@@ -29,16 +29,18 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     render_tabs(app, frame, tabs);
-    app.screen.render(app, frame, body);
+    render_screen(app, frame, body);
     render_status(app, frame, status);
     match &app.overlay {
-        Some(Overlay::Help(state)) => overlays::help::render(app, state, frame, body),
-        Some(Overlay::Palette(state)) => overlays::palette::render(app, state, frame, body),
-        Some(Overlay::Prompt(state)) => overlays::prompt::render(app, state, frame, body),
+        Some(Overlay::Help(state)) => overlays::help::render(&app.ctx(), state, frame, body),
+        Some(Overlay::Palette(state)) => overlays::palette::render(&app.ctx(), state, frame, body),
+        Some(Overlay::Prompt(state)) => overlays::prompt::render(&app.ctx(), state, frame, body),
         Some(Overlay::CheckIn(form)) => {
-            super::screens::queue::check_in_render(app, form, frame, body)
+            super::screens::queue::check_in_render(&app.ctx(), form, frame, body)
         }
-        Some(Overlay::RestoreDraft(draft)) => overlays::draft::render(app, draft, frame, body),
+        Some(Overlay::RestoreDraft(draft)) => {
+            overlays::draft::render(&app.ctx(), draft, frame, body)
+        }
         None => {}
     }
 }
@@ -89,6 +91,24 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
             .padding("", ""),
         area,
     );
+}
+
+/// The screen shown, from its own state and what every screen may read.
+fn render_screen(app: &App, frame: &mut Frame, area: Rect) {
+    use super::screens::*;
+    let cx = app.ctx();
+    match app.screen {
+        ScreenId::Settings => settings::render(&cx, frame, area),
+        ScreenId::Competence => competence::render(&cx, &app.competence, frame, area),
+        ScreenId::Directory => directory::render(&cx, &app.directory, frame, area),
+        ScreenId::Information => information::render(&cx, &app.information, frame, area),
+        ScreenId::History => history::render(&cx, &app.history, frame, area),
+        ScreenId::Glossary => glossary::render(&cx, &app.glossary, frame, area),
+        ScreenId::Queue => queue::render(&cx, &app.queue, frame, area),
+        ScreenId::Intake => intake::render(&cx, &app.intake, frame, area),
+        ScreenId::Export => export::render(&cx, &app.export, frame, area),
+        ScreenId::Reports => reports::render(&cx, &app.reports, frame, area),
+    }
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {

@@ -2,12 +2,12 @@
 
 use super::centered;
 use crate::store::Draft;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-pub fn render(app: &App, draft: &Draft, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, draft: &Draft, frame: &mut Frame, area: Rect) {
     let popup = centered(area, area.width.saturating_sub(10).min(70), 6, 4);
     let saved = draft
         .updated_at
@@ -16,12 +16,12 @@ pub fn render(app: &App, draft: &Draft, frame: &mut Frame, area: Rect) {
         .replace('T', " ");
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(app.tf("draft.text", &[("saved", &saved)]))
+        Paragraph::new(cx.tf("draft.text", &[("saved", &saved)]))
             .wrap(Wrap { trim: true })
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(format!(" {} ", app.t("draft.title"))),
+                    .title(format!(" {} ", cx.t("draft.title"))),
             ),
         popup,
     );

@@ -3,7 +3,7 @@
 
 use super::centered;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use crate::tui::keymap::{Context, format_sequence};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -38,9 +38,9 @@ impl HelpState {
 }
 
 /// One row per action: all its keys, then its label.
-pub fn rows(app: &App, context: Context) -> Vec<(String, String)> {
+pub fn rows(cx: &Ctx<'_>, context: Context) -> Vec<(String, String)> {
     let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
-    for binding in app.keymap.live_bindings(context) {
+    for binding in cx.keymap.live_bindings(context) {
         let keys = format_sequence(&binding.keys);
         match rows.iter_mut().find(|(a, _)| *a == binding.action) {
             Some((_, list)) => list.push(keys),
@@ -48,25 +48,25 @@ pub fn rows(app: &App, context: Context) -> Vec<(String, String)> {
         }
     }
     rows.into_iter()
-        .map(|(action, keys)| (keys.join(", "), app.t(&action.label_key()).to_string()))
+        .map(|(action, keys)| (keys.join(", "), cx.t(&action.label_key()).to_string()))
         .collect()
 }
 
-pub fn render(app: &App, state: &HelpState, frame: &mut Frame, area: Rect) {
-    let rows = rows(app, state.context);
+pub fn render(cx: &Ctx<'_>, state: &HelpState, frame: &mut Frame, area: Rect) {
+    let rows = rows(cx, state.context);
     let width = area.width.saturating_sub(8).min(90);
     let height = area.height.saturating_sub(4);
     let popup = centered(area, width, height, 2);
     let visible = popup.height.saturating_sub(3) as usize;
     let scroll = state.scroll.min(rows.len().saturating_sub(visible));
-    let title = app.tf("help.title", &[("screen", &app.t(&app.screen.title_key()))]);
+    let title = cx.tf("help.title", &[("screen", &cx.t(&cx.screen.title_key()))]);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", app.t("help.footer")));
+        .title_bottom(format!(" {} ", cx.t("help.footer")));
     let header = Row::new(vec![
-        app.t("help.key").to_string(),
-        app.t("help.action").to_string(),
+        cx.t("help.key").to_string(),
+        cx.t("help.action").to_string(),
     ])
     .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
     let body = rows

@@ -4,7 +4,7 @@ use super::centered;
 use crate::catalog::I18n;
 use crate::search;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use crate::tui::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -59,19 +59,19 @@ impl PaletteState {
     }
 }
 
-pub fn render(app: &App, state: &PaletteState, frame: &mut Frame, area: Rect) {
-    let matches = state.matches(&app.catalog.i18n, &app.lang);
+pub fn render(cx: &Ctx<'_>, state: &PaletteState, frame: &mut Frame, area: Rect) {
+    let matches = state.matches(&cx.catalog.i18n, cx.lang);
     let width = area.width.saturating_sub(10).min(70);
     let popup = centered(area, width, 16, 2);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("palette.title")));
+        .title(format!(" {} ", cx.t("palette.title")));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     let [input_area, list_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let prompt = app.t("palette.prompt");
+    let prompt = cx.t("palette.prompt");
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(
@@ -88,17 +88,17 @@ pub fn render(app: &App, state: &PaletteState, frame: &mut Frame, area: Rect) {
         input_area.y,
     ));
     if matches.is_empty() {
-        frame.render_widget(Paragraph::new(app.t("palette.no_match")), list_area);
+        frame.render_widget(Paragraph::new(cx.t("palette.no_match")), list_area);
         return;
     }
-    let under = app.screen.context();
+    let under = cx.screen.context();
     let label_width = list_area.width.saturating_sub(14) as usize;
     let items: Vec<ListItem> = matches
         .iter()
         .map(|action| {
             let label_key = action.label_key();
-            let label = app.t(&label_key);
-            let keys = keys_hint(app, under, *action);
+            let label = cx.t(&label_key);
+            let keys = keys_hint(cx, under, *action);
             let pad = label_width.saturating_sub(label.width());
             ListItem::new(Line::from(vec![
                 Span::raw(label.to_string()),
@@ -116,8 +116,8 @@ pub fn render(app: &App, state: &PaletteState, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn keys_hint(app: &App, context: Context, action: Action) -> String {
-    app.keymap
+fn keys_hint(cx: &Ctx<'_>, context: Context, action: Action) -> String {
+    cx.keymap
         .keys_for(context, action)
         .into_iter()
         .take(2)

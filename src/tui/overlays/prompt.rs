@@ -3,7 +3,8 @@
 
 use super::centered;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect};
+use crate::tui::context::Ctx;
+use crate::tui::effect::Effect;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -52,7 +53,7 @@ impl PromptState {
     }
 }
 
-pub fn render(app: &App, state: &PromptState, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(10).min(70);
     let popup = centered(area, width, 7, 4);
     let (title, searched, reason) = if state.note_for_visit.is_some() {
@@ -62,14 +63,14 @@ pub fn render(app: &App, state: &PromptState, frame: &mut Frame, area: Rect) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t(title)))
-        .title_bottom(format!(" {} ", app.t("unmet.footer")));
+        .title(format!(" {} ", cx.t(title)))
+        .title_bottom(format!(" {} ", cx.t("unmet.footer")));
     let inner = block.inner(popup);
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label = format!("{}: ", app.t(reason));
+    let label = format!("{}: ", cx.t(reason));
     let lines = vec![
         Line::from(vec![
-            Span::styled(format!("{}: ", app.t(searched)), bold),
+            Span::styled(format!("{}: ", cx.t(searched)), bold),
             Span::raw(state.searched_for.clone()),
         ]),
         Line::default(),

@@ -3,7 +3,8 @@
 
 use crate::export::{ExportOptions, Step, Target};
 use crate::store::{BatchAction, BatchInfo, Store};
-use crate::tui::app::{App, Effect};
+use crate::tui::context::Ctx;
+use crate::tui::effect::Effect;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -117,19 +118,19 @@ pub fn start(db_path: std::path::PathBuf, options: ExportOptions) -> Receiver<Jo
     receiver
 }
 
-fn target_text(app: &App) -> String {
-    match app.session.export.as_ref().map(|o| &o.target) {
+fn target_text(cx: &Ctx<'_>) -> String {
+    match cx.session.export.as_ref().map(|o| &o.target) {
         Some(Target::Folder(dir)) => dir.display().to_string(),
         Some(Target::Http { http, .. }) => http.url.clone(),
-        None => app.t("export.no_target"),
+        None => cx.t("export.no_target"),
     }
 }
 
-pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("screen.export")))
-        .title_bottom(format!(" {} ", app.t("export.footer")));
+        .title(format!(" {} ", cx.t("screen.export")))
+        .title_bottom(format!(" {} ", cx.t("export.footer")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [info, gauge, list] = Layout::vertical([
@@ -141,10 +142,10 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = vec![
         Line::from(vec![
-            ratatui::text::Span::styled(format!("{}: ", app.t("export.target")), bold),
-            ratatui::text::Span::raw(target_text(app)),
+            ratatui::text::Span::styled(format!("{}: ", cx.t("export.target")), bold),
+            ratatui::text::Span::raw(target_text(cx)),
         ]),
-        Line::from(app.tf(
+        Line::from(cx.tf(
             "export.due",
             &[
                 ("pending", &state.pending.to_string()),
@@ -153,18 +154,18 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         )),
     ];
     match &state.result {
-        Some(Ok((visits, batches))) => lines.push(Line::from(app.tf(
+        Some(Ok((visits, batches))) => lines.push(Line::from(cx.tf(
             "export.done",
             &[
                 ("visits", &visits.to_string()),
                 ("batches", &batches.to_string()),
             ],
         ))),
-        Some(Err(error)) => lines.push(Line::from(app.tf("export.failed", &[("error", error)]))),
+        Some(Err(error)) => lines.push(Line::from(cx.tf("export.failed", &[("error", error)]))),
         None => {}
     }
     if state.waiting {
-        lines.push(Line::from(app.t("export.waiting_other")));
+        lines.push(Line::from(cx.t("export.waiting_other")));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), info);
     if let Some((done, total)) = state.progress {
@@ -182,7 +183,7 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
         );
     }
     if state.batches.is_empty() {
-        frame.render_widget(Paragraph::new(app.t("export.no_batches")), list);
+        frame.render_widget(Paragraph::new(cx.t("export.no_batches")), list);
         return;
     }
     let rows = state.batches.iter().map(|b| {
@@ -192,21 +193,21 @@ pub fn render(app: &App, state: &ExportState, frame: &mut Frame, area: Rect) {
                 .unwrap_or(&b.created_at)
                 .replace('T', " "),
             b.id.clone(),
-            app.t(if b.action == BatchAction::Correction {
+            cx.t(if b.action == BatchAction::Correction {
                 "export.corrections"
             } else {
                 "export.new"
             }),
             b.visit_count.to_string(),
-            app.t(&format!("export.status_{}", b.status)),
+            cx.t(&format!("export.status_{}", b.status)),
         ])
     });
     let header = Row::new(vec![
-        app.t("export.when"),
-        app.t("export.batch"),
-        app.t("export.kind"),
-        app.t("export.visits"),
-        app.t("export.status"),
+        cx.t("export.when"),
+        cx.t("export.batch"),
+        cx.t("export.kind"),
+        cx.t("export.visits"),
+        cx.t("export.status"),
     ])
     .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
     let mut table_state = TableState::default().with_selected(Some(state.selected));

@@ -1,5 +1,5 @@
-//! The screens reachable from the tab bar. Until later issues fill them, each says plainly what it
-//! will hold; Settings already shows the settings in effect.
+//! The screens reachable from the tab bar: each a module with its state, its keys and its drawing,
+//! which reads only what `context::Ctx` gives it.
 
 pub mod competence;
 pub mod directory;
@@ -10,13 +10,10 @@ pub mod information;
 pub mod intake;
 pub mod queue;
 pub mod reports;
-mod settings;
+pub mod settings;
 
 use super::action::Action;
-use super::app::App;
 use super::keymap::Context;
-use ratatui::Frame;
-use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScreenId {
@@ -109,21 +106,6 @@ impl ScreenId {
             | ScreenId::Glossary
             | ScreenId::History => Context::Picker,
             _ => Context::List,
-        }
-    }
-
-    pub fn render(self, app: &App, frame: &mut Frame, area: Rect) {
-        match self {
-            ScreenId::Settings => settings::render(app, frame, area),
-            ScreenId::Competence => competence::render(app, &app.competence, frame, area),
-            ScreenId::Directory => directory::render(app, &app.directory, frame, area),
-            ScreenId::Information => information::render(app, &app.information, frame, area),
-            ScreenId::History => history::render(app, &app.history, frame, area),
-            ScreenId::Glossary => glossary::render(app, &app.glossary, frame, area),
-            ScreenId::Queue => queue::render(app, &app.queue, frame, area),
-            ScreenId::Intake => intake::render(app, &app.intake, frame, area),
-            ScreenId::Export => export::render(app, &app.export, frame, area),
-            ScreenId::Reports => reports::render(app, &app.reports, frame, area),
         }
     }
 }

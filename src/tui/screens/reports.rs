@@ -3,7 +3,8 @@
 
 use crate::report::format::{Names, WEEKDAYS};
 use crate::report::{Figures, KINDS, Period};
-use crate::tui::app::{App, Effect};
+use crate::tui::context::Ctx;
+use crate::tui::effect::Effect;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -46,27 +47,27 @@ fn bars<'a>(items: impl Iterator<Item = (String, u64)>) -> BarGroup<'a> {
     BarGroup::default().bars(&bars)
 }
 
-pub fn render(app: &App, state: &ReportsState, frame: &mut Frame, area: Rect) {
-    let period = state.period(app.session.today);
+pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect) {
+    let period = state.period(cx.session.today);
     let names = Names {
-        catalog: &app.catalog,
-        lang: &app.lang,
+        catalog: cx.catalog,
+        lang: cx.lang,
     };
     let visits = state.figures.as_ref().map_or(0, |f| f.visits);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(
             " {} {} · {}: {} ",
-            app.t("screen.reports"),
+            cx.t("screen.reports"),
             period.label(),
-            app.t("report.visits"),
+            cx.t("report.visits"),
             visits
         ))
-        .title_bottom(format!(" {} ", app.t("report.footer")));
+        .title_bottom(format!(" {} ", cx.t("report.footer")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(f) = state.figures.as_ref().filter(|f| f.visits > 0) else {
-        frame.render_widget(Paragraph::new(app.t("report.no_visits")), inner);
+        frame.render_widget(Paragraph::new(cx.t("report.no_visits")), inner);
         return;
     };
     let [top, bottom] =
@@ -80,7 +81,7 @@ pub fn render(app: &App, state: &ReportsState, frame: &mut Frame, area: Rect) {
         .clamp(3, 24);
     frame.render_widget(
         BarChart::default()
-            .block(Block::default().title(app.t("report.by_kind")))
+            .block(Block::default().title(cx.t("report.by_kind")))
             .bar_width(width)
             .bar_gap(1)
             .data(bars(f.by_kind.iter().map(|c| (names.kind(&c.id), c.count)))),
@@ -90,7 +91,7 @@ pub fn render(app: &App, state: &ReportsState, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let number = |key: &str, value: String| {
         Line::from(vec![
-            ratatui::text::Span::styled(format!("{}: ", app.t(key)), bold),
+            ratatui::text::Span::styled(format!("{}: ", cx.t(key)), bold),
             ratatui::text::Span::raw(value),
         ])
     };
@@ -109,18 +110,18 @@ pub fn render(app: &App, state: &ReportsState, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), numbers);
     frame.render_widget(
         BarChart::default()
-            .block(Block::default().title(app.t("report.by_weekday")))
+            .block(Block::default().title(cx.t("report.by_weekday")))
             .bar_width(3)
             .bar_gap(1)
             .data(bars(WEEKDAYS.iter().zip(f.by_weekday).map(|(d, c)| {
-                let name = app.t(&format!("report.{d}"));
+                let name = cx.t(&format!("report.{d}"));
                 (name.chars().take(2).collect(), c)
             }))),
         weekdays,
     );
     let [spark, axis] = Layout::vertical([Constraint::Min(2), Constraint::Length(1)])
-        .areas(Block::default().title(app.t("report.by_hour")).inner(hours));
-    frame.render_widget(Block::default().title(app.t("report.by_hour")), hours);
+        .areas(Block::default().title(cx.t("report.by_hour")).inner(hours));
+    frame.render_widget(Block::default().title(cx.t("report.by_hour")), hours);
     // The desk's opening hours: 07:00 to 18:59.
     let day: Vec<u64> = f.by_hour[7..19].to_vec();
     frame.render_widget(Sparkline::default().data(&day), spark);

@@ -1,19 +1,19 @@
 //! The Settings screen: what this desk runs with, and where its files are.
 
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let session = &app.session;
-    let language = format!("{} ({})", app.t("meta.name"), app.lang);
+pub fn render(cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
+    let session = &cx.session;
+    let language = format!("{} ({})", cx.t("meta.name"), cx.lang);
     let data = session
         .data_dir
         .clone()
-        .unwrap_or_else(|| app.t("settings.data_embedded").to_string());
+        .unwrap_or_else(|| cx.t("settings.data_embedded").to_string());
     let visits = session.visit_count.to_string();
     let rows = [
         ("settings.language", language.as_str()),
@@ -27,14 +27,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ]
     .map(|(label, value)| {
         Row::new(vec![
-            Line::from(app.t(label).to_string())
+            Line::from(cx.t(label).to_string())
                 .style(Style::default().add_modifier(Modifier::BOLD)),
             Line::from(value.to_string()),
         ])
     });
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("screen.settings")));
+        .title(format!(" {} ", cx.t("screen.settings")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let table_height = rows.len() as u16 + 1;
@@ -46,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         table_area,
     );
     frame.render_widget(
-        Paragraph::new(app.t("placeholder.settings").to_string()).wrap(Wrap { trim: true }),
+        Paragraph::new(cx.t("placeholder.settings").to_string()).wrap(Wrap { trim: true }),
         note_area,
     );
 }

@@ -2,7 +2,7 @@
 
 use super::{CompetenceForm, FormField};
 use crate::check::{self, InputError, Outcome};
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use crate::tui::fit::shorten_right;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, form: &CompetenceForm, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, form: &CompetenceForm, frame: &mut Frame, area: Rect) {
     let form_width = (area.width * 11 / 20).clamp(48, 64).min(area.width);
     let [form_area, answer_area] =
         Layout::horizontal([Constraint::Length(form_width), Constraint::Min(20)]).areas(area);
-    let input = form.input(&app.catalog);
-    let mut result = check::check(&app.catalog, &input, app.session.today);
+    let input = form.input(cx.catalog);
+    let mut result = check::check(cx.catalog, &input, cx.session.today);
     let error_field = result
         .as_ref()
         .err()
@@ -29,17 +29,17 @@ pub fn render(app: &App, form: &CompetenceForm, frame: &mut Frame, area: Rect) {
             commune: None,
             ..input
         };
-        if let Ok(outcome) = check::check(&app.catalog, &without_commune, app.session.today) {
+        if let Ok(outcome) = check::check(cx.catalog, &without_commune, cx.session.today) {
             commune_problem = result.err();
             result = Ok(outcome);
         }
     }
-    render_form(app, form, error_field, frame, form_area);
-    render_answer(app, &result, commune_problem.as_ref(), frame, answer_area);
+    render_form(cx, form, error_field, frame, form_area);
+    render_answer(cx, &result, commune_problem.as_ref(), frame, answer_area);
 }
 
 fn render_form(
-    app: &App,
+    cx: &Ctx<'_>,
     form: &CompetenceForm,
     error_field: Option<FormField>,
     frame: &mut Frame,
@@ -47,13 +47,13 @@ fn render_form(
 ) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("check.title")))
-        .title_bottom(format!(" {} ", app.t("check.form_hint")));
+        .title(format!(" {} ", cx.t("check.title")))
+        .title_bottom(format!(" {} ", cx.t("check.form_hint")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let label_width = FormField::ALL
         .iter()
-        .map(|f| app.t(f.label_key()).width())
+        .map(|f| cx.t(f.label_key()).width())
         .max()
         .unwrap_or(10)
         .min(26);
@@ -62,7 +62,7 @@ fn render_form(
     let mut cursor = None;
     for (row, field) in FormField::ALL.iter().enumerate() {
         let focused = form.focus == *field;
-        let (value, is_text) = value_text(app, form, *field);
+        let (value, is_text) = value_text(cx, form, *field);
         let mut value_style = Style::default();
         if error_field == Some(*field) {
             value_style = value_style.fg(Color::Red).add_modifier(Modifier::BOLD);
@@ -76,14 +76,14 @@ fn render_form(
             } else {
                 "check.date_hint"
             };
-            Span::styled(app.t(hint), Style::default().add_modifier(Modifier::DIM))
+            Span::styled(cx.t(hint), Style::default().add_modifier(Modifier::DIM))
         } else {
             Span::styled(shorten_right(&value, value_width), value_style)
         };
         let marker = if focused { "›" } else { " " };
         let label = format!(
             "{marker}{:<width$} ",
-            shorten_right(&app.t(field.label_key()), label_width),
+            shorten_right(&cx.t(field.label_key()), label_width),
             width = label_width
         );
         let mut spans = vec![
@@ -114,12 +114,12 @@ fn render_form(
             .iter()
             .position(|f| *f == FormField::Commune)
             .unwrap_or(0) as u16;
-        render_suggestions(app, form, frame, inner, row, label_width as u16 + 2);
+        render_suggestions(cx, form, frame, inner, row, label_width as u16 + 2);
     }
 }
 
 /// The shown value of a field, and whether it is typed text (dates, commune).
-fn value_text(app: &App, form: &CompetenceForm, field: FormField) -> (String, bool) {
+fn value_text(cx: &Ctx<'_>, form: &CompetenceForm, field: FormField) -> (String, bool) {
     let tick = |on: bool| {
         if on {
             "[x]".to_string()
@@ -129,16 +129,16 @@ fn value_text(app: &App, form: &CompetenceForm, field: FormField) -> (String, bo
     };
     match field {
         FormField::Canton => {
-            let pack = app.catalog.rules.get(form.canton);
+            let pack = cx.catalog.rules.get(form.canton);
             let name = pack.map_or(String::new(), |p| {
-                format!("{} {}", p.canton, p.name.get(&app.lang))
+                format!("{} {}", p.canton, p.name.get(cx.lang))
             });
             (format!("‹ {name} ›"), false)
         }
         FormField::Status => (
             format!(
                 "‹ {} ›",
-                app.t(&format!("residence.{}", form.status.as_str()))
+                cx.t(&format!("residence.{}", form.status.as_str()))
             ),
             false,
         ),
@@ -153,14 +153,14 @@ fn value_text(app: &App, form: &CompetenceForm, field: FormField) -> (String, bo
 }
 
 fn render_suggestions(
-    app: &App,
+    cx: &Ctx<'_>,
     form: &CompetenceForm,
     frame: &mut Frame,
     inner: Rect,
     row: u16,
     indent: u16,
 ) {
-    let suggestions = form.commune_suggestions(&app.catalog);
+    let suggestions = form.commune_suggestions(cx.catalog);
     if suggestions.is_empty() {
         return;
     }
@@ -186,7 +186,7 @@ fn render_suggestions(
 }
 
 fn render_answer(
-    app: &App,
+    cx: &Ctx<'_>,
     result: &Result<Outcome<'_>, InputError>,
     commune_problem: Option<&InputError>,
     frame: &mut Frame,
@@ -194,10 +194,10 @@ fn render_answer(
 ) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("check.answer")));
+        .title(format!(" {} ", cx.t("check.answer")));
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let error_line = |error: &InputError| {
-        let message = error.message(&app.catalog.i18n, &app.lang, |f| app.t(f.label_key()));
+        let message = error.message(&cx.catalog.i18n, cx.lang, |f| cx.t(f.label_key()));
         Line::from(Span::styled(
             message,
             Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -206,7 +206,7 @@ fn render_answer(
     let mut lines: Vec<Line> = match result {
         Err(error) => vec![error_line(error)],
         Ok(outcome) => {
-            let summary = outcome.summary(&app.catalog.i18n, &app.lang);
+            let summary = outcome.summary(&cx.catalog.i18n, cx.lang);
             let headline_style = if outcome.answer.rule.covered {
                 bold
             } else {

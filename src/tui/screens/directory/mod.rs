@@ -8,7 +8,7 @@ pub use render::render;
 use crate::catalog::Catalog;
 use crate::search::directory::{DirectoryIndex, Filters};
 use crate::tui::action::Action;
-use crate::tui::app::Effect;
+use crate::tui::effect::Effect;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DirectoryState {

@@ -2,7 +2,7 @@
 
 use super::DirectoryState;
 use crate::catalog::Service;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -10,23 +10,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("screen.directory")))
-        .title_bottom(format!(" {} ", app.t("directory.hint")));
+        .title(format!(" {} ", cx.t("screen.directory")))
+        .title_bottom(format!(" {} ", cx.t("directory.hint")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [search_area, body] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let hits = state.hits(&app.catalog, &app.directory_index);
-    render_search_line(app, state, hits.len(), frame, search_area);
+    let hits = state.hits(cx.catalog, cx.directory_index);
+    render_search_line(cx, state, hits.len(), frame, search_area);
     let selected = hits
         .get(crate::tui::list::clamped(state.selected, hits.len()))
-        .map(|i| &app.catalog.services[*i]);
+        .map(|i| &cx.catalog.services[*i]);
     if hits.is_empty() {
         frame.render_widget(
-            Paragraph::new(app.t("directory.no_results")).wrap(Wrap { trim: true }),
+            Paragraph::new(cx.t("directory.no_results")).wrap(Wrap { trim: true }),
             body,
         );
         return;
@@ -34,9 +34,9 @@ pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) 
     if state.open {
         if let Some(service) = selected {
             render_details(
-                app,
+                cx,
                 service,
-                state.visitor_lang.as_deref().unwrap_or(&app.lang),
+                state.visitor_lang.as_deref().unwrap_or(cx.lang),
                 true,
                 frame,
                 body,
@@ -46,13 +46,13 @@ pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) 
     }
     let [list_area, details_area] =
         Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
-    let not_known = app.t("slip.not_known");
+    let not_known = cx.t("slip.not_known");
     let items: Vec<ListItem> = hits
         .iter()
         .map(|i| {
-            let service = &app.catalog.services[*i];
+            let service = &cx.catalog.services[*i];
             ListItem::new(Line::from(vec![
-                Span::raw(service.name(&app.lang).to_string()),
+                Span::raw(service.name(cx.lang).to_string()),
                 Span::raw("  "),
                 Span::styled(
                     service.phone.clone().unwrap_or_else(|| not_known.clone()),
@@ -77,30 +77,30 @@ pub fn render(app: &App, state: &DirectoryState, frame: &mut Frame, area: Rect) 
             width: details_area.width.saturating_sub(1),
             ..details_area
         };
-        render_details(app, service, &app.lang, false, frame, details);
+        render_details(cx, service, cx.lang, false, frame, details);
     }
 }
 
 fn render_search_line(
-    app: &App,
+    cx: &Ctx<'_>,
     state: &DirectoryState,
     count: usize,
     frame: &mut Frame,
     area: Rect,
 ) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label = format!("{}: ", app.t("directory.search"));
+    let label = format!("{}: ", cx.t("directory.search"));
     let region = state
         .region
         .as_deref()
-        .and_then(|id| app.catalog.region(id))
+        .and_then(|id| cx.catalog.region(id))
         .map_or_else(
-            || app.t("directory.all_regions"),
-            |r| r.name(&app.lang).to_string(),
+            || cx.t("directory.all_regions"),
+            |r| r.name(cx.lang).to_string(),
         );
     let visitor = state.visitor_lang.as_deref().map_or_else(
-        || app.t("directory.none"),
-        |l| app.catalog.i18n.text(l, "meta.name").to_string(),
+        || cx.t("directory.none"),
+        |l| cx.catalog.i18n.text(l, "meta.name").to_string(),
     );
     let line = Line::from(vec![
         Span::styled(label.clone(), bold),
@@ -108,14 +108,14 @@ fn render_search_line(
     ]);
     let filters = Line::from(vec![
         Span::styled(
-            app.tf("directory.count", &[("count", &count.to_string())]),
+            cx.tf("directory.count", &[("count", &count.to_string())]),
             Style::default().add_modifier(Modifier::DIM),
         ),
         Span::raw("   "),
-        Span::styled(format!("{}: ", app.t("directory.region")), bold),
+        Span::styled(format!("{}: ", cx.t("directory.region")), bold),
         Span::raw(region),
         Span::raw("   "),
-        Span::styled(format!("{}: ", app.t("directory.visitor_lang")), bold),
+        Span::styled(format!("{}: ", cx.t("directory.visitor_lang")), bold),
         Span::raw(visitor),
     ]);
     frame.render_widget(Paragraph::new(vec![line, filters]), area);
@@ -125,14 +125,14 @@ fn render_search_line(
 
 /// The service's details in `lang` (the staff's, or the visitor's in the open view).
 fn render_details(
-    app: &App,
+    cx: &Ctx<'_>,
     service: &Service,
     lang: &str,
     large: bool,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let t = |key: &str| app.catalog.i18n.text(lang, key).to_string();
+    let t = |key: &str| cx.catalog.i18n.text(lang, key).to_string();
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let warn = Style::default().fg(Color::Yellow);
     let not_known = t("slip.not_known");
@@ -156,11 +156,11 @@ fn render_details(
         let mut spans = vec![Span::raw(text.to_string())];
         if fallback {
             let lang = if lang == "fr" { "de" } else { "fr" };
-            let name = app.catalog.i18n.text(lang, "meta.name").to_string();
+            let name = cx.catalog.i18n.text(lang, "meta.name").to_string();
             spans.push(Span::styled(
                 format!(
                     " {}",
-                    app.catalog
+                    cx.catalog
                         .i18n
                         .format(lang, "directory.fallback", &[("lang", &name)])
                 ),
@@ -197,7 +197,7 @@ fn render_details(
         .regions
         .iter()
         .map(|id| {
-            app.catalog
+            cx.catalog
                 .region(id)
                 .map_or(id.clone(), |r| r.name(lang).to_string())
         })

@@ -4,7 +4,7 @@
 use crate::catalog::{Catalog, Term};
 use crate::search;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -53,10 +53,10 @@ impl GlossaryState {
     }
 }
 
-pub fn render(app: &App, state: &GlossaryState, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("screen.glossary")));
+        .title(format!(" {} ", cx.t("screen.glossary")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [search_area, table_area, explanation_area] = Layout::vertical([
@@ -65,7 +65,7 @@ pub fn render(app: &App, state: &GlossaryState, frame: &mut Frame, area: Rect) {
         Constraint::Length(4),
     ])
     .areas(inner);
-    let label = format!("{}: ", app.t("info.search"));
+    let label = format!("{}: ", cx.t("info.search"));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(label.clone(), Style::default().add_modifier(Modifier::BOLD)),
@@ -78,7 +78,7 @@ pub fn render(app: &App, state: &GlossaryState, frame: &mut Frame, area: Rect) {
         x.min(search_area.right().saturating_sub(1)),
         search_area.y,
     ));
-    let hits = state.hits(&app.catalog);
+    let hits = state.hits(cx.catalog);
     let header = Row::new(["Deutsch", "Français", "English", "Italiano"])
         .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
     let rows = hits.iter().map(|t| Row::new(t.terms.clone()));
@@ -94,7 +94,7 @@ pub fn render(app: &App, state: &GlossaryState, frame: &mut Frame, area: Rect) {
     );
     if let Some(term) = hits.get(crate::tui::list::clamped(state.selected, hits.len())) {
         frame.render_widget(
-            Paragraph::new(term.explanation(&app.lang).to_string())
+            Paragraph::new(term.explanation(cx.lang).to_string())
                 .wrap(Wrap { trim: true })
                 .block(Block::default().borders(Borders::TOP)),
             explanation_area,

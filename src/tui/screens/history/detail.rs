@@ -2,26 +2,26 @@
 //! versions corrections have kept.
 
 use crate::store::VisitRecord;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(
             " {} · {} ",
-            app.t("history.visit"),
-            app.t("history.read_only")
+            cx.t("history.visit"),
+            cx.t("history.read_only")
         ))
-        .title_bottom(format!(" {} ", app.t("history.detail_footer")));
+        .title_bottom(format!(" {} ", cx.t("history.detail_footer")));
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let row = |label: &str, value: String| {
         Line::from(vec![
-            Span::styled(format!("{}: ", app.t(label)), bold),
+            Span::styled(format!("{}: ", cx.t(label)), bold),
             Span::raw(value),
         ])
     };
@@ -41,14 +41,14 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
         ),
         row(
             "history.kind",
-            app.t(&format!("history.kind_{}", record.kind.replace('-', "_"))),
+            cx.t(&format!("history.kind_{}", record.kind.replace('-', "_"))),
         ),
     ];
     match &record.person {
-        None => lines.push(row("intake.person", app.t("history.anonymous"))),
+        None => lines.push(row("intake.person", cx.t("history.anonymous"))),
         Some(p) => {
             let commune = |bfs: Option<u32>| {
-                bfs.and_then(|nr| app.catalog.commune_by_bfs(nr))
+                bfs.and_then(|nr| cx.catalog.commune_by_bfs(nr))
                     .map_or_else(dash, |c| c.name.clone())
             };
             let mut who = format!("{}, {}", p.official_name, p.first_name);
@@ -63,10 +63,10 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
                 "check.status",
                 format!(
                     "{} · {}: {} · {}: {}",
-                    app.t(&format!("residence.{}", p.residence_status)),
-                    app.t("intake.commune_of_stay"),
+                    cx.t(&format!("residence.{}", p.residence_status)),
+                    cx.t("intake.commune_of_stay"),
                     commune(p.commune_of_stay),
-                    app.t("intake.support_domicile"),
+                    cx.t("intake.support_domicile"),
                     commune(p.support_domicile),
                 ),
             ));
@@ -76,9 +76,9 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
         .topics
         .iter()
         .map(|t| {
-            app.catalog
+            cx.catalog
                 .topics
-                .get(t, &app.lang)
+                .get(t, cx.lang)
                 .map_or(t.clone(), |(topic, _)| topic.title.clone())
         })
         .collect();
@@ -93,11 +93,11 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
     lines.push(row(
         "info.interpreter",
         record.interpreter.as_ref().map_or_else(
-            || app.t("info.no_interpreter"),
+            || cx.t("info.no_interpreter"),
             |i| {
                 format!(
                     "{} · {} · {} min",
-                    app.t(&format!("language.{}", i.language)),
+                    cx.t(&format!("language.{}", i.language)),
                     i.mode,
                     i.minutes
                 )
@@ -111,26 +111,26 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
             Some(c) => format!(
                 "{} ({})",
                 crate::report::format::Names {
-                    catalog: &app.catalog,
-                    lang: &app.lang,
+                    catalog: cx.catalog,
+                    lang: cx.lang,
                 }
                 .body(&c.primary),
                 c.rule
             ),
-            None => app.t("intake.not_checked"),
+            None => cx.t("intake.not_checked"),
         },
     ));
     let referrals: Vec<String> = record
         .referrals
         .iter()
         .map(|r| {
-            let name = app
+            let name = cx
                 .catalog
                 .service(&r.service_id)
-                .map_or(r.service_id.clone(), |s| s.name(&app.lang).to_string());
+                .map_or(r.service_id.clone(), |s| s.name(cx.lang).to_string());
             format!(
                 "{name} ({})",
-                app.t(&format!("intake.referral_{}", r.status.replace('-', "_")))
+                cx.t(&format!("intake.referral_{}", r.status.replace('-', "_")))
             )
         })
         .collect();
@@ -148,9 +148,9 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
             "intake.financial",
             format!(
                 "{} {} · {}",
-                app.t("intake.received_on"),
+                cx.t("intake.received_on"),
                 request.received_on,
-                app.tf(
+                cx.tf(
                     "intake.decide_by",
                     &[
                         ("date", &request.decide_by),
@@ -165,7 +165,7 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
     }
     lines.push(row(
         "intake.consent",
-        app.t(if record.consent_to_export {
+        cx.t(if record.consent_to_export {
             "history.yes"
         } else {
             "history.no"
@@ -177,7 +177,7 @@ pub fn render(app: &App, record: &VisitRecord, revisions: usize, frame: &mut Fra
     ));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        format!("{}:", app.t("intake.note")),
+        format!("{}:", cx.t("intake.note")),
         bold,
     )));
     for note in record.note.as_deref().unwrap_or("–").lines() {

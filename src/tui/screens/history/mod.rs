@@ -5,8 +5,8 @@ mod detail;
 pub mod filter;
 
 use crate::store::{VisitRecord, VisitSummary};
-use crate::tui::app::App;
-use crate::tui::app::Effect;
+use crate::tui::context::Ctx;
+use crate::tui::effect::Effect;
 use crate::tui::fit::shorten_right;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -76,20 +76,20 @@ impl HistoryState {
     }
 }
 
-pub fn render(app: &App, state: &HistoryState, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect) {
     if let Some((record, revisions)) = &state.open {
-        detail::render(app, record, *revisions, frame, area);
+        detail::render(cx, record, *revisions, frame, area);
         return;
     }
     let [search, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    let label = format!("{}: ", app.t("history.search"));
+    let label = format!("{}: ", cx.t("history.search"));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(label.clone(), Style::default().add_modifier(Modifier::BOLD)),
             Span::raw(state.query.clone()),
             Span::styled(
                 if state.query.is_empty() {
-                    format!("  {}", app.t("history.search_hint"))
+                    format!("  {}", cx.t("history.search_hint"))
                 } else {
                     String::new()
                 },
@@ -107,15 +107,15 @@ pub fn render(app: &App, state: &HistoryState, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .title(format!(
             " {} ({}) ",
-            app.t("screen.history"),
+            cx.t("screen.history"),
             state.visits.len()
         ))
-        .title_bottom(format!(" {} ", app.t("history.footer")));
+        .title_bottom(format!(" {} ", cx.t("history.footer")));
     if state.visits.is_empty() {
         let text = if state.query.is_empty() {
-            app.t("history.empty")
+            cx.t("history.empty")
         } else {
-            app.t("history.no_match")
+            cx.t("history.no_match")
         };
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
@@ -134,15 +134,15 @@ pub fn render(app: &App, state: &HistoryState, frame: &mut Frame, area: Rect) {
             .get(..16)
             .unwrap_or(&v.started_at)
             .replace('T', " ");
-        let kind = app.t(&format!("history.kind_{}", v.kind.replace('-', "_")));
-        let name = v.name.clone().unwrap_or_else(|| app.t("history.anonymous"));
+        let kind = cx.t(&format!("history.kind_{}", v.kind.replace('-', "_")));
+        let name = v.name.clone().unwrap_or_else(|| cx.t("history.anonymous"));
         let topics: Vec<String> = v
             .topics
             .iter()
             .map(|t| {
-                app.catalog
+                cx.catalog
                     .topics
-                    .get(t, &app.lang)
+                    .get(t, cx.lang)
                     .map_or(t.clone(), |(topic, _)| topic.title.clone())
             })
             .collect();
@@ -156,11 +156,11 @@ pub fn render(app: &App, state: &HistoryState, frame: &mut Frame, area: Rect) {
         ])
     });
     let header = Row::new(vec![
-        app.t("history.when"),
-        app.t("history.kind"),
-        app.t("history.name"),
-        app.t("history.topics"),
-        app.t("history.interpreter"),
+        cx.t("history.when"),
+        cx.t("history.kind"),
+        cx.t("history.name"),
+        cx.t("history.topics"),
+        cx.t("history.interpreter"),
     ])
     .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
     let mut table_state = TableState::default().with_selected(Some(state.selected));

@@ -1,7 +1,7 @@
 //! Drawing the Information screen: search line and interpreter, topic list, topic texts.
 
 use super::InformationState;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -10,33 +10,33 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use std::time::Instant;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, state: &InformationState, frame: &mut Frame, area: Rect) {
-    let topic = state.selected_topic(&app.catalog, &app.lang);
+pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
+    let topic = state.selected_topic(cx.catalog, cx.lang);
     if state.client_view {
-        let lang = state.visitor_lang.as_deref().unwrap_or(&app.lang);
+        let lang = state.visitor_lang.as_deref().unwrap_or(cx.lang);
         if let Some(id) = &topic {
-            render_client_view(app, id, lang, frame, area);
+            render_client_view(cx, id, lang, frame, area);
         }
         return;
     }
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("screen.information")))
-        .title_bottom(format!(" {} ", app.t("info.hint")));
+        .title(format!(" {} ", cx.t("screen.information")))
+        .title_bottom(format!(" {} ", cx.t("info.hint")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [top, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(inner);
-    render_top(app, state, frame, top);
+    render_top(cx, state, frame, top);
     let [list_area, text_area] =
         Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(body);
-    let hits = state.hits(&app.catalog, &app.lang);
+    let hits = state.hits(cx.catalog, cx.lang);
     let items: Vec<ListItem> = hits
         .iter()
         .map(|id| {
-            let title = app
+            let title = cx
                 .catalog
                 .topics
-                .get(id, &app.lang)
+                .get(id, cx.lang)
                 .map_or(id.clone(), |(t, _)| t.title.clone());
             let mark = match state.given.iter().find(|g| &g.topic == id) {
                 Some(g) if g.written_copy => "✓✉ ",
@@ -53,7 +53,7 @@ pub fn render(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
             .block(
                 Block::default()
                     .borders(Borders::RIGHT)
-                    .title(app.t("info.topics")),
+                    .title(cx.t("info.topics")),
             )
             .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
         list_area,
@@ -64,16 +64,16 @@ pub fn render(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
         horizontal: 1,
         vertical: 0,
     });
-    match state.visitor_lang.as_deref().filter(|v| *v != app.lang) {
-        None => render_topic(app, &id, &app.lang, frame, text_area),
+    match state.visitor_lang.as_deref().filter(|v| *v != cx.lang) {
+        None => render_topic(cx, &id, cx.lang, frame, text_area),
         Some(visitor) => {
             let [staff, other] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                     .areas(text_area);
             render_topic(
-                app,
+                cx,
                 &id,
-                &app.lang,
+                cx.lang,
                 frame,
                 staff.inner(Margin {
                     horizontal: 1,
@@ -81,7 +81,7 @@ pub fn render(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
                 }),
             );
             render_topic(
-                app,
+                cx,
                 &id,
                 visitor,
                 frame,
@@ -94,23 +94,23 @@ pub fn render(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
     }
 }
 
-fn render_top(app: &App, state: &InformationState, frame: &mut Frame, area: Rect) {
+fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label = format!("{}: ", app.t("info.search"));
+    let label = format!("{}: ", cx.t("info.search"));
     let visitor = state
         .visitor_lang
         .as_deref()
-        .map_or_else(|| app.t("info.none"), |l| language_name(app, l));
+        .map_or_else(|| cx.t("info.none"), |l| language_name(cx, l));
     let interpreter = match &state.interpreter {
-        None => app.t("info.no_interpreter"),
+        None => cx.t("info.no_interpreter"),
         Some(i) => {
             let seconds = i.elapsed(Instant::now()).as_secs();
-            let mode = app.t(&format!(
+            let mode = cx.t(&format!(
                 "info.mode_{}",
                 <&str>::from(i.mode).replace('-', "_")
             ));
             let running = if i.running_since.is_some() {
-                format!(" ● {}", app.t("info.running"))
+                format!(" ● {}", cx.t("info.running"))
             } else {
                 String::new()
             };
@@ -125,7 +125,7 @@ fn render_top(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
                 seconds / 3600,
                 seconds / 60 % 60,
                 seconds % 60,
-                app.t(&format!("language.{}", i.language)),
+                cx.t(&format!("language.{}", i.language)),
                 i.language,
             )
         }
@@ -136,11 +136,11 @@ fn render_top(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
             Span::raw(state.query.clone()),
         ]),
         Line::from(vec![
-            Span::styled(format!("{}: ", app.t("info.visitor_lang")), bold),
+            Span::styled(format!("{}: ", cx.t("info.visitor_lang")), bold),
             Span::raw(visitor),
         ]),
         Line::from(vec![
-            Span::styled(format!("{}: ", app.t("info.interpreter")), bold),
+            Span::styled(format!("{}: ", cx.t("info.interpreter")), bold),
             Span::raw(interpreter),
         ]),
     ];
@@ -150,9 +150,9 @@ fn render_top(app: &App, state: &InformationState, frame: &mut Frame, area: Rect
 }
 
 /// A language's name in the UI language (`language.<code>`), else the code itself.
-fn language_name(app: &App, lang: &str) -> String {
+fn language_name(cx: &Ctx<'_>, lang: &str) -> String {
     let key = format!("language.{lang}");
-    let name = app.t(&key);
+    let name = cx.t(&key);
     if name == key { lang.to_string() } else { name }
 }
 
@@ -167,8 +167,8 @@ fn body_lines(text: &str) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn render_topic(app: &App, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
-    let Some((topic, shown)) = app.catalog.topics.get(id, lang) else {
+fn render_topic(cx: &Ctx<'_>, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
+    let Some((topic, shown)) = cx.catalog.topics.get(id, lang) else {
         return;
     };
     let mut lines = vec![Line::from(Span::styled(
@@ -178,7 +178,7 @@ fn render_topic(app: &App, id: &str, lang: &str, frame: &mut Frame, area: Rect) 
     if shown != lang {
         // Missing translations are normal: say so, never leave the visitor with a blank.
         lines.push(Line::from(Span::styled(
-            app.tf("info.fallback", &[("lang", &language_name(app, shown))]),
+            cx.tf("info.fallback", &[("lang", &language_name(cx, shown))]),
             Style::default().fg(Color::Yellow),
         )));
     }
@@ -187,8 +187,8 @@ fn render_topic(app: &App, id: &str, lang: &str, frame: &mut Frame, area: Rect) 
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
-fn render_client_view(app: &App, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
-    let Some((topic, shown)) = app.catalog.topics.get(id, lang) else {
+fn render_client_view(cx: &Ctx<'_>, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
+    let Some((topic, shown)) = cx.catalog.topics.get(id, lang) else {
         return;
     };
     let inner = area.inner(Margin {
@@ -202,7 +202,7 @@ fn render_client_view(app: &App, id: &str, lang: &str, frame: &mut Frame, area: 
     ];
     if shown != lang {
         lines.push(Line::from(Span::styled(
-            app.tf("info.fallback", &[("lang", &language_name(app, shown))]),
+            cx.tf("info.fallback", &[("lang", &language_name(cx, shown))]),
             Style::default().fg(Color::Yellow),
         )));
         lines.push(Line::default());

@@ -16,7 +16,8 @@ use super::information::InformationState;
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Session};
+use crate::tui::effect::Effect;
+use crate::tui::session::Session;
 use serde::{Deserialize, Serialize};
 
 /// What the intake needs from the app to act.

@@ -2,7 +2,7 @@
 
 use super::{IntakeState, ReceptionField, STAGES};
 use crate::domain::Sex;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use crate::tui::fit::shorten_right;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -11,17 +11,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("screen.intake")))
-        .title_bottom(format!(" {} ", app.t("intake.hint")));
+        .title(format!(" {} ", cx.t("screen.intake")))
+        .title_bottom(format!(" {} ", cx.t("intake.hint")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [bar, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let stages: Vec<Span> = (0..STAGES)
         .flat_map(|i| {
-            let name = format!(" {} {} ", i + 1, app.t(&format!("intake.stage_{}", i + 1)));
+            let name = format!(" {} {} ", i + 1, cx.t(&format!("intake.stage_{}", i + 1)));
             let style = if i == state.stage {
                 Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
             } else {
@@ -32,59 +32,59 @@ pub fn render(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(Line::from(stages)), bar);
     match state.stage {
-        0 => render_reception(app, state, frame, body),
-        1 => crate::tui::screens::information::render(app, &state.information, frame, body),
+        0 => render_reception(cx, state, frame, body),
+        1 => crate::tui::screens::information::render(cx, &state.information, frame, body),
         2 => {
             if let Some(form) = &state.competence {
-                crate::tui::screens::competence::render(app, form, frame, body);
+                crate::tui::screens::competence::render(cx, form, frame, body);
             }
         }
         3 => {
             let [referrals, directory] =
                 Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(body);
             frame.render_widget(
-                Paragraph::new(referral_line(app, state)).wrap(Wrap { trim: true }),
+                Paragraph::new(referral_line(cx, state)).wrap(Wrap { trim: true }),
                 referrals,
             );
-            crate::tui::screens::directory::render(app, &state.directory, frame, directory);
+            crate::tui::screens::directory::render(cx, &state.directory, frame, directory);
         }
-        _ => render_close(app, state, frame, body),
+        _ => render_close(cx, state, frame, body),
     }
 }
 
 /// "Referrals: Caritas (referred), LAVI (handed over by phone)".
-fn referral_line(app: &App, state: &IntakeState) -> Line<'static> {
+fn referral_line(cx: &Ctx<'_>, state: &IntakeState) -> Line<'static> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let list: Vec<String> = state
         .referrals
         .iter()
         .map(|r| {
-            let name = app
+            let name = cx
                 .catalog
                 .service(&r.service_id)
-                .map_or(r.service_id.clone(), |s| s.name(&app.lang).to_string());
+                .map_or(r.service_id.clone(), |s| s.name(cx.lang).to_string());
             format!(
                 "{name} ({})",
-                app.t(&format!("intake.referral_{}", <&str>::from(r.status)))
+                cx.t(&format!("intake.referral_{}", <&str>::from(r.status)))
             )
         })
         .collect();
     let text = if list.is_empty() {
-        app.t("intake.no_referrals")
+        cx.t("intake.no_referrals")
     } else {
         list.join(", ")
     };
     Line::from(vec![
-        Span::styled(format!("{}: ", app.t("intake.referrals")), bold),
+        Span::styled(format!("{}: ", cx.t("intake.referrals")), bold),
         Span::raw(text),
     ])
 }
 
-fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
+fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let r = &state.reception;
     let who = if r.anonymous {
-        app.t("history.anonymous")
+        cx.t("history.anonymous")
     } else {
         format!("{}, {}", r.official_name.trim(), r.first_name.trim())
     };
@@ -93,9 +93,9 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
         .given
         .iter()
         .map(|g| {
-            app.catalog
+            cx.catalog
                 .topics
-                .get(&g.topic, &app.lang)
+                .get(&g.topic, cx.lang)
                 .map_or(g.topic.clone(), |(t, _)| t.title.clone())
         })
         .collect();
@@ -103,10 +103,10 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
         .competence
         .as_ref()
         .and_then(|form| {
-            crate::check::check(&app.catalog, &form.input(&app.catalog), app.session.today).ok()
+            crate::check::check(cx.catalog, &form.input(cx.catalog), cx.session.today).ok()
         })
-        .map(|outcome| outcome.answer.primary().name.get(&app.lang).to_string())
-        .unwrap_or_else(|| app.t("intake.not_checked"));
+        .map(|outcome| outcome.answer.primary().name.get(cx.lang).to_string())
+        .unwrap_or_else(|| cx.t("intake.not_checked"));
     let interpreter = state
         .information
         .interpreter
@@ -114,17 +114,17 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
         .map(|i| {
             format!(
                 "{} · {}",
-                app.t(&format!("language.{}", i.language)),
-                app.t(&format!(
+                cx.t(&format!("language.{}", i.language)),
+                cx.t(&format!(
                     "info.mode_{}",
                     <&str>::from(i.mode).replace('-', "_")
                 ))
             )
         })
-        .unwrap_or_else(|| app.t("info.no_interpreter"));
+        .unwrap_or_else(|| cx.t("info.no_interpreter"));
     let row = |label: &str, value: String| {
         Line::from(vec![
-            Span::styled(format!("{}: ", app.t(label)), bold),
+            Span::styled(format!("{}: ", cx.t(label)), bold),
             Span::raw(value),
         ])
     };
@@ -144,7 +144,7 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
     if let Some(request) = r.financial_request() {
         lines.push(row(
             "intake.financial",
-            app.tf(
+            cx.tf(
                 "intake.decide_by",
                 &[
                     ("date", &request.decide_by().format("%d.%m.%Y").to_string()),
@@ -154,24 +154,24 @@ fn render_close(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
         ));
     }
     lines.extend([
-        referral_line(app, state),
+        referral_line(cx, state),
         Line::default(),
         row("intake.note", state.note.clone()),
         Line::default(),
         Line::from(Span::styled(
-            app.t("intake.save_hint"),
+            cx.t("intake.save_hint"),
             Style::default().add_modifier(Modifier::DIM),
         )),
     ]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
-fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rect) {
+fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {
     let r = &state.reception;
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let label_width = ReceptionField::ALL
         .iter()
-        .map(|f| app.t(f.label_key()).width())
+        .map(|f| cx.t(f.label_key()).width())
         .max()
         .unwrap_or(10)
         .min(28);
@@ -198,9 +198,9 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
             ),
             ReceptionField::Language => {
                 let name = if r.language.is_empty() {
-                    app.t("intake.not_given")
+                    cx.t("intake.not_given")
                 } else {
-                    app.t(&format!("language.{}", r.language))
+                    cx.t(&format!("language.{}", r.language))
                 };
                 (format!("‹ {name} ›"), false)
             }
@@ -211,16 +211,16 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
                     Some(Sex::Unknown) => "intake.sex_unknown",
                     None => "intake.not_given",
                 };
-                (format!("‹ {} ›", app.t(key)), false)
+                (format!("‹ {} ›", cx.t(key)), false)
             }
             ReceptionField::Status => (
-                format!("‹ {} ›", app.t(&format!("residence.{}", r.status.as_str()))),
+                format!("‹ {} ›", cx.t(&format!("residence.{}", r.status.as_str()))),
                 false,
             ),
             ReceptionField::Urgency => (
                 format!(
                     "‹ {} ›",
-                    app.t(&format!("urgency.{}", <&str>::from(r.urgency)))
+                    cx.t(&format!("urgency.{}", <&str>::from(r.urgency)))
                 ),
                 false,
             ),
@@ -232,7 +232,7 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
                 )
             }
         };
-        let problem = r.problem(field, &app.catalog, app.session.today);
+        let problem = r.problem(field, cx.catalog, cx.session.today);
         let mut value_style = Style::default();
         if problem.is_some() {
             value_style = value_style.fg(Color::Red).add_modifier(Modifier::BOLD);
@@ -244,9 +244,9 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
             ReceptionField::Document(i) => r
                 .documents
                 .get(i as usize)
-                .and_then(|d| app.catalog.documents.iter().find(|c| c.id == d.id))
-                .map_or_else(String::new, |d| format!("  {}", d.label(&app.lang))),
-            _ => app.t(field.label_key()),
+                .and_then(|d| cx.catalog.documents.iter().find(|c| c.id == d.id))
+                .map_or_else(String::new, |d| format!("  {}", d.label(cx.lang))),
+            _ => cx.t(field.label_key()),
         };
         let label = format!(
             "{}{:<label_width$} ",
@@ -271,7 +271,7 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
         {
             let missing = request.missing().count().to_string();
             spans.push(Span::styled(
-                app.tf(
+                cx.tf(
                     "intake.decide_by",
                     &[
                         ("date", &request.decide_by().format("%d.%m.%Y").to_string()),
@@ -290,7 +290,7 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
             spans.push(Span::styled(
-                app.tf(&problem.key, &args),
+                cx.tf(&problem.key, &args),
                 Style::default().fg(Color::Red),
             ));
         }
@@ -312,22 +312,22 @@ fn render_reception(app: &App, state: &IntakeState, frame: &mut Frame, area: Rec
             focus_y,
         ));
     }
-    render_suggestions(app, state, frame, area, focus_y, label_width as u16 + 2);
+    render_suggestions(cx, state, frame, area, focus_y, label_width as u16 + 2);
 }
 
 /// People from earlier visits who match what is being typed, or communes, under the focused field.
 fn render_suggestions(
-    app: &App,
+    cx: &Ctx<'_>,
     state: &IntakeState,
     frame: &mut Frame,
     area: Rect,
     focus_y: u16,
     x_offset: u16,
 ) {
-    let communes = state.commune_suggestions(&app.catalog);
+    let communes = state.commune_suggestions(cx.catalog);
     let (title, rows, selected): (String, Vec<String>, usize) = if !communes.is_empty() {
         (
-            app.t("intake.communes"),
+            cx.t("intake.communes"),
             communes.iter().map(|c| c.to_string()).collect(),
             state.commune_pick.min(communes.len() - 1),
         )
@@ -352,7 +352,7 @@ fn render_suggestions(
                 text
             })
             .collect();
-        (app.t("intake.returning"), rows, state.suggestion)
+        (cx.t("intake.returning"), rows, state.suggestion)
     } else {
         return;
     };

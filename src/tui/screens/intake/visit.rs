@@ -5,7 +5,7 @@ use crate::catalog::communes;
 use crate::check;
 use crate::domain::person::validate_name;
 use crate::domain::{PartialDate, Person, Referral, Sex, Visit, VisitKind};
-use crate::tui::app::Effect;
+use crate::tui::effect::Effect;
 
 /// ISO 639-3 codes of the languages topics are written in.
 pub fn iso_639_3(lang: &str) -> Option<&'static str> {

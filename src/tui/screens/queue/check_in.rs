@@ -6,7 +6,8 @@ use crate::domain::Urgency;
 use crate::domain::language::COMMON_INTERPRETER_LANGUAGES;
 use crate::store::QueueEntry;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect};
+use crate::tui::context::Ctx;
+use crate::tui::effect::Effect;
 use crate::tui::overlays::centered;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -142,20 +143,20 @@ impl CheckInForm {
     }
 }
 
-pub fn render(app: &App, form: &CheckInForm, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, form: &CheckInForm, frame: &mut Frame, area: Rect) {
     let popup = centered(area, area.width.saturating_sub(10).min(72), 9, 3);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.t("queue.check_in")))
-        .title_bottom(format!(" {} ", app.t("queue.check_in_hint")));
+        .title(format!(" {} ", cx.t("queue.check_in")))
+        .title_bottom(format!(" {} ", cx.t("queue.check_in_hint")));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    let languages = languages(&app.catalog);
+    let languages = languages(cx.catalog);
     let language = languages
         .get(form.language)
         .filter(|l| !l.is_empty())
-        .map_or_else(|| app.t("queue.unknown"), |l| language_label(app, l));
+        .map_or_else(|| cx.t("queue.unknown"), |l| language_label(cx, l));
     let values = [
         (CheckInField::Label, "queue.label", form.label.clone()),
         (CheckInField::Reason, "queue.reason", form.reason.clone()),
@@ -164,7 +165,7 @@ pub fn render(app: &App, form: &CheckInForm, frame: &mut Frame, area: Rect) {
             "queue.urgency",
             format!(
                 "‹ {} ›",
-                app.t(&format!("urgency.{}", <&str>::from(form.urgency)))
+                cx.t(&format!("urgency.{}", <&str>::from(form.urgency)))
             ),
         ),
         (
@@ -184,7 +185,7 @@ pub fn render(app: &App, form: &CheckInForm, frame: &mut Frame, area: Rect) {
     ];
     let width = values
         .iter()
-        .map(|(_, key, _)| app.t(key).width())
+        .map(|(_, key, _)| cx.t(key).width())
         .max()
         .unwrap_or(10)
         + 2;
@@ -199,7 +200,7 @@ pub fn render(app: &App, form: &CheckInForm, frame: &mut Frame, area: Rect) {
         let label = format!(
             "{}{:<width$}",
             if focused { "›" } else { " " },
-            app.t(key),
+            cx.t(key),
             width = width - 1
         );
         lines.push(Line::from(vec![
@@ -218,9 +219,9 @@ pub fn render(app: &App, form: &CheckInForm, frame: &mut Frame, area: Rect) {
 }
 
 /// A language's name in the UI language where the app has one, else its code.
-pub fn language_label(app: &App, code: &str) -> String {
+pub fn language_label(cx: &Ctx<'_>, code: &str) -> String {
     let key = format!("language.{code}");
-    let name = app.t(&key);
+    let name = cx.t(&key);
     if name == key {
         code.to_string()
     } else {

@@ -12,7 +12,7 @@ use crate::store::QueueEntry;
 use crate::store::QueueExit;
 use crate::tui::AfterQueue;
 use crate::tui::action::Action;
-use crate::tui::app::Effect;
+use crate::tui::effect::Effect;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueueState {

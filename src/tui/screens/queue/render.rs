@@ -2,25 +2,25 @@
 
 use super::QueueState;
 use super::check_in::language_label;
-use crate::tui::app::App;
+use crate::tui::context::Ctx;
 use crate::tui::fit::shorten_right;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
-pub fn render(app: &App, state: &QueueState, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(
             " {} ({}) ",
-            app.t("screen.queue"),
+            cx.t("screen.queue"),
             state.entries.len()
         ))
-        .title_bottom(format!(" {} ", app.t("queue.hint")));
+        .title_bottom(format!(" {} ", cx.t("queue.hint")));
     if state.entries.is_empty() {
         frame.render_widget(
-            Paragraph::new(app.t("queue.empty"))
+            Paragraph::new(cx.t("queue.empty"))
                 .wrap(Wrap { trim: true })
                 .block(block),
             area,
@@ -31,7 +31,7 @@ pub fn render(app: &App, state: &QueueState, frame: &mut Frame, area: Rect) {
     let name_width = (area.width as usize).saturating_sub(60).max(12);
     let rows = state.entries.iter().map(|e| {
         let waited = (now - e.checked_in_ms).max(0) / 1000;
-        let urgency = app.t(&format!("urgency.{}", <&str>::from(e.urgency)));
+        let urgency = cx.t(&format!("urgency.{}", <&str>::from(e.urgency)));
         let style = match e.urgency {
             crate::domain::Urgency::Today => {
                 Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
@@ -46,7 +46,7 @@ pub fn render(app: &App, state: &QueueState, frame: &mut Frame, area: Rect) {
             urgency,
             e.language
                 .as_deref()
-                .map(|l| language_label(app, l))
+                .map(|l| language_label(cx, l))
                 .unwrap_or_default(),
             if e.interpreter_needed {
                 "✓".into()
@@ -57,12 +57,12 @@ pub fn render(app: &App, state: &QueueState, frame: &mut Frame, area: Rect) {
         .style(style)
     });
     let header = Row::new(vec![
-        app.t("queue.waited"),
-        app.t("queue.label"),
-        app.t("queue.reason"),
-        app.t("queue.urgency"),
-        app.t("queue.language"),
-        app.t("queue.interpreter"),
+        cx.t("queue.waited"),
+        cx.t("queue.label"),
+        cx.t("queue.reason"),
+        cx.t("queue.urgency"),
+        cx.t("queue.language"),
+        cx.t("queue.interpreter"),
     ])
     .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
     let widths = [

@@ -1,0 +1,59 @@
+//! What the state asks the loop to do: work it cannot do itself (see `effects`).
+
+use super::visit_start::AfterQueue;
+
+/// Work for the loop that the state cannot do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Remember the interface language for the next start.
+    SaveLanguage(String),
+    /// Put a phone number on the clipboard (`None`: the service has none).
+    CopyPhone(Option<String>),
+    /// Write (and print, if configured) a referral slip.
+    WriteSlip {
+        service: String,
+        visitor_lang: Option<String>,
+    },
+    /// Record that no service fits, with the reason.
+    RecordUnmetNeed {
+        searched_for: String,
+        reason: String,
+    },
+    /// Save a finished visit; the intake's draft, if any, is discarded once the visit is safe.
+    SaveVisit {
+        visit: Box<crate::domain::Visit>,
+        draft: Option<String>,
+    },
+    /// Read the latest visits for the History screen.
+    LoadHistory,
+    /// Add a visitor to the queue.
+    CheckIn(crate::store::QueueEntry),
+    /// Store the intake as it stands.
+    SaveDraft {
+        id: String,
+        stage: String,
+        data: String,
+    },
+    /// Throw an unfinished intake away.
+    DiscardDraft(String),
+    /// Show a notice in the status line.
+    Notice(String),
+    /// Look returning visitors up for the intake's name or AHV field.
+    LookupReturning(String),
+    /// Read what is due and the batches for the Export screen.
+    LoadExport,
+    /// Compute a month's figures for the Reports screen.
+    LoadReport(crate::report::Period),
+    /// Start an export in the background.
+    StartExport,
+    /// Read a saved visit for the History screen.
+    OpenVisit(String),
+    /// Append a follow-up note to a saved visit (kept as a revision).
+    AddFollowUpNote { visit_id: String, text: String },
+    /// A visitor leaves the queue: taken into a visit, or gone unseen.
+    EndQueueEntry {
+        id: String,
+        exit: crate::store::QueueExit,
+        then: AfterQueue,
+    },
+}
