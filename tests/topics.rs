@@ -71,9 +71,9 @@ fn a_topic_missing_in_a_language_falls_back_to_german_with_a_marker() {
     );
     app.update(Action::ScreenInformation);
     for c in "subsidiar".chars() {
-        app.information.type_char(c);
+        app.handle_key(c.to_string().parse().unwrap());
     }
-    while app.information.visitor_lang.as_deref() != Some("ti") {
+    while app.information().visitor_lang.as_deref() != Some("ti") {
         app.update(Action::VisitorLanguage);
     }
     let mut terminal = Terminal::new(TestBackend::new(140, 30)).unwrap();

@@ -52,10 +52,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         )?,
     };
     let mut app = App::new(setup.catalog, keymap, session, lang);
-    app.queue.entries = store.queue_waiting()?;
-    if let Some(draft) = store.latest_draft()? {
-        app.overlay = Some(crate::tui::app::Overlay::RestoreDraft(draft));
-    }
+    app.starting_with(store.queue_waiting()?, store.latest_draft()?);
     tui::run(app, store)?;
     Ok(())
 }

@@ -30,31 +30,31 @@ pub enum Overlay {
 }
 
 pub struct App {
-    pub catalog: Catalog,
-    pub keymap: Keymap,
-    pub session: Session,
-    pub lang: String,
-    pub screen: ScreenId,
-    pub overlay: Option<Overlay>,
+    pub(crate) catalog: Catalog,
+    pub(crate) keymap: Keymap,
+    pub(crate) session: Session,
+    pub(crate) lang: String,
+    pub(crate) screen: ScreenId,
+    pub(crate) overlay: Option<Overlay>,
     /// Keys typed so far of a multi-key sequence (`g g`).
     pending: Vec<Key>,
     /// A one-line notice in the status bar, until the next action.
-    pub message: Option<String>,
-    pub quit: bool,
+    pub(crate) message: Option<String>,
+    pub(crate) quit: bool,
     /// Work asked of the store is not answered yet (shown in the status line).
-    pub working: bool,
+    pub(crate) working: bool,
     /// The Competence screen's form; kept while other screens are shown.
-    pub competence: CompetenceForm,
-    pub directory: DirectoryState,
-    pub information: InformationState,
-    pub history: HistoryState,
-    pub glossary: GlossaryState,
-    pub queue: QueueState,
-    pub intake: IntakeState,
-    pub export: super::screens::export::ExportState,
-    pub reports: super::screens::reports::ReportsState,
+    pub(crate) competence: CompetenceForm,
+    pub(crate) directory: DirectoryState,
+    pub(crate) information: InformationState,
+    pub(crate) history: HistoryState,
+    pub(crate) glossary: GlossaryState,
+    pub(crate) queue: QueueState,
+    pub(crate) intake: IntakeState,
+    pub(crate) export: super::screens::export::ExportState,
+    pub(crate) reports: super::screens::reports::ReportsState,
     /// Built once: a keystroke only compares prepared text.
-    pub directory_index: DirectoryIndex,
+    pub(crate) directory_index: DirectoryIndex,
 }
 
 impl App {
@@ -82,6 +82,28 @@ impl App {
             message: None,
             quit: false,
             working: false,
+        }
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> ScreenId {
+        self.screen
+    }
+
+    /// The Information screen's state, to read (it changes only through `update`).
+    pub fn information(&self) -> &InformationState {
+        &self.information
+    }
+
+    /// The waiting visitors at start, and an unfinished intake to offer back.
+    pub fn starting_with(
+        &mut self,
+        queue: Vec<crate::store::QueueEntry>,
+        draft: Option<crate::store::Draft>,
+    ) {
+        self.queue.entries = queue;
+        if let Some(draft) = draft {
+            self.overlay = Some(Overlay::RestoreDraft(draft));
         }
     }
 
