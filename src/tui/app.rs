@@ -485,6 +485,18 @@ impl App {
             Event::ReportLoaded(figures) => self.reports.figures = Some(*figures),
             Event::VisitOpened(Some(opened)) => self.history.open = Some(*opened),
             Event::VisitOpened(None) => {}
+            Event::Notice(text) => self.message = Some(text),
+            Event::PhoneCopied(None) => self.message = Some(self.t("directory.phone_unknown")),
+            Event::PhoneCopied(Some(phone)) => {
+                self.message = Some(self.tf("directory.phone_copied", &[("phone", &phone)]));
+            }
+            Event::ExportStarted(job) => {
+                self.export.result = None;
+                self.export.progress = Some((0, self.export.pending));
+                self.export.job = Some(job);
+            }
+            Event::Damaged(problem) => self.session.damaged = Some(problem),
+            Event::Working(working) => self.working = working,
             Event::NoteAdded { visit_id, revision } => {
                 self.message =
                     Some(self.tf("history.note_added", &[("revision", &revision.to_string())]));

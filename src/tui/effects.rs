@@ -103,6 +103,14 @@ pub enum Event {
         visit_id: String,
         revision: u32,
     },
+    /// Events of the loop itself, not of a job: a notice, the phone put on the clipboard (or
+    /// none known), an export begun in the background, the damage check's finding, whether
+    /// answers are awaited.
+    Notice(String),
+    PhoneCopied(Option<String>),
+    ExportStarted(std::sync::mpsc::Receiver<crate::tui::screens::export::JobMessage>),
+    Damaged(String),
+    Working(bool),
 }
 
 fn failed(what: &'static str, error: impl std::fmt::Display) -> Event {
@@ -115,25 +123,24 @@ fn failed(what: &'static str, error: impl std::fmt::Display) -> Event {
 /// Carries an effect out: the ones of the terminal and the screen here, the others as a job
 /// for the worker, whose answer comes back as an event.
 pub fn apply(effect: Effect, app: &mut App, executor: &mut super::executor::Executor) {
-    match effect {
-        Effect::CopyPhone(None) => app.message = Some(app.t("directory.phone_unknown")),
+    let event = match effect {
+        Effect::CopyPhone(None) => Event::PhoneCopied(None),
         Effect::CopyPhone(Some(phone)) => {
             copy_to_clipboard(&phone);
-            app.message = Some(app.tf("directory.phone_copied", &[("phone", &phone)]));
+            Event::PhoneCopied(Some(phone))
         }
-        Effect::Notice(text) => app.message = Some(text),
+        Effect::Notice(text) => Event::Notice(text),
         Effect::StartExport => match app.session.export.clone() {
-            None => app.message = Some(app.t("export.no_target")),
-            Some(options) => {
-                app.export.result = None;
-                app.export.progress = Some((0, app.export.pending));
-                app.export.job = Some(crate::tui::screens::export::start(
-                    executor.db_path.clone(),
-                    options,
-                ));
-            }
+            None => Event::Notice(app.t("export.no_target")),
+            Some(options) => Event::ExportStarted(crate::tui::screens::export::start(
+                executor.db_path.clone(),
+                options,
+            )),
         },
-        other => executor.submit(job(other, app)),
+        other => return executor.submit(job(other, app)),
+    };
+    for follow_up in app.on_event(event) {
+        apply(follow_up, app, executor);
     }
 }
 

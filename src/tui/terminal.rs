@@ -51,8 +51,10 @@ fn settle(app: &mut App, executor: &mut Executor, deadline: Instant) -> bool {
         changed = true;
     }
     let working = executor.in_flight() > 0;
-    changed |= app.working != working;
-    app.working = working;
+    if app.working != working {
+        app.on_event(super::effects::Event::Working(working));
+        changed = true;
+    }
     changed
 }
 
@@ -85,7 +87,7 @@ fn event_loop(
             if let Some(problem) = result {
                 // Every later write fails with "read-only" instead of going into damaged pages.
                 executor.stop_writing();
-                app.session.damaged = Some(problem);
+                app.on_event(super::effects::Event::Damaged(problem));
                 dirty = true;
             }
         }
