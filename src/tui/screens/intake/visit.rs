@@ -75,31 +75,51 @@ impl IntakeState {
         {
             return Err(field);
         }
-        let bfs = |text: &str| {
+        // Every field was checked above; a value that still does not read refuses the visit
+        // with its field rather than being dropped.
+        let bfs = |text: &str, field: ReceptionField| -> Result<Option<u32>, ReceptionField> {
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
             communes::find(&cx.catalog.communes, text)
-                .ok()
-                .map(|c| c.bfs_nr)
+                .map(|c| Some(c.bfs_nr))
+                .map_err(|_| field)
         };
         let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        let person = (!r.anonymous).then(|| Person {
-            official_name: validate_name(&r.official_name).unwrap_or_default(),
-            first_name: validate_name(&r.first_name).unwrap_or_default(),
-            birth_date: PartialDate::parse_birth_date(&r.birth_date, today).ok(),
-            vn: r.ahv.parse().ok(),
-            sex: Sex::from_code(r.sex),
-            nationality: optional(&r.nationality).map(|n| n.to_ascii_uppercase()),
-            language: r.language.parse().ok().or_else(|| {
-                self.information
-                    .visitor_lang
-                    .as_deref()
-                    .and_then(iso_639_3)
-                    .and_then(|code| code.parse().ok())
-            }),
-            residence: r.status,
-            commune_of_stay: bfs(&r.commune_of_stay),
-            support_domicile: bfs(&r.support_domicile),
-            phone: optional(&r.phone),
-        });
+        let person = if r.anonymous {
+            None
+        } else {
+            let birth_date = if r.birth_date.trim().is_empty() {
+                None
+            } else {
+                Some(
+                    PartialDate::parse_birth_date(&r.birth_date, today)
+                        .map_err(|_| ReceptionField::BirthDate)?,
+                )
+            };
+            let language = match parsed(&r.language, ReceptionField::Language)? {
+                Some(language) => Some(language),
+                // Not given at the reception: the language the information was given in.
+                None => match self.information.visitor_lang.as_deref().and_then(iso_639_3) {
+                    Some(code) => parsed(code, ReceptionField::Language)?,
+                    None => None,
+                },
+            };
+            Some(Person {
+                official_name: validate_name(&r.official_name)
+                    .map_err(|_| ReceptionField::OfficialName)?,
+                first_name: validate_name(&r.first_name).map_err(|_| ReceptionField::FirstName)?,
+                birth_date,
+                vn: parsed(&r.ahv, ReceptionField::Ahv)?,
+                sex: Sex::from_code(r.sex),
+                nationality: optional(&r.nationality).map(|n| n.to_ascii_uppercase()),
+                language,
+                residence: r.status,
+                commune_of_stay: bfs(&r.commune_of_stay, ReceptionField::CommuneOfStay)?,
+                support_domicile: bfs(&r.support_domicile, ReceptionField::SupportDomicile)?,
+                phone: optional(&r.phone),
+            })
+        };
         let competence = self
             .competence
             .as_ref()
@@ -135,4 +155,16 @@ impl IntakeState {
             ..base
         })
     }
+}
+
+/// A typed value of an optional field: none when empty, its field when it does not read.
+fn parsed<T: std::str::FromStr>(
+    text: &str,
+    field: ReceptionField,
+) -> Result<Option<T>, ReceptionField> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse().map(Some).map_err(|_| field)
 }
