@@ -276,11 +276,15 @@ impl IntakeState {
         r.official_name = person.official_name;
         r.first_name = person.first_name;
         r.birth_date = person.birth_date.unwrap_or_default();
-        r.ahv = person
-            .vn
-            .and_then(|v| v.parse::<crate::domain::Ahvn13>().ok())
-            .map(|vn| vn.to_string())
-            .unwrap_or_default();
+        // Shown with its dots; a stored number that does not read is shown as stored, so the
+        // field's check says what is wrong with it instead of the number vanishing.
+        r.ahv = match person.vn {
+            Some(vn) => match vn.parse::<crate::domain::Ahvn13>() {
+                Ok(parsed) => parsed.to_string(),
+                Err(_) => vn,
+            },
+            None => String::new(),
+        };
         r.sex = person.sex.unwrap_or(0);
         r.nationality = person.nationality.unwrap_or_default();
         r.language = person.language.unwrap_or_default();
