@@ -303,7 +303,7 @@ fn competence(
     options: &DemoOptions,
     person: Option<&Person>,
     at: DateTime<FixedOffset>,
-) -> Option<String> {
+) -> Option<crate::domain::competence::CompetenceRecord> {
     let (catalog, person) = (options.catalog.as_ref()?, person?);
     if !rng.random_bool(0.6) {
         return None;
@@ -328,7 +328,7 @@ fn competence(
     };
     crate::check::check(catalog, &input, at.date_naive())
         .ok()
-        .map(|outcome| outcome.record_json())
+        .map(|outcome| outcome.record())
 }
 
 /// A financial request handed in on the day of the visit or a little before, most documents there.

@@ -86,7 +86,7 @@ fn fixture(sandbox: &Sandbox) -> String {
         provider: None,
         minutes: 25,
     });
-    a.competence = Some(r#"{"canton":"VS","on":"2026-11-04","primary":"red-cross","responsible":[],"rule":"vs-refugee-b-first-5-years","covered":true,"smz":null}"#.into());
+    a.competence = Some(serde_json::from_str(r#"{"canton":"VS","on":"2026-11-04","primary":"red-cross","responsible":[],"rule":"vs-refugee-b-first-5-years","covered":true,"smz":null}"#).unwrap());
     visits.push(a);
     let mut b = visit(4, 15, VisitKind::Identified, true);
     b.referrals = vec![Referral {

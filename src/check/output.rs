@@ -37,30 +37,6 @@ struct Smz<'a> {
     name: &'a str,
 }
 
-/// What a saved visit keeps of the answer: ids only. Names, reasons and sources stand in the
-/// rule pack under the rule's id, so they are not copied into every visit.
-#[derive(Serialize)]
-struct Record<'a> {
-    canton: &'a str,
-    on: String,
-    primary: &'a str,
-    responsible: Vec<RecordResponsible<'a>>,
-    rule: &'a str,
-    covered: bool,
-    smz: Option<RecordSmz<'a>>,
-}
-
-#[derive(Serialize)]
-struct RecordResponsible<'a> {
-    domain: &'a str,
-    id: &'a str,
-}
-
-#[derive(Serialize)]
-struct RecordSmz<'a> {
-    id: &'a str,
-}
-
 /// The answer's parts as labelled lines, ready for a terminal or a screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -92,25 +68,27 @@ impl Outcome<'_> {
         serde_json::to_string(&self.json_parts(lang)).expect("plain data serialises")
     }
 
-    /// The answer as a visit keeps it (see [`Record`]).
-    pub fn record_json(&self) -> String {
+    /// The answer as a visit keeps it.
+    pub fn record(&self) -> crate::domain::competence::CompetenceRecord {
+        use crate::domain::competence::{CompetenceRecord, ResponsibleRecord, SmzRecord};
         let answer = &self.answer;
-        let record = Record {
-            canton: &answer.pack.canton,
+        CompetenceRecord {
+            canton: answer.pack.canton.clone(),
             on: self.on.to_string(),
-            primary: &answer.primary().id,
+            primary: answer.primary().id.clone(),
             responsible: answer
                 .responsible()
-                .map(|(domain, body)| RecordResponsible {
-                    domain: domain.as_str(),
-                    id: &body.id,
+                .map(|(domain, body)| ResponsibleRecord {
+                    domain: domain.as_str().to_string(),
+                    id: body.id.clone(),
                 })
                 .collect(),
-            rule: &answer.rule.id,
+            rule: answer.rule.id.clone(),
             covered: answer.rule.covered,
-            smz: self.smz.map(|region| RecordSmz { id: &region.id }),
-        };
-        serde_json::to_string(&record).expect("plain data serialises")
+            smz: self.smz.map(|region| SmzRecord {
+                id: region.id.clone(),
+            }),
+        }
     }
 
     fn json_parts<'s>(&'s self, lang: &'s str) -> Json<'s> {

@@ -148,8 +148,8 @@ pub struct Visit {
     pub topics: Vec<String>,
     /// How each topic was given (language, written copy); empty when not recorded.
     pub information: Vec<TopicGiven>,
-    /// The competence check made during the visit, as the JSON object of `intake-desk check`.
-    pub competence: Option<String>,
+    /// The competence check made during the visit.
+    pub competence: Option<super::competence::CompetenceRecord>,
     pub referrals: Vec<Referral>,
     pub interpreter: Option<InterpreterUse>,
     /// The visitor agreed that the visit may be passed to the case system.

@@ -35,35 +35,7 @@ pub struct VisitRecord {
     pub person: Option<PersonRecord>,
 }
 
-/// The competence answer as a visit keeps it: who is responsible, by which rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CompetenceRecord {
-    pub canton: String,
-    pub on: String,
-    pub primary: String,
-    #[serde(default)]
-    pub responsible: Vec<ResponsibleRecord>,
-    pub rule: String,
-    #[serde(default = "covered_by_default")]
-    pub covered: bool,
-    #[serde(default)]
-    pub smz: Option<SmzRecord>,
-}
-
-fn covered_by_default() -> bool {
-    true
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResponsibleRecord {
-    pub domain: String,
-    pub id: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SmzRecord {
-    pub id: String,
-}
+pub use crate::domain::competence::CompetenceRecord;
 
 /// A financial request: when handed in, the commune's 30-day date, each document present or not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

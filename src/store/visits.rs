@@ -59,10 +59,8 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
     let topics = serde_json::to_string(&visit.topics).expect("a list of strings serialises");
     let competence: Option<serde_json::Value> = visit
         .competence
-        .as_deref()
-        .map(serde_json::from_str)
-        .transpose()
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        .as_ref()
+        .map(|record| serde_json::to_value(record).expect("plain data serialises"));
     let financial = visit.financial.as_ref().map(|f| {
         serde_json::json!({
             "received_on": f.received_on,

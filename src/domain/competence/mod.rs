@@ -4,9 +4,11 @@
 
 mod evaluate;
 mod pack_check;
+mod record;
 
 pub use evaluate::{Answer, CheckError, evaluate};
 pub use pack_check::{PackIssue, check_pack};
+pub use record::{CompetenceRecord, ResponsibleRecord, SmzRecord};
 
 use super::ResidenceStatus;
 use chrono::NaiveDate;

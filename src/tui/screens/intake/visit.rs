@@ -124,7 +124,7 @@ impl IntakeState {
             .competence
             .as_ref()
             .and_then(|form| check::check(cx.catalog, &form.input(cx.catalog), today).ok())
-            .map(|outcome| outcome.record_json());
+            .map(|outcome| outcome.record());
         let financial = r.financial_request();
         let kind = if financial.is_some() {
             VisitKind::FinancialRequest
