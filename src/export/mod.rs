@@ -13,6 +13,7 @@ mod failpoint;
 pub mod folder;
 pub mod header;
 pub mod http;
+pub mod job;
 pub mod line;
 pub mod lock;
 mod pipe;

@@ -1,8 +1,9 @@
 //! The Export screen: what is due, the batches made so far, and an export run in the background
 //! with a progress bar, so the desk stays usable while a large export is written.
 
-use crate::export::{ExportOptions, Step, Target};
-use crate::store::{BatchAction, BatchInfo, Store};
+use crate::export::Target;
+pub use crate::export::job::{JobMessage, start};
+use crate::store::{BatchAction, BatchInfo};
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use ratatui::Frame;
@@ -10,20 +11,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Row, Table, TableState, Wrap};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// How many batches the list shows.
 pub const BATCHES_SHOWN: usize = 100;
-
-/// What the export thread reports.
-#[derive(Debug)]
-pub enum JobMessage {
-    /// Another export holds the folder; this one waits for it.
-    Waiting,
-    Progress(u64, u64),
-    /// Visits and batches written, or what went wrong.
-    Done(Result<(u64, usize), String>),
-}
 
 #[derive(Debug, Default)]
 pub struct ExportState {
@@ -82,40 +73,6 @@ impl ExportState {
         self.waiting = false;
         true
     }
-}
-
-/// Runs an export on its own connection in a thread; progress comes back every 1,000 visits.
-pub fn start(db_path: std::path::PathBuf, options: ExportOptions) -> Receiver<JobMessage> {
-    let (sender, receiver) = channel();
-    std::thread::spawn(move || {
-        let outcome = (|| -> anyhow::Result<(u64, usize)> {
-            let mut store = Store::open(&db_path)?;
-            let progress_sender = sender.clone();
-            let report = crate::export::run(&mut store, &options, &mut |step| match step {
-                Step::Waiting(_) => {
-                    let _ = progress_sender.send(JobMessage::Waiting);
-                }
-                Step::Written(done, total) => {
-                    if done % 1000 == 0 || done == total {
-                        let _ = progress_sender.send(JobMessage::Progress(done, total));
-                    }
-                }
-            })?;
-            if let Some(refused) = report.refused {
-                anyhow::bail!("{refused}");
-            }
-            if let Some(redirected) = report.redirected {
-                anyhow::bail!("{redirected}");
-            }
-            if let Some(unreachable) = report.unreachable {
-                anyhow::bail!("{unreachable}");
-            }
-            let count: u64 = report.batches.iter().map(|b| b.count).sum();
-            Ok((count, report.batches.len()))
-        })();
-        let _ = sender.send(JobMessage::Done(outcome.map_err(|e| format!("{e:#}"))));
-    });
-    receiver
 }
 
 fn target_text(cx: &Ctx<'_>) -> String {
