@@ -60,6 +60,20 @@ pub enum Job {
     },
 }
 
+impl Job {
+    /// Whether the keys that follow depend on its answer (it changes the screen or the list the
+    /// next key acts on): such keys wait, in order, until it has answered. Reads and drafts don't.
+    pub fn holds_keys(&self) -> bool {
+        matches!(
+            self,
+            Job::SaveVisit { .. }
+                | Job::CheckIn { .. }
+                | Job::EndQueueEntry { .. }
+                | Job::AddFollowUpNote { .. }
+        )
+    }
+}
+
 /// What came of a job: the data read, or what failed (an interface text key and the error).
 pub enum Event {
     /// A job that only tells when it fails.

@@ -25,7 +25,8 @@ pub struct Executor {
     jobs: Option<Sender<Work>>,
     events: Receiver<Event>,
     worker: Option<JoinHandle<()>>,
-    in_flight: usize,
+    /// For each job asked for and not answered, oldest first: whether keys wait for it.
+    in_flight: std::collections::VecDeque<bool>,
     /// The database file, for work that opens a connection of its own (the export).
     pub db_path: PathBuf,
 }
@@ -60,17 +61,23 @@ impl Executor {
             jobs: Some(jobs),
             events,
             worker: Some(worker),
-            in_flight: 0,
+            in_flight: std::collections::VecDeque::new(),
             db_path,
         }
     }
 
     pub fn submit(&mut self, job: Job) {
+        let holds_keys = job.holds_keys();
         if let Some(jobs) = &self.jobs
             && jobs.send(Work::Job(job)).is_ok()
         {
-            self.in_flight += 1;
+            self.in_flight.push_back(holds_keys);
         }
+    }
+
+    /// A job the next keys depend on has not answered yet.
+    pub fn holds_keys(&self) -> bool {
+        self.in_flight.iter().any(|holds| *holds)
     }
 
     pub fn stop_writing(&mut self) {
@@ -81,12 +88,12 @@ impl Executor {
 
     /// Jobs asked for and not answered yet.
     pub fn in_flight(&self) -> usize {
-        self.in_flight
+        self.in_flight.len()
     }
 
     /// The next answer, waiting at most until `deadline` (not at all when it has passed).
     pub fn next_event(&mut self, deadline: Instant) -> Option<Event> {
-        if self.in_flight == 0 {
+        if self.in_flight.is_empty() {
             return None;
         }
         let wait = deadline.saturating_duration_since(Instant::now());
@@ -97,7 +104,8 @@ impl Executor {
             self.events.recv_timeout(wait).ok()
         };
         if event.is_some() {
-            self.in_flight -= 1;
+            // One worker, jobs in order: the answer is the oldest job's.
+            self.in_flight.pop_front();
         }
         event
     }

@@ -78,6 +78,8 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let panic_on_key = std::env::var_os(PANIC_ON_KEY_ENV).is_some();
+    // Keys typed while a save they depend on is under way: applied in order once it answers.
+    let mut held: std::collections::VecDeque<Key> = std::collections::VecDeque::new();
     // Started after the first frame, so it does not compete with it for the processor.
     let mut integrity: Option<std::sync::mpsc::Receiver<Option<String>>> = None;
     let mut db_path = Some(db_path);
@@ -92,6 +94,14 @@ fn event_loop(
             }
         }
         dirty |= settle(app, executor, Instant::now());
+        while !executor.holds_keys()
+            && let Some(key) = held.pop_front()
+        {
+            let effects = app.handle_key(key);
+            dispatch(effects, app, executor);
+            settle(app, executor, Instant::now() + FRAME);
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| render(app, frame))?;
             dirty = false;
@@ -119,9 +129,14 @@ fn event_loop(
                     !panic_on_key,
                     "{PANIC_ON_KEY_ENV} is set: panicking as asked"
                 );
-                let effects = app.handle_key(Key::from_event(key));
-                dispatch(effects, app, executor);
-                settle(app, executor, Instant::now() + FRAME);
+                let key = Key::from_event(key);
+                if executor.holds_keys() || !held.is_empty() {
+                    held.push_back(key);
+                } else {
+                    let effects = app.handle_key(key);
+                    dispatch(effects, app, executor);
+                    settle(app, executor, Instant::now() + FRAME);
+                }
                 dirty = true;
             }
             Event::Resize(..) => dirty = true,
