@@ -400,6 +400,41 @@ impl App {
             Event::Failed { what, error } => {
                 self.message = Some(self.tf(what, &[("error", &error)]));
             }
+            // What was typed comes back, so nothing has to be typed again.
+            Event::CheckInFailed { entry, error } => {
+                self.message = Some(self.tf("queue.failed", &[("error", &error)]));
+                let languages = super::screens::queue::check_in_languages(&self.catalog);
+                self.overlay = Some(Overlay::CheckIn(CheckInForm {
+                    label: entry.label,
+                    reason: entry.reason,
+                    urgency: entry.urgency,
+                    language: entry
+                        .language
+                        .and_then(|l| languages.iter().position(|c| *c == l))
+                        .unwrap_or(0),
+                    interpreter_needed: entry.interpreter_needed,
+                    ..CheckInForm::default()
+                }));
+            }
+            Event::NoteFailed {
+                visit_id,
+                text,
+                error,
+            } => {
+                self.message = Some(self.tf("history.note_failed", &[("error", &error)]));
+                let who = self
+                    .history
+                    .open
+                    .as_ref()
+                    .and_then(|(record, _)| record.person.as_ref())
+                    .map(|p| format!("{} {}", p.first_name, p.official_name))
+                    .unwrap_or_else(|| self.t("history.anonymous"));
+                self.overlay = Some(Overlay::Prompt(PromptState {
+                    searched_for: who,
+                    reason: text,
+                    note_for_visit: Some(visit_id),
+                }));
+            }
             Event::SlipWritten { path, printed } => {
                 self.message = Some(match printed {
                     None => self.tf("slip.written", &[("path", &path.display().to_string())]),
@@ -579,6 +614,45 @@ pub(crate) mod tests {
         keys.split_whitespace()
             .flat_map(|k| app.handle_key(k.parse().unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn a_check_in_or_note_that_could_not_be_saved_comes_back_with_what_was_typed() {
+        let mut app = app();
+        let entry = crate::store::QueueEntry {
+            id: "q-1".into(),
+            label: "Ticket 40".into(),
+            reason: "Miete".into(),
+            urgency: crate::domain::Urgency::Today,
+            language: None,
+            interpreter_needed: true,
+            checked_in_ms: 1,
+        };
+        app.on_event(super::super::effects::Event::CheckInFailed {
+            entry,
+            error: "locked".into(),
+        });
+        let Some(Overlay::CheckIn(form)) = &app.overlay else {
+            panic!("the check-in form is open again");
+        };
+        assert_eq!(
+            (form.label.as_str(), form.reason.as_str()),
+            ("Ticket 40", "Miete")
+        );
+        assert_eq!(form.urgency, crate::domain::Urgency::Today);
+        assert!(form.interpreter_needed);
+        assert!(app.message.clone().unwrap().contains("locked"));
+        let mut app = super::tests::app();
+        app.on_event(super::super::effects::Event::NoteFailed {
+            visit_id: "v-1".into(),
+            text: "rief zurück".into(),
+            error: "locked".into(),
+        });
+        let Some(Overlay::Prompt(prompt)) = &app.overlay else {
+            panic!("the note window is open again");
+        };
+        assert_eq!(prompt.reason, "rief zurück");
+        assert_eq!(prompt.note_for_visit.as_deref(), Some("v-1"));
     }
 
     #[test]

@@ -82,6 +82,17 @@ pub enum Event {
         what: &'static str,
         error: String,
     },
+    /// A check-in that could not be saved: the form comes back with what was typed.
+    CheckInFailed {
+        entry: QueueEntry,
+        error: String,
+    },
+    /// A follow-up note that could not be saved: the note window comes back with its text.
+    NoteFailed {
+        visit_id: String,
+        text: String,
+        error: String,
+    },
     SlipWritten {
         path: PathBuf,
         printed: Option<Result<String, String>>,
@@ -292,7 +303,10 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                 label: entry.label,
                 queue: queue(store),
             },
-            Err(e) => failed("queue.failed", e),
+            Err(e) => Event::CheckInFailed {
+                entry,
+                error: e.to_string(),
+            },
         },
         Job::EndQueueEntry {
             entry,
@@ -350,9 +364,14 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
         }
         Job::OpenVisit(id) => open_visit(store, &id),
         Job::AddFollowUpNote { visit_id, text } => {
-            match store.correct_visit(&visit_id, &crate::store::Correction::FollowUpNote(text)) {
+            let note = crate::store::Correction::FollowUpNote(text.clone());
+            match store.correct_visit(&visit_id, &note) {
                 Ok(revision) => Event::NoteAdded { visit_id, revision },
-                Err(e) => failed("history.note_failed", e),
+                Err(e) => Event::NoteFailed {
+                    visit_id,
+                    text,
+                    error: e.to_string(),
+                },
             }
         }
     }

@@ -4,8 +4,8 @@
 mod check_in;
 mod render;
 
-pub use check_in::CheckInForm;
 pub use check_in::render as check_in_render;
+pub use check_in::{CheckInForm, languages as check_in_languages};
 pub use render::render;
 
 use crate::store::QueueEntry;
