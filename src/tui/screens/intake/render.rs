@@ -174,7 +174,7 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
         .map(|f| cx.t(f.label_key()).width())
         .max()
         .unwrap_or(10)
-        .min(28);
+        .min(30);
     let value_width = 34usize;
     let tick = |on: bool| {
         if on {
