@@ -174,7 +174,9 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
         .map(|f| cx.t(f.label_key()).width())
         .max()
         .unwrap_or(10)
-        .min(30);
+        // Wide enough for the longest label in every shipped language, and the same column
+        // whatever language is shown as long as its labels fit.
+        .clamp(28, 30);
     let value_width = 34usize;
     let tick = |on: bool| {
         if on {
