@@ -1,5 +1,7 @@
 //! Local storage in SQLite. All SQL of the application lives in this module.
 
+mod batch_kind;
+mod batch_lines;
 mod drafts;
 mod error;
 mod export;
@@ -16,9 +18,10 @@ mod stats;
 mod unmet_needs;
 mod visits;
 
+pub use batch_kind::{BatchAction, BatchStatus};
 pub use drafts::Draft;
 pub use error::{Error, Result};
-pub use export::{AdoptedLine, BatchAction, BatchInfo, BatchLine, BatchStatus, NewBatch};
+pub use export::{AdoptedLine, BatchInfo, BatchLine, NewBatch};
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::{SCHEMA_VERSION, build_old_schema};
 pub use open::{APPLICATION_ID, Access, BUSY_TIMEOUT, StoreError};

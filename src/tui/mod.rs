@@ -2,6 +2,7 @@
 //! → [`render::render`] from state alone. Screens are modules with their own state and render.
 
 pub mod action;
+mod answers;
 pub mod app;
 pub mod context;
 pub mod effect;
