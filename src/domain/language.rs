@@ -18,6 +18,44 @@ impl LanguageCode {
     }
 }
 
+impl LanguageCode {
+    /// A code as stored by earlier versions, which wrote the UI languages as ISO 639-1
+    /// (`de`, `fr`, `en`, `it`) in the queue.
+    pub fn from_stored(text: &str) -> Result<LanguageCode, LanguageCodeError> {
+        iso_639_3_of(text).unwrap_or(text).parse()
+    }
+
+    /// The language of the topics and the interface (ISO 639-1) this is, if one.
+    pub fn topic_language(&self) -> Option<&'static str> {
+        match self.as_str() {
+            "deu" => Some("de"),
+            "fra" => Some("fr"),
+            "eng" => Some("en"),
+            "ita" => Some("it"),
+            _ => None,
+        }
+    }
+}
+
+/// A language that may not be given, as a draft stores it: `""` for none, as earlier versions
+/// wrote it (`#[serde(with = "optional_code")]`).
+pub mod optional_code {
+    use super::LanguageCode;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(code: &Option<LanguageCode>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(code.as_ref().map_or("", LanguageCode::as_str))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<LanguageCode>, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse().map(Some).map_err(serde::de::Error::custom)
+    }
+}
+
 impl FromStr for LanguageCode {
     type Err = LanguageCodeError;
 
@@ -74,22 +112,102 @@ mod tests {
     }
 }
 
+/// A code written in the source, checked when compiled.
+const fn code(letters: &[u8; 3]) -> LanguageCode {
+    let mut i = 0;
+    while i < 3 {
+        assert!(letters[i].is_ascii_lowercase(), "three lowercase letters");
+        i += 1;
+    }
+    LanguageCode(*letters)
+}
+
 /// Interpreter languages most asked for at Swiss desks, first in pickers (ISO 639-3):
 /// Arabic, Tigrinya, Dari, Farsi, Turkish, Albanian, Tamil, Somali, Ukrainian, Russian, Kurdish
 /// (Kurmanji), Pashto, Portuguese, Spanish, English. Names are UI strings (`language.<code>`).
-pub const COMMON_INTERPRETER_LANGUAGES: &[&str] = &[
-    "ara", "tir", "prs", "pes", "tur", "sqi", "tam", "som", "ukr", "rus", "kmr", "pus", "por",
-    "spa", "eng",
+pub const INTERPRETER_LANGUAGES: &[LanguageCode] = &INTERPRETERS;
+
+const INTERPRETERS: [LanguageCode; 15] = [
+    code(b"ara"),
+    code(b"tir"),
+    code(b"prs"),
+    code(b"pes"),
+    code(b"tur"),
+    code(b"sqi"),
+    code(b"tam"),
+    code(b"som"),
+    code(b"ukr"),
+    code(b"rus"),
+    code(b"kmr"),
+    code(b"pus"),
+    code(b"por"),
+    code(b"spa"),
+    code(b"eng"),
 ];
+
+const NATIONAL: [LanguageCode; 3] = [code(b"deu"), code(b"fra"), code(b"ita")];
+
+/// The languages offered for a visitor, everywhere one is chosen (check-in, reception): the
+/// national languages first, then the interpreter languages.
+pub const VISITOR_LANGUAGES: &[LanguageCode] = &visitor_languages();
+
+const fn visitor_languages() -> [LanguageCode; NATIONAL.len() + INTERPRETERS.len()] {
+    let mut all = [NATIONAL[0]; NATIONAL.len() + INTERPRETERS.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < NATIONAL.len() {
+            NATIONAL[i]
+        } else {
+            INTERPRETERS[i - NATIONAL.len()]
+        };
+        i += 1;
+    }
+    all
+}
+
+pub fn interpreter_languages() -> &'static [LanguageCode] {
+    INTERPRETER_LANGUAGES
+}
+
+/// The next choice in a cycle through `list` with "not given" (`None`) before the first.
+pub fn cycle(
+    list: &[LanguageCode],
+    current: Option<LanguageCode>,
+    forward: bool,
+) -> Option<LanguageCode> {
+    let at = current.and_then(|c| list.iter().position(|l| *l == c));
+    let count = list.len() + 1;
+    let index = at.map_or(0, |i| i + 1);
+    let next = if forward {
+        (index + 1) % count
+    } else {
+        (index + count - 1) % count
+    };
+    next.checked_sub(1).map(|i| list[i])
+}
 
 #[cfg(test)]
 mod common_tests {
     use super::*;
 
     #[test]
-    fn the_common_languages_are_valid_codes() {
-        for code in COMMON_INTERPRETER_LANGUAGES {
-            assert!(code.parse::<LanguageCode>().is_ok(), "{code}");
+    fn every_visitor_language_has_a_name_and_the_cycle_passes_not_given() {
+        let names = crate::catalog::Catalog::embedded();
+        for code in VISITOR_LANGUAGES {
+            let key = format!("language.{code}");
+            assert_ne!(names.i18n.text("de", &key), key, "{code} has a name");
         }
+        assert_eq!(
+            cycle(VISITOR_LANGUAGES, None, true),
+            Some(VISITOR_LANGUAGES[0])
+        );
+        assert_eq!(
+            cycle(VISITOR_LANGUAGES, None, false),
+            VISITOR_LANGUAGES.last().copied()
+        );
+        assert_eq!(
+            cycle(VISITOR_LANGUAGES, VISITOR_LANGUAGES.last().copied(), true),
+            None
+        );
     }
 }

@@ -28,6 +28,26 @@ impl Sex {
     }
 }
 
+/// A sex that may not be given, as a draft stores it: the eCH-0044 code, 0 for none, as earlier
+/// versions wrote it (`#[serde(with = "optional_sex")]`); another number is refused.
+pub mod optional_sex {
+    use super::Sex;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(sex: &Option<Sex>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(sex.map_or(0, Sex::code))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Sex>, D::Error> {
+        match u8::deserialize(d)? {
+            0 => Ok(None),
+            code => Sex::from_code(code).map(Some).ok_or_else(|| {
+                serde::de::Error::custom(format!("{code} is not an eCH-0044 sex code"))
+            }),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PersonError {
     #[error("the name is empty")]

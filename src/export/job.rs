@@ -2,7 +2,6 @@
 //! goes on saving while it writes; progress and the outcome come back through a channel.
 
 use super::{ExportOptions, Step};
-use crate::store::Store;
 use std::sync::mpsc::{Receiver, channel};
 
 /// What the export thread reports.
@@ -16,11 +15,11 @@ pub enum JobMessage {
 }
 
 /// Runs an export on its own connection in a thread; progress comes back every 1,000 visits.
-pub fn start(db_path: std::path::PathBuf, options: ExportOptions) -> Receiver<JobMessage> {
+pub fn start(opener: crate::store::Opener, options: ExportOptions) -> Receiver<JobMessage> {
     let (sender, receiver) = channel();
     std::thread::spawn(move || {
         let outcome = (|| -> anyhow::Result<(u64, usize)> {
-            let mut store = Store::open(&db_path)?;
+            let mut store = opener.open()?;
             let progress_sender = sender.clone();
             let report = crate::export::run(&mut store, &options, &mut |step| match step {
                 Step::Waiting(_) => {

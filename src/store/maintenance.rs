@@ -8,11 +8,14 @@ impl Store {
     /// SQLite's quick check of the file at `path` on a connection of its own: `Some(problem)`
     /// when it is damaged.
     pub fn damage(path: &Path) -> Option<String> {
-        let conn = rusqlite::Connection::open_with_flags(
+        // A file that cannot even be opened to check is not taken to be sound.
+        let conn = match rusqlite::Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .ok()?;
+        ) {
+            Ok(conn) => conn,
+            Err(e) => return Some(e.to_string()),
+        };
         match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
             Ok(first) if first == "ok" => None,
             Ok(first) => Some(super::open::one_line(&first)),

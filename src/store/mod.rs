@@ -90,6 +90,14 @@ impl Store {
         &self.path
     }
 
+    /// Opens further connections to this database, for work that runs beside this one (an
+    /// export in the background); `Send`, so it can go to another thread.
+    pub fn opener(&self) -> Opener {
+        Opener {
+            path: self.path.clone(),
+        }
+    }
+
     /// Records who did what to which record, without personal data.
     pub fn audit(
         &self,
@@ -103,6 +111,19 @@ impl Store {
             (now_rfc3339(), actor, action, entity, entity_id),
         )?;
         Ok(())
+    }
+}
+
+/// Opens a further connection to a database already open (see [`Store::opener`]).
+#[derive(Debug, Clone)]
+pub struct Opener {
+    path: PathBuf,
+}
+
+impl Opener {
+    /// A connection for writing, checked for damage first (as every writing command is).
+    pub fn open(&self) -> std::result::Result<Store, StoreError> {
+        Store::open(&self.path)
     }
 }
 

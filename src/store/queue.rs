@@ -12,8 +12,8 @@ pub struct QueueEntry {
     pub label: String,
     pub reason: String,
     pub urgency: Urgency,
-    /// The visitor's language (ISO 639-1 or 639-3 code), if known.
-    pub language: Option<String>,
+    /// The visitor's language, if known.
+    pub language: Option<crate::domain::LanguageCode>,
     pub interpreter_needed: bool,
     /// Milliseconds since the epoch (UTC) of the check-in.
     pub checked_in_ms: i64,
@@ -42,7 +42,7 @@ impl Store {
                 entry.label,
                 entry.reason,
                 <&str>::from(entry.urgency),
-                entry.language,
+                entry.language.as_ref().map(|l| l.as_str()),
                 entry.interpreter_needed,
             ],
         )?;
@@ -69,7 +69,18 @@ impl Store {
                         format!("unknown urgency {urgency:?}").into(),
                     )
                 })?,
-                language: r.get(4)?,
+                language: match r.get::<_, Option<String>>(4)? {
+                    None => None,
+                    Some(text) => Some(crate::domain::LanguageCode::from_stored(&text).map_err(
+                        |e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                4,
+                                rusqlite::types::Type::Text,
+                                e.into(),
+                            )
+                        },
+                    )?),
+                },
                 interpreter_needed: r.get(5)?,
                 checked_in_ms: r.get(6)?,
             })

@@ -1,12 +1,71 @@
 //! What a screen may read while it handles a key or draws: the catalog, the texts in the
-//! interface language, the session, the keymap and the screen shown. Screens get this, never
-//! the `App`.
+//! interface language, the session, the keymap, the screen shown and the time. Screens get this,
+//! never the `App`.
 
 use super::keymap::Keymap;
 use super::screens::ScreenId;
 use super::session::Session;
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
+use std::time::Instant;
+
+/// The time as the interface sees it: set by the loop before each key and each frame, fixed in
+/// tests, so that neither `update` nor drawing reads a clock of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    /// For timers (the interpreter's minutes).
+    pub instant: Instant,
+    /// For what is saved and shown: the visit's start, a check-in, the queue's waiting times.
+    pub local: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl Now {
+    pub fn system() -> Now {
+        Now {
+            instant: Instant::now(),
+            local: chrono::Local::now().fixed_offset(),
+        }
+    }
+
+    /// A given moment (tests, benchmarks): the timers start from it.
+    pub fn at(local: chrono::DateTime<chrono::FixedOffset>) -> Now {
+        Now {
+            instant: Instant::now(),
+            local,
+        }
+    }
+
+    /// Milliseconds since the epoch, as the queue stores times.
+    pub fn epoch_ms(&self) -> i64 {
+        self.local.timestamp_millis()
+    }
+}
+
+/// The parts of the state every screen reads and none changes: kept apart from the screens so a
+/// screen can be changed while it reads them.
+pub struct Shared {
+    pub catalog: Catalog,
+    pub keymap: Keymap,
+    pub session: Session,
+    pub lang: String,
+    /// Built once: a keystroke only compares prepared text.
+    pub directory_index: DirectoryIndex,
+    pub now: Now,
+}
+
+impl Shared {
+    pub fn ctx(&self, screen: ScreenId) -> Ctx<'_> {
+        Ctx {
+            catalog: &self.catalog,
+            lang: &self.lang,
+            session: &self.session,
+            keymap: &self.keymap,
+            screen,
+            directory_index: &self.directory_index,
+            now: self.now,
+        }
+    }
+}
 
 pub struct Ctx<'a> {
     pub catalog: &'a Catalog,
@@ -15,6 +74,7 @@ pub struct Ctx<'a> {
     pub keymap: &'a Keymap,
     pub screen: ScreenId,
     pub directory_index: &'a DirectoryIndex,
+    pub now: Now,
 }
 
 impl Ctx<'_> {
@@ -25,5 +85,25 @@ impl Ctx<'_> {
 
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.catalog.i18n.format(self.lang, key, args)
+    }
+}
+
+/// A context for unit tests of one screen: the embedded catalog, the default keymap, German,
+/// 25 November 2026 at 10:00 in Valais.
+#[cfg(test)]
+pub fn test_shared() -> Shared {
+    let catalog = Catalog::embedded();
+    let directory_index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+    let local = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+01:00").expect("fixed");
+    Shared {
+        catalog,
+        keymap: super::keymap::load_builtin("default").expect("built in"),
+        session: Session {
+            today: local.date_naive(),
+            ..Session::default()
+        },
+        lang: "de".into(),
+        directory_index,
+        now: Now::at(local),
     }
 }

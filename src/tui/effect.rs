@@ -1,6 +1,17 @@
 //! What the state asks the loop to do: work it cannot do itself (see `effects`).
 
-use super::visit_start::AfterQueue;
+/// What follows when a visitor is taken from the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterQueue {
+    /// Nothing: the visitor left unseen.
+    Nothing,
+    /// An information visit (the fast path).
+    Information,
+    /// The guided intake, all five stages.
+    Intake,
+    /// Handed over at once to the social worker on duty.
+    UrgentHandover,
+}
 
 /// Work for the loop that the state cannot do itself.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,12 +1,12 @@
 //! Carrying out what `App::update` asked for but cannot do itself. The work is split in two:
-//! [`job`] turns an effect into a self-contained [`Job`] (everything it needs taken from the
+//! `App::carry` turns an effect into a self-contained [`Job`] (everything it needs taken from the
 //! state, on the UI thread); [`perform`] does the job's I/O (store, files) and answers with an
 //! [`Event`], touching no state; [`App::on_event`] is where the answer changes the state. So
 //! `App` is changed in one place, and `perform` can move to a worker thread as it is.
 //! Talking to the terminal (the clipboard) and plain notices stay on the UI thread.
 
-use super::app::{App, Effect};
-use super::visit_start::AfterQueue;
+use super::app::{App, Carry, Effect};
+use super::effect::AfterQueue;
 use crate::catalog::Catalog;
 use crate::store::{QueueEntry, QueueExit, Store, VisitFilter};
 use base64::Engine;
@@ -40,6 +40,8 @@ pub enum Job {
         id: String,
         exit: QueueExit,
         then: AfterQueue,
+        /// When the visitor left the queue (milliseconds since the epoch).
+        at_ms: i64,
     },
     SaveDraft {
         id: String,
@@ -102,7 +104,8 @@ pub enum Event {
         kind: crate::domain::VisitKind,
         topics: usize,
         draft: Option<String>,
-        pending_exports: Option<u64>,
+        /// Visits due for export now; a count that could not be read is read again.
+        pending_exports: Result<u64, String>,
     },
     HistoryLoaded(Vec<crate::store::VisitSummary>),
     CheckedIn {
@@ -145,87 +148,22 @@ fn failed(what: &'static str, error: impl std::fmt::Display) -> Event {
     }
 }
 
-/// Carries an effect out: the ones of the terminal and the screen here, the others as a job
-/// for the worker, whose answer comes back as an event.
+/// Carries an effect out: the ones of the terminal here, the others as a job for the worker,
+/// whose answer comes back as an event.
 pub fn apply(effect: Effect, app: &mut App, executor: &mut super::executor::Executor) {
-    let event = match effect {
-        Effect::CopyPhone(None) => Event::PhoneCopied(None),
-        Effect::CopyPhone(Some(phone)) => {
+    let event = match app.carry(effect) {
+        Carry::Job(job) => return executor.submit(job),
+        Carry::Answer(event) => event,
+        Carry::Clipboard(phone) => {
             copy_to_clipboard(&phone);
             Event::PhoneCopied(Some(phone))
         }
-        Effect::Notice(text) => Event::Notice(text),
-        Effect::StartExport => match app.session.export.clone() {
-            None => Event::Notice(app.t("export.no_target")),
-            Some(options) => Event::ExportStarted(crate::tui::screens::export::start(
-                executor.db_path.clone(),
-                options,
-            )),
-        },
-        other => return executor.submit(job(other, app)),
+        Carry::Export(options) => {
+            Event::ExportStarted(crate::export::job::start(executor.opener(), options))
+        }
     };
     for follow_up in app.on_event(event) {
         apply(follow_up, app, executor);
-    }
-}
-
-/// The job for an effect, with what it needs from the state.
-fn job(effect: Effect, app: &App) -> Job {
-    match effect {
-        Effect::SaveLanguage(lang) => Job::SaveLanguage(lang),
-        Effect::WriteSlip {
-            service,
-            visitor_lang,
-        } => Job::WriteSlip {
-            service,
-            lang: app.lang.clone(),
-            visitor_lang,
-            slips_dir: app.session.slips_dir.clone(),
-            print_command: app.session.print_command.clone(),
-            today: app.session.today,
-        },
-        Effect::RecordUnmetNeed {
-            searched_for,
-            reason,
-        } => Job::RecordUnmetNeed(crate::store::UnmetNeed {
-            desk_id: app.session.desk.clone(),
-            visit_id: None,
-            searched_for,
-            reason,
-        }),
-        Effect::SaveVisit { visit, draft } => Job::SaveVisit {
-            visit,
-            draft,
-            staff: app.session.staff.clone(),
-        },
-        Effect::LoadHistory => Job::SearchVisits(crate::tui::screens::history::filter::parse(
-            &app.history.query,
-            &app.catalog,
-            &app.lang,
-        )),
-        Effect::CheckIn(entry) => Job::CheckIn {
-            desk: app.session.desk.clone(),
-            entry,
-        },
-        Effect::EndQueueEntry { id, exit, then } => Job::EndQueueEntry {
-            entry: app.queue.entries.iter().find(|e| e.id == id).cloned(),
-            id,
-            exit,
-            then,
-        },
-        Effect::SaveDraft { id, stage, data } => Job::SaveDraft { id, stage, data },
-        Effect::DiscardDraft(id) => Job::DiscardDraft(id),
-        Effect::LookupReturning(text) => Job::LookupReturning(text),
-        Effect::LoadExport => Job::LoadExport,
-        Effect::LoadReport(period) => Job::LoadReport {
-            period,
-            today: app.session.today,
-        },
-        Effect::OpenVisit(id) => Job::OpenVisit(id),
-        Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote { visit_id, text },
-        Effect::CopyPhone(_) | Effect::Notice(_) | Effect::StartExport => {
-            unreachable!("handled on the UI thread by apply")
-        }
     }
 }
 
@@ -287,7 +225,7 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                     kind: visit.kind,
                     topics: visit.topics.len(),
                     draft,
-                    pending_exports: store.pending_export_count().ok(),
+                    pending_exports: store.pending_export_count().map_err(|e| e.to_string()),
                 },
                 Err(e) => failed("info.failed", e),
             }
@@ -313,19 +251,17 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             id,
             exit,
             then,
-        } => {
-            let now = chrono::Utc::now().timestamp_millis();
-            match store.queue_end(&id, exit, now) {
-                Ok(waited) => Event::QueueEnded {
-                    entry,
-                    exit,
-                    then,
-                    waited,
-                    queue: queue(store),
-                },
-                Err(e) => failed("queue.failed", e),
-            }
-        }
+            at_ms,
+        } => match store.queue_end(&id, exit, at_ms) {
+            Ok(waited) => Event::QueueEnded {
+                entry,
+                exit,
+                then,
+                waited,
+                queue: queue(store),
+            },
+            Err(e) => failed("queue.failed", e),
+        },
         Job::SaveDraft { id, stage, data } => match store.save_draft(&id, &stage, &data) {
             Ok(()) => Event::Done,
             Err(e) => failed("draft.failed", e),
@@ -459,7 +395,7 @@ mod tests {
         assert_eq!(*what, "draft.failed");
         let mut app = crate::tui::app::tests::app();
         assert!(app.on_event(event).is_empty());
-        let message = app.message.unwrap();
+        let message = app.message().unwrap().to_string();
         assert!(
             message.starts_with("Entwurf nicht gespeichert"),
             "{message}"

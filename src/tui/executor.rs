@@ -6,7 +6,6 @@
 use super::effects::{Event, Job, perform};
 use crate::catalog::Catalog;
 use crate::store::Store;
-use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -27,13 +26,13 @@ pub struct Executor {
     worker: Option<JoinHandle<()>>,
     /// For each job asked for and not answered, oldest first: whether keys wait for it.
     in_flight: std::collections::VecDeque<bool>,
-    /// The database file, for work that opens a connection of its own (the export).
-    pub db_path: PathBuf,
+    /// For work that needs a connection of its own (the export).
+    opener: crate::store::Opener,
 }
 
 impl Executor {
     pub fn spawn(mut store: Store, catalog: Catalog) -> Executor {
-        let db_path = store.path().to_path_buf();
+        let opener = store.opener();
         let (jobs, inbox) = channel::<Work>();
         let (answers, events) = channel();
         let delay = std::env::var(DELAY_ENV)
@@ -62,8 +61,12 @@ impl Executor {
             events,
             worker: Some(worker),
             in_flight: std::collections::VecDeque::new(),
-            db_path,
+            opener,
         }
+    }
+
+    pub fn opener(&self) -> crate::store::Opener {
+        self.opener.clone()
     }
 
     pub fn submit(&mut self, job: Job) {

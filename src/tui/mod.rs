@@ -2,7 +2,6 @@
 //! → [`render::render`] from state alone. Screens are modules with their own state and render.
 
 pub mod action;
-mod answers;
 pub mod app;
 pub mod context;
 pub mod effect;
@@ -17,9 +16,8 @@ pub mod screens;
 pub mod session;
 mod shutdown;
 mod terminal;
-mod visit_start;
 
 pub use action::Action;
 pub use app::{App, Effect, Session};
+pub use effect::AfterQueue;
 pub use terminal::run;
-pub use visit_start::AfterQueue;

@@ -1,9 +1,10 @@
 //! Drawing the whole interface from the state alone: tab bar, screen, status bar, overlays.
 
 use super::action::Action;
-use super::app::{App, Overlay};
+use super::app::App;
 use super::fit::{fit_titles, shorten_left};
 use super::overlays;
+use super::overlays::Overlay;
 use super::screens::ScreenId;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -31,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_tabs(app, frame, tabs);
     render_screen(app, frame, body);
     render_status(app, frame, status);
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Help(state)) => overlays::help::render(&app.ctx(), state, frame, body),
         Some(Overlay::Palette(state)) => overlays::palette::render(&app.ctx(), state, frame, body),
         Some(Overlay::Prompt(state)) => overlays::prompt::render(&app.ctx(), state, frame, body),
@@ -70,8 +71,9 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|s| {
             let key = app
+                .ctx()
                 .keymap
-                .keys_for(app.screen.context(), s.action())
+                .keys_for(app.screen().context(), s.action())
                 .into_iter()
                 .next();
             let name = app.t(&s.title_key());
@@ -80,7 +82,7 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let selected = ScreenId::ALL
         .iter()
-        .position(|s| *s == app.screen)
+        .position(|s| *s == app.screen())
         .unwrap_or(0);
     let titles = fit_titles(&titles, selected, area.width as usize, 1);
     frame.render_widget(
@@ -95,26 +97,15 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The screen shown, from its own state and what every screen may read.
 fn render_screen(app: &App, frame: &mut Frame, area: Rect) {
-    use super::screens::*;
-    let cx = app.ctx();
-    match app.screen {
-        ScreenId::Settings => settings::render(&cx, frame, area),
-        ScreenId::Competence => competence::render(&cx, &app.competence, frame, area),
-        ScreenId::Directory => directory::render(&cx, &app.directory, frame, area),
-        ScreenId::Information => information::render(&cx, &app.information, frame, area),
-        ScreenId::History => history::render(&cx, &app.history, frame, area),
-        ScreenId::Glossary => glossary::render(&cx, &app.glossary, frame, area),
-        ScreenId::Queue => queue::render(&cx, &app.queue, frame, area),
-        ScreenId::Intake => intake::render(&cx, &app.intake, frame, area),
-        ScreenId::Export => export::render(&cx, &app.export, frame, area),
-        ScreenId::Reports => reports::render(&cx, &app.reports, frame, area),
-    }
+    app.screens()
+        .get(app.screen())
+        .render(&app.ctx(), frame, area);
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let reversed = Style::default().add_modifier(Modifier::REVERSED);
     // A notice takes the whole line until the next key: it is what the user needs to read now.
-    if let Some(message) = &app.message {
+    if let Some(message) = app.message() {
         let text = shorten_left(&format!(" {message}"), area.width as usize);
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -126,7 +117,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let session = &app.session;
+    let session = app.session();
     // Short enough for 80 columns in every language; `db check` lists the damage itself.
     if session.damaged.is_some() {
         let text = app.t("status.damaged");
@@ -141,8 +132,9 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let first_key = |action| {
-        app.keymap
-            .keys_for(app.screen.context(), action)
+        app.ctx()
+            .keymap
+            .keys_for(app.screen().context(), action)
             .into_iter()
             .next()
             .unwrap_or_else(|| "-".into())
@@ -160,14 +152,14 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     );
     let fixed = format!(
         " {}{}: {} │ {} │ {} │ ",
-        if app.working {
+        if app.working() {
             format!("{} │ ", app.t("status.working"))
         } else {
             String::new()
         },
         app.t("status.desk"),
         session.desk,
-        app.lang.to_uppercase(),
+        app.lang().to_uppercase(),
         pending,
     );
     // The database path gets what is left and is shortened from the left: its end says most.
@@ -237,15 +229,15 @@ mod tests {
     #[test]
     fn a_running_export_shows_its_progress_bar_and_an_ended_one_its_result() {
         let mut app = app("en");
-        app.screen = crate::tui::screens::ScreenId::Export;
-        app.export.pending = 1000;
-        app.export.progress = Some((250, 1000));
+        app.update(Action::ScreenExport);
+        app.screens_mut().export.pending = 1000;
+        app.screens_mut().export.progress = Some((250, 1000));
         let text = screen_text(&app, 100, 30);
         assert!(text.contains("250 / 1000"), "{text}");
         assert!(text.contains("Due: 1000 visits"), "{text}");
         assert!(text.contains("No export target set up"), "{text}");
-        app.export.progress = None;
-        app.export.result = Some(Err("HTTP 400: unknown commune".into()));
+        app.screens_mut().export.progress = None;
+        app.screens_mut().export.result = Some(Err("HTTP 400: unknown commune".into()));
         let text = screen_text(&app, 100, 30);
         assert!(!text.contains("250 / 1000"));
         assert!(
@@ -278,13 +270,15 @@ mod tests {
     #[test]
     fn competence_screen_snapshot() {
         let mut app = app("de");
-        app.session.today = "2026-11-25".parse().unwrap();
-        app.competence =
-            crate::tui::screens::competence::CompetenceForm::new(&app.catalog, app.session.today);
+        app.session_mut().today = "2026-11-25".parse().unwrap();
+        app.screens_mut().competence = crate::tui::screens::competence::CompetenceForm::new(
+            &Catalog::embedded(),
+            "2026-11-25".parse().unwrap(),
+        );
         app.update(Action::ScreenCompetence);
-        app.competence.status = crate::domain::ResidenceStatus::RefugeeF;
-        app.competence.entry_date = "2020-02-29".into();
-        app.competence.commune = "Visp".into();
+        app.screens_mut().competence.status = crate::domain::ResidenceStatus::RefugeeF;
+        app.screens_mut().competence.entry_date = "2020-02-29".into();
+        app.screens_mut().competence.commune = "Visp".into();
         insta::assert_snapshot!(screen_text(&app, 110, 28));
     }
 
@@ -294,10 +288,13 @@ mod tests {
     fn every_screen_and_overlay_at_80x24_in_german() {
         let german = || app("de");
         let fixed = |app: &mut App| {
-            app.session.today = "2026-11-25".parse().unwrap();
-            app.session.staff = "mb".into();
-            app.session.keymap = "default".into();
-            app.session.config_path = "/home/desk/.config/intake-desk/config.toml".into();
+            app.set_now(crate::tui::context::Now::at(
+                chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+01:00").unwrap(),
+            ));
+            app.session_mut().today = "2026-11-25".parse().unwrap();
+            app.session_mut().staff = "mb".into();
+            app.session_mut().keymap = "default".into();
+            app.session_mut().config_path = "/home/desk/.config/intake-desk/config.toml".into();
         };
         let screens = [
             ("queue", Action::ScreenQueue),
@@ -314,9 +311,9 @@ mod tests {
         for (name, action) in screens {
             let mut app = german();
             fixed(&mut app);
-            app.competence = crate::tui::screens::competence::CompetenceForm::new(
-                &app.catalog,
-                app.session.today,
+            app.screens_mut().competence = crate::tui::screens::competence::CompetenceForm::new(
+                &Catalog::embedded(),
+                "2026-11-25".parse().unwrap(),
             );
             app.update(action);
             insta::assert_snapshot!(format!("screen_{name}_80x24_de"), screen_text(&app, 80, 24));
@@ -332,7 +329,7 @@ mod tests {
             for action in actions {
                 app.update(*action);
             }
-            assert!(app.overlay.is_some(), "{name} opens an overlay");
+            assert!(app.overlay().is_some(), "{name} opens an overlay");
             insta::assert_snapshot!(
                 format!("overlay_{name}_80x24_de"),
                 screen_text(&app, 80, 24)
@@ -340,28 +337,28 @@ mod tests {
         }
         let mut app = german();
         fixed(&mut app);
-        app.overlay = Some(crate::tui::app::Overlay::RestoreDraft(
+        app.set_overlay(Some(crate::tui::overlays::Overlay::RestoreDraft(
             crate::store::Draft {
                 id: "d-1".into(),
                 stage: "0".into(),
                 data: "{}".into(),
                 updated_at: "2026-11-25T09:12:00+01:00".into(),
             },
-        ));
+        )));
         insta::assert_snapshot!("overlay_restore_draft_80x24_de", screen_text(&app, 80, 24));
         let mut app = german();
         fixed(&mut app);
-        app.session.damaged = Some("page 236".into());
+        app.session_mut().damaged = Some("page 236".into());
         insta::assert_snapshot!("status_damaged_80x24_de", screen_text(&app, 80, 24));
     }
 
     #[test]
     fn settings_screen_snapshot() {
         let mut app = app("de");
-        app.session.staff = "mb".into();
-        app.session.keymap = "default".into();
-        app.session.config_path = "/home/desk/.config/intake-desk/config.toml".into();
-        app.session.visit_count = 1234;
+        app.session_mut().staff = "mb".into();
+        app.session_mut().keymap = "default".into();
+        app.session_mut().config_path = "/home/desk/.config/intake-desk/config.toml".into();
+        app.session_mut().visit_count = 1234;
         app.update(Action::ScreenSettings);
         insta::assert_snapshot!(screen_text(&app, 100, 24));
     }

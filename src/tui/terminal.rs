@@ -2,6 +2,7 @@
 //! out (normal exit, error, panic, SIGTERM/SIGHUP: see `shutdown`), and the event loop in between.
 
 use super::app::App;
+use super::context::Now;
 use super::executor::Executor;
 use super::keymap::Key;
 use super::render::render;
@@ -19,7 +20,7 @@ const PANIC_ON_KEY_ENV: &str = "INTAKE_DESK_PANIC_ON_KEY";
 pub fn run(mut app: App, store: Store) -> anyhow::Result<()> {
     let shutdown = Shutdown::install()?;
     let db_path = store.path().to_path_buf();
-    let mut executor = Executor::spawn(store, app.catalog.clone());
+    let mut executor = Executor::spawn(store, app.catalog().clone());
     // ratatui::try_init enables raw mode, enters the alternate screen and installs a panic hook
     // that restores the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
@@ -51,7 +52,7 @@ fn settle(app: &mut App, executor: &mut Executor, deadline: Instant) -> bool {
         changed = true;
     }
     let working = executor.in_flight() > 0;
-    if app.working != working {
+    if app.working() != working {
         app.on_event(super::effects::Event::Working(working));
         changed = true;
     }
@@ -83,7 +84,8 @@ fn event_loop(
     // Started after the first frame, so it does not compete with it for the processor.
     let mut integrity: Option<std::sync::mpsc::Receiver<Option<String>>> = None;
     let mut db_path = Some(db_path);
-    while !app.quit && !shutdown.is_requested() {
+    while !app.quitting() && !shutdown.is_requested() {
+        app.set_now(Now::system());
         if let Some(Ok(result)) = integrity.as_ref().map(|r| r.try_recv()) {
             integrity = None;
             if let Some(problem) = result {
@@ -130,6 +132,7 @@ fn event_loop(
                     "{PANIC_ON_KEY_ENV} is set: panicking as asked"
                 );
                 let key = Key::from_event(key);
+                app.set_now(Now::system());
                 if executor.holds_keys() || !held.is_empty() {
                     held.push_back(key);
                 } else {

@@ -1,4 +1,5 @@
-//! Windows drawn over a screen: the `?` help, the command palette, a one-line prompt.
+//! Windows drawn over a screen: the `?` help, the command palette, a one-line prompt, the
+//! check-in form, the offer of an unfinished intake.
 
 pub mod draft;
 pub mod help;
@@ -10,6 +11,19 @@ pub use palette::PaletteState;
 pub use prompt::PromptState;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+
+/// The window over the screen that has the focus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(HelpState),
+    Palette(PaletteState),
+    /// The reason why no service fits, or a follow-up note.
+    Prompt(PromptState),
+    /// Checking a visitor into the queue.
+    CheckIn(crate::tui::screens::queue::CheckInForm),
+    /// An unfinished intake was found at start: continue it or discard it.
+    RestoreDraft(crate::store::Draft),
+}
 
 /// A rectangle of at most `width` x `height` centred horizontally, `top` rows from the top.
 pub fn centered(area: Rect, width: u16, height: u16, top: u16) -> Rect {

@@ -6,6 +6,7 @@ pub use crate::export::job::{JobMessage, start};
 use crate::store::{BatchAction, BatchInfo};
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
+use crate::tui::screens::Outcome;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -185,4 +186,25 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
         list,
         &mut table_state,
     );
+}
+
+impl crate::tui::screens::Screen for ExportState {
+    fn handle(&mut self, action: crate::tui::Action, _cx: &Ctx<'_>) -> Outcome {
+        match ExportState::handle(self, action) {
+            Some(effects) => Outcome::effects(effects),
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
+        render(cx, self, frame, area)
+    }
+
+    fn shown(&self, _cx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::LoadExport]
+    }
+
+    fn ticking(&self) -> bool {
+        self.running()
+    }
 }

@@ -13,7 +13,132 @@ pub mod reports;
 pub mod settings;
 
 use super::action::Action;
+use super::context::Ctx;
+use super::effect::Effect;
 use super::keymap::Context;
+use super::overlays::Overlay;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// What came of an action or a typed character given to a screen.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Not one of the screen's own: the shell may use it.
+    Ignored,
+    /// Taken; the state changed or nothing had to.
+    Handled,
+    /// Taken, and the loop has work to do.
+    Effects(Vec<Effect>),
+    /// Taken: a window opens over the screen.
+    Open(Overlay),
+    /// Taken: a notice for the status line.
+    Notice(String),
+}
+
+impl Outcome {
+    /// `Handled` when there is nothing to do, else the effects.
+    pub fn effects(effects: Vec<Effect>) -> Outcome {
+        if effects.is_empty() {
+            Outcome::Handled
+        } else {
+            Outcome::Effects(effects)
+        }
+    }
+
+    /// `Handled` when taken, else `Ignored`.
+    pub fn taken(taken: bool) -> Outcome {
+        if taken {
+            Outcome::Handled
+        } else {
+            Outcome::Ignored
+        }
+    }
+}
+
+/// The contract every screen follows: it changes only its own state, reads the rest from
+/// [`Ctx`], and asks for I/O through effects. A new screen implements this and is listed in
+/// [`Screens`]; nothing else dispatches to screens.
+pub trait Screen {
+    fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome;
+
+    /// A character typed while the screen has the focus (searches, form fields).
+    fn type_char(&mut self, _c: char, _cx: &Ctx<'_>) -> Outcome {
+        Outcome::Ignored
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut Frame, area: Rect);
+
+    /// What to read when the screen is shown (fresh data each time).
+    fn shown(&self, _cx: &Ctx<'_>) -> Vec<Effect> {
+        Vec::new()
+    }
+
+    /// Whether it changes with time alone (a timer, waiting times, a running export).
+    fn ticking(&self) -> bool {
+        false
+    }
+}
+
+/// The state of every screen, kept while another is shown.
+pub struct Screens {
+    pub queue: queue::QueueState,
+    pub intake: intake::IntakeState,
+    pub history: history::HistoryState,
+    pub directory: directory::DirectoryState,
+    pub information: information::InformationState,
+    pub competence: competence::CompetenceForm,
+    pub export: export::ExportState,
+    pub reports: reports::ReportsState,
+    pub settings: settings::SettingsScreen,
+    pub glossary: glossary::GlossaryState,
+}
+
+impl Screens {
+    pub fn new(catalog: &crate::catalog::Catalog, today: chrono::NaiveDate) -> Screens {
+        Screens {
+            queue: Default::default(),
+            intake: Default::default(),
+            history: Default::default(),
+            directory: Default::default(),
+            information: Default::default(),
+            competence: competence::CompetenceForm::new(catalog, today),
+            export: Default::default(),
+            reports: Default::default(),
+            settings: Default::default(),
+            glossary: Default::default(),
+        }
+    }
+
+    pub fn get(&self, id: ScreenId) -> &dyn Screen {
+        match id {
+            ScreenId::Queue => &self.queue,
+            ScreenId::Intake => &self.intake,
+            ScreenId::History => &self.history,
+            ScreenId::Directory => &self.directory,
+            ScreenId::Information => &self.information,
+            ScreenId::Competence => &self.competence,
+            ScreenId::Export => &self.export,
+            ScreenId::Reports => &self.reports,
+            ScreenId::Settings => &self.settings,
+            ScreenId::Glossary => &self.glossary,
+        }
+    }
+
+    pub fn get_mut(&mut self, id: ScreenId) -> &mut dyn Screen {
+        match id {
+            ScreenId::Queue => &mut self.queue,
+            ScreenId::Intake => &mut self.intake,
+            ScreenId::History => &mut self.history,
+            ScreenId::Directory => &mut self.directory,
+            ScreenId::Information => &mut self.information,
+            ScreenId::Competence => &mut self.competence,
+            ScreenId::Export => &mut self.export,
+            ScreenId::Reports => &mut self.reports,
+            ScreenId::Settings => &mut self.settings,
+            ScreenId::Glossary => &mut self.glossary,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScreenId {

@@ -5,6 +5,7 @@ use crate::report::format::{Names, WEEKDAYS};
 use crate::report::{Figures, KINDS, Period};
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
+use crate::tui::screens::Outcome;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -127,4 +128,21 @@ pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect)
     frame.render_widget(Sparkline::default().data(&day), spark);
     // One column per hour: 07 under the first, 12 under the sixth, 18 under the last.
     frame.render_widget(Paragraph::new(format!("07{:3}12{:4}18", "", "")), axis);
+}
+
+impl crate::tui::screens::Screen for ReportsState {
+    fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
+        match ReportsState::handle(self, action, cx.session.today) {
+            Some(effects) => Outcome::effects(effects),
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
+        render(cx, self, frame, area)
+    }
+
+    fn shown(&self, cx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::LoadReport(self.period(cx.session.today))]
+    }
 }

@@ -50,3 +50,21 @@ pub fn render(cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
         note_area,
     );
 }
+
+/// The Settings screen has no state of its own: it shows the session.
+#[derive(Debug, Default)]
+pub struct SettingsScreen;
+
+impl crate::tui::screens::Screen for SettingsScreen {
+    fn handle(
+        &mut self,
+        _action: crate::tui::Action,
+        _cx: &Ctx<'_>,
+    ) -> crate::tui::screens::Outcome {
+        crate::tui::screens::Outcome::Ignored
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
+        render(cx, frame, area)
+    }
+}

@@ -12,6 +12,7 @@ use crate::check::{Field, Input};
 use crate::domain::ResidenceStatus;
 use crate::search;
 use crate::tui::action::Action;
+use crate::tui::screens::Outcome;
 use chrono::NaiveDate;
 use strum::IntoEnumIterator;
 
@@ -272,6 +273,26 @@ impl CompetenceForm {
             }
             _ => {}
         }
+    }
+}
+
+impl crate::tui::screens::Screen for CompetenceForm {
+    fn handle(&mut self, action: Action, cx: &crate::tui::context::Ctx<'_>) -> Outcome {
+        Outcome::taken(CompetenceForm::handle(self, action, cx.catalog))
+    }
+
+    fn type_char(&mut self, c: char, cx: &crate::tui::context::Ctx<'_>) -> Outcome {
+        CompetenceForm::type_char(self, c, cx.catalog, cx.lang);
+        Outcome::Handled
+    }
+
+    fn render(
+        &self,
+        cx: &crate::tui::context::Ctx<'_>,
+        frame: &mut ratatui::Frame,
+        area: ratatui::layout::Rect,
+    ) {
+        render::render(cx, self, frame, area)
     }
 }
 

@@ -8,7 +8,10 @@ pub use render::render;
 use crate::catalog::Catalog;
 use crate::search::directory::{DirectoryIndex, Filters};
 use crate::tui::action::Action;
+use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
+use crate::tui::overlays::{Overlay, PromptState};
+use crate::tui::screens::Outcome;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DirectoryState {
@@ -111,6 +114,30 @@ impl DirectoryState {
             _ => return None,
         }
         Some(Vec::new())
+    }
+}
+
+impl crate::tui::screens::Screen for DirectoryState {
+    fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
+        if action == Action::UnmetNeed {
+            return Outcome::Open(Overlay::Prompt(PromptState {
+                searched_for: self.query.clone(),
+                ..Default::default()
+            }));
+        }
+        match DirectoryState::handle(self, action, cx.catalog, cx.directory_index) {
+            Some(effects) => Outcome::effects(effects),
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn type_char(&mut self, c: char, _cx: &Ctx<'_>) -> Outcome {
+        DirectoryState::type_char(self, c);
+        Outcome::Handled
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+        render::render(cx, self, frame, area)
     }
 }
 

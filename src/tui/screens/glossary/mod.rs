@@ -5,6 +5,7 @@ use crate::catalog::{Catalog, Term};
 use crate::search;
 use crate::tui::action::Action;
 use crate::tui::context::Ctx;
+use crate::tui::screens::Outcome;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -99,5 +100,20 @@ pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect
                 .block(Block::default().borders(Borders::TOP)),
             explanation_area,
         );
+    }
+}
+
+impl crate::tui::screens::Screen for GlossaryState {
+    fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
+        Outcome::taken(GlossaryState::handle(self, action, cx.catalog))
+    }
+
+    fn type_char(&mut self, c: char, _cx: &Ctx<'_>) -> Outcome {
+        GlossaryState::type_char(self, c);
+        Outcome::Handled
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
+        render(cx, self, frame, area)
     }
 }

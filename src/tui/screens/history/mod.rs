@@ -8,6 +8,7 @@ use crate::store::{VisitRecord, VisitSummary};
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::fit::shorten_right;
+use crate::tui::screens::Outcome;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -173,4 +174,51 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         area,
         &mut table_state,
     );
+}
+
+impl crate::tui::screens::Screen for HistoryState {
+    fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
+        if action == crate::tui::Action::FollowUpNote {
+            return self.follow_up_note(cx);
+        }
+        match HistoryState::handle(self, action) {
+            Some(effects) => Outcome::effects(effects),
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn type_char(&mut self, c: char, _cx: &Ctx<'_>) -> Outcome {
+        Outcome::effects(HistoryState::type_char(self, c))
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
+        render(cx, self, frame, area)
+    }
+
+    fn shown(&self, _cx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::LoadHistory]
+    }
+}
+
+impl HistoryState {
+    /// The window for a follow-up note to the selected (or opened) visit.
+    fn follow_up_note(&self, cx: &Ctx<'_>) -> Outcome {
+        let Some(id) = self.selected_id().map(str::to_string) else {
+            return Outcome::Handled;
+        };
+        let who = match &self.open {
+            Some((record, _)) => record
+                .person
+                .as_ref()
+                .map(|p| format!("{}, {}", p.official_name, p.first_name)),
+            None => self.visits.get(self.selected).and_then(|v| v.name.clone()),
+        };
+        Outcome::Open(crate::tui::overlays::Overlay::Prompt(
+            crate::tui::overlays::PromptState {
+                searched_for: who.unwrap_or_else(|| cx.t("history.anonymous")),
+                reason: String::new(),
+                note_for_visit: Some(id),
+            },
+        ))
+    }
 }

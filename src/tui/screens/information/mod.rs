@@ -7,10 +7,12 @@ mod render;
 pub use render::render;
 
 use crate::catalog::Catalog;
-use crate::domain::language::COMMON_INTERPRETER_LANGUAGES;
-use crate::domain::{InterpreterMode, InterpreterUse, TopicGiven};
+use crate::domain::{InterpreterMode, InterpreterUse, LanguageCode, TopicGiven};
 use crate::search;
 use crate::tui::action::Action;
+use crate::tui::context::Ctx;
+use crate::tui::effect::Effect;
+use crate::tui::screens::Outcome;
 use std::time::{Duration, Instant};
 use strum::IntoEnumIterator;
 
@@ -18,7 +20,7 @@ use strum::IntoEnumIterator;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Interpreter {
     /// ISO 639-3 code from the common list.
-    pub language: String,
+    pub language: LanguageCode,
     pub mode: InterpreterMode,
     /// The interpreting service, by its name in the directory.
     pub provider: Option<String>,
@@ -137,22 +139,26 @@ impl InformationState {
             Action::ClientView => self.client_view = !self.client_view,
             Action::Close if self.client_view => self.client_view = false,
             Action::InterpreterLanguage => {
+                let languages = crate::domain::language::interpreter_languages();
                 let next = match &self.interpreter {
-                    None => COMMON_INTERPRETER_LANGUAGES.first(),
-                    Some(i) => COMMON_INTERPRETER_LANGUAGES
+                    None => languages.first(),
+                    Some(i) => languages
                         .iter()
                         .position(|c| *c == i.language)
-                        .and_then(|p| COMMON_INTERPRETER_LANGUAGES.get(p + 1)),
+                        .and_then(|p| languages.get(p + 1)),
                 };
-                self.interpreter = next.map(|code| Interpreter {
-                    language: code.to_string(),
-                    ..self.interpreter.clone().unwrap_or(Interpreter {
-                        language: String::new(),
+                self.interpreter = next.map(|code| match self.interpreter.clone() {
+                    Some(interpreter) => Interpreter {
+                        language: *code,
+                        ..interpreter
+                    },
+                    None => Interpreter {
+                        language: *code,
                         mode: InterpreterMode::OnSite,
                         provider: None,
                         counted: Duration::ZERO,
                         running_since: None,
-                    })
+                    },
                 });
             }
             Action::InterpreterMode => {
@@ -233,8 +239,9 @@ impl InformationState {
         staff: &str,
         kind: crate::domain::VisitKind,
         urgency: crate::domain::Urgency,
+        at: crate::tui::context::Now,
     ) -> crate::domain::Visit {
-        let now = chrono::Local::now().fixed_offset();
+        let now = at.local;
         crate::domain::Visit {
             id: uuid::Uuid::now_v7(),
             desk_id: desk.to_string(),
@@ -248,7 +255,7 @@ impl InformationState {
             information: self.given.clone(),
             competence: None,
             referrals: Vec::new(),
-            interpreter: self.interpreter_use(Instant::now()),
+            interpreter: self.interpreter_use(at.instant),
             consent_to_export: false,
             waiting_seconds: self.waiting_seconds,
             note: None,
@@ -259,11 +266,59 @@ impl InformationState {
     pub fn interpreter_use(&self, now: Instant) -> Option<InterpreterUse> {
         let interpreter = self.interpreter.as_ref()?;
         Some(InterpreterUse {
-            language: interpreter.language.parse().ok()?,
+            language: interpreter.language,
             mode: interpreter.mode,
             provider: interpreter.provider.clone(),
             minutes: interpreter.minutes(now),
         })
+    }
+}
+
+impl crate::tui::screens::Screen for InformationState {
+    fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
+        if action == Action::SaveVisit {
+            return self.save(cx);
+        }
+        Outcome::taken(InformationState::handle(
+            self,
+            action,
+            cx.catalog,
+            cx.lang,
+            cx.now.instant,
+        ))
+    }
+
+    fn type_char(&mut self, c: char, _cx: &Ctx<'_>) -> Outcome {
+        InformationState::type_char(self, c);
+        Outcome::Handled
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+        render::render(cx, self, frame, area)
+    }
+
+    fn ticking(&self) -> bool {
+        InformationState::ticking(self)
+    }
+}
+
+impl InformationState {
+    /// The information visit to save; nothing to save before a topic was given.
+    fn save(&self, cx: &Ctx<'_>) -> Outcome {
+        if self.given.is_empty() {
+            return Outcome::Notice(cx.t("info.nothing"));
+        }
+        let visit = self.visit(
+            &cx.session.desk,
+            &cx.session.staff,
+            crate::domain::VisitKind::Information,
+            crate::domain::Urgency::Normal,
+            cx.now,
+        );
+        Outcome::Effects(vec![Effect::SaveVisit {
+            visit: Box::new(visit),
+            draft: None,
+        }])
     }
 }
 
@@ -275,7 +330,7 @@ mod tests {
     fn a_begun_minute_counts_in_full() {
         let start = Instant::now();
         let mut i = Interpreter {
-            language: "tir".into(),
+            language: "tir".parse().unwrap(),
             mode: InterpreterMode::Phone,
             provider: None,
             counted: Duration::ZERO,

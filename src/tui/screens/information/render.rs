@@ -7,7 +7,6 @@ use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
-use std::time::Instant;
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
@@ -104,7 +103,7 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     let interpreter = match &state.interpreter {
         None => cx.t("info.no_interpreter"),
         Some(i) => {
-            let seconds = i.elapsed(Instant::now()).as_secs();
+            let seconds = i.elapsed(cx.now.instant).as_secs();
             let mode = cx.t(&format!(
                 "info.mode_{}",
                 <&str>::from(i.mode).replace('-', "_")

@@ -14,19 +14,11 @@ use super::competence::CompetenceForm;
 use super::directory::DirectoryState;
 use super::information::InformationState;
 use crate::catalog::Catalog;
-use crate::search::directory::DirectoryIndex;
 use crate::tui::action::Action;
+use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
-use crate::tui::session::Session;
+use crate::tui::screens::Outcome;
 use serde::{Deserialize, Serialize};
-
-/// What the intake needs from the app to act.
-pub struct IntakeContext<'a> {
-    pub catalog: &'a Catalog,
-    pub index: &'a DirectoryIndex,
-    pub session: &'a Session,
-    pub lang: &'a str,
-}
 
 /// A referral made in stage 4: the service, how far it went, and consent to share data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +86,9 @@ pub struct IntakeState {
     /// The highlighted commune suggestion under a commune field.
     #[serde(skip)]
     pub commune_pick: usize,
+    /// Staff were told the competence check is incomplete: the next save goes without it.
+    #[serde(skip)]
+    pub save_without_competence: bool,
 }
 
 impl Default for IntakeState {
@@ -111,6 +106,7 @@ impl Default for IntakeState {
             suggestion: 0,
             language_query: String::new(),
             commune_pick: 0,
+            save_without_competence: false,
         }
     }
 }
@@ -139,7 +135,7 @@ impl IntakeState {
     }
 
     /// Types into the focused field; a flag ticked with the space bar is saved at once.
-    pub fn type_char(&mut self, c: char, cx: &IntakeContext<'_>) -> Option<Effect> {
+    pub fn type_char(&mut self, c: char, cx: &Ctx<'_>) -> Option<Effect> {
         match self.stage {
             1 => self.information.type_char(c),
             2 => {
@@ -173,10 +169,10 @@ impl IntakeState {
 
     /// Typing on the language field picks the best match by name (in the staff's language, in
     /// German, or by ISO code): "tig" or "tir" finds Tigrinya.
-    fn pick_language(&mut self, cx: &IntakeContext<'_>) {
+    fn pick_language(&mut self, cx: &Ctx<'_>) {
         let i18n = &cx.catalog.i18n;
-        let items = reception::visitor_languages()
-            .filter(|code| !code.is_empty())
+        let items = crate::domain::language::VISITOR_LANGUAGES
+            .iter()
             .map(|code| {
                 let key = format!("language.{code}");
                 (
@@ -189,7 +185,7 @@ impl IntakeState {
                 )
             });
         if let Some(best) = crate::search::rank(&self.language_query, items).first() {
-            self.reception.language = best.to_string();
+            self.reception.language = Some(**best);
         }
     }
 
@@ -234,7 +230,7 @@ impl IntakeState {
     }
 
     /// Steps the focused choice or flag; ticking the financial request opens its checklist.
-    fn step_reception(&mut self, forward: bool, cx: &IntakeContext<'_>) {
+    fn step_reception(&mut self, forward: bool, cx: &Ctx<'_>) {
         self.reception.step(forward);
         if self.reception.financial {
             self.reception
@@ -267,10 +263,13 @@ impl IntakeState {
         else {
             return false;
         };
-        let commune = |bfs: Option<u32>| {
-            bfs.and_then(|nr| catalog.commune_by_bfs(nr))
-                .map(|c| c.name.clone())
-                .unwrap_or_default()
+        // A commune this catalog no longer knows shows its BFS number, which the field's check
+        // then names, instead of vanishing.
+        let commune = |bfs: Option<u32>| match bfs {
+            None => String::new(),
+            Some(nr) => catalog
+                .commune_by_bfs(nr)
+                .map_or_else(|| nr.to_string(), |c| c.name.clone()),
         };
         let r = &mut self.reception;
         r.official_name = person.official_name;
@@ -285,9 +284,13 @@ impl IntakeState {
             },
             None => String::new(),
         };
-        r.sex = person.sex.unwrap_or(0);
+        // Saved visits hold only valid codes (the person is checked before it is saved).
+        r.sex = person.sex.and_then(crate::domain::Sex::from_code);
         r.nationality = person.nationality.unwrap_or_default();
-        r.language = person.language.unwrap_or_default();
+        r.language = person
+            .language
+            .as_deref()
+            .and_then(|l| crate::domain::LanguageCode::from_stored(l).ok());
         // A status this version does not know is left as it was, not replaced by a default.
         if let Ok(status) = person.residence_status.parse() {
             r.status = status;
@@ -301,7 +304,7 @@ impl IntakeState {
     }
 
     /// Moves to a stage; entering the competence stage fills it from the reception.
-    fn enter_stage(&mut self, stage: usize, cx: &IntakeContext<'_>) {
+    fn enter_stage(&mut self, stage: usize, cx: &Ctx<'_>) {
         self.stage = stage.min(STAGES - 1);
         if self.stage == 2 && self.competence.is_none() {
             let mut form = CompetenceForm::new(cx.catalog, cx.session.today);
@@ -316,7 +319,10 @@ impl IntakeState {
     }
 
     /// Handles an action of the intake; `None` when it is not one of its own.
-    pub fn handle(&mut self, action: Action, cx: &IntakeContext<'_>) -> Option<Vec<Effect>> {
+    pub fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Option<Vec<Effect>> {
+        if action != Action::SaveVisit && action != Action::Confirm {
+            self.save_without_competence = false;
+        }
         match action {
             Action::PageDown => {
                 self.enter_stage(self.stage + 1, cx);
@@ -333,7 +339,7 @@ impl IntakeState {
         match self.stage {
             1 => self
                 .information
-                .handle(action, cx.catalog, cx.lang, std::time::Instant::now())
+                .handle(action, cx.catalog, cx.lang, cx.now.instant)
                 .then(|| self.draft_unless_typing(action)),
             2 => {
                 let form = self.competence.as_mut()?;
@@ -369,10 +375,10 @@ impl IntakeState {
         }
     }
 
-    fn handle_referral(&mut self, action: Action, cx: &IntakeContext<'_>) -> Option<Vec<Effect>> {
+    fn handle_referral(&mut self, action: Action, cx: &Ctx<'_>) -> Option<Vec<Effect>> {
         let selected = self
             .directory
-            .selected_service(cx.catalog, cx.index)
+            .selected_service(cx.catalog, cx.directory_index)
             .map(|i| cx.catalog.services[i].id.clone());
         match (action, selected) {
             (Action::Confirm, Some(id)) => {
@@ -393,11 +399,13 @@ impl IntakeState {
                 referral.status = referral.status.toggled();
                 Some(vec![self.save_draft()])
             }
-            _ => self.directory.handle(action, cx.catalog, cx.index),
+            _ => self
+                .directory
+                .handle(action, cx.catalog, cx.directory_index),
         }
     }
 
-    fn handle_reception(&mut self, action: Action, cx: &IntakeContext<'_>) -> Option<Vec<Effect>> {
+    fn handle_reception(&mut self, action: Action, cx: &Ctx<'_>) -> Option<Vec<Effect>> {
         let focus = self.reception.focus;
         if let Some(effects) = self.handle_commune_pick(action, cx.catalog) {
             return Some(effects);
@@ -458,6 +466,34 @@ impl IntakeState {
             _ => return None,
         }
         Some(vec![self.save_draft()])
+    }
+}
+
+impl crate::tui::screens::Screen for IntakeState {
+    fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
+        match IntakeState::handle(self, action, cx) {
+            Some(effects) => Outcome::effects(effects),
+            None => Outcome::Ignored,
+        }
+    }
+
+    /// Typing saves a ticked flag at once, and looks returning visitors up by name or AHV.
+    fn type_char(&mut self, c: char, cx: &Ctx<'_>) -> Outcome {
+        if let Some(saved) = IntakeState::type_char(self, c, cx) {
+            return Outcome::Effects(vec![saved]);
+        }
+        match self.lookup_text() {
+            Some(text) => Outcome::Effects(vec![Effect::LookupReturning(text)]),
+            None => Outcome::Handled,
+        }
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+        render::render(cx, self, frame, area)
+    }
+
+    fn ticking(&self) -> bool {
+        self.information.ticking()
     }
 }
 

@@ -2,10 +2,11 @@
 //! checked as it is typed, with the reason next to it; nothing typed is ever thrown away.
 
 use crate::catalog::{Catalog, communes};
-use crate::domain::language::COMMON_INTERPRETER_LANGUAGES;
+use crate::domain::language::VISITOR_LANGUAGES;
 use crate::domain::person::validate_name;
 use crate::domain::{
-    Ahvn13, DocumentStatus, FinancialRequest, PartialDate, ResidenceStatus, Urgency,
+    Ahvn13, DocumentStatus, FinancialRequest, LanguageCode, PartialDate, ResidenceStatus, Sex,
+    Urgency,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -97,8 +98,9 @@ pub struct Reception {
     pub first_name: String,
     pub birth_date: String,
     pub ahv: String,
-    /// eCH-0044 code, 0 when not given.
-    pub sex: u8,
+    /// eCH-0044 sex; stored as its code, 0 when not given.
+    #[serde(with = "crate::domain::person::optional_sex")]
+    pub sex: Option<Sex>,
     pub status: ResidenceStatus,
     pub commune_of_stay: String,
     pub support_domicile: String,
@@ -109,9 +111,9 @@ pub struct Reception {
     /// ISO 3166-1 alpha-2, as typed.
     #[serde(default)]
     pub nationality: String,
-    /// ISO 639-3 code, empty when not given.
-    #[serde(default)]
-    pub language: String,
+    /// The visitor's language (ISO 639-3); stored as `""` when not given.
+    #[serde(default, with = "crate::domain::language::optional_code")]
+    pub language: Option<LanguageCode>,
     #[serde(default)]
     pub financial: bool,
     #[serde(default)]
@@ -119,13 +121,6 @@ pub struct Reception {
     /// The checklist, filled from the catalog when the financial request is ticked.
     #[serde(default)]
     pub documents: Vec<DocumentStatus>,
-}
-
-/// Languages offered for the visitor, national ones first; "" is "not given".
-pub fn visitor_languages() -> impl Iterator<Item = &'static str> {
-    ["", "deu", "fra", "ita"]
-        .into_iter()
-        .chain(COMMON_INTERPRETER_LANGUAGES.iter().copied())
 }
 
 /// A full date as staff write it: 2026-11-25 or 25.11.2026.
@@ -145,7 +140,7 @@ impl Default for Reception {
             first_name: String::new(),
             birth_date: String::new(),
             ahv: String::new(),
-            sex: 0,
+            sex: None,
             status: ResidenceStatus::None,
             commune_of_stay: String::new(),
             support_domicile: String::new(),
@@ -154,7 +149,7 @@ impl Default for Reception {
             reason: String::new(),
             urgency: Urgency::Normal,
             nationality: String::new(),
-            language: String::new(),
+            language: None,
             financial: false,
             received_on: String::new(),
             documents: Vec::new(),
@@ -260,11 +255,13 @@ impl Reception {
                 }
             }
             ReceptionField::Language => {
-                let all: Vec<&str> = visitor_languages().collect();
-                let at = all.iter().position(|s| *s == self.language).unwrap_or(0);
-                self.language = all[cycle(all.len(), at)].to_string();
+                self.language =
+                    crate::domain::language::cycle(VISITOR_LANGUAGES, self.language, forward)
             }
-            ReceptionField::Sex => self.sex = cycle(4, self.sex as usize) as u8,
+            ReceptionField::Sex => {
+                let code = self.sex.map_or(0, Sex::code);
+                self.sex = Sex::from_code(cycle(4, code as usize) as u8);
+            }
             ReceptionField::Status => {
                 let all: Vec<ResidenceStatus> = ResidenceStatus::iter().collect();
                 let at = all.iter().position(|s| *s == self.status).unwrap_or(0);
@@ -361,6 +358,44 @@ impl Reception {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_as_the_earlier_version_wrote_it_reads_into_typed_sex_and_language() {
+        // The reception part of a draft written before sex and language were typed.
+        let earlier = serde_json::json!({
+            "focus": "Language", "anonymous": false, "official_name": "Tesfay",
+            "first_name": "Selam", "birth_date": "1990", "ahv": "", "sex": 2,
+            "status": "refugee-b", "commune_of_stay": "Visp", "support_domicile": "",
+            "phone": "", "consent": true, "reason": "Miete", "urgency": "today",
+            "nationality": "ER", "language": "tir"
+        });
+        let loaded: Reception = serde_json::from_value(earlier.clone()).unwrap();
+        assert_eq!(loaded.sex, Some(Sex::Female));
+        assert_eq!(loaded.language, Some("tir".parse().unwrap()));
+        assert_eq!(loaded.urgency, Urgency::Today);
+        // Written back the same way, so an earlier version reads it too.
+        let written = serde_json::to_value(&loaded).unwrap();
+        assert_eq!(
+            (&written["sex"], &written["language"]),
+            (&earlier["sex"], &earlier["language"])
+        );
+        let mut none_given = earlier.clone();
+        none_given["sex"] = 0.into();
+        none_given["language"] = "".into();
+        let loaded: Reception = serde_json::from_value(none_given).unwrap();
+        assert_eq!((loaded.sex, loaded.language), (None, None));
+        for (field, bad) in [
+            ("sex", serde_json::json!(7)),
+            ("language", serde_json::json!("Tigrinya")),
+        ] {
+            let mut broken = earlier.clone();
+            broken[field] = bad;
+            assert!(
+                serde_json::from_value::<Reception>(broken).is_err(),
+                "{field} is refused, not defaulted"
+            );
+        }
+    }
 
     #[test]
     fn a_reception_draft_keeps_its_status_and_urgency_names_and_refuses_unknown_ones() {

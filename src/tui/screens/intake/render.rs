@@ -99,14 +99,21 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
                 .map_or(g.topic.clone(), |(t, _)| t.title.clone())
         })
         .collect();
-    let competence = state
+    let answer = state
         .competence
         .as_ref()
-        .and_then(|form| {
-            crate::check::check(cx.catalog, &form.input(cx.catalog), cx.session.today).ok()
-        })
-        .map(|outcome| outcome.answer.primary().name.get(cx.lang).to_string())
-        .unwrap_or_else(|| cx.t("intake.not_checked"));
+        .map(|form| crate::check::check(cx.catalog, &form.input(cx.catalog), cx.session.today));
+    let competence = match answer {
+        None => cx.t("intake.not_checked"),
+        Some(Ok(outcome)) => outcome.answer.primary().name.get(cx.lang).to_string(),
+        Some(Err(error)) => cx.tf(
+            "intake.competence_missing",
+            &[(
+                "error",
+                &error.message(&cx.catalog.i18n, cx.lang, |f| cx.t(f.label_key())),
+            )],
+        ),
+    };
     let interpreter = state
         .information
         .interpreter
@@ -199,15 +206,14 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
                 false,
             ),
             ReceptionField::Language => {
-                let name = if r.language.is_empty() {
-                    cx.t("intake.not_given")
-                } else {
-                    cx.t(&format!("language.{}", r.language))
+                let name = match r.language {
+                    None => cx.t("intake.not_given"),
+                    Some(code) => cx.t(&format!("language.{code}")),
                 };
                 (format!("‹ {name} ›"), false)
             }
             ReceptionField::Sex => {
-                let key = match Sex::from_code(r.sex) {
+                let key = match r.sex {
                     Some(Sex::Male) => "intake.sex_male",
                     Some(Sex::Female) => "intake.sex_female",
                     Some(Sex::Unknown) => "intake.sex_unknown",

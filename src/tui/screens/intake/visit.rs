@@ -1,10 +1,11 @@
 //! Finishing the intake: every stage becomes one visit, or the user is sent to the field to fix.
 
-use super::{IntakeContext, IntakeState, ReceptionField};
+use super::{IntakeState, ReceptionField};
 use crate::catalog::communes;
 use crate::check;
 use crate::domain::person::validate_name;
-use crate::domain::{PartialDate, Person, Referral, Sex, Visit, VisitKind};
+use crate::domain::{PartialDate, Person, Referral, Visit, VisitKind};
+use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 
 /// ISO 639-3 codes of the languages topics are written in.
@@ -14,7 +15,19 @@ pub fn iso_639_3(lang: &str) -> Option<&'static str> {
 
 impl IntakeState {
     /// Saves the visit, or goes back to the first field that needs fixing.
-    pub(super) fn finish(&mut self, cx: &IntakeContext<'_>) -> Vec<Effect> {
+    pub(super) fn finish(&mut self, cx: &Ctx<'_>) -> Vec<Effect> {
+        // A competence check begun and not complete is not dropped without a word: the first
+        // save shows why it has no answer; saving again goes without it.
+        if let Some(Err(error)) = self.competence_answer(cx)
+            && !self.save_without_competence
+        {
+            self.save_without_competence = true;
+            self.stage = 2;
+            let reason = error.message(&cx.catalog.i18n, cx.lang, |f| cx.t(f.label_key()));
+            return vec![Effect::Notice(
+                cx.tf("intake.competence_incomplete", &[("error", &reason)]),
+            )];
+        }
         match self.build_visit(cx) {
             Ok(visit) => vec![Effect::SaveVisit {
                 visit: Box::new(visit),
@@ -36,7 +49,7 @@ impl IntakeState {
     /// Hands the visitor over to the social worker on duty: the visit is recorded at once. Personal
     /// data goes with it when every field is valid; otherwise the visit is recorded anonymously
     /// and the form stays, so nothing typed is lost.
-    pub fn urgent_handover(&self, cx: &IntakeContext<'_>) -> Effect {
+    pub fn urgent_handover(&self, cx: &Ctx<'_>) -> Effect {
         let anonymous = || {
             let mut anonymous = self.clone();
             anonymous.reception.anonymous = true;
@@ -65,7 +78,7 @@ impl IntakeState {
         }
     }
 
-    fn build_visit(&self, cx: &IntakeContext<'_>) -> Result<Visit, ReceptionField> {
+    fn build_visit(&self, cx: &Ctx<'_>) -> Result<Visit, ReceptionField> {
         let r = &self.reception;
         let today = cx.session.today;
         if let Some(field) = r
@@ -97,7 +110,7 @@ impl IntakeState {
                         .map_err(|_| ReceptionField::BirthDate)?,
                 )
             };
-            let language = match parsed(&r.language, ReceptionField::Language)? {
+            let language = match r.language {
                 Some(language) => Some(language),
                 // Not given at the reception: the language the information was given in.
                 None => match self.information.visitor_lang.as_deref().and_then(iso_639_3) {
@@ -111,7 +124,7 @@ impl IntakeState {
                 first_name: validate_name(&r.first_name).map_err(|_| ReceptionField::FirstName)?,
                 birth_date,
                 vn: parsed(&r.ahv, ReceptionField::Ahv)?,
-                sex: Sex::from_code(r.sex),
+                sex: r.sex,
                 nationality: optional(&r.nationality).map(|n| n.to_ascii_uppercase()),
                 language,
                 residence: r.status,
@@ -120,11 +133,12 @@ impl IntakeState {
                 phone: optional(&r.phone),
             })
         };
-        let competence = self
-            .competence
-            .as_ref()
-            .and_then(|form| check::check(cx.catalog, &form.input(cx.catalog), today).ok())
-            .map(|outcome| outcome.record());
+        let competence = match self.competence_answer(cx) {
+            Some(Ok(record)) => Some(record),
+            // Not checked, or saved without the answer after being told why (see `finish`;
+            // an urgent handover never waits for it).
+            None | Some(Err(_)) => None,
+        };
         let financial = r.financial_request();
         let kind = if financial.is_some() {
             VisitKind::FinancialRequest
@@ -133,9 +147,9 @@ impl IntakeState {
         } else {
             VisitKind::Information
         };
-        let base = self
-            .information
-            .visit(&cx.session.desk, &cx.session.staff, kind, r.urgency);
+        let base =
+            self.information
+                .visit(&cx.session.desk, &cx.session.staff, kind, r.urgency, cx.now);
         Ok(Visit {
             consent_to_export: r.consent && person.is_some(),
             person,
@@ -157,6 +171,20 @@ impl IntakeState {
     }
 }
 
+impl IntakeState {
+    /// The competence stage's answer as it would be saved; `None` when the stage was not opened.
+    pub fn competence_answer(
+        &self,
+        cx: &Ctx<'_>,
+    ) -> Option<Result<crate::domain::competence::CompetenceRecord, check::InputError>> {
+        let form = self.competence.as_ref()?;
+        Some(
+            check::check(cx.catalog, &form.input(cx.catalog), cx.session.today)
+                .map(|outcome| outcome.record()),
+        )
+    }
+}
+
 /// A typed value of an optional field: none when empty, its field when it does not read.
 fn parsed<T: std::str::FromStr>(
     text: &str,
@@ -167,4 +195,52 @@ fn parsed<T: std::str::FromStr>(
         return Ok(None);
     }
     text.parse().map(Some).map_err(|_| field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ResidenceStatus;
+    use crate::tui::context::test_shared;
+
+    #[test]
+    fn an_incomplete_competence_check_is_shown_before_the_visit_is_saved_without_it() {
+        let shared = test_shared();
+        let cx = shared.ctx(crate::tui::screens::ScreenId::Intake);
+        let mut intake = IntakeState::default();
+        intake.information.given.push(crate::domain::TopicGiven {
+            topic: "rights-and-duties".into(),
+            language: "de".into(),
+            written_copy: false,
+        });
+        let mut form =
+            crate::tui::screens::competence::CompetenceForm::new(cx.catalog, cx.session.today);
+        // A recognised refugee needs the asylum date, which is not given.
+        form.status = ResidenceStatus::RefugeeB;
+        intake.competence = Some(form);
+        intake.stage = 4;
+        let first = intake.finish(&cx);
+        let [Effect::Notice(notice)] = first.as_slice() else {
+            panic!("the first save explains instead of saving: {first:?}");
+        };
+        assert!(notice.contains("Zuständigkeit unvollständig"), "{notice}");
+        assert_eq!(intake.stage, 2, "the competence stage is shown");
+        let second = intake.finish(&cx);
+        let [Effect::SaveVisit { visit, .. }] = second.as_slice() else {
+            panic!("saving again saves: {second:?}");
+        };
+        assert!(visit.competence.is_none());
+        // Once complete, the answer is saved with the visit.
+        let mut intake = IntakeState::default();
+        let mut form =
+            crate::tui::screens::competence::CompetenceForm::new(cx.catalog, cx.session.today);
+        form.status = ResidenceStatus::RefugeeB;
+        form.asylum_date = "2024-03-01".into();
+        intake.competence = Some(form);
+        let saved = intake.finish(&cx);
+        let [Effect::SaveVisit { visit, .. }] = saved.as_slice() else {
+            panic!("a complete check saves at once: {saved:?}");
+        };
+        assert!(visit.competence.is_some());
+    }
 }

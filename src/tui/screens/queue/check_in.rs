@@ -1,9 +1,9 @@
 //! Checking a visitor in: a name or ticket number, the reason, urgency, language, interpreter.
 //! Only the name or ticket is required, so a check-in takes a few keys.
 
-use crate::catalog::Catalog;
+use crate::domain::LanguageCode;
 use crate::domain::Urgency;
-use crate::domain::language::COMMON_INTERPRETER_LANGUAGES;
+use crate::domain::language::{self, VISITOR_LANGUAGES};
 use crate::store::QueueEntry;
 use crate::tui::action::Action;
 use crate::tui::context::Ctx;
@@ -40,8 +40,8 @@ pub struct CheckInForm {
     pub label: String,
     pub reason: String,
     pub urgency: Urgency,
-    /// Index into [`languages`]; 0 is "not known".
-    pub language: usize,
+    /// The visitor's language, if known.
+    pub language: Option<LanguageCode>,
     pub interpreter_needed: bool,
 }
 
@@ -52,18 +52,10 @@ impl Default for CheckInForm {
             label: String::new(),
             reason: String::new(),
             urgency: Urgency::Normal,
-            language: 0,
+            language: None,
             interpreter_needed: false,
         }
     }
-}
-
-/// The languages offered: not known, the UI languages, then the common interpreter languages.
-pub fn languages(catalog: &Catalog) -> Vec<String> {
-    std::iter::once(String::new())
-        .chain(catalog.topics.languages().iter().cloned())
-        .chain(COMMON_INTERPRETER_LANGUAGES.iter().map(|c| c.to_string()))
-        .collect()
 }
 
 impl CheckInForm {
@@ -79,12 +71,7 @@ impl CheckInForm {
     }
 
     /// Handles an action; Confirm returns the entry to add when a name or ticket was given.
-    pub fn handle(
-        &mut self,
-        action: Action,
-        catalog: &Catalog,
-        now_ms: i64,
-    ) -> Option<Vec<Effect>> {
+    pub fn handle(&mut self, action: Action, now_ms: i64) -> Option<Vec<Effect>> {
         let step = |list_len: usize, at: usize, forward: bool| {
             if forward {
                 (at + 1) % list_len
@@ -107,7 +94,7 @@ impl CheckInForm {
                         self.urgency = all[step(all.len(), at, forward)];
                     }
                     CheckInField::Language => {
-                        self.language = step(languages(catalog).len(), self.language, forward)
+                        self.language = language::cycle(VISITOR_LANGUAGES, self.language, forward)
                     }
                     CheckInField::Interpreter => self.interpreter_needed = !self.interpreter_needed,
                     _ => {}
@@ -123,16 +110,12 @@ impl CheckInForm {
                 _ => {}
             },
             Action::Confirm => {
-                let language = languages(catalog)
-                    .get(self.language)
-                    .cloned()
-                    .filter(|l| !l.is_empty());
                 return Some(vec![Effect::CheckIn(QueueEntry {
                     id: uuid::Uuid::now_v7().to_string(),
                     label: self.label.trim().to_string(),
                     reason: self.reason.trim().to_string(),
                     urgency: self.urgency,
-                    language,
+                    language: self.language,
                     interpreter_needed: self.interpreter_needed,
                     checked_in_ms: now_ms,
                 })]);
@@ -152,11 +135,9 @@ pub fn render(cx: &Ctx<'_>, form: &CheckInForm, frame: &mut Frame, area: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    let languages = languages(cx.catalog);
-    let language = languages
-        .get(form.language)
-        .filter(|l| !l.is_empty())
-        .map_or_else(|| cx.t("queue.unknown"), |l| language_label(cx, l));
+    let language = form
+        .language
+        .map_or_else(|| cx.t("queue.unknown"), |l| language_label(cx, l.as_str()));
     let values = [
         (CheckInField::Label, "queue.label", form.label.clone()),
         (CheckInField::Reason, "queue.reason", form.reason.clone()),

@@ -4,15 +4,18 @@
 mod check_in;
 mod render;
 
+pub use check_in::CheckInForm;
 pub use check_in::render as check_in_render;
-pub use check_in::{CheckInForm, languages as check_in_languages};
 pub use render::render;
 
 use crate::store::QueueEntry;
 use crate::store::QueueExit;
 use crate::tui::AfterQueue;
 use crate::tui::action::Action;
+use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
+use crate::tui::overlays::Overlay;
+use crate::tui::screens::Outcome;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueueState {
@@ -48,5 +51,26 @@ impl QueueState {
             exit,
             then,
         }])
+    }
+}
+
+impl crate::tui::screens::Screen for QueueState {
+    fn handle(&mut self, action: Action, _cx: &Ctx<'_>) -> Outcome {
+        if action == Action::CheckIn {
+            return Outcome::Open(Overlay::CheckIn(CheckInForm::default()));
+        }
+        match QueueState::handle(self, action) {
+            Some(effects) => Outcome::effects(effects),
+            None => Outcome::Ignored,
+        }
+    }
+
+    fn render(&self, cx: &Ctx<'_>, frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+        render::render(cx, self, frame, area)
+    }
+
+    /// Waiting times grow while someone waits.
+    fn ticking(&self) -> bool {
+        !self.entries.is_empty()
     }
 }

@@ -27,7 +27,7 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let now = chrono::Utc::now().timestamp_millis();
+    let now = cx.now.epoch_ms();
     let name_width = (area.width as usize).saturating_sub(60).max(12);
     let rows = state.entries.iter().map(|e| {
         let waited = (now - e.checked_in_ms).max(0) / 1000;
@@ -45,9 +45,7 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
             e.reason.clone(),
             urgency,
             e.language
-                .as_deref()
-                .map(|l| language_label(cx, l))
-                .unwrap_or_default(),
+                .map_or_else(String::new, |l| language_label(cx, l.as_str())),
             if e.interpreter_needed {
                 "✓".into()
             } else {

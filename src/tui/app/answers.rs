@@ -1,16 +1,16 @@
 //! How the answers of the store's jobs (and the loop's own news) change the state: the one place
 //! besides `App::update` where it changes.
 
-use super::app::{App, Effect, Overlay};
-use super::overlays::PromptState;
-use super::screens::ScreenId;
-use super::screens::queue::CheckInForm;
+use super::{App, Effect};
+use crate::tui::overlays::{Overlay, PromptState};
+use crate::tui::screens::ScreenId;
+use crate::tui::screens::queue::CheckInForm;
 
 impl App {
     /// Takes in the answer to a job (see `effects`): the one place, besides `update`, where the
     /// state changes. May ask for more work (a visitor taken from the queue opens a visit).
-    pub fn on_event(&mut self, event: super::effects::Event) -> Vec<Effect> {
-        use super::effects::Event;
+    pub fn on_event(&mut self, event: crate::tui::effects::Event) -> Vec<Effect> {
+        use crate::tui::effects::Event;
         match event {
             Event::Done => {}
             Event::Failed { what, error } => {
@@ -19,15 +19,11 @@ impl App {
             // What was typed comes back, so nothing has to be typed again.
             Event::CheckInFailed { entry, error } => {
                 self.message = Some(self.tf("queue.failed", &[("error", &error)]));
-                let languages = super::screens::queue::check_in_languages(&self.catalog);
                 self.overlay = Some(Overlay::CheckIn(CheckInForm {
                     label: entry.label,
                     reason: entry.reason,
                     urgency: entry.urgency,
-                    language: entry
-                        .language
-                        .and_then(|l| languages.iter().position(|c| *c == l))
-                        .unwrap_or(0),
+                    language: entry.language,
                     interpreter_needed: entry.interpreter_needed,
                     ..CheckInForm::default()
                 }));
@@ -39,6 +35,7 @@ impl App {
             } => {
                 self.message = Some(self.tf("history.note_failed", &[("error", &error)]));
                 let who = self
+                    .screens
                     .history
                     .open
                     .as_ref()
@@ -69,29 +66,34 @@ impl App {
             } => {
                 let urgent = kind == crate::domain::VisitKind::UrgentHandover;
                 // Done with this visitor: back to the queue for the next one.
-                if self.information.waiting_seconds.is_some() || draft.is_some() || urgent {
+                if self.screens.information.waiting_seconds.is_some() || draft.is_some() || urgent {
                     self.screen = ScreenId::Queue;
                 }
                 if draft.is_some() {
-                    self.intake = Default::default();
+                    self.screens.intake = Default::default();
                 } else {
                     // (An urgent handover recorded anonymously from a half-filled intake has
                     // no draft to drop: the intake form stays, nothing typed is lost.)
-                    self.information = Default::default();
+                    self.screens.information = Default::default();
                 }
-                self.session.visit_count += 1;
-                if let Some(pending) = pending_exports {
-                    self.session.pending_exports = pending;
+                self.shared.session.visit_count += 1;
+                // The visit is safe either way; a count that did not read is asked for again
+                // (and a second failure says why).
+                let mut follow_up = Vec::new();
+                match pending_exports {
+                    Ok(pending) => self.shared.session.pending_exports = pending,
+                    Err(_) => follow_up.push(Effect::LoadExport),
                 }
                 self.message = Some(if urgent {
                     self.t("intake.urgent_done")
                 } else {
                     self.tf("info.saved", &[("count", &topics.to_string())])
                 });
+                return follow_up;
             }
             Event::HistoryLoaded(visits) => {
-                self.history.selected = 0;
-                self.history.visits = visits;
+                self.screens.history.selected = 0;
+                self.screens.history.visits = visits;
             }
             Event::CheckedIn { label, queue } => {
                 self.message = Some(self.tf("queue.checked_in", &[("label", &label)]));
@@ -119,22 +121,22 @@ impl App {
                 return follow_up;
             }
             Event::ReturningFound(people) => {
-                self.intake.suggestions = people;
-                self.intake.suggestion = 0;
+                self.screens.intake.suggestions = people;
+                self.screens.intake.suggestion = 0;
             }
             Event::ExportLoaded {
                 pending,
                 outbox,
                 batches,
             } => {
-                self.session.pending_exports = pending;
-                self.export.pending = pending;
-                self.export.outbox = outbox;
-                self.export.batches = batches;
-                self.export.selected = 0;
+                self.shared.session.pending_exports = pending;
+                self.screens.export.pending = pending;
+                self.screens.export.outbox = outbox;
+                self.screens.export.batches = batches;
+                self.screens.export.selected = 0;
             }
-            Event::ReportLoaded(figures) => self.reports.figures = Some(*figures),
-            Event::VisitOpened(Some(opened)) => self.history.open = Some(*opened),
+            Event::ReportLoaded(figures) => self.screens.reports.figures = Some(*figures),
+            Event::VisitOpened(Some(opened)) => self.screens.history.open = Some(*opened),
             Event::VisitOpened(None) => {}
             Event::Notice(text) => self.message = Some(text),
             Event::PhoneCopied(None) => self.message = Some(self.t("directory.phone_unknown")),
@@ -142,16 +144,16 @@ impl App {
                 self.message = Some(self.tf("directory.phone_copied", &[("phone", &phone)]));
             }
             Event::ExportStarted(job) => {
-                self.export.result = None;
-                self.export.progress = Some((0, self.export.pending));
-                self.export.job = Some(job);
+                self.screens.export.result = None;
+                self.screens.export.progress = Some((0, self.screens.export.pending));
+                self.screens.export.job = Some(job);
             }
-            Event::Damaged(problem) => self.session.damaged = Some(problem),
+            Event::Damaged(problem) => self.shared.session.damaged = Some(problem),
             Event::Working(working) => self.working = working,
             Event::NoteAdded { visit_id, revision } => {
                 self.message =
                     Some(self.tf("history.note_added", &[("revision", &revision.to_string())]));
-                if self.history.open.is_some() {
+                if self.screens.history.open.is_some() {
                     return vec![Effect::OpenVisit(visit_id)];
                 }
             }
@@ -163,8 +165,9 @@ impl App {
     fn take_queue(&mut self, queue: Result<Vec<crate::store::QueueEntry>, String>) {
         match queue {
             Ok(entries) => {
-                self.queue.selected = crate::tui::list::clamped(self.queue.selected, entries.len());
-                self.queue.entries = entries;
+                self.screens.queue.selected =
+                    crate::tui::list::clamped(self.screens.queue.selected, entries.len());
+                self.screens.queue.entries = entries;
             }
             Err(error) => {
                 self.message = Some(self.tf("queue.read_failed", &[("error", &error)]));

@@ -1,0 +1,93 @@
+//! Turning an effect into work with everything it needs taken from the state (on the UI
+//! thread): a job for the worker, an answer known at once, or terminal work for the loop.
+
+use super::{App, Effect};
+use crate::tui::effects::{Event, Job};
+
+/// How an effect is carried out.
+pub enum Carry {
+    /// I/O for the worker that owns the store.
+    Job(Job),
+    /// Nothing to do but take in this answer.
+    Answer(Event),
+    /// Put this on the terminal's clipboard.
+    Clipboard(String),
+    /// Start an export in the background, on a connection of its own.
+    Export(crate::export::ExportOptions),
+}
+
+impl App {
+    /// The work for an effect, with what it needs from the state.
+    pub fn carry(&self, effect: Effect) -> Carry {
+        let session = &self.shared.session;
+        Carry::Job(match effect {
+            Effect::CopyPhone(None) => return Carry::Answer(Event::PhoneCopied(None)),
+            Effect::CopyPhone(Some(phone)) => return Carry::Clipboard(phone),
+            Effect::Notice(text) => return Carry::Answer(Event::Notice(text)),
+            Effect::StartExport => {
+                return match session.export.clone() {
+                    None => Carry::Answer(Event::Notice(self.t("export.no_target"))),
+                    Some(options) => Carry::Export(options),
+                };
+            }
+            Effect::SaveLanguage(lang) => Job::SaveLanguage(lang),
+            Effect::WriteSlip {
+                service,
+                visitor_lang,
+            } => Job::WriteSlip {
+                service,
+                lang: self.shared.lang.clone(),
+                visitor_lang,
+                slips_dir: session.slips_dir.clone(),
+                print_command: session.print_command.clone(),
+                today: session.today,
+            },
+            Effect::RecordUnmetNeed {
+                searched_for,
+                reason,
+            } => Job::RecordUnmetNeed(crate::store::UnmetNeed {
+                desk_id: session.desk.clone(),
+                visit_id: None,
+                searched_for,
+                reason,
+            }),
+            Effect::SaveVisit { visit, draft } => Job::SaveVisit {
+                visit,
+                draft,
+                staff: session.staff.clone(),
+            },
+            Effect::LoadHistory => Job::SearchVisits(crate::tui::screens::history::filter::parse(
+                &self.screens.history.query,
+                &self.shared.catalog,
+                &self.shared.lang,
+            )),
+            Effect::CheckIn(entry) => Job::CheckIn {
+                desk: session.desk.clone(),
+                entry,
+            },
+            Effect::EndQueueEntry { id, exit, then } => Job::EndQueueEntry {
+                entry: self
+                    .screens
+                    .queue
+                    .entries
+                    .iter()
+                    .find(|e| e.id == id)
+                    .cloned(),
+                id,
+                exit,
+                then,
+                at_ms: self.shared.now.epoch_ms(),
+            },
+            Effect::SaveDraft { id, stage, data } => Job::SaveDraft { id, stage, data },
+            Effect::DiscardDraft(id) => Job::DiscardDraft(id),
+            Effect::LookupReturning(text) => Job::LookupReturning(text),
+            Effect::LoadExport => Job::LoadExport,
+            Effect::LoadReport(period) => Job::LoadReport {
+                period,
+                today: session.today,
+            },
+            Effect::OpenVisit(id) => Job::OpenVisit(id),
+            Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote { visit_id, text },
+        })
+    }
+}

@@ -1,0 +1,521 @@
+//! Application state and the one place it changes: [`App::update`] for actions and
+//! [`App::on_event`] for the answers of work done elsewhere. No drawing and no I/O here; what
+//! needs the store is returned as an [`Effect`] for the loop to carry out. Screens follow one
+//! contract ([`Screen`]) and are reached through [`Screens`]; only the rules that span screens
+//! (an unfinished intake, the urgent handover, taking a visitor from the queue) live here.
+
+mod answers;
+mod jobs;
+mod visit_start;
+
+pub use super::effect::Effect;
+pub use super::session::Session;
+pub use jobs::Carry;
+pub use visit_start::AfterQueue;
+
+use super::action::Action;
+use super::context::{Ctx, Now, Shared};
+use super::keymap::{Context, Key, Keymap, Resolution};
+use super::overlays::{HelpState, Overlay, PaletteState};
+use super::screens::intake::IntakeState;
+use super::screens::{Outcome, ScreenId, Screens};
+use crate::catalog::Catalog;
+use crate::search::directory::DirectoryIndex;
+
+pub struct App {
+    /// What every screen reads: catalog, keymap, session, language, the time.
+    shared: Shared,
+    screens: Screens,
+    screen: ScreenId,
+    overlay: Option<Overlay>,
+    /// Keys typed so far of a multi-key sequence (`g g`).
+    pending: Vec<Key>,
+    /// A one-line notice in the status bar, until the next action.
+    message: Option<String>,
+    quit: bool,
+    /// Work asked of the store is not answered yet (shown in the status line).
+    working: bool,
+}
+
+impl App {
+    pub fn new(catalog: Catalog, keymap: Keymap, session: Session, lang: String) -> App {
+        let screens = Screens::new(&catalog, session.today);
+        let directory_index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+        App {
+            shared: Shared {
+                catalog,
+                keymap,
+                session,
+                lang,
+                directory_index,
+                now: Now::system(),
+            },
+            screens,
+            screen: ScreenId::Queue,
+            overlay: None,
+            pending: Vec::new(),
+            message: None,
+            quit: false,
+            working: false,
+        }
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> ScreenId {
+        self.screen
+    }
+
+    /// Every screen's state, to read (it changes only through `update` and `on_event`).
+    pub fn screens(&self) -> &Screens {
+        &self.screens
+    }
+
+    /// The Information screen's state, to read.
+    pub fn information(&self) -> &super::screens::information::InformationState {
+        &self.screens.information
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn working(&self) -> bool {
+        self.working
+    }
+
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.shared.catalog
+    }
+
+    pub fn lang(&self) -> &str {
+        &self.shared.lang
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.shared.session
+    }
+
+    /// The loop tells the time before each key and each frame.
+    pub fn set_now(&mut self, now: Now) {
+        self.shared.now = now;
+    }
+
+    /// The waiting visitors at start, and an unfinished intake to offer back.
+    pub fn starting_with(
+        &mut self,
+        queue: Vec<crate::store::QueueEntry>,
+        draft: Option<crate::store::Draft>,
+    ) {
+        self.screens.queue.entries = queue;
+        if let Some(draft) = draft {
+            self.overlay = Some(Overlay::RestoreDraft(draft));
+        }
+    }
+
+    /// What a screen may read: the catalog, texts, session, keymap, the screen shown, the time.
+    pub fn ctx(&self) -> Ctx<'_> {
+        self.shared.ctx(self.screen)
+    }
+
+    /// A UI string in the current language.
+    pub fn t(&self, key: &str) -> String {
+        self.shared
+            .catalog
+            .i18n
+            .text(&self.shared.lang, key)
+            .to_string()
+    }
+
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.shared
+            .catalog
+            .i18n
+            .format(&self.shared.lang, key, args)
+    }
+
+    /// The keymap context of whatever has the focus.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Palette(_)) => Context::Palette,
+            Some(Overlay::Prompt(_))
+            | Some(Overlay::CheckIn(_))
+            | Some(Overlay::RestoreDraft(_)) => Context::Form,
+            None => self.screen.context(),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
+        self.pending.push(key);
+        match self.shared.keymap.resolve(self.context(), &self.pending) {
+            Resolution::Pending => Vec::new(),
+            Resolution::Action(action) => {
+                self.pending.clear();
+                self.update(action)
+            }
+            Resolution::Text(c) => {
+                self.pending.clear();
+                match &mut self.overlay {
+                    Some(Overlay::Palette(palette)) => palette.type_char(c),
+                    Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
+                    Some(Overlay::CheckIn(form)) => form.type_char(c),
+                    Some(Overlay::RestoreDraft(_)) | Some(Overlay::Help(_)) => {}
+                    None => {
+                        let cx = self.shared.ctx(self.screen);
+                        let outcome = self.screens.get_mut(self.screen).type_char(c, &cx);
+                        return self.take(outcome);
+                    }
+                }
+                Vec::new()
+            }
+            Resolution::Unbound => {
+                self.pending.clear();
+                Vec::new()
+            }
+        }
+    }
+
+    /// What a screen answered: effects go to the loop, a window opens, a notice is shown.
+    fn take(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::Ignored | Outcome::Handled => Vec::new(),
+            Outcome::Effects(effects) => effects,
+            Outcome::Open(overlay) => {
+                self.overlay = Some(overlay);
+                Vec::new()
+            }
+            Outcome::Notice(text) => {
+                self.message = Some(text);
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action != Action::NextLanguage {
+            self.message = None;
+        }
+        if self.overlay.is_some()
+            && let Some(effects) = self.overlay_update(action)
+        {
+            return effects;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                self.overlay = Some(Overlay::Help(HelpState::new(self.screen.context())))
+            }
+            Action::Palette => self.overlay = Some(Overlay::Palette(PaletteState::default())),
+            Action::Close if self.overlay.is_some() => self.overlay = None,
+            Action::NextScreen => return self.show(self.screen.next()),
+            Action::PrevScreen => return self.show(self.screen.prev()),
+            Action::NextLanguage => return self.next_language(),
+            other => {
+                if let Some(screen) = ScreenId::for_action(other) {
+                    return self.show(screen);
+                } else {
+                    return self.screen_update(other);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// An action given to the open window; `None` when the window leaves it to the shell.
+    fn overlay_update(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let now = self.shared.now.epoch_ms();
+        let overlay = self.overlay.as_mut()?;
+        match overlay {
+            Overlay::Palette(palette) => match action {
+                Action::Close | Action::Palette => self.overlay = None,
+                Action::Confirm => {
+                    let chosen =
+                        palette.selected_action(&self.shared.catalog.i18n, &self.shared.lang);
+                    self.overlay = None;
+                    return Some(match chosen {
+                        Some(action) => self.update(action),
+                        None => Vec::new(),
+                    });
+                }
+                _ if palette.handle(action) => {}
+                _ => return None,
+            },
+            Overlay::Prompt(prompt) => match action {
+                Action::Close => self.overlay = None,
+                Action::Confirm if prompt.reason.trim().is_empty() => {
+                    let key = if prompt.note_for_visit.is_some() {
+                        "history.note_needed"
+                    } else {
+                        "unmet.reason_needed"
+                    };
+                    self.message = Some(self.t(key));
+                }
+                _ => {
+                    let effects = prompt.handle(action)?;
+                    if action == Action::Confirm {
+                        self.overlay = None;
+                    }
+                    return Some(effects);
+                }
+            },
+            Overlay::RestoreDraft(draft) => match action {
+                Action::Confirm => {
+                    match IntakeState::from_draft(&draft.data) {
+                        Ok(intake) => {
+                            self.screens.intake = intake;
+                            self.screen = ScreenId::Intake;
+                        }
+                        // It stays in the database: nothing typed is thrown away.
+                        Err(e) => {
+                            self.message =
+                                Some(self.tf("draft.unreadable", &[("error", &e.to_string())]))
+                        }
+                    }
+                    self.overlay = None;
+                }
+                Action::Close => {
+                    let id = draft.id.clone();
+                    self.overlay = None;
+                    return Some(vec![Effect::DiscardDraft(id)]);
+                }
+                Action::Quit => return None,
+                _ => {}
+            },
+            Overlay::CheckIn(form) => match action {
+                Action::Close => self.overlay = None,
+                Action::Confirm if form.label.trim().is_empty() => {
+                    self.message = Some(self.t("queue.label_needed"));
+                }
+                _ => {
+                    let effects = form.handle(action, now)?;
+                    if action == Action::Confirm {
+                        self.overlay = None;
+                    }
+                    return Some(effects);
+                }
+            },
+            Overlay::Help(help) => match action {
+                Action::Close | Action::Help => self.overlay = None,
+                _ if help.handle(action) => {}
+                _ => return None,
+            },
+        }
+        Some(Vec::new())
+    }
+
+    /// Actions for the screen shown, after the rules that span screens.
+    fn screen_update(&mut self, action: Action) -> Vec<Effect> {
+        // The queue and the intake hand over a person of their own; elsewhere it is anonymous.
+        if action == Action::UrgentHandover
+            && !matches!(self.screen, ScreenId::Queue | ScreenId::Intake)
+        {
+            return self.urgent_handover();
+        }
+        if self.screen == ScreenId::Queue
+            && action == Action::StartIntake
+            && self.screens.intake.in_progress()
+        {
+            // Never replace an unfinished intake: it would be lost.
+            self.message = Some(self.t("intake.busy"));
+            return Vec::new();
+        }
+        let cx = self.shared.ctx(self.screen);
+        let outcome = self.screens.get_mut(self.screen).handle(action, &cx);
+        self.take(outcome)
+    }
+
+    /// Called when the loop wakes without input: takes in what background work reported.
+    pub fn tick(&mut self) -> Vec<Effect> {
+        if self.screens.export.poll() {
+            vec![Effect::LoadExport]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether the screen changes with time alone (a running interpreter timer, an export).
+    pub fn ticking(&self) -> bool {
+        self.screens.export.running()
+            || self.screens.information.ticking()
+            || self.screens.get(self.screen).ticking()
+    }
+
+    /// Shows a screen, with the fresh data it reads each time it is shown.
+    fn show(&mut self, screen: ScreenId) -> Vec<Effect> {
+        self.screen = screen;
+        self.overlay = None;
+        self.screens.get(screen).shown(&self.shared.ctx(screen))
+    }
+
+    fn next_language(&mut self) -> Vec<Effect> {
+        let languages = self.shared.catalog.i18n.languages();
+        let current = languages
+            .iter()
+            .position(|l| *l == self.shared.lang)
+            .unwrap_or(0);
+        self.shared.lang = languages[(current + 1) % languages.len()].clone();
+        self.message = Some(self.tf(
+            "message.language_changed",
+            &[("language", &self.t("meta.name"))],
+        ));
+        vec![Effect::SaveLanguage(self.shared.lang.clone())]
+    }
+}
+
+/// Changing the state directly, for tests that draw a screen in a given state.
+#[cfg(test)]
+impl App {
+    pub(crate) fn screens_mut(&mut self) -> &mut Screens {
+        &mut self.screens
+    }
+
+    pub(crate) fn session_mut(&mut self) -> &mut Session {
+        &mut self.shared.session
+    }
+
+    pub(crate) fn set_overlay(&mut self, overlay: Option<Overlay>) {
+        self.overlay = overlay;
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::tui::keymap::load_builtin;
+
+    pub(crate) fn app() -> App {
+        App::new(
+            Catalog::embedded(),
+            load_builtin("default").unwrap(),
+            Session::default(),
+            "de".into(),
+        )
+    }
+
+    fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+        keys.split_whitespace()
+            .flat_map(|k| app.handle_key(k.parse().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn a_check_in_or_note_that_could_not_be_saved_comes_back_with_what_was_typed() {
+        let mut app = app();
+        let entry = crate::store::QueueEntry {
+            id: "q-1".into(),
+            label: "Ticket 40".into(),
+            reason: "Miete".into(),
+            urgency: crate::domain::Urgency::Today,
+            language: None,
+            interpreter_needed: true,
+            checked_in_ms: 1,
+        };
+        app.on_event(super::super::effects::Event::CheckInFailed {
+            entry,
+            error: "locked".into(),
+        });
+        let Some(Overlay::CheckIn(form)) = &app.overlay else {
+            panic!("the check-in form is open again");
+        };
+        assert_eq!(
+            (form.label.as_str(), form.reason.as_str()),
+            ("Ticket 40", "Miete")
+        );
+        assert_eq!(form.urgency, crate::domain::Urgency::Today);
+        assert!(form.interpreter_needed);
+        assert!(app.message.clone().unwrap().contains("locked"));
+        let mut app = super::tests::app();
+        app.on_event(super::super::effects::Event::NoteFailed {
+            visit_id: "v-1".into(),
+            text: "rief zurück".into(),
+            error: "locked".into(),
+        });
+        let Some(Overlay::Prompt(prompt)) = &app.overlay else {
+            panic!("the note window is open again");
+        };
+        assert_eq!(prompt.reason, "rief zurück");
+        assert_eq!(prompt.note_for_visit.as_deref(), Some("v-1"));
+    }
+
+    #[test]
+    fn a_draft_that_does_not_read_is_kept_and_the_reason_shown() {
+        let mut app = app();
+        app.overlay = Some(Overlay::RestoreDraft(crate::store::Draft {
+            id: "d-1".into(),
+            stage: "0".into(),
+            data: "{\"stage\": \"not a number\"}".into(),
+            updated_at: "2026-12-01T09:00:00+01:00".into(),
+        }));
+        let effects = press(&mut app, "enter");
+        assert!(
+            !effects.iter().any(|e| matches!(e, Effect::DiscardDraft(_))),
+            "the draft is not thrown away"
+        );
+        let message = app.message.clone().unwrap_or_default();
+        assert!(
+            message.contains("Entwurf konnte nicht gelesen werden"),
+            "{message}"
+        );
+        assert_ne!(app.screen, ScreenId::Intake);
+    }
+
+    #[test]
+    fn screen_keys_switch_screens_and_tab_cycles() {
+        let mut app = app();
+        press(&mut app, "f10");
+        assert_eq!(app.screen, ScreenId::Settings);
+        press(&mut app, "tab");
+        assert_eq!(app.screen, ScreenId::Glossary);
+        press(&mut app, "tab");
+        assert_eq!(app.screen, ScreenId::Queue);
+        press(&mut app, "shift-tab");
+        assert_eq!(app.screen, ScreenId::Glossary);
+    }
+
+    #[test]
+    fn typing_in_the_palette_filters_and_enter_runs_the_command() {
+        let mut app = app();
+        press(&mut app, "ctrl-p e i n s t");
+        assert_eq!(app.context(), Context::Palette);
+        // "q" is text in the palette, it must not quit.
+        press(&mut app, "enter");
+        assert_eq!(app.screen, ScreenId::Settings);
+        assert!(app.overlay.is_none());
+        assert!(!app.quit);
+    }
+
+    #[test]
+    fn q_in_the_palette_is_text_not_quit() {
+        let mut app = app();
+        press(&mut app, ": q");
+        assert!(!app.quit);
+        press(&mut app, "esc q");
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn help_opens_and_closes_with_the_same_key() {
+        let mut app = app();
+        press(&mut app, "?");
+        assert_eq!(app.context(), Context::Help);
+        press(&mut app, "?");
+        assert!(app.overlay.is_none());
+    }
+
+    #[test]
+    fn switching_language_asks_to_remember_it() {
+        let mut app = app();
+        let effects = press(&mut app, "f12");
+        assert_eq!(app.lang(), "fr");
+        assert_eq!(effects, vec![Effect::SaveLanguage("fr".into())]);
+        assert_eq!(app.t("screen.queue"), "File d'attente");
+    }
+}
