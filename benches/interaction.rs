@@ -1,4 +1,5 @@
-//! One key press to one drawn frame: the palette filtering as staff type, and screen switching.
+//! One key press to one drawn frame, measured per keystroke: each iteration is one key handled
+//! and one full frame drawn (200×50), cycling through a sequence that returns to where it began.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use intake_desk::catalog::Catalog;
@@ -20,51 +21,49 @@ fn key(text: &str) -> Key {
     text.parse().unwrap()
 }
 
-fn keystroke_to_frame(c: &mut Criterion) {
+/// Benchmarks one keystroke and its frame: `setup` keys first, then `keys` in a cycle.
+fn per_keystroke(c: &mut Criterion, name: &str, setup: &[&str], keys: &[&str]) {
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    c.bench_function("interaction/palette_type_and_draw", |b| {
-        let mut app = app();
-        app.handle_key(key("ctrl-p"));
+    let mut app = app();
+    for k in setup {
+        app.handle_key(key(k));
+    }
+    let keys: Vec<Key> = keys.iter().map(|k| key(k)).collect();
+    let mut next = 0;
+    c.bench_function(name, |b| {
         b.iter(|| {
-            for k in [
-                "z",
-                "u",
-                "s",
-                "t",
-                "backspace",
-                "backspace",
-                "backspace",
-                "backspace",
-            ] {
-                app.handle_key(key(k));
-                terminal.draw(|f| render(&app, f)).unwrap();
-            }
-        })
-    });
-    c.bench_function("interaction/switch_screen_and_draw", |b| {
-        let mut app = app();
-        b.iter(|| {
-            app.handle_key(key("tab"));
+            app.handle_key(keys[next % keys.len()]);
+            next += 1;
             terminal.draw(|f| render(&app, f)).unwrap();
         })
     });
 }
 
-fn competence_form(c: &mut Criterion) {
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    c.bench_function("interaction/competence_type_commune_and_draw", |b| {
-        let mut app = app();
-        app.handle_key(key("f7"));
-        for _ in 0..7 {
-            app.handle_key(key("tab"));
-        }
-        b.iter(|| {
-            for k in ["s", "a", "i", "backspace", "backspace", "backspace"] {
-                app.handle_key(key(k));
-                terminal.draw(|f| render(&app, f)).unwrap();
-            }
-        })
-    });
+const SEARCH: [&str; 8] = [
+    "z",
+    "u",
+    "s",
+    "t",
+    "backspace",
+    "backspace",
+    "backspace",
+    "backspace",
+];
+
+fn keystroke_to_frame(c: &mut Criterion) {
+    per_keystroke(c, "keystroke/palette_filter", &["ctrl-p"], &SEARCH);
+    per_keystroke(c, "keystroke/switch_screen", &[], &["tab"]);
+    per_keystroke(c, "keystroke/directory_search", &["f5"], &SEARCH);
+    per_keystroke(c, "keystroke/information_search", &["f6"], &SEARCH);
+    per_keystroke(c, "keystroke/glossary_search", &["alt-left"], &SEARCH);
+    // The commune field of the competence form, with its suggestions.
+    let to_commune = ["f7", "tab", "tab", "tab", "tab", "tab", "tab", "tab"];
+    per_keystroke(
+        c,
+        "keystroke/competence_commune",
+        &to_commune,
+        &["s", "a", "i", "backspace", "backspace", "backspace"],
+    );
 }
 
 fn catalog_load(c: &mut Criterion) {
@@ -73,5 +72,5 @@ fn catalog_load(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keystroke_to_frame, competence_form, catalog_load);
+criterion_group!(benches, keystroke_to_frame, catalog_load);
 criterion_main!(benches);
