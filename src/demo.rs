@@ -241,6 +241,7 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
                 ),
             },
             consent_to_share: rng.random_bool(0.6),
+            slip: None,
         }]
     } else {
         Vec::new()
@@ -294,6 +295,8 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
         interpreter,
         waiting_seconds: Some((rng.random::<f64>().powi(2) * 3600.0) as u32),
         note: None,
+        reason: None,
+        interpreter_needed: false,
     }
 }
 

@@ -122,6 +122,8 @@ fn demo_refuses_a_database_with_real_visits() {
         waiting_seconds: Some(60),
         note: None,
         financial: None,
+        reason: None,
+        interpreter_needed: false,
     };
     store.insert_visits([&visit]).unwrap();
     drop(store);

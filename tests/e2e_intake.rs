@@ -135,6 +135,7 @@ fn after_kill_9_the_draft_brings_every_completed_field_back() {
     tui.press("tab"); // language: typing part of its name picks it
     tui.type_text("tigr");
     tui.wait_for("‹ Tigrinya ›");
+    tui.press("tab"); // interpreter needed
     tui.press("tab"); // status
     tui.press("tab"); // commune of stay
     tui.type_text("being typed"); // the field being typed may be lost
@@ -309,6 +310,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
         tui.press("right"); // language: not given -> deu -> fra -> ita -> ara -> tir
     }
     tui.wait_for("‹ Tigrinya ›");
+    tui.press("tab"); // interpreter needed
     tui.press("tab");
     for _ in 0..7 {
         tui.press("right"); // status: none -> swiss -> c -> b -> l -> g -> ci -> refugee-b

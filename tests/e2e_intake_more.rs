@@ -37,6 +37,8 @@ fn earlier_visit(official_name: &str, first_name: &str) -> Visit {
         waiting_seconds: None,
         note: None,
         financial: None,
+        reason: None,
+        interpreter_needed: false,
     }
 }
 
@@ -242,6 +244,7 @@ fn history_finds_visits_by_name_date_topic_and_referral_and_adds_a_follow_up_not
         reason: String::new(),
         status: intake_desk::domain::ReferralStatus::Referred,
         consent_to_share: true,
+        slip: None,
     }];
     let other = earlier_visit("Imboden", "Paul");
     let november_id = november.id.to_string();
@@ -303,7 +306,7 @@ fn the_commune_fields_offer_matching_communes_to_pick() {
     let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 34);
     tui.press("f3");
     tui.press(" ");
-    for _ in 0..9 {
+    for _ in 0..10 {
         tui.press("tab");
     }
     tui.wait_for("›Commune of stay");

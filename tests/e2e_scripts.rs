@@ -37,6 +37,8 @@ fn visit(official: &str, first: &str, minutes_ago: i64) -> Visit {
         waiting_seconds: None,
         note: None,
         financial: None,
+        reason: None,
+        interpreter_needed: false,
     }
 }
 

@@ -44,6 +44,8 @@ fn visit(day: u32, hour: u32, kind: VisitKind, identified: bool) -> Visit {
         waiting_seconds: None,
         note: None,
         financial: None,
+        reason: None,
+        interpreter_needed: false,
     }
 }
 
@@ -72,12 +74,14 @@ fn fixture(sandbox: &Sandbox) -> String {
             reason: String::new(),
             status: ReferralStatus::Referred,
             consent_to_share: true,
+            slip: None,
         },
         Referral {
             service_id: "lavi".into(),
             reason: String::new(),
             status: ReferralStatus::HandedOverByPhone,
             consent_to_share: false,
+            slip: None,
         },
     ];
     a.interpreter = Some(InterpreterUse {
@@ -94,6 +98,7 @@ fn fixture(sandbox: &Sandbox) -> String {
         reason: String::new(),
         status: ReferralStatus::Referred,
         consent_to_share: true,
+        slip: None,
     }];
     b.interpreter = Some(InterpreterUse {
         language: "tir".parse().unwrap(),

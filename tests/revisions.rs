@@ -40,6 +40,8 @@ fn visit(person: bool) -> Visit {
         waiting_seconds: Some(30),
         note: Some("first contact".into()),
         financial: None,
+        reason: None,
+        interpreter_needed: false,
     }
 }
 

@@ -16,5 +16,5 @@ pub use person::{Person, PersonError, Sex};
 pub use residence::ResidenceStatus;
 pub use visit::{
     DocumentStatus, FinancialRequest, InterpreterMode, InterpreterUse, Referral, ReferralStatus,
-    TopicGiven, Urgency, Visit, VisitKind,
+    SlipWritten, TopicGiven, Urgency, Visit, VisitKind,
 };

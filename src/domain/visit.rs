@@ -65,6 +65,16 @@ pub struct Referral {
     pub status: ReferralStatus,
     /// The visitor agreed that data may be passed to the service.
     pub consent_to_share: bool,
+    /// The referral slip handed over, if one was written.
+    pub slip: Option<SlipWritten>,
+}
+
+/// A referral slip written for the visitor: when, and in which languages.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SlipWritten {
+    pub at: DateTime<FixedOffset>,
+    /// The staff language, then the visitor's when the slip had a second part.
+    pub languages: Vec<String>,
 }
 
 /// A topic explained at the desk: in which language, and whether a written copy was handed over.
@@ -158,6 +168,10 @@ pub struct Visit {
     pub note: Option<String>,
     /// Only for a financial request.
     pub financial: Option<FinancialRequest>,
+    /// Why the visitor came, as given at check-in or reception ("Miete").
+    pub reason: Option<String>,
+    /// An interpreter was asked for at check-in or reception (whether or not one was reached).
+    pub interpreter_needed: bool,
 }
 
 impl Visit {
@@ -195,6 +209,8 @@ mod tests {
             waiting_seconds: None,
             note: None,
             financial: None,
+            reason: None,
+            interpreter_needed: false,
         }
     }
 

@@ -77,6 +77,7 @@ fn new_visit_lines(
                     status: r.get(3)?,
                     appointment_on: r.get(4)?,
                     consent_to_share: r.get(5)?,
+                    slip: None,
                 },
             ))
         })?
@@ -110,6 +111,7 @@ fn new_visit_lines(
         while let Some(referral) = take(&mut referrals, seq)? {
             record.referrals.push(referral);
         }
+        record.attach_slips();
         // Only a visit corrected before it first left is listed in export_items.
         let mut revision = 1;
         if record.revision > 1 {

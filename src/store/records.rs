@@ -30,12 +30,39 @@ pub struct VisitRecord {
     pub revision: u32,
     /// The staff's note, with follow-up notes added later.
     pub note: Option<String>,
+    /// Why the visitor came (check-in or reception).
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// An interpreter was asked for.
+    #[serde(default)]
+    pub interpreter_needed: bool,
+    /// The visitor's language (ISO 639-3), as the visit recorded it.
+    #[serde(default)]
+    pub visitor_language: Option<String>,
     /// Only in `show`: the visitor, when identified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonRecord>,
+    /// The slips of the referrals as stored, until they are put on their referrals.
+    #[serde(skip)]
+    slips: Vec<(String, crate::domain::SlipWritten)>,
 }
 
 pub use crate::domain::competence::CompetenceRecord;
+
+impl VisitRecord {
+    /// Puts each stored slip on the referral to its service.
+    pub(super) fn attach_slips(&mut self) {
+        for (service_id, slip) in std::mem::take(&mut self.slips) {
+            if let Some(referral) = self
+                .referrals
+                .iter_mut()
+                .find(|r| r.service_id == service_id)
+            {
+                referral.slip = Some(slip);
+            }
+        }
+    }
+}
 
 /// A financial request: when handed in, the commune's 30-day date, each document present or not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +80,9 @@ pub struct ReferralRecord {
     pub status: String,
     pub appointment_on: Option<String>,
     pub consent_to_share: bool,
+    /// The slip written for the visitor, if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip: Option<crate::domain::SlipWritten>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +147,20 @@ struct StageData {
     competence: Option<CompetenceRecord>,
     #[serde(default)]
     financial_request: Option<FinancialRecord>,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    interpreter_needed: bool,
+    #[serde(default)]
+    visitor_language: Option<String>,
+    #[serde(default)]
+    referral_slips: Vec<ReferralSlip>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReferralSlip {
+    service_id: String,
+    slip: crate::domain::SlipWritten,
 }
 
 /// The visit's own part (no person, interpreter or referrals yet) from [`VISIT_COLUMNS`].
@@ -150,6 +194,14 @@ pub(super) fn visit_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitReco
         consent_to_export: row.get(c(11))?,
         revision: row.get(c(12))?,
         note: row.get(c(13))?,
+        reason: stage.reason,
+        interpreter_needed: stage.interpreter_needed,
+        visitor_language: stage.visitor_language,
+        slips: stage
+            .referral_slips
+            .into_iter()
+            .map(|s| (s.service_id, s.slip))
+            .collect(),
         person: None,
     })
 }
@@ -203,7 +255,13 @@ pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRec
     let referrals: String = row.get(after_person + 4)?;
     // SQLite keeps the consent flag as 0/1.
     let referrals: Vec<(String, String, String, Option<String>, i64)> =
-        serde_json::from_str(&referrals).unwrap_or_default();
+        serde_json::from_str(&referrals).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                after_person + 4,
+                rusqlite::types::Type::Text,
+                Box::new(e),
+            )
+        })?;
     record.referrals = referrals
         .into_iter()
         .map(
@@ -213,9 +271,11 @@ pub(super) fn record_at(row: &Row<'_>, base: usize) -> rusqlite::Result<VisitRec
                 status,
                 appointment_on,
                 consent_to_share: consent != 0,
+                slip: None,
             },
         )
         .collect();
+    record.attach_slips();
     Ok(record)
 }
 

@@ -121,6 +121,8 @@ mod tests {
             waiting_seconds: None,
             note: None,
             financial: None,
+            reason: None,
+            interpreter_needed: false,
         }
     }
 

@@ -74,6 +74,14 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         "financial_request": financial,
         // Kept with the visit so the reports by language survive a purge of personal data.
         "visitor_language": visitor_language(visit),
+        "reason": visit.reason,
+        "interpreter_needed": visit.interpreter_needed,
+        // The slips written, by service, in the order of the referrals.
+        "referral_slips": visit
+            .referrals
+            .iter()
+            .filter_map(|r| Some(serde_json::json!({"service_id": r.service_id, "slip": r.slip.as_ref()?})))
+            .collect::<Vec<_>>(),
     })
     .to_string();
     tx.prepare_cached(

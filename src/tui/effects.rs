@@ -23,6 +23,7 @@ pub enum Job {
         slips_dir: PathBuf,
         print_command: Option<String>,
         today: chrono::NaiveDate,
+        at: chrono::DateTime<chrono::FixedOffset>,
     },
     RecordUnmetNeed(crate::store::UnmetNeed),
     SaveVisit {
@@ -96,6 +97,9 @@ pub enum Event {
         error: String,
     },
     SlipWritten {
+        /// The service, and the record of the slip for its referral.
+        service: String,
+        slip: crate::domain::SlipWritten,
         path: PathBuf,
         printed: Option<Result<String, String>>,
     },
@@ -182,13 +186,14 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             slips_dir,
             print_command,
             today,
+            at,
         } => {
-            let Some(service) = catalog.service(&service) else {
+            let Some(found) = catalog.service(&service) else {
                 return Event::Done;
             };
             match crate::slip::save(
                 &slips_dir,
-                service,
+                found,
                 &catalog.i18n,
                 &lang,
                 visitor_lang.as_deref(),
@@ -199,7 +204,15 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                     let printed = print_command.map(|command| {
                         crate::slip::print(&command, &path).map(|()| command.clone())
                     });
-                    Event::SlipWritten { path, printed }
+                    let languages = std::iter::once(lang.clone())
+                        .chain(visitor_lang.filter(|v| *v != lang))
+                        .collect();
+                    Event::SlipWritten {
+                        service,
+                        slip: crate::domain::SlipWritten { at, languages },
+                        path,
+                        printed,
+                    }
                 }
             }
         }

@@ -48,12 +48,25 @@ impl App {
                     note_for_visit: Some(visit_id),
                 }));
             }
-            Event::SlipWritten { path, printed } => {
+            Event::SlipWritten {
+                service,
+                slip,
+                path,
+                printed,
+            } => {
+                // Written on the intake's referral stage: kept with the referral (a slip is a
+                // referral, so one is made if the service was not referred yet).
+                let mut follow_up = Vec::new();
+                if self.screen == ScreenId::Intake && self.screens.intake.stage == 3 {
+                    self.screens.intake.record_slip(&service, slip);
+                    follow_up.push(self.screens.intake.save_draft());
+                }
                 self.message = Some(match printed {
                     None => self.tf("slip.written", &[("path", &path.display().to_string())]),
                     Some(Ok(command)) => self.tf("slip.printed", &[("command", &command)]),
                     Some(Err(error)) => self.tf("slip.print_failed", &[("error", &error)]),
                 });
+                return follow_up;
             }
             Event::UnmetNeedRecorded(count) => {
                 self.message = Some(self.tf("unmet.saved", &[("count", &count.to_string())]));

@@ -41,6 +41,7 @@ impl App {
                 slips_dir: session.slips_dir.clone(),
                 print_command: session.print_command.clone(),
                 today: session.today,
+                at: self.shared.now.local,
             },
             Effect::RecordUnmetNeed {
                 searched_for,

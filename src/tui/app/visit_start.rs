@@ -14,17 +14,22 @@ impl App {
         waited: u32,
         then: AfterQueue,
     ) -> Vec<Effect> {
-        let information = crate::tui::screens::information::InformationState {
+        let mut information = crate::tui::screens::information::InformationState {
             waiting_seconds: Some(waited),
             started_at: Some(self.shared.now.local),
-            // Topics open in the visitor's language where they exist in it.
-            visitor_lang: entry
-                .language
-                .and_then(|l| l.topic_language())
-                .map(str::to_string)
-                .filter(|l| self.shared.catalog.topics.languages().contains(l)),
+            arrival: crate::tui::screens::information::Arrival {
+                label: Some(entry.label.clone()),
+                reason: entry.reason.clone(),
+                urgency: entry.urgency,
+                interpreter_needed: entry.interpreter_needed,
+            },
             ..Default::default()
         };
+        information.preset_visitor(
+            &self.shared.catalog,
+            entry.language,
+            entry.interpreter_needed,
+        );
         self.message = Some(self.tf(
             "queue.taken",
             &[
@@ -48,6 +53,7 @@ impl App {
                 r.reason = entry.reason.clone();
                 r.urgency = entry.urgency;
                 r.language = entry.language;
+                r.interpreter_needed = entry.interpreter_needed;
                 self.screen = ScreenId::Intake;
                 vec![self.screens.intake.save_draft()]
             }

@@ -66,6 +66,20 @@ pub struct InformationState {
     pub waiting_seconds: Option<u32>,
     /// When the visit began (taken from the queue); else it begins when saved.
     pub started_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// What the check-in said: the name or ticket, why, how urgent, whether an interpreter is
+    /// needed. Saved with the visit.
+    pub arrival: Arrival,
+}
+
+/// What the visitor's check-in said, carried into the visit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Arrival {
+    /// The name or ticket number given at check-in.
+    pub label: Option<String>,
+    pub reason: String,
+    pub urgency: crate::domain::Urgency,
+    pub interpreter_needed: bool,
 }
 
 impl InformationState {
@@ -87,6 +101,44 @@ impl InformationState {
         let hits = self.hits(catalog, lang);
         hits.get(crate::tui::list::clamped(self.selected, hits.len()))
             .cloned()
+    }
+
+    /// What is known of the visitor's language before this screen: the topics open in it where
+    /// they exist in it, and an interpreter for it when one is needed. A choice made here already
+    /// is kept.
+    pub fn preset_visitor(
+        &mut self,
+        catalog: &Catalog,
+        language: Option<LanguageCode>,
+        interpreter_needed: bool,
+    ) {
+        let Some(language) = language else {
+            return;
+        };
+        if self.visitor_lang.is_none() {
+            self.visitor_lang = language
+                .topic_language()
+                .filter(|l| catalog.topics.languages().iter().any(|t| t == l))
+                .map(str::to_string);
+        }
+        // Staff do not interpret their own language for the visitor.
+        let national = matches!(language.as_str(), "deu" | "fra" | "ita");
+        if interpreter_needed && self.interpreter.is_none() && !national {
+            self.interpreter = Some(Interpreter {
+                language,
+                mode: InterpreterMode::OnSite,
+                provider: None,
+                counted: Duration::ZERO,
+                running_since: None,
+            });
+        }
+    }
+
+    /// The visit begins with the first key of it (unless it began in the queue).
+    pub fn begin(&mut self, now: crate::tui::context::Now) {
+        if self.started_at.is_none() {
+            self.started_at = Some(now.local);
+        }
     }
 
     pub fn type_char(&mut self, c: char) {
@@ -260,6 +312,8 @@ impl InformationState {
             waiting_seconds: self.waiting_seconds,
             note: None,
             financial: None,
+            reason: Some(self.arrival.reason.trim().to_string()).filter(|r| !r.is_empty()),
+            interpreter_needed: self.arrival.interpreter_needed,
         }
     }
 
@@ -279,13 +333,12 @@ impl crate::tui::screens::Screen for InformationState {
         if action == Action::SaveVisit {
             return self.save(cx);
         }
-        Outcome::taken(InformationState::handle(
-            self,
-            action,
-            cx.catalog,
-            cx.lang,
-            cx.now.instant,
-        ))
+        let taken = InformationState::handle(self, action, cx.catalog, cx.lang, cx.now.instant);
+        // Browsing topics is not yet a visit: it begins with the first topic given.
+        if !self.given.is_empty() {
+            self.begin(cx.now);
+        }
+        Outcome::taken(taken)
     }
 
     fn type_char(&mut self, c: char, _cx: &Ctx<'_>) -> Outcome {
@@ -312,7 +365,7 @@ impl InformationState {
             &cx.session.desk,
             &cx.session.staff,
             crate::domain::VisitKind::Information,
-            crate::domain::Urgency::Normal,
+            self.arrival.urgency,
             cx.now,
         );
         Outcome::Effects(vec![Effect::SaveVisit {

@@ -26,6 +26,9 @@ pub struct ReferralDraft {
     pub service_id: String,
     pub status: ReferralStep,
     pub consent_to_share: bool,
+    /// The slip written for it, once written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip: Option<crate::domain::SlipWritten>,
 }
 
 /// How far a referral went at the desk (`←`/`→` switch it); the draft keeps the names
@@ -303,9 +306,33 @@ impl IntakeState {
         true
     }
 
+    /// A slip written for a service on the referral stage goes with its referral.
+    pub fn record_slip(&mut self, service_id: &str, slip: crate::domain::SlipWritten) {
+        match self
+            .referrals
+            .iter_mut()
+            .find(|r| r.service_id == service_id)
+        {
+            Some(referral) => referral.slip = Some(slip),
+            None => self.referrals.push(ReferralDraft {
+                service_id: service_id.to_string(),
+                status: ReferralStep::Referred,
+                consent_to_share: self.reception.consent,
+                slip: Some(slip),
+            }),
+        }
+    }
+
     /// Moves to a stage; entering the competence stage fills it from the reception.
     fn enter_stage(&mut self, stage: usize, cx: &Ctx<'_>) {
         self.stage = stage.min(STAGES - 1);
+        if self.stage == 1 {
+            self.information.preset_visitor(
+                cx.catalog,
+                self.reception.language,
+                self.reception.interpreter_needed,
+            );
+        }
         if self.stage == 2 && self.competence.is_none() {
             let mut form = CompetenceForm::new(cx.catalog, cx.session.today);
             form.status = self.reception.status;
@@ -390,6 +417,7 @@ impl IntakeState {
                         service_id: id,
                         status: ReferralStep::Referred,
                         consent_to_share: self.reception.consent,
+                        slip: None,
                     }),
                 }
                 Some(vec![self.save_draft()])
@@ -471,6 +499,7 @@ impl IntakeState {
 
 impl crate::tui::screens::Screen for IntakeState {
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
+        self.information.begin(cx.now);
         match IntakeState::handle(self, action, cx) {
             Some(effects) => Outcome::effects(effects),
             None => Outcome::Ignored,
@@ -479,6 +508,7 @@ impl crate::tui::screens::Screen for IntakeState {
 
     /// Typing saves a ticked flag at once, and looks returning visitors up by name or AHV.
     fn type_char(&mut self, c: char, cx: &Ctx<'_>) -> Outcome {
+        self.information.begin(cx.now);
         if let Some(saved) = IntakeState::type_char(self, c, cx) {
             return Outcome::Effects(vec![saved]);
         }

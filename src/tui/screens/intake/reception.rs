@@ -22,6 +22,8 @@ pub enum ReceptionField {
     Sex,
     Nationality,
     Language,
+    /// An interpreter is needed.
+    Interpreter,
     Status,
     CommuneOfStay,
     SupportDomicile,
@@ -38,7 +40,7 @@ pub enum ReceptionField {
 
 impl ReceptionField {
     /// Every field but the financial request's own, in Tab order.
-    pub const ALL: [ReceptionField; 16] = [
+    pub const ALL: [ReceptionField; 17] = [
         ReceptionField::Anonymous,
         ReceptionField::OfficialName,
         ReceptionField::FirstName,
@@ -47,6 +49,7 @@ impl ReceptionField {
         ReceptionField::Sex,
         ReceptionField::Nationality,
         ReceptionField::Language,
+        ReceptionField::Interpreter,
         ReceptionField::Status,
         ReceptionField::CommuneOfStay,
         ReceptionField::SupportDomicile,
@@ -75,6 +78,7 @@ impl ReceptionField {
             ReceptionField::Sex => "intake.sex",
             ReceptionField::Nationality => "intake.nationality",
             ReceptionField::Language => "intake.language",
+            ReceptionField::Interpreter => "queue.interpreter",
             ReceptionField::Status => "check.status",
             ReceptionField::CommuneOfStay => "intake.commune_of_stay",
             ReceptionField::SupportDomicile => "intake.support_domicile",
@@ -114,6 +118,9 @@ pub struct Reception {
     /// The visitor's language (ISO 639-3); stored as `""` when not given.
     #[serde(default, with = "crate::domain::language::optional_code")]
     pub language: Option<LanguageCode>,
+    /// An interpreter is needed (from the check-in, or ticked here).
+    #[serde(default)]
+    pub interpreter_needed: bool,
     #[serde(default)]
     pub financial: bool,
     #[serde(default)]
@@ -150,6 +157,7 @@ impl Default for Reception {
             urgency: Urgency::Normal,
             nationality: String::new(),
             language: None,
+            interpreter_needed: false,
             financial: false,
             received_on: String::new(),
             documents: Vec::new(),
@@ -248,6 +256,7 @@ impl Reception {
         match self.focus {
             ReceptionField::Anonymous => self.anonymous = !self.anonymous,
             ReceptionField::Consent => self.consent = !self.consent,
+            ReceptionField::Interpreter => self.interpreter_needed = !self.interpreter_needed,
             ReceptionField::Financial => self.financial = !self.financial,
             ReceptionField::Document(i) => {
                 if let Some(document) = self.documents.get_mut(i as usize) {
@@ -441,7 +450,7 @@ mod tests {
                 ReceptionField::Urgency
             ]
         );
-        assert_eq!(identified().fields().len(), 16);
+        assert_eq!(identified().fields().len(), 17);
     }
 
     #[test]

@@ -200,6 +200,7 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
         let (value, is_text) = match field {
             ReceptionField::Anonymous => (tick(r.anonymous), false),
             ReceptionField::Consent => (tick(r.consent), false),
+            ReceptionField::Interpreter => (tick(r.interpreter_needed), false),
             ReceptionField::Financial => (tick(r.financial), false),
             ReceptionField::Document(i) => (
                 tick(r.documents.get(i as usize).is_some_and(|d| d.present)),

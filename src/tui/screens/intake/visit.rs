@@ -162,10 +162,13 @@ impl IntakeState {
                     reason: r.reason.trim().to_string(),
                     status: d.status.status(),
                     consent_to_share: d.consent_to_share,
+                    slip: d.slip.clone(),
                 })
                 .collect(),
             note: optional(&self.note),
             financial,
+            reason: optional(&r.reason),
+            interpreter_needed: r.interpreter_needed,
             ..base
         })
     }
