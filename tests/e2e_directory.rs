@@ -55,8 +55,7 @@ fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
     tui.press("f11");
     tui.wait_for("› Centres de consultation LAVI");
 
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 }
 
 #[test]
@@ -70,8 +69,7 @@ fn the_region_filter_puts_the_visitors_region_first() {
     tui.press("ctrl-r"); // the first region: Oberwallis
     tui.wait_for("Region: Sozialmedizinisches Zentrum Oberwallis");
     tui.wait_for("› Forum Migration Oberwallis");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 }
 
 #[test]
@@ -92,8 +90,7 @@ fn no_suitable_service_is_recorded_with_its_reason_and_counted() {
     tui.type_text("vet bill for a guide dog");
     tui.press("enter");
     tui.wait_for("Recorded: no suitable service (1 in all)");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
     let out = sandbox.run(&["db", "info", "--db", db]);
     assert!(
         common::stdout(&out).contains("unmet needs:     1"),

@@ -27,8 +27,7 @@ fn the_interpreter_timer_is_saved_with_the_visit() {
     tui.wait_gone("● running");
     tui.press("ctrl-e");
     tui.wait_for("Visit saved: 1 topics");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 
     let conn = rusqlite::Connection::open(&db).unwrap();
     let (language, mode, minutes, provider): (String, String, i64, String) = conn
@@ -117,8 +116,7 @@ fn switching_the_ui_from_german_to_french_changes_every_visible_label() {
             "{label:?} is still German:\n{screen}"
         );
     }
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 }
 
 #[test]
@@ -136,6 +134,5 @@ fn the_client_view_shows_the_topic_in_the_visitors_language_and_returns() {
     tui.wait_gone("Sprache Besucher/in");
     tui.press("f11");
     tui.wait_for("Sprache Besucher/in");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 }

@@ -87,8 +87,7 @@ fn typing_a_name_without_accents_offers_the_returning_visitor_and_enter_prefills
     ] {
         tui.wait_for(value);
     }
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 }
 
 #[test]
@@ -133,8 +132,7 @@ fn a_financial_request_shows_the_decision_date_and_saves_the_checklist() {
     tui.wait_for("missing: 7");
     tui.press("ctrl-e");
     tui.wait_for("Visit saved");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 
     let visit = show(&sandbox, db);
     assert_eq!(visit["kind"], "financial-request");
@@ -173,8 +171,7 @@ fn the_queue_takes_a_visitor_into_the_guided_intake_with_reason_and_waiting_time
     tui.press("ctrl-e");
     tui.wait_for("Visit saved");
     tui.wait_for("Queue (0)");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
     let visit = show(&sandbox, db);
     assert_eq!(visit["kind"], "information");
     assert!(visit["waiting_seconds"].is_u64(), "{visit}");
@@ -205,8 +202,7 @@ fn one_key_hands_an_urgent_visitor_over_and_records_it() {
     tui.wait_for("Urgent: handed over");
     tui.press("f3");
     tui.wait_for("Kovač");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 
     let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
     let visits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -281,8 +277,7 @@ fn history_finds_visits_by_name_date_topic_and_referral_and_adds_a_follow_up_not
     tui.wait_for("] documents brought in");
     tui.press("esc");
     tui.wait_for("History (1)");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 
     let out = sandbox.run(&["visits", "show", &november_id, "--db", db]);
     let visit: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -316,6 +311,5 @@ fn the_commune_fields_offer_matching_communes_to_pick() {
     tui.press("enter");
     tui.wait_gone("Communes: ↑↓ choose");
     tui.wait_for("›Commune of stay              Visperterminen");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 }

@@ -41,8 +41,7 @@ fn a_terminal_below_80x24_shows_the_too_small_message() {
     let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 60, 20);
     tui.wait_for("too small (60×20)");
     assert!(!tui.screen().contains("Pending export"));
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
     assert!(tui.terminal_restored());
 }
 
@@ -204,8 +203,7 @@ fn a_slow_store_never_holds_up_typing_and_keys_after_a_save_wait_for_it_in_order
     tui.press("a");
     tui.type_text("Ticket 11");
     tui.press("enter");
-    tui.press("ctrl-q");
-    tui.wait_exit();
+    tui.quit();
     let conn = rusqlite::Connection::open(&db).unwrap();
     let waiting: Vec<String> = conn
         .prepare("SELECT label FROM queue ORDER BY checked_in_ms")

@@ -322,12 +322,19 @@ fn the_export_screen_exports_in_the_background_and_lists_the_batch() {
         })
         .unwrap();
     tui.press("enter");
+    // Personal data leaves the desk: how many, where, and a question first.
+    tui.wait_for("Send the export?");
+    tui.wait_for(&format!("{due} visits with personal data will be sent to"));
+    assert!(
+        tui.screen().contains("Due:"),
+        "nothing is sent before the answer"
+    );
+    tui.press("y");
     tui.wait_for(&format!("Exported: {due} visits in 1 batch(es)."));
     tui.wait_for("Due: 0 visits");
     tui.wait_for("delivered");
     tui.wait_for("Pending export: 0");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
     assert_eq!(files(&dir, ".jsonl").len(), 1);
     assert_eq!(lines(&files(&dir, ".jsonl")[0]).len().to_string(), due);
 }

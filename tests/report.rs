@@ -419,8 +419,7 @@ fn the_reports_screen_shows_the_month_chart_and_switches_month_with_a_key() {
     tui.press("right");
     tui.wait_for("Reports 2026-12 · Visits: 0");
     tui.wait_for("No visits this month.");
-    tui.press("ctrl-q");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.quit(), 0);
 }
 
 #[test]

@@ -279,8 +279,7 @@ fn the_interface_finds_a_damaged_database_in_the_background_and_stops_saving() {
     tui.type_text("Ticket 12");
     tui.press("enter");
     tui.wait_for("readonly database");
-    tui.press("ctrl-q");
-    tui.wait_exit();
+    tui.quit();
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing was written");
 }
 

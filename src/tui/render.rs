@@ -42,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::RestoreDraft(draft)) => {
             overlays::draft::render(&app.ctx(), draft, frame, body)
         }
+        Some(Overlay::Confirm(state)) => overlays::confirm::render(&app.ctx(), state, frame, body),
         None => {}
     }
 }
@@ -150,8 +151,13 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         "status.pending_exports",
         &[("count", &session.pending_exports.to_string())],
     );
+    // Who is being served stands first, on every screen of the visit.
+    let serving = app.serving().map_or_else(String::new, |who| {
+        let who = crate::text::escape_control(&who);
+        format!("{} │ ", app.tf("status.serving", &[("who", &who)]))
+    });
     let fixed = format!(
-        " {}{}: {} │ {} │ {} │ ",
+        " {serving}{}{}: {} │ {} │ {} │ ",
         if app.working() {
             format!("{} │ ", app.t("status.working"))
         } else {
@@ -346,6 +352,19 @@ mod tests {
             },
         )));
         insta::assert_snapshot!("overlay_restore_draft_80x24_de", screen_text(&app, 80, 24));
+        // Esc on it asks before the draft goes.
+        app.update(Action::Close);
+        assert!(
+            matches!(
+                app.overlay(),
+                Some(crate::tui::overlays::Overlay::Confirm(_))
+            ),
+            "Esc asks"
+        );
+        insta::assert_snapshot!(
+            "overlay_confirm_discard_80x24_de",
+            screen_text(&app, 80, 24)
+        );
         let mut app = german();
         fixed(&mut app);
         app.session_mut().damaged = Some("page 236".into());

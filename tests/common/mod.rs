@@ -322,6 +322,31 @@ impl Tui {
         }
     }
 
+    /// Quits with Ctrl-Q, answering yes when the program asks first (an intake open, visitors
+    /// waiting), and returns the exit code.
+    pub fn quit(&mut self) -> u32 {
+        self.press("ctrl-q");
+        let start = Instant::now();
+        let mut answered = false;
+        while start.elapsed() < WAIT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            let screen = self.screen();
+            if !answered
+                && ["Enter or y", "Enter oder j", "Entrée ou o"]
+                    .iter()
+                    .any(|keys| screen.contains(keys))
+            {
+                self.press("y");
+                answered = true;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        self.wait_exit()
+    }
+
     /// Waits for the program to end and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();

@@ -148,7 +148,8 @@ impl App {
             Some(Overlay::Palette(_)) => Context::Palette,
             Some(Overlay::Prompt(_))
             | Some(Overlay::CheckIn(_))
-            | Some(Overlay::RestoreDraft(_)) => Context::Form,
+            | Some(Overlay::RestoreDraft(_))
+            | Some(Overlay::Confirm(_)) => Context::Form,
             None => self.screen.context(),
         }
     }
@@ -167,6 +168,13 @@ impl App {
                     Some(Overlay::Palette(palette)) => palette.type_char(c),
                     Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
                     Some(Overlay::CheckIn(form)) => form.type_char(c),
+                    Some(Overlay::Confirm(_)) => {
+                        return match super::overlays::confirm::answer_of(c) {
+                            Some(true) => self.update(Action::Confirm),
+                            Some(false) => self.update(Action::Close),
+                            None => Vec::new(),
+                        };
+                    }
                     Some(Overlay::RestoreDraft(_)) | Some(Overlay::Help(_)) => {}
                     None => {
                         let cx = self.shared.ctx(self.screen);
@@ -209,7 +217,7 @@ impl App {
             return effects;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => return self.ask_to_quit(),
             Action::Help => {
                 self.overlay = Some(Overlay::Help(HelpState::new(self.screen.context())))
             }
@@ -282,9 +290,9 @@ impl App {
                     self.overlay = None;
                 }
                 Action::Close => {
-                    let id = draft.id.clone();
-                    self.overlay = None;
-                    return Some(vec![Effect::DiscardDraft(id)]);
+                    let draft = draft.clone();
+                    let question = self.discard_question(&draft);
+                    self.overlay = Some(Overlay::Confirm(question));
                 }
                 Action::Quit => return None,
                 _ => {}
@@ -301,6 +309,23 @@ impl App {
                     }
                     return Some(effects);
                 }
+            },
+            Overlay::Confirm(confirm) => match action {
+                Action::Confirm => {
+                    let then = confirm.then.clone();
+                    self.overlay = None;
+                    return Some(self.confirmed(then));
+                }
+                Action::Close => {
+                    // "No" to discarding goes back to the question it came from.
+                    self.overlay = match &confirm.then {
+                        super::overlays::Confirmed::DiscardDraft(draft) => {
+                            Some(Overlay::RestoreDraft(draft.clone()))
+                        }
+                        _ => None,
+                    };
+                }
+                _ => {}
             },
             Overlay::Help(help) => match action {
                 Action::Close | Action::Help => self.overlay = None,
@@ -327,17 +352,110 @@ impl App {
             self.message = Some(self.t("intake.busy"));
             return Vec::new();
         }
+        if self.screen == ScreenId::Queue
+            && action == Action::Confirm
+            && self.screens.information.in_progress()
+        {
+            // Nor a visit under way on the Information screen.
+            let who = self
+                .serving()
+                .unwrap_or_else(|| self.t("history.anonymous"));
+            self.message = Some(self.tf("info.busy", &[("who", &who)]));
+            return Vec::new();
+        }
         let cx = self.shared.ctx(self.screen);
         let outcome = self.screens.get_mut(self.screen).handle(action, &cx);
         self.take(outcome)
     }
 
-    /// Called when the loop wakes without input: takes in what background work reported.
+    /// Called when the loop wakes without input: takes in what background work reported, and
+    /// saves what was typed into the intake since its draft was last saved.
     pub fn tick(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
         if self.screens.export.poll() {
-            vec![Effect::LoadExport]
-        } else {
-            Vec::new()
+            effects.push(Effect::LoadExport);
+        }
+        if let Some(draft) = self.screens.intake.unsaved_draft() {
+            effects.push(draft);
+        }
+        effects
+    }
+
+    /// Who is being served: the visitor of the intake or of the Information screen.
+    pub fn serving(&self) -> Option<String> {
+        let intake = &self.screens.intake;
+        if intake.in_progress()
+            && let Some(who) = intake.who()
+        {
+            return Some(who);
+        }
+        self.screens.information.arrival.label.clone()
+    }
+
+    /// Quitting keeps everything, but an open intake or waiting visitors are worth a question.
+    fn ask_to_quit(&mut self) -> Vec<Effect> {
+        let intake = self.screens.intake.in_progress();
+        let waiting = self.screens.queue.entries.len();
+        if !intake && waiting == 0 {
+            return self.confirmed(super::overlays::Confirmed::Quit);
+        }
+        let mut parts = Vec::new();
+        if intake {
+            let who = self
+                .screens
+                .intake
+                .who()
+                .unwrap_or_else(|| self.t("history.anonymous"));
+            parts.push(self.tf("confirm.quit_intake", &[("who", &who)]));
+        }
+        if waiting > 0 {
+            parts.push(self.tf("confirm.quit_waiting", &[("count", &waiting.to_string())]));
+        }
+        parts.push(self.t("confirm.quit"));
+        self.overlay = Some(Overlay::Confirm(super::overlays::ConfirmState {
+            title: self.t("confirm.quit_title"),
+            question: parts.join(" "),
+            then: super::overlays::Confirmed::Quit,
+        }));
+        Vec::new()
+    }
+
+    /// The question before an unfinished intake is thrown away: whose, and since when.
+    fn discard_question(&self, draft: &crate::store::Draft) -> super::overlays::ConfirmState {
+        let (who, started) = super::overlays::draft::summary(draft, &self.t("history.anonymous"));
+        super::overlays::ConfirmState {
+            title: self.t("confirm.discard_title"),
+            question: self.tf("confirm.discard", &[("who", &who), ("started", &started)]),
+            then: super::overlays::Confirmed::DiscardDraft(draft.clone()),
+        }
+    }
+
+    /// What "yes" does.
+    fn confirmed(&mut self, then: super::overlays::Confirmed) -> Vec<Effect> {
+        use super::overlays::Confirmed;
+        match then {
+            Confirmed::Quit => {
+                self.quit = true;
+                // What was typed since the last draft goes into it before the program ends.
+                self.screens.intake.unsaved_draft().into_iter().collect()
+            }
+            Confirmed::DiscardDraft(draft) => {
+                self.message = Some(self.t("confirm.discarded"));
+                vec![Effect::DiscardDraft(draft.id)]
+            }
+            Confirmed::Export => vec![Effect::StartExport],
+            Confirmed::PutBack => {
+                let information = std::mem::take(&mut self.screens.information);
+                let who = information.arrival.label.clone().unwrap_or_default();
+                self.screen = ScreenId::Queue;
+                match information.arrival.queue_entry() {
+                    Some(entry) => {
+                        self.message = Some(self.tf("confirm.put_back_done", &[("who", &who)]));
+                        vec![Effect::CheckIn(entry)]
+                    }
+                    None => Vec::new(),
+                }
+            }
         }
     }
 

@@ -22,6 +22,8 @@ impl App {
                 reason: entry.reason.clone(),
                 urgency: entry.urgency,
                 interpreter_needed: entry.interpreter_needed,
+                language: entry.language,
+                checked_in_ms: Some(entry.checked_in_ms),
             },
             ..Default::default()
         };

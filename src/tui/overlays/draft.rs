@@ -8,21 +8,40 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 pub fn render(cx: &Ctx<'_>, draft: &Draft, frame: &mut Frame, area: Rect) {
-    let popup = centered(area, area.width.saturating_sub(10).min(70), 6, 4);
-    let saved = draft
-        .updated_at
-        .get(..16)
-        .unwrap_or(&draft.updated_at)
-        .replace('T', " ");
+    let popup = centered(area, area.width.saturating_sub(10).min(70), 7, 4);
+    let saved = short_time(&draft.updated_at);
+    let (who, started) = summary(draft, &cx.t("history.anonymous"));
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(cx.tf("draft.text", &[("saved", &saved)]))
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(format!(" {} ", cx.t("draft.title"))),
-            ),
+        Paragraph::new(cx.tf(
+            "draft.text",
+            &[("saved", &saved), ("who", &who), ("started", &started)],
+        ))
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", cx.t("draft.title"))),
+        ),
         popup,
     );
+}
+
+/// Whose intake a draft holds and when it began, as the questions about it say.
+pub fn summary(draft: &crate::store::Draft, anonymous: &str) -> (String, String) {
+    let intake = crate::tui::screens::intake::IntakeState::from_draft(&draft.data).ok();
+    let who = intake
+        .as_ref()
+        .and_then(crate::tui::screens::intake::IntakeState::who)
+        .unwrap_or_else(|| anonymous.to_string());
+    let started = intake.and_then(|i| i.information.started_at).map_or_else(
+        || short_time(&draft.updated_at),
+        |at| at.format("%d.%m.%Y %H:%M").to_string(),
+    );
+    (who, started)
+}
+
+/// `2026-11-25T09:12:00+01:00` as `2026-11-25 09:12`.
+pub fn short_time(stamp: &str) -> String {
+    stamp.get(..16).unwrap_or(stamp).replace('T', " ")
 }

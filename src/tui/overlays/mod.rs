@@ -1,11 +1,13 @@
 //! Windows drawn over a screen: the `?` help, the command palette, a one-line prompt, the
 //! check-in form, the offer of an unfinished intake.
 
+pub mod confirm;
 pub mod draft;
 pub mod help;
 pub mod palette;
 pub mod prompt;
 
+pub use confirm::{ConfirmState, Confirmed};
 pub use help::HelpState;
 pub use palette::PaletteState;
 pub use prompt::PromptState;
@@ -23,6 +25,8 @@ pub enum Overlay {
     CheckIn(crate::tui::screens::queue::CheckInForm),
     /// An unfinished intake was found at start: continue it or discard it.
     RestoreDraft(crate::store::Draft),
+    /// A yes/no question before work is destroyed or sent.
+    Confirm(ConfirmState),
 }
 
 /// A rectangle of at most `width` x `height` centred horizontally, `top` rows from the top.

@@ -189,7 +189,27 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
 }
 
 impl crate::tui::screens::Screen for ExportState {
-    fn handle(&mut self, action: crate::tui::Action, _cx: &Ctx<'_>) -> Outcome {
+    fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
+        // Personal data leaves the desk: say how much and where, and ask.
+        if action == crate::tui::Action::Confirm
+            && !self.running()
+            && self.pending > 0
+            && cx.session.export.is_some()
+        {
+            return Outcome::Open(crate::tui::overlays::Overlay::Confirm(
+                crate::tui::overlays::ConfirmState {
+                    title: cx.t("confirm.export_title"),
+                    question: cx.tf(
+                        "confirm.export",
+                        &[
+                            ("count", &self.pending.to_string()),
+                            ("target", &target_text(cx)),
+                        ],
+                    ),
+                    then: crate::tui::overlays::Confirmed::Export,
+                },
+            ));
+        }
         match ExportState::handle(self, action) {
             Some(effects) => Outcome::effects(effects),
             None => Outcome::Ignored,

@@ -80,6 +80,24 @@ pub struct Arrival {
     pub reason: String,
     pub urgency: crate::domain::Urgency,
     pub interpreter_needed: bool,
+    pub language: Option<LanguageCode>,
+    /// When the visitor checked in (milliseconds since the epoch), to put them back in place.
+    pub checked_in_ms: Option<i64>,
+}
+
+impl Arrival {
+    /// The queue entry to put the visitor back with, as they checked in.
+    pub fn queue_entry(&self) -> Option<crate::store::QueueEntry> {
+        Some(crate::store::QueueEntry {
+            id: uuid::Uuid::now_v7().to_string(),
+            label: self.label.clone()?,
+            reason: self.reason.clone(),
+            urgency: self.urgency,
+            language: self.language,
+            interpreter_needed: self.interpreter_needed,
+            checked_in_ms: self.checked_in_ms?,
+        })
+    }
 }
 
 impl InformationState {
@@ -333,6 +351,9 @@ impl crate::tui::screens::Screen for InformationState {
         if action == Action::SaveVisit {
             return self.save(cx);
         }
+        if action == Action::Close && !self.client_view && self.arrival.label.is_some() {
+            return self.put_back(cx);
+        }
         let taken = InformationState::handle(self, action, cx.catalog, cx.lang, cx.now.instant);
         // Browsing topics is not yet a visit: it begins with the first topic given.
         if !self.given.is_empty() {
@@ -356,6 +377,23 @@ impl crate::tui::screens::Screen for InformationState {
 }
 
 impl InformationState {
+    /// A visit is under way here: a visitor taken from the queue, or a topic given.
+    pub fn in_progress(&self) -> bool {
+        self.arrival.label.is_some() || !self.given.is_empty()
+    }
+
+    /// Esc with a visitor from the queue: ask whether they go back into the queue.
+    fn put_back(&self, cx: &Ctx<'_>) -> Outcome {
+        let who = self.arrival.label.clone().unwrap_or_default();
+        Outcome::Open(crate::tui::overlays::Overlay::Confirm(
+            crate::tui::overlays::ConfirmState {
+                title: cx.t("confirm.put_back_title"),
+                question: cx.tf("confirm.put_back", &[("who", &who)]),
+                then: crate::tui::overlays::Confirmed::PutBack,
+            },
+        ))
+    }
+
     /// The information visit to save; nothing to save before a topic was given.
     fn save(&self, cx: &Ctx<'_>) -> Outcome {
         if self.given.is_empty() {

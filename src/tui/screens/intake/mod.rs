@@ -92,6 +92,9 @@ pub struct IntakeState {
     /// Staff were told the competence check is incomplete: the next save goes without it.
     #[serde(skip)]
     pub save_without_competence: bool,
+    /// Typed since the draft was last saved (saved when typing pauses, see `App::tick`).
+    #[serde(skip)]
+    pub unsaved: bool,
 }
 
 impl Default for IntakeState {
@@ -110,6 +113,7 @@ impl Default for IntakeState {
             language_query: String::new(),
             commune_pick: 0,
             save_without_competence: false,
+            unsaved: false,
         }
     }
 }
@@ -122,6 +126,42 @@ impl IntakeState {
             stage: format!("stage-{}", self.stage + 1),
             data: serde_json::to_string(self).expect("plain data serialises"),
         }
+    }
+
+    /// The draft to save when something was typed since the last one (and there is an intake).
+    pub fn unsaved_draft(&mut self) -> Option<Effect> {
+        if !std::mem::take(&mut self.unsaved) || !self.in_progress() {
+            return None;
+        }
+        Some(self.save_draft())
+    }
+
+    /// Notes whether what the screen answered saves the intake; if not, it is saved later.
+    fn track_saving(&mut self, outcome: Outcome) -> Outcome {
+        let saves = |effects: &[Effect]| {
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::SaveDraft { .. } | Effect::SaveVisit { .. }))
+        };
+        match &outcome {
+            Outcome::Effects(effects) if saves(effects) => self.unsaved = false,
+            Outcome::Ignored => {}
+            _ => self.unsaved = true,
+        }
+        outcome
+    }
+
+    /// Who the intake is for: the names typed, else the name or ticket of the check-in.
+    pub fn who(&self) -> Option<String> {
+        let r = &self.reception;
+        let names: Vec<&str> = [r.official_name.trim(), r.first_name.trim()]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect();
+        if !r.anonymous && !names.is_empty() {
+            return Some(names.join(", "));
+        }
+        self.information.arrival.label.clone()
     }
 
     /// Whether anything was entered: such an intake must not be replaced by a new one.
@@ -500,22 +540,24 @@ impl IntakeState {
 impl crate::tui::screens::Screen for IntakeState {
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
         self.information.begin(cx.now);
-        match IntakeState::handle(self, action, cx) {
+        let outcome = match IntakeState::handle(self, action, cx) {
             Some(effects) => Outcome::effects(effects),
             None => Outcome::Ignored,
-        }
+        };
+        self.track_saving(outcome)
     }
 
     /// Typing saves a ticked flag at once, and looks returning visitors up by name or AHV.
     fn type_char(&mut self, c: char, cx: &Ctx<'_>) -> Outcome {
         self.information.begin(cx.now);
         if let Some(saved) = IntakeState::type_char(self, c, cx) {
-            return Outcome::Effects(vec![saved]);
+            return self.track_saving(Outcome::Effects(vec![saved]));
         }
-        match self.lookup_text() {
+        let outcome = match self.lookup_text() {
             Some(text) => Outcome::Effects(vec![Effect::LookupReturning(text)]),
             None => Outcome::Handled,
-        }
+        };
+        self.track_saving(outcome)
     }
 
     fn render(&self, cx: &Ctx<'_>, frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
