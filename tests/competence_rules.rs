@@ -409,7 +409,7 @@ fn vs_everyone_else_is_the_commune_of_support_domicile_through_its_smz() {
         "001",
         "Gemäss Artikel 4 GES obliegt die Sozialhilfe der Gemeinde des Unterstützungswohnsitzes oder der Aufenthaltsgemeinde. Die Gemeindebehörden können ihre Aufgaben an die sozialmedizinischen Zentren delegieren.",
     );
-    for status in ["swiss", "c", "b", "l", "g", "ci", "none"] {
+    for status in ["swiss", "c", "b", "l", "g", "ci"] {
         expect(
             Ask { status, ..VS },
             "vs-commune-of-support-domicile",
@@ -417,6 +417,25 @@ fn vs_everyone_else_is_the_commune_of_support_domicile_through_its_smz() {
             None,
         );
     }
+    // No status and no commune: nothing to answer from, so no answer (not the default rule).
+    assert_eq!(
+        ask(Ask {
+            status: "none",
+            ..VS
+        })
+        .unwrap_err(),
+        check::InputError::NothingGiven
+    );
+    expect(
+        Ask {
+            status: "none",
+            commune: Some("Sierre"),
+            ..VS
+        },
+        "vs-commune-of-support-domicile",
+        "commune-smz",
+        None,
+    );
     let outcome = ask(Ask {
         status: "c",
         commune: Some("Sierre"),

@@ -342,6 +342,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.press("tab");
     tui.press("tab");
     tui.type_text(&six_years_ago());
+    tui.wait_for(&format!("since {}", years_after(&six_years_ago(), 5)));
     tui.wait_for("Red Cross Valais");
 
     // Stage 4: a referral, with its slip.
@@ -386,6 +387,21 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     assert!(visit["interpreter"]["minutes"].as_u64().unwrap() >= 1);
     assert_eq!(visit["competence"]["primary"], "red-cross");
     assert_eq!(visit["competence"]["rule"], "vs-refugee-b-from-year-6");
+    // What the answer was found from is kept with it, and since when it holds.
+    let inputs = &visit["competence"]["inputs"];
+    assert_eq!(inputs["status"], "refugee-b");
+    assert_eq!(inputs["asylum_date"], six_years_ago());
+    assert_eq!(inputs["commune"], 6266);
+    assert_eq!(inputs["c_entitled"], false);
+    assert_eq!(
+        visit["competence"]["since"],
+        years_after(&six_years_ago(), 5)
+    );
+    assert!(visit["started_at"].as_str() < visit["ended_at"].as_str());
+    assert_eq!(
+        visit["referrals"][0]["slip"]["languages"],
+        serde_json::json!(["en"])
+    );
     assert_eq!(visit["referrals"][0]["service_id"], "caritas-vs");
     assert_eq!(visit["referrals"][0]["status"], "referred");
     assert_eq!(visit["referrals"][0]["consent_to_share"], true);
@@ -396,4 +412,50 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
             .path(&format!("share/intake-desk/slips/caritas-vs-{today}.html"))
             .exists()
     );
+
+    // The exported line carries the same, in the current schema.
+    let dir = sandbox.path("out");
+    let out = sandbox.run(&["export", "--db", db, "--to", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let batch = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .expect("a batch");
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(batch).unwrap().trim()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../data/schema/visit-2.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&line)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{line}");
+    assert_eq!(line["schema"], "intake-desk/visit/2");
+    assert_eq!(line["competence"]["inputs"]["residenceStatus"], "refugee-b");
+    assert_eq!(line["competence"]["inputs"]["asylumDate"], six_years_ago());
+    assert_eq!(
+        line["competence"]["since"],
+        years_after(&six_years_ago(), 5)
+    );
+    assert_eq!(
+        line["referrals"][0]["slip"]["languages"],
+        serde_json::json!(["en"])
+    );
+    assert_eq!(line["visitorLanguage"], "tir");
+}
+
+/// The same day `years` later (28 February for a 29 February).
+fn years_after(date: &str, years: i32) -> String {
+    use chrono::Datelike;
+    let date: chrono::NaiveDate = date.parse().unwrap();
+    date.with_year(date.year() + years)
+        .unwrap_or_else(|| {
+            date.with_day(28)
+                .unwrap()
+                .with_year(date.year() + years)
+                .unwrap()
+        })
+        .to_string()
 }

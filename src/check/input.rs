@@ -71,6 +71,8 @@ pub enum InputError {
     CommuneOutsideCanton(String),
     /// The rule pack has no single answer: a data error that validation should have caught.
     NoRule(String),
+    /// Neither a status nor a commune: the rules have nothing to go on.
+    NothingGiven,
 }
 
 impl InputError {
@@ -102,6 +104,7 @@ impl InputError {
             | InputError::AmbiguousCommune(..)
             | InputError::CommuneOutsideCanton(_) => Some(Field::Commune),
             InputError::NoRule(_) => None,
+            InputError::NothingGiven => Some(Field::Status),
         }
     }
 
@@ -157,6 +160,13 @@ impl InputError {
                 f("check.error_commune_canton", &[("canton", canton)])
             }
             InputError::NoRule(detail) => f("check.error_no_rule", &[("detail", detail)]),
+            InputError::NothingGiven => f(
+                "check.error_nothing_given",
+                &[
+                    ("status", &name(Field::Status)),
+                    ("commune", &name(Field::Commune)),
+                ],
+            ),
         }
     }
 }

@@ -21,6 +21,8 @@ pub struct Outcome<'c> {
     pub commune: Option<&'c Commune>,
     /// The SMZ region of the commune, when the commune is responsible.
     pub smz: Option<&'c Region>,
+    /// The facts the answer was found from, as resolved.
+    pub case: Case,
 }
 
 pub fn check<'c>(
@@ -64,6 +66,10 @@ pub fn check<'c>(
                 .map_err(|e| InputError::from_lookup(query, e))?,
         ),
     };
+    // Nothing to go on: no status and no commune. An answer would only be the default rule.
+    if status == ResidenceStatus::None && commune.is_none() {
+        return Err(InputError::NothingGiven);
+    }
     let answer = evaluate(pack, &case).map_err(|e| match e {
         CheckError::MissingDate(kind) => InputError::MissingDate(Field::from(kind)),
         CheckError::DateAfterCheck(kind, date) => {
@@ -79,6 +85,7 @@ pub fn check<'c>(
         answer,
         commune,
         smz,
+        case,
     })
 }
 

@@ -70,7 +70,10 @@ impl Outcome<'_> {
 
     /// The answer as a visit keeps it.
     pub fn record(&self) -> crate::domain::competence::CompetenceRecord {
-        use crate::domain::competence::{CompetenceRecord, ResponsibleRecord, SmzRecord};
+        use crate::domain::competence::{
+            CompetenceInputs, CompetenceRecord, NextChangeRecord, ResponsibleRecord, SmzRecord,
+        };
+        let case = &self.case;
         let answer = &self.answer;
         CompetenceRecord {
             canton: answer.pack.canton.clone(),
@@ -87,6 +90,20 @@ impl Outcome<'_> {
             covered: answer.rule.covered,
             smz: self.smz.map(|region| SmzRecord {
                 id: region.id.clone(),
+            }),
+            inputs: Some(CompetenceInputs {
+                status: case.status.as_str().to_string(),
+                asylum_date: case.asylum_date.map(|d| d.to_string()),
+                entry_date: case.entry_date.map(|d| d.to_string()),
+                c_entitled: case.c_entitled,
+                b_granted: case.b_granted,
+                resident_in_commune: case.resident_in_commune,
+                commune: self.commune.map(|c| c.bfs_nr),
+            }),
+            since: answer.since.map(|d| d.to_string()),
+            next_change: answer.next_change.map(|(on, body)| NextChangeRecord {
+                on: on.to_string(),
+                body: body.id.clone(),
             }),
         }
     }
@@ -151,8 +168,18 @@ impl Outcome<'_> {
             ),
             None => t("check.no_next_change"),
         };
+        // Where the responsibility passed before the day asked for, say since when.
+        let primary = answer.primary().name.get(lang);
+        let headline = match answer.since {
+            Some(since) if since <= self.on => i18n.format(
+                lang,
+                "check.since",
+                &[("body", primary), ("date", &since.to_string())],
+            ),
+            _ => primary.to_string(),
+        };
         Summary {
-            headline: (headline_label, answer.primary().name.get(lang).to_string()),
+            headline: (headline_label, headline),
             responsible: answer
                 .responsible()
                 .map(|(domain, body)| {

@@ -2,7 +2,9 @@
 //! documented in docs/export.md (a test keeps the two in step).
 
 use super::line::{DateOfBirth, VisitLine};
+use crate::store::LineSchema;
 
+/// The columns of a version-1 batch, in order; version 2 adds [`ADDED_IN_V2`] after them.
 pub const COLUMNS: [&str; 40] = [
     "schema",
     "action",
@@ -46,13 +48,97 @@ pub const COLUMNS: [&str; 40] = [
     "note",
 ];
 
+/// The columns version 2 added, after the 40 of version 1.
+pub const ADDED_IN_V2: [&str; 11] = [
+    "reason",
+    "interpreterNeeded",
+    "visitorLanguage",
+    "competenceResidenceStatus",
+    "competenceAsylumDate",
+    "competenceEntryDate",
+    "competenceFlags",
+    "competenceCommune",
+    "competenceSince",
+    "competenceNextChange",
+    "referralSlips",
+];
+
+/// The header row of a batch of `schema`.
+pub fn columns(schema: LineSchema) -> Vec<&'static str> {
+    let mut columns = COLUMNS.to_vec();
+    if schema >= LineSchema::V2 {
+        columns.extend(ADDED_IN_V2);
+    }
+    columns
+}
+
 /// The row's cells; any that a spreadsheet would run as a formula gets a leading `'` (names,
 /// phones and notes are typed by people; the JSON Lines keep them as typed).
-pub fn values(v: &VisitLine<'_>) -> [String; 40] {
-    raw_values(v).map(|cell| match crate::text::neutralise_formula(&cell) {
-        std::borrow::Cow::Borrowed(_) => cell,
-        std::borrow::Cow::Owned(safe) => safe,
-    })
+pub fn values(v: &VisitLine<'_>) -> Vec<String> {
+    let mut cells = raw_values(v).to_vec();
+    // The fields version 2 added are present in its lines only.
+    if v.interpreter_needed.is_some() {
+        cells.extend(added_values(v));
+    }
+    cells
+        .into_iter()
+        .map(|cell| match crate::text::neutralise_formula(&cell) {
+            std::borrow::Cow::Borrowed(_) => cell,
+            std::borrow::Cow::Owned(safe) => safe,
+        })
+        .collect()
+}
+
+fn added_values(v: &VisitLine<'_>) -> [String; 11] {
+    let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
+    let competence = v.competence.as_ref();
+    let inputs = competence
+        .and_then(|c| c.inputs.as_ref())
+        .and_then(Option::as_ref);
+    let flags = inputs.map_or_else(String::new, |i| {
+        [
+            (i.c_entitled, "c-entitled"),
+            (i.b_granted, "b-granted"),
+            (i.resident_in_commune, "resident-in-commune"),
+        ]
+        .iter()
+        .filter(|(set, _)| *set)
+        .map(|(_, name)| *name)
+        .collect::<Vec<_>>()
+        .join("|")
+    });
+    [
+        opt(v.reason.flatten()),
+        v.interpreter_needed.unwrap_or(false).to_string(),
+        opt(v.visitor_language.flatten()),
+        opt(inputs.map(|i| i.residence_status)),
+        opt(inputs.and_then(|i| i.asylum_date)),
+        opt(inputs.and_then(|i| i.entry_date)),
+        flags,
+        inputs
+            .and_then(|i| i.commune)
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        opt(competence.and_then(|c| c.since.flatten())),
+        competence
+            .and_then(|c| c.next_change.as_ref())
+            .and_then(Option::as_ref)
+            .map(|n| format!("{}:{}", n.on, n.body))
+            .unwrap_or_default(),
+        v.referrals
+            .iter()
+            .filter_map(|r| {
+                let slip = r.slip.as_ref()?.as_ref()?;
+                Some(format!(
+                    "{}:{}:{}",
+                    r.service_id,
+                    slip.at,
+                    slip.languages.join("+")
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join("|"),
+    ]
 }
 
 fn raw_values(v: &VisitLine<'_>) -> [String; 40] {

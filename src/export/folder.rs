@@ -176,6 +176,8 @@ fn adopt(store: &mut Store, dir: &Path, manifest_name: &str) -> anyhow::Result<(
         action: manifest.header.action,
         test: manifest.header.test_delivery_flag,
         header: serde_json::to_string(&manifest.header)?,
+        schema: crate::store::LineSchema::from_name(&manifest.schema)
+            .with_context(|| format!("{}: unknown schema {}", path.display(), manifest.schema))?,
     };
     store.adopt_batch(&batch, &sha, &visits)?;
     Ok(())

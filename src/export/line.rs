@@ -1,16 +1,18 @@
-//! One visit as the case system receives it (`intake-desk/visit/1`): field names after eCH-0044
+//! One visit as the case system receives it (`intake-desk/visit/2`; a batch first written as
+//! `intake-desk/visit/1` is written again as it was, without the fields version 2 added: those
+//! are `Option`s left out when `None`). Field names after eCH-0044
 //! (person identification), eCH-0011 and eCH-0006 (permit codes, with our own refugee flag, since
 //! eCH-0006 cannot tell a provisionally admitted refugee from other provisionally admitted people).
 //! Built only from the stored record, never from the catalog, so a batch written again is the
 //! same byte for byte.
 
 use crate::domain::{ResidenceStatus, TopicGiven};
-use crate::store::BatchAction;
+use crate::store::{BatchAction, LineSchema};
 use crate::store::{BatchLine, CompetenceRecord, FinancialRecord, PersonRecord};
 use serde::Serialize;
 
-/// The schema every line names; a change that breaks readers gets a new number.
-pub const SCHEMA: &str = "intake-desk/visit/1";
+/// A field version 2 added: left out of a version-1 line (`None`), else its value or null.
+type Added<T> = Option<Option<T>>;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -29,6 +31,9 @@ pub struct VisitLine<'a> {
     pub ended_at: Option<&'a str>,
     pub kind: &'a str,
     pub urgency: &'a str,
+    /// Why the visitor came (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Added<&'a str>,
     pub desk_id: &'a str,
     pub staff_id: &'a str,
     pub person: Option<PersonLine<'a>>,
@@ -39,6 +44,12 @@ pub struct VisitLine<'a> {
     pub competence: Option<CompetenceLine<'a>>,
     pub referrals: Vec<ReferralLine<'a>>,
     pub interpreter: Option<InterpreterLine<'a>>,
+    /// An interpreter was asked for (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpreter_needed: Option<bool>,
+    /// The visitor's language, ISO 639-3 (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visitor_language: Added<&'a str>,
     pub financial_request: Option<FinancialLine<'a>>,
     pub waiting_seconds: Option<u32>,
     pub note: Option<&'a str>,
@@ -101,6 +112,40 @@ pub struct CompetenceLine<'a> {
     pub responsible: Vec<ResponsibleLine<'a>>,
     /// The SMZ region of the commune, when the commune is responsible.
     pub smz: Option<&'a str>,
+    /// What the answer was found from (version 2; null for visits saved before it was kept).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inputs: Added<InputsLine<'a>>,
+    /// Since when `primary` is responsible, where a date decides it (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Added<&'a str>,
+    /// When and to whom the responsibility passes next (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_change: Added<NextChangeLine<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InputsLine<'a> {
+    pub residence_status: &'a str,
+    pub asylum_date: Option<&'a str>,
+    pub entry_date: Option<&'a str>,
+    pub c_entitled: bool,
+    pub b_granted: bool,
+    pub resident_in_commune: bool,
+    /// BFS number.
+    pub commune: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NextChangeLine<'a> {
+    pub on: &'a str,
+    pub body: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SlipLine<'a> {
+    pub at: String,
+    pub languages: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -125,6 +170,9 @@ pub struct ReferralLine<'a> {
     pub status: &'a str,
     pub appointment_on: Option<&'a str>,
     pub consent_to_share: bool,
+    /// The slip handed over: when, in which languages (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slip: Added<SlipLine<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,11 +199,13 @@ pub struct DocumentLine<'a> {
 }
 
 impl<'a> VisitLine<'a> {
-    pub fn new(line: &'a BatchLine, action: BatchAction) -> VisitLine<'a> {
+    pub fn new(line: &'a BatchLine, action: BatchAction, schema: LineSchema) -> VisitLine<'a> {
         let r = &line.record;
         let correction = action == crate::store::BatchAction::Correction;
+        // What version 2 added, for lines of that version.
+        let v2 = schema >= LineSchema::V2;
         VisitLine {
-            schema: SCHEMA,
+            schema: schema.name(),
             action,
             visit_id: &r.id,
             revision: line.revision,
@@ -169,12 +219,13 @@ impl<'a> VisitLine<'a> {
             ended_at: r.ended_at.as_deref(),
             kind: &r.kind,
             urgency: &r.urgency,
+            reason: added(v2, r.reason.as_deref()),
             desk_id: &r.desk_id,
             staff_id: &r.staff_id,
             person: r.person.as_ref().map(person),
             topics: &r.topics,
             information: information(&r.information),
-            competence: competence(r.competence.as_ref()),
+            competence: competence(r.competence.as_ref(), v2),
             referrals: r
                 .referrals
                 .iter()
@@ -184,6 +235,13 @@ impl<'a> VisitLine<'a> {
                     status: &x.status,
                     appointment_on: x.appointment_on.as_deref(),
                     consent_to_share: x.consent_to_share,
+                    slip: added(
+                        v2,
+                        x.slip.as_ref().map(|s| SlipLine {
+                            at: s.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                            languages: &s.languages,
+                        }),
+                    ),
                 })
                 .collect(),
             interpreter: r.interpreter.as_ref().map(|i| InterpreterLine {
@@ -192,6 +250,8 @@ impl<'a> VisitLine<'a> {
                 provider: i.provider.as_deref(),
                 minutes: i.minutes,
             }),
+            interpreter_needed: v2.then_some(r.interpreter_needed),
+            visitor_language: added(v2, r.visitor_language.as_deref()),
             financial_request: financial(r.financial_request.as_ref()),
             waiting_seconds: r.waiting_seconds,
             note: r.note.as_deref(),
@@ -229,7 +289,12 @@ fn person(p: &PersonRecord) -> PersonLine<'_> {
     }
 }
 
-fn competence(record: Option<&CompetenceRecord>) -> Option<CompetenceLine<'_>> {
+/// A field version 2 added, for a line of that version.
+fn added<T>(v2: bool, value: T) -> Option<T> {
+    v2.then_some(value)
+}
+
+fn competence(record: Option<&CompetenceRecord>, v2: bool) -> Option<CompetenceLine<'_>> {
     let c = record?;
     Some(CompetenceLine {
         canton: &c.canton,
@@ -246,6 +311,26 @@ fn competence(record: Option<&CompetenceRecord>) -> Option<CompetenceLine<'_>> {
             })
             .collect(),
         smz: c.smz.as_ref().map(|s| s.id.as_str()),
+        inputs: added(
+            v2,
+            c.inputs.as_ref().map(|i| InputsLine {
+                residence_status: &i.status,
+                asylum_date: i.asylum_date.as_deref(),
+                entry_date: i.entry_date.as_deref(),
+                c_entitled: i.c_entitled,
+                b_granted: i.b_granted,
+                resident_in_commune: i.resident_in_commune,
+                commune: i.commune,
+            }),
+        ),
+        since: added(v2, c.since.as_deref()),
+        next_change: added(
+            v2,
+            c.next_change.as_ref().map(|n| NextChangeLine {
+                on: &n.on,
+                body: &n.body,
+            }),
+        ),
     })
 }
 

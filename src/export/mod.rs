@@ -303,6 +303,7 @@ fn write_batch(
         action,
         test: options.test,
         header: header_json.clone(),
+        schema: crate::store::LineSchema::CURRENT,
     };
     if store.reserve_batch(&batch, limit)? == 0 {
         return Ok(None);
@@ -319,6 +320,7 @@ fn write_batch(
         status: BatchStatus::Writing,
         delivered_at: None,
         header: header_json,
+        schema: batch.schema,
     };
     let mut on_line = || {
         counter.done += 1;
@@ -351,7 +353,7 @@ fn write_file(
 ) -> anyhow::Result<(u64, String)> {
     let file = folder::data_file(dir, &batch.id, format);
     let (count, sha256) = folder::write_atomically(&file, Some("before-rename"), |out| {
-        let mut writer = BatchWriter::new(format, batch.action, &batch.header, out)?;
+        let mut writer = BatchWriter::new(format, batch.action, batch.schema, &batch.header, out)?;
         store.for_each_batch_line(&batch.id, |line| {
             writer.write(&line)?;
             if line.position == 1 {
@@ -369,7 +371,15 @@ fn write_file(
         let header: Header = serde_json::from_str(&batch.header)?;
         folder::write_manifest(
             dir,
-            &manifest(&batch.id, format, &file, count, &sha256, header),
+            &manifest(
+                &batch.id,
+                batch.schema,
+                format,
+                &file,
+                count,
+                &sha256,
+                header,
+            ),
         )?;
     }
     Ok((count, sha256))
@@ -377,6 +387,7 @@ fn write_file(
 
 fn manifest(
     id: &str,
+    schema: crate::store::LineSchema,
     format: Format,
     file: &Path,
     count: u64,
@@ -385,7 +396,7 @@ fn manifest(
 ) -> Manifest {
     Manifest {
         batch_id: id.to_string(),
-        schema: line::SCHEMA.to_string(),
+        schema: schema.name().to_string(),
         format: <&str>::from(format).to_string(),
         file: file
             .file_name()

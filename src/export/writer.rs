@@ -3,8 +3,8 @@
 
 use super::csv_row;
 use super::line::VisitLine;
-use crate::store::BatchAction;
 use crate::store::BatchLine;
+use crate::store::{BatchAction, LineSchema};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 
@@ -35,6 +35,7 @@ const BUFFER: usize = 256 * 1024;
 pub struct BatchWriter<W: Write> {
     format: Format,
     action: BatchAction,
+    schema: LineSchema,
     sink: Sink<W>,
     count: u64,
 }
@@ -42,12 +43,18 @@ pub struct BatchWriter<W: Write> {
 impl<W: Write> BatchWriter<W> {
     /// Starts a batch; `header` is the eCH-0058 header as JSON (only the HTTP body carries it
     /// inline, folders have it in the manifest).
-    pub fn new(format: Format, action: BatchAction, header: &str, out: W) -> anyhow::Result<Self> {
+    pub fn new(
+        format: Format,
+        action: BatchAction,
+        schema: LineSchema,
+        header: &str,
+        out: W,
+    ) -> anyhow::Result<Self> {
         let mut out = out;
         let sink = match format {
             Format::Csv => {
                 let mut csv = csv::Writer::from_writer(out);
-                csv.write_record(csv_row::COLUMNS)?;
+                csv.write_record(csv_row::columns(schema))?;
                 Sink::Csv(Box::new(csv))
             }
             Format::Json => {
@@ -59,13 +66,14 @@ impl<W: Write> BatchWriter<W> {
         Ok(BatchWriter {
             format,
             action,
+            schema,
             sink,
             count: 0,
         })
     }
 
     pub fn write(&mut self, line: &BatchLine) -> anyhow::Result<()> {
-        let visit = VisitLine::new(line, self.action);
+        let visit = VisitLine::new(line, self.action, self.schema);
         match &mut self.sink {
             Sink::Csv(csv) => csv.write_record(csv_row::values(&visit))?,
             Sink::Plain(out) => {

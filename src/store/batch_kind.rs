@@ -121,3 +121,65 @@ mod action_tests {
         assert_eq!(BatchAction::Correction.to_string(), "4");
     }
 }
+
+/// The version of the visit lines a batch carries (`intake-desk/visit/<n>`): a batch is always
+/// written again in its own version, so a redo gives the same bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LineSchema {
+    /// The first: no visit reason, no competence inputs.
+    V1,
+    /// Adds the visit's reason, interpreter need and visitor language, referral slips, and the
+    /// competence answer's inputs, since and next change.
+    V2,
+}
+
+impl LineSchema {
+    /// What new batches carry.
+    pub const CURRENT: LineSchema = LineSchema::V2;
+
+    pub fn number(self) -> u8 {
+        match self {
+            LineSchema::V1 => 1,
+            LineSchema::V2 => 2,
+        }
+    }
+
+    /// The version a manifest names.
+    pub fn from_name(name: &str) -> Option<LineSchema> {
+        [LineSchema::V1, LineSchema::V2]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+
+    /// The name every line and manifest gives.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineSchema::V1 => "intake-desk/visit/1",
+            LineSchema::V2 => "intake-desk/visit/2",
+        }
+    }
+}
+
+impl Serialize for LineSchema {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl rusqlite::types::ToSql for LineSchema {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(i64::from(self.number()).into())
+    }
+}
+
+impl rusqlite::types::FromSql for LineSchema {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match value.as_i64()? {
+            1 => Ok(LineSchema::V1),
+            2 => Ok(LineSchema::V2),
+            other => Err(rusqlite::types::FromSqlError::Other(
+                format!("unknown export schema {other} (this version writes 1 and 2)").into(),
+            )),
+        }
+    }
+}

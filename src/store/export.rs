@@ -5,6 +5,7 @@
 //! writing a row per visit; `export_items` lists the exceptions (visits carried in a later
 //! version) and every visit of a correction batch.
 
+use super::LineSchema;
 use super::batch_lines::each_line;
 use super::records::VisitRecord;
 use super::{BatchAction, BatchStatus, Store, now_rfc3339};
@@ -28,6 +29,8 @@ pub struct BatchInfo {
     pub delivered_at: Option<String>,
     /// The batch header (eCH-0058) as written, kept so the batch can be written again unchanged.
     pub header: String,
+    /// The version of its lines.
+    pub schema: LineSchema,
 }
 
 /// A batch about to be written.
@@ -40,6 +43,7 @@ pub struct NewBatch {
     pub action: BatchAction,
     pub test: bool,
     pub header: String,
+    pub schema: LineSchema,
 }
 
 /// One visit of a batch, in the version the batch carries.
@@ -54,7 +58,7 @@ pub struct BatchLine {
 
 const BATCH_COLUMNS: &str =
     "id, created_at, target, format, action, test, visit_count, sha256, status,
-                             delivered_at, header";
+                             delivered_at, header, schema";
 
 fn batch_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchInfo> {
     Ok(BatchInfo {
@@ -69,6 +73,7 @@ fn batch_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchInfo> {
         status: r.get(8)?,
         delivered_at: r.get(9)?,
         header: r.get(10)?,
+        schema: r.get(11)?,
     })
 }
 
@@ -294,8 +299,9 @@ fn insert_batch(
     status: BatchStatus,
 ) -> rusqlite::Result<()> {
     tx.execute(
-        "INSERT INTO export_batches (id, created_at, target, format, visit_count, status, action, test, header)
-         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8)",
+        "INSERT INTO export_batches (id, created_at, target, format, visit_count, status, action, test, header,
+                                     schema)
+         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9)",
         params![
             batch.id,
             batch.created_at,
@@ -304,7 +310,8 @@ fn insert_batch(
             status,
             batch.action,
             batch.test,
-            batch.header
+            batch.header,
+            batch.schema
         ],
     )?;
     Ok(())

@@ -189,6 +189,9 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (batch_id, visit_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX export_items_visit ON export_items (visit_id, revision);",
+    // 8: a batch records the version of its lines, so it is always written again in it; the
+    // batches made before carry the first.
+    "ALTER TABLE export_batches ADD COLUMN schema INTEGER NOT NULL DEFAULT 1;",
 ];
 
 /// The schema version this build writes.

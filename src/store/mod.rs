@@ -18,7 +18,7 @@ mod stats;
 mod unmet_needs;
 mod visits;
 
-pub use batch_kind::{BatchAction, BatchStatus};
+pub use batch_kind::{BatchAction, BatchStatus, LineSchema};
 pub use drafts::Draft;
 pub use error::{Error, Result};
 pub use export::{AdoptedLine, BatchInfo, BatchLine, NewBatch};

@@ -105,9 +105,14 @@ fn render_screen(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let reversed = Style::default().add_modifier(Modifier::REVERSED);
-    // A notice takes the whole line until the next key: it is what the user needs to read now.
+    // Who is being served stands first, on every screen of the visit.
+    let serving = app.serving().map_or_else(String::new, |who| {
+        let who = crate::text::escape_control(&who);
+        format!("{} │ ", app.tf("status.serving", &[("who", &who)]))
+    });
+    // A notice takes the rest of the line until the next key: it is what the user needs to read now.
     if let Some(message) = app.message() {
-        let text = shorten_left(&format!(" {message}"), area.width as usize);
+        let text = shorten_left(&format!(" {serving}{message}"), area.width as usize);
         frame.render_widget(
             Paragraph::new(Span::styled(
                 text,
@@ -151,11 +156,6 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         "status.pending_exports",
         &[("count", &session.pending_exports.to_string())],
     );
-    // Who is being served stands first, on every screen of the visit.
-    let serving = app.serving().map_or_else(String::new, |who| {
-        let who = crate::text::escape_control(&who);
-        format!("{} │ ", app.tf("status.serving", &[("who", &who)]))
-    });
     let fixed = format!(
         " {serving}{}{}: {} │ {} │ {} │ ",
         if app.working() {

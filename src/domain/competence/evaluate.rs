@@ -11,6 +11,8 @@ pub struct Answer<'p> {
     pub pack: &'p RulePack,
     pub rule: &'p Rule,
     pub next_change: Option<(NaiveDate, &'p Body)>,
+    /// When the rule's period began, where a date decides it ("Red Cross since 2026-03-10").
+    pub since: Option<NaiveDate>,
 }
 
 impl<'p> Answer<'p> {
@@ -79,10 +81,14 @@ pub fn evaluate<'p>(pack: &'p RulePack, case: &Case) -> Result<Answer<'p>, Check
         let next = rule_on(&candidates, case, change).ok()?;
         Some((change, pack.body(&next.primary)?))
     });
+    let since = rule
+        .period
+        .and_then(|period| Some(anniversary(case.date(period.since)?, period.from_year?)));
     Ok(Answer {
         pack,
         rule,
         next_change,
+        since,
     })
 }
 

@@ -8,7 +8,9 @@ mod record;
 
 pub use evaluate::{Answer, CheckError, evaluate};
 pub use pack_check::{PackIssue, check_pack};
-pub use record::{CompetenceRecord, ResponsibleRecord, SmzRecord};
+pub use record::{
+    CompetenceInputs, CompetenceRecord, NextChangeRecord, ResponsibleRecord, SmzRecord,
+};
 
 use super::ResidenceStatus;
 use chrono::NaiveDate;

@@ -446,15 +446,14 @@ impl App {
             Confirmed::Export => vec![Effect::StartExport],
             Confirmed::PutBack => {
                 let information = std::mem::take(&mut self.screens.information);
-                let who = information.arrival.label.clone().unwrap_or_default();
                 self.screen = ScreenId::Queue;
-                match information.arrival.queue_entry() {
-                    Some(entry) => {
-                        self.message = Some(self.tf("confirm.put_back_done", &[("who", &who)]));
-                        vec![Effect::CheckIn(entry)]
-                    }
-                    None => Vec::new(),
-                }
+                // The check-in's answer says the visitor is waiting again.
+                information
+                    .arrival
+                    .queue_entry()
+                    .map(Effect::CheckIn)
+                    .into_iter()
+                    .collect()
             }
         }
     }

@@ -104,7 +104,7 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
         .as_ref()
         .map(|form| crate::check::check(cx.catalog, &form.input(cx.catalog), cx.session.today));
     let competence = match answer {
-        None => cx.t("intake.not_checked"),
+        None | Some(Err(crate::check::InputError::NothingGiven)) => cx.t("intake.not_checked"),
         Some(Ok(outcome)) => outcome.answer.primary().name.get(cx.lang).to_string(),
         Some(Err(error)) => cx.tf(
             "intake.competence_missing",

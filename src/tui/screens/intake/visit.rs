@@ -19,6 +19,7 @@ impl IntakeState {
         // A competence check begun and not complete is not dropped without a word: the first
         // save shows why it has no answer; saving again goes without it.
         if let Some(Err(error)) = self.competence_answer(cx)
+            && error != check::InputError::NothingGiven
             && !self.save_without_competence
         {
             self.save_without_competence = true;
