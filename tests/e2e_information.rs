@@ -25,6 +25,25 @@ fn the_interpreter_timer_is_saved_with_the_visit() {
     tui.wait_for("Interpreting: 00:00:01");
     tui.press("ctrl-t");
     tui.wait_gone("● running");
+    // Closing with the timer running asks first.
+    tui.press("ctrl-t");
+    tui.wait_for("⏱ 00:0"); // the timer shows in the status line on every screen
+    tui.press("ctrl-e");
+    tui.wait_for("The interpreter timer is still running");
+    tui.press("n");
+    tui.wait_gone("The interpreter timer is still running");
+    tui.press("ctrl-t");
+    tui.wait_gone("● running");
+    // Minutes are typed, or what the timer counted corrected.
+    tui.press("ctrl-a");
+    tui.wait_for("Minutes (a whole number, 0–600)");
+    tui.press("ctrl-u");
+    tui.type_text("12x");
+    tui.press("enter");
+    tui.wait_for("Minutes are a whole number from 0 to 600, not \"12x\".");
+    tui.press("backspace");
+    tui.press("enter");
+    tui.wait_for("Interpreting: 00:12:00");
     tui.press("ctrl-e");
     tui.wait_for("Visit saved: 1 topics");
     assert_eq!(tui.quit(), 0);
@@ -37,10 +56,11 @@ fn the_interpreter_timer_is_saved_with_the_visit() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .unwrap();
-    assert!(provider.starts_with("AVIC"), "{provider}");
+    // The service by its directory id (shown by its name), the minutes as typed.
+    assert_eq!(provider, "avic");
     assert_eq!(
         (language.as_str(), mode.as_str(), minutes),
-        ("tir", "phone", 1)
+        ("tir", "phone", 12)
     );
     let (kind, topics, anonymous): (String, String, bool) = conn
         .query_row(

@@ -47,6 +47,8 @@ pub enum Action {
     InterpreterMode,
     InterpreterProvider,
     InterpreterTimer,
+    /// Type the interpreter's minutes (or correct what the timer counted).
+    InterpreterMinutes,
     SaveVisit,
     CheckIn,
     LeftUnseen,

@@ -43,6 +43,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             overlays::draft::render(&app.ctx(), draft, frame, body)
         }
         Some(Overlay::Confirm(state)) => overlays::confirm::render(&app.ctx(), state, frame, body),
+        Some(Overlay::Minutes(form)) => overlays::minutes::render(&app.ctx(), form, frame, body),
         None => {}
     }
 }
@@ -106,10 +107,14 @@ fn render_screen(app: &App, frame: &mut Frame, area: Rect) {
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let reversed = Style::default().add_modifier(Modifier::REVERSED);
     // Who is being served stands first, on every screen of the visit.
-    let serving = app.serving().map_or_else(String::new, |who| {
+    let mut serving = app.serving().map_or_else(String::new, |who| {
         let who = crate::text::escape_control(&who);
         format!("{} │ ", app.tf("status.serving", &[("who", &who)]))
     });
+    // A running interpreter timer shows on every screen, so it is not forgotten.
+    if let Some(timer) = app.running_timer() {
+        serving.push_str(&format!("{timer} │ "));
+    }
     // A notice takes the rest of the line until the next key: it is what the user needs to read now.
     if let Some(message) = app.message() {
         let text = shorten_left(&format!(" {serving}{message}"), area.width as usize);

@@ -149,7 +149,8 @@ impl App {
             Some(Overlay::Prompt(_))
             | Some(Overlay::CheckIn(_))
             | Some(Overlay::RestoreDraft(_))
-            | Some(Overlay::Confirm(_)) => Context::Form,
+            | Some(Overlay::Confirm(_))
+            | Some(Overlay::Minutes(_)) => Context::Form,
             None => self.screen.context(),
         }
     }
@@ -168,6 +169,7 @@ impl App {
                     Some(Overlay::Palette(palette)) => palette.type_char(c),
                     Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
                     Some(Overlay::CheckIn(form)) => form.type_char(c),
+                    Some(Overlay::Minutes(form)) => form.type_char(c),
                     Some(Overlay::Confirm(_)) => {
                         return match super::overlays::confirm::answer_of(c) {
                             Some(true) => self.update(Action::Confirm),
@@ -310,6 +312,23 @@ impl App {
                     return Some(effects);
                 }
             },
+            Overlay::Minutes(form) => match action {
+                Action::Close => self.overlay = None,
+                Action::DeleteChar => {
+                    form.text.pop();
+                }
+                Action::ClearInput => form.text.clear(),
+                Action::Confirm => match form.minutes() {
+                    Ok(minutes) => {
+                        self.overlay = None;
+                        return Some(self.set_interpreter_minutes(minutes));
+                    }
+                    Err(value) => {
+                        self.message = Some(self.tf("info.minutes_bad", &[("value", &value)]));
+                    }
+                },
+                _ => {}
+            },
             Overlay::Confirm(confirm) => match action {
                 Action::Confirm => {
                     let then = confirm.then.clone();
@@ -381,6 +400,27 @@ impl App {
         effects
     }
 
+    /// The information of the visit on screen: the intake's stage 2, or the Information screen's.
+    fn visit_information_mut(&mut self) -> &mut super::screens::information::InformationState {
+        if self.screen == ScreenId::Intake {
+            &mut self.screens.intake.information
+        } else {
+            &mut self.screens.information
+        }
+    }
+
+    /// Minutes typed for the interpreter of the visit on screen (the intake keeps them in its draft).
+    fn set_interpreter_minutes(&mut self, minutes: u32) -> Vec<Effect> {
+        if let Some(interpreter) = self.visit_information_mut().interpreter.as_mut() {
+            interpreter.set_minutes(minutes);
+        }
+        if self.screen == ScreenId::Intake {
+            vec![self.screens.intake.save_draft()]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Who is being served: the visitor of the intake or of the Information screen.
     pub fn serving(&self) -> Option<String> {
         let intake = &self.screens.intake;
@@ -390,6 +430,19 @@ impl App {
             return Some(who);
         }
         self.screens.information.arrival.label.clone()
+    }
+
+    /// The interpreter's running timer, minutes and seconds, wherever the visit is shown from.
+    pub fn running_timer(&self) -> Option<String> {
+        let now = self.shared.now.instant;
+        [&self.screens.intake.information, &self.screens.information]
+            .into_iter()
+            .filter_map(|i| i.interpreter.as_ref())
+            .find(|i| i.running_since.is_some())
+            .map(|i| {
+                let seconds = i.elapsed(now).as_secs();
+                format!("⏱ {:02}:{:02}", seconds / 60, seconds % 60)
+            })
     }
 
     /// Quitting keeps everything, but an open intake or waiting visitors are worth a question.
@@ -444,6 +497,13 @@ impl App {
                 vec![Effect::DiscardDraft(draft.id)]
             }
             Confirmed::Export => vec![Effect::StartExport],
+            Confirmed::StopTimerAndSave => {
+                let now = self.shared.now.instant;
+                if let Some(interpreter) = self.visit_information_mut().interpreter.as_mut() {
+                    interpreter.stop(now);
+                }
+                self.update(Action::SaveVisit)
+            }
             Confirmed::PutBack => {
                 let information = std::mem::take(&mut self.screens.information);
                 self.screen = ScreenId::Queue;
@@ -461,7 +521,7 @@ impl App {
     /// Whether the screen changes with time alone (a running interpreter timer, an export).
     pub fn ticking(&self) -> bool {
         self.screens.export.running()
-            || self.screens.information.ticking()
+            || self.running_timer().is_some()
             || self.screens.get(self.screen).ticking()
     }
 

@@ -22,6 +22,8 @@ pub enum Confirmed {
     Export,
     /// Put the visitor of the Information screen back into the queue.
     PutBack,
+    /// Stop the interpreter timer, then save the visit.
+    StopTimerAndSave,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

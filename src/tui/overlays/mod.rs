@@ -4,6 +4,7 @@
 pub mod confirm;
 pub mod draft;
 pub mod help;
+pub mod minutes;
 pub mod palette;
 pub mod prompt;
 
@@ -27,6 +28,8 @@ pub enum Overlay {
     RestoreDraft(crate::store::Draft),
     /// A yes/no question before work is destroyed or sent.
     Confirm(ConfirmState),
+    /// The interpreter's minutes, typed.
+    Minutes(minutes::MinutesForm),
 }
 
 /// A rectangle of at most `width` x `height` centred horizontally, `top` rows from the top.

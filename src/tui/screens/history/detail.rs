@@ -44,6 +44,9 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
             cx.t(&format!("history.kind_{}", record.kind.replace('-', "_"))),
         ),
     ];
+    if let Some(reason) = &record.reason {
+        lines.push(row("queue.reason", reason.clone()));
+    }
     match &record.person {
         None => lines.push(row("intake.person", cx.t("history.anonymous"))),
         Some(p) => {
@@ -95,8 +98,12 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
         record.interpreter.as_ref().map_or_else(
             || cx.t("info.no_interpreter"),
             |i| {
+                let provider = i.provider.as_deref().map_or_else(String::new, |p| {
+                    let name = cx.catalog.service(p).map_or(p, |s| s.name(cx.lang));
+                    format!(" · {name}")
+                });
                 format!(
-                    "{} · {} · {} min",
+                    "{} · {} · {} min{provider}",
                     cx.t(&format!("language.{}", i.language)),
                     i.mode,
                     i.minutes
@@ -120,6 +127,53 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
             None => cx.t("intake.not_checked"),
         },
     ));
+    if let Some(c) = &record.competence {
+        let names = crate::report::format::Names {
+            catalog: cx.catalog,
+            lang: cx.lang,
+        };
+        if let Some(since) = &c.since {
+            lines.push(row("check.since_label", since.clone()));
+        }
+        if let Some(next) = &c.next_change {
+            lines.push(row(
+                "check.next_change",
+                cx.tf(
+                    "check.next_change_on",
+                    &[("date", &next.on), ("body", &names.body(&next.body))],
+                ),
+            ));
+        }
+        // What the answer was found from, as it was given at the time.
+        if let Some(i) = &c.inputs {
+            let mut facts = vec![cx.t(&format!("residence.{}", i.status))];
+            for (label, date) in [
+                ("check.asylum_date", &i.asylum_date),
+                ("check.entry_date", &i.entry_date),
+            ] {
+                if let Some(date) = date {
+                    facts.push(format!("{} {date}", cx.t(label)));
+                }
+            }
+            for (label, set) in [
+                ("check.c_entitled", i.c_entitled),
+                ("check.b_granted", i.b_granted),
+                ("check.resident_in_commune", i.resident_in_commune),
+            ] {
+                if set {
+                    facts.push(cx.t(label));
+                }
+            }
+            if let Some(bfs) = i.commune {
+                facts.push(
+                    cx.catalog
+                        .commune_by_bfs(bfs)
+                        .map_or_else(|| bfs.to_string(), |c| c.name.clone()),
+                );
+            }
+            lines.push(row("check.inputs", facts.join(" · ")));
+        }
+    }
     let referrals: Vec<String> = record
         .referrals
         .iter()
@@ -128,8 +182,16 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
                 .catalog
                 .service(&r.service_id)
                 .map_or(r.service_id.clone(), |s| s.name(cx.lang).to_string());
+            let slip = r.slip.as_ref().map_or_else(String::new, |s| {
+                format!(
+                    ", {} {} {}",
+                    cx.t("history.slip"),
+                    s.at.format("%d.%m.%Y %H:%M"),
+                    s.languages.join("+")
+                )
+            });
             format!(
-                "{name} ({})",
+                "{name} ({}{slip})",
                 cx.t(&format!("intake.referral_{}", r.status.replace('-', "_")))
             )
         })

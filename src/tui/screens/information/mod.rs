@@ -22,7 +22,8 @@ pub struct Interpreter {
     /// ISO 639-3 code from the common list.
     pub language: LanguageCode,
     pub mode: InterpreterMode,
-    /// The interpreting service, by its name in the directory.
+    /// The interpreting service, by its id in the directory (drafts of earlier versions may
+    /// hold its name: shown as it is).
     pub provider: Option<String>,
     /// Time counted by stopped runs of the timer.
     pub counted: Duration,
@@ -32,6 +33,19 @@ pub struct Interpreter {
 }
 
 impl Interpreter {
+    /// Stops a running timer, adding what it counted.
+    pub fn stop(&mut self, now: Instant) {
+        if let Some(since) = self.running_since.take() {
+            self.counted += now - since;
+        }
+    }
+
+    /// Minutes typed by staff replace what was counted; a running timer stops.
+    pub fn set_minutes(&mut self, minutes: u32) {
+        self.running_since = None;
+        self.counted = Duration::from_secs(u64::from(minutes) * 60);
+    }
+
     pub fn elapsed(&self, now: Instant) -> Duration {
         self.counted
             + self
@@ -243,12 +257,12 @@ impl InformationState {
             }
             Action::InterpreterProvider => {
                 if let Some(interpreter) = &mut self.interpreter {
-                    // The interpreting services of the directory, then none.
+                    // The interpreting services of the directory (kept by id), then none.
                     let providers: Vec<String> = catalog
                         .services
                         .iter()
                         .filter(|s| s.categories.iter().any(|c| c == "interpreting"))
-                        .map(|s| s.name(lang).to_string())
+                        .map(|s| s.id.clone())
                         .collect();
                     interpreter.provider = match &interpreter.provider {
                         None => providers.first().cloned(),
@@ -354,6 +368,9 @@ impl crate::tui::screens::Screen for InformationState {
         if action == Action::Close && !self.client_view && self.arrival.label.is_some() {
             return self.put_back(cx);
         }
+        if action == Action::InterpreterMinutes {
+            return self.minutes_prompt(cx);
+        }
         let taken = InformationState::handle(self, action, cx.catalog, cx.lang, cx.now.instant);
         // Browsing topics is not yet a visit: it begins with the first topic given.
         if !self.given.is_empty() {
@@ -394,10 +411,39 @@ impl InformationState {
         ))
     }
 
+    /// The window to type the interpreter's minutes in, with what is counted so far.
+    pub fn minutes_prompt(&self, cx: &Ctx<'_>) -> Outcome {
+        match &self.interpreter {
+            None => Outcome::Notice(cx.t("info.minutes_first")),
+            Some(i) => Outcome::Open(crate::tui::overlays::Overlay::Minutes(
+                crate::tui::overlays::minutes::MinutesForm {
+                    text: i.minutes(cx.now.instant).to_string(),
+                },
+            )),
+        }
+    }
+
+    /// A visit is not closed with the interpreter's timer running without a word.
+    pub fn timer_question(&self, cx: &Ctx<'_>) -> Option<Outcome> {
+        let interpreter = self.interpreter.as_ref()?;
+        interpreter.running_since?;
+        let minutes = interpreter.minutes(cx.now.instant).to_string();
+        Some(Outcome::Open(crate::tui::overlays::Overlay::Confirm(
+            crate::tui::overlays::ConfirmState {
+                title: cx.t("confirm.timer_title"),
+                question: cx.tf("info.timer_running", &[("minutes", &minutes)]),
+                then: crate::tui::overlays::Confirmed::StopTimerAndSave,
+            },
+        )))
+    }
+
     /// The information visit to save; nothing to save before a topic was given.
     fn save(&self, cx: &Ctx<'_>) -> Outcome {
         if self.given.is_empty() {
             return Outcome::Notice(cx.t("info.nothing"));
+        }
+        if let Some(question) = self.timer_question(cx) {
+            return question;
         }
         let visit = self.visit(
             &cx.session.desk,

@@ -113,11 +113,10 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
             } else {
                 String::new()
             };
-            let provider = i
-                .provider
-                .as_ref()
-                .map(|p| format!(" · {p}"))
-                .unwrap_or_default();
+            let provider = i.provider.as_deref().map_or_else(String::new, |p| {
+                let name = cx.catalog.service(p).map_or(p, |s| s.name(cx.lang));
+                format!(" · {name}")
+            });
             // The clock first: it is what staff glance at.
             format!(
                 "{:02}:{:02}:{:02}{running} · {} ({}) · {mode}{provider}",

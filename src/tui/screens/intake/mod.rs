@@ -400,6 +400,11 @@ impl IntakeState {
                 return Some(vec![self.save_draft()]);
             }
             Action::SaveVisit => return Some(self.finish(cx)),
+            Action::InterpreterTimer if self.stage != 1 => {
+                self.information
+                    .handle(action, cx.catalog, cx.lang, cx.now.instant);
+                return Some(vec![self.save_draft()]);
+            }
             Action::UrgentHandover => return Some(vec![self.urgent_handover(cx)]),
             _ => {}
         }
@@ -540,6 +545,14 @@ impl IntakeState {
 impl crate::tui::screens::Screen for IntakeState {
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
         self.information.begin(cx.now);
+        // The interpreter's time is reachable from every stage.
+        if action == Action::InterpreterMinutes {
+            return self.information.minutes_prompt(cx);
+        }
+        let closing = action == Action::SaveVisit || (self.stage == 4 && action == Action::Confirm);
+        if closing && let Some(question) = self.information.timer_question(cx) {
+            return question;
+        }
         let outcome = match IntakeState::handle(self, action, cx) {
             Some(effects) => Outcome::effects(effects),
             None => Outcome::Ignored,
