@@ -90,6 +90,66 @@ fn typing_a_name_without_accents_offers_the_returning_visitor_and_enter_prefills
     assert_eq!(tui.quit(), 0);
 }
 
+/// An earlier visit of `first_name` Haddad on `day`, born in `born`.
+fn haddad(first_name: &str, born: &str, day: &str) -> Visit {
+    let mut visit = earlier_visit("Haddad", first_name);
+    visit.started_at =
+        chrono::DateTime::parse_from_rfc3339(&format!("{day}T10:00:00+01:00")).unwrap();
+    if let Some(person) = visit.person.as_mut() {
+        person.birth_date = Some(born.parse().unwrap());
+    }
+    visit
+}
+
+#[test]
+fn returning_visitors_are_listed_by_their_last_visit_and_every_one_is_reachable() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    // Fatima came three times (saved out of order, as an import would); eight namesakes once.
+    let mut visits = vec![
+        haddad("Fatima", "1985-02-11", "2026-09-15"),
+        haddad("Fatima", "1985-02-11", "2026-11-24"),
+        haddad("Fatima", "1985-02-11", "2025-12-03"),
+    ];
+    let namesakes = [
+        "Amal", "Bassam", "Dalia", "Elias", "Farid", "Ghada", "Hani", "Iman",
+    ];
+    for (i, first) in namesakes.iter().enumerate() {
+        visits.push(haddad(first, "1990", &format!("2026-0{}-10", i + 1)));
+    }
+    let mut store = Store::open(&db).unwrap();
+    store.insert_visits(visits).unwrap();
+    let found = store.find_returning("haddad", 50).unwrap();
+    let seen: Vec<&str> = found.people.iter().map(|p| &p.seen_at[..10]).collect();
+    assert_eq!(found.people.len(), 9, "each person once: {seen:?}");
+    assert!(!found.more);
+    assert_eq!(found.people[0].person.first_name, "Fatima");
+    assert_eq!(seen[0], "2026-11-24", "a person by their latest visit");
+    let mut sorted = seen.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(seen, sorted, "the most recent first");
+    drop(store);
+
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 30);
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("hadd");
+    tui.wait_for("1/9 · Seen before");
+    tui.wait_for("Name · birth date · AHV · last visit");
+    tui.wait_for("Haddad, Fatima · 1985-02-11 · 2026-11-24");
+    // The oldest is reachable, whatever fits under the field.
+    for _ in 0..8 {
+        tui.press("down");
+    }
+    tui.wait_for("9/9 · Seen before");
+    tui.wait_for("Haddad, Amal · 1990 · 2026-01-10");
+    tui.press("enter");
+    tui.wait_for("Taken over: Haddad, Amal (last visit 2026-01-10)");
+    assert_eq!(tui.quit(), 0);
+}
+
 #[test]
 fn a_financial_request_shows_the_decision_date_and_saves_the_checklist() {
     let sandbox = Sandbox::new();

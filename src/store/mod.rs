@@ -29,7 +29,7 @@ pub use queue::{QueueEntry, QueueExit};
 pub use records::{
     CompetenceRecord, FinancialRecord, InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord,
 };
-pub use returning::{ReturningPerson, fts_query};
+pub use returning::{Returning, ReturningPerson, fts_query};
 pub use revisions::{Correction, CorrectionError, Revision};
 pub use stats::PeriodCounts;
 pub use unmet_needs::UnmetNeed;

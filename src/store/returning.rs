@@ -39,31 +39,44 @@ pub fn fts_query(typed: &str) -> Option<String> {
     })
 }
 
+/// How many visits of matching people a lookup reads at most: far more than staff scroll
+/// through, few enough that a keystroke stays fast for a common name start.
+const LOOKUP_ROWS: i64 = 2000;
+
+/// The people found, the most recently seen first, and whether there were more than listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Returning {
+    pub people: Vec<ReturningPerson>,
+    pub more: bool,
+}
+
 impl Store {
-    /// People whose names or AHV number start with what was typed, the most recently seen
-    /// first; the same person seen at several visits is listed once.
-    pub fn find_returning(&self, typed: &str, limit: usize) -> super::Result<Vec<ReturningPerson>> {
+    /// People whose names or AHV number start with what was typed, by their last visit, the
+    /// most recent first; the same person seen at several visits is listed once, as recorded at
+    /// the last. At most `limit` people; `more` says when there were others.
+    pub fn find_returning(&self, typed: &str, limit: usize) -> super::Result<Returning> {
         let Some(query) = fts_query(typed) else {
-            return Ok(Vec::new());
+            return Ok(Returning::default());
         };
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT p.id, coalesce((SELECT max(v.started_at) FROM visits v
-                                         WHERE v.person_id = p.id), p.created_at),
-                        {PERSON_COLUMNS}
+            "SELECT p.id, v.started_at, {PERSON_COLUMNS}
                  FROM people_fts f JOIN people p ON p.rowid = f.rowid
+                 JOIN visits v ON v.person_id = p.id
                  WHERE people_fts MATCH ?1
-                 ORDER BY f.rowid DESC
+                 ORDER BY v.started_ms DESC, v.rowid DESC
                  LIMIT ?2"
         ))?;
-        let rows = statement.query_map(rusqlite::params![query, (limit * 4) as i64], |r| {
+        let rows = statement.query_map(rusqlite::params![query, LOOKUP_ROWS], |r| {
             Ok(ReturningPerson {
                 person: person_at(r, 2, r.get(0)?)?,
                 seen_at: r.get(1)?,
             })
         })?;
         let mut people: Vec<ReturningPerson> = Vec::new();
+        let mut read = 0;
         for found in rows {
             let found = found?;
+            read += 1;
             // The same person seen at several visits: listed once, by names, birth date and AHV.
             let key = |p: &PersonRecord| {
                 (
@@ -75,13 +88,14 @@ impl Store {
             };
             let same = |p: &ReturningPerson| key(&p.person) == key(&found.person);
             if !people.iter().any(same) {
+                if people.len() == limit {
+                    return Ok(Returning { people, more: true });
+                }
                 people.push(found);
             }
-            if people.len() == limit {
-                break;
-            }
         }
-        Ok(people)
+        let more = read as i64 == LOOKUP_ROWS;
+        Ok(Returning { people, more })
     }
 }
 
@@ -144,6 +158,7 @@ mod tests {
             store
                 .find_returning(q, 10)
                 .unwrap()
+                .people
                 .into_iter()
                 .map(|p| format!("{} {}", p.person.official_name, p.person.first_name))
                 .collect()

@@ -123,7 +123,7 @@ pub enum Event {
         waited: Option<u32>,
         queue: Result<Vec<QueueEntry>, String>,
     },
-    ReturningFound(Vec<crate::store::ReturningPerson>),
+    ReturningFound(crate::store::Returning),
     ExportLoaded {
         pending: u64,
         outbox: u64,
@@ -283,11 +283,13 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             Ok(()) => Event::Done,
             Err(e) => failed("draft.failed", e),
         },
-        Job::LookupReturning(text) => match store.find_returning(&text, 6) {
-            Ok(found) => Event::ReturningFound(found),
-            // Suggestions are a help, not a step: none when they cannot be read.
-            Err(_) => Event::ReturningFound(Vec::new()),
-        },
+        Job::LookupReturning(text) => {
+            match store.find_returning(&text, crate::tui::screens::intake::RETURNING_SHOWN) {
+                Ok(found) => Event::ReturningFound(found),
+                // Suggestions are a help, not a step: none when they cannot be read.
+                Err(_) => Event::ReturningFound(Default::default()),
+            }
+        }
         Job::LoadExport => {
             let loaded = (|| -> crate::store::Result<_> {
                 Ok((

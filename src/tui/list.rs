@@ -26,6 +26,15 @@ pub fn clamped(selected: usize, count: usize) -> usize {
     selected.min(count.saturating_sub(1))
 }
 
+/// The first row to show of `count` when `shown` fit, so that `selected` is in view (it stays
+/// on the last shown row while moving down).
+pub fn window_start(selected: usize, shown: usize, count: usize) -> usize {
+    if shown == 0 || count <= shown {
+        return 0;
+    }
+    selected.saturating_sub(shown - 1).min(count - shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +51,10 @@ mod tests {
         assert_eq!(moved(1, Action::Confirm, 5), None);
         assert_eq!(clamped(7, 3), 2);
         assert_eq!(clamped(7, 0), 0);
+        assert_eq!(window_start(0, 4, 10), 0);
+        assert_eq!(window_start(3, 4, 10), 0);
+        assert_eq!(window_start(4, 4, 10), 1, "the selected row stays in view");
+        assert_eq!(window_start(9, 4, 10), 6);
+        assert_eq!(window_start(5, 4, 3), 0, "all fit");
     }
 }

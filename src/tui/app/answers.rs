@@ -133,8 +133,9 @@ impl App {
                 self.take_queue(queue);
                 return follow_up;
             }
-            Event::ReturningFound(people) => {
-                self.screens.intake.suggestions = people;
+            Event::ReturningFound(found) => {
+                self.screens.intake.suggestions = found.people;
+                self.screens.intake.suggestions_more = found.more;
                 self.screens.intake.suggestion = 0;
             }
             Event::ExportLoaded {

@@ -57,6 +57,9 @@ impl ReferralStep {
     }
 }
 
+/// How many returning visitors a lookup lists (scrolled through under the field).
+pub const RETURNING_SHOWN: usize = 50;
+
 /// The stages in order; their names are `intake.stage_<n>` in the UI strings.
 pub const STAGES: usize = 5;
 
@@ -78,9 +81,13 @@ pub struct IntakeState {
     pub competence: Option<CompetenceForm>,
     #[serde(skip)]
     pub directory: DirectoryState,
-    /// People from earlier visits matching the name or AHV number being typed.
+    /// People from earlier visits matching the name or AHV number being typed, the most
+    /// recently seen first.
     #[serde(skip)]
     pub suggestions: Vec<crate::store::ReturningPerson>,
+    /// More people matched than are listed.
+    #[serde(skip)]
+    pub suggestions_more: bool,
     #[serde(skip)]
     pub suggestion: usize,
     /// Letters typed on the language field to find a language by name.
@@ -109,6 +116,7 @@ impl Default for IntakeState {
             competence: None,
             directory: DirectoryState::default(),
             suggestions: Vec::new(),
+            suggestions_more: false,
             suggestion: 0,
             language_query: String::new(),
             commune_pick: 0,
@@ -494,8 +502,21 @@ impl IntakeState {
                         (self.suggestion + self.suggestions.len() - 1) % self.suggestions.len();
                     return Some(Vec::new());
                 }
-                Action::Confirm if self.accept_suggestion(cx.catalog) => {
-                    return Some(vec![self.save_draft()]);
+                Action::Confirm => {
+                    let Some(found) = self.suggestions.get(self.suggestion).cloned() else {
+                        return Some(Vec::new());
+                    };
+                    if self.accept_suggestion(cx.catalog) {
+                        let p = &found.person;
+                        let taken = cx.tf(
+                            "intake.taken_over",
+                            &[
+                                ("name", &format!("{}, {}", p.official_name, p.first_name)),
+                                ("date", found.seen_at.get(..10).unwrap_or(&found.seen_at)),
+                            ],
+                        );
+                        return Some(vec![self.save_draft(), Effect::Notice(taken)]);
+                    }
                 }
                 Action::Close => {
                     self.suggestions.clear();

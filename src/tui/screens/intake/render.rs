@@ -334,6 +334,7 @@ fn render_suggestions(
     x_offset: u16,
 ) {
     let communes = state.commune_suggestions(cx.catalog);
+    let mut heading = None;
     let (title, rows, selected): (String, Vec<String>, usize) = if !communes.is_empty() {
         (
             cx.t("intake.communes"),
@@ -341,6 +342,7 @@ fn render_suggestions(
             state.commune_pick.min(communes.len() - 1),
         )
     } else if !state.suggestions.is_empty() {
+        heading = Some(cx.t("intake.returning_heading"));
         let rows = state
             .suggestions
             .iter()
@@ -361,28 +363,54 @@ fn render_suggestions(
                 text
             })
             .collect();
-        (cx.t("intake.returning"), rows, state.suggestion)
+        // How many, so staff know whether to type more; all of them are reachable with ↑↓.
+        let count = format!(
+            "{}{}",
+            state.suggestions.len(),
+            if state.suggestions_more { "+" } else { "" }
+        );
+        (
+            format!(
+                "{}/{count} · {}",
+                state.suggestion + 1,
+                cx.t("intake.returning")
+            ),
+            rows,
+            state.suggestion,
+        )
     } else {
         return;
     };
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let style = if i == selected {
-                Style::default().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            };
-            Line::from(Span::styled(text, style))
-        })
-        .collect();
     let x = area.x + x_offset.min(area.width / 3);
     let width = area.right().saturating_sub(x).min(70);
-    let height = (lines.len() as u16 + 2).min(area.bottom().saturating_sub(focus_y + 1));
-    if height < 3 {
+    let room = area.bottom().saturating_sub(focus_y + 1);
+    let fixed_rows = 2 + u16::from(heading.is_some());
+    let height = (rows.len() as u16 + fixed_rows).min(room);
+    if height < fixed_rows + 1 {
         return;
     }
+    // A window of the rows that keeps the selected one in view.
+    let shown = usize::from(height - fixed_rows);
+    let first = crate::tui::list::window_start(selected, shown, rows.len());
+    let dim = Style::default().add_modifier(Modifier::DIM | Modifier::BOLD);
+    let lines: Vec<Line> = heading
+        .map(|h| Line::from(Span::styled(h, dim)))
+        .into_iter()
+        .chain(
+            rows.into_iter()
+                .enumerate()
+                .skip(first)
+                .take(shown)
+                .map(|(i, text)| {
+                    let style = if i == selected {
+                        Style::default().add_modifier(Modifier::REVERSED)
+                    } else {
+                        Style::default()
+                    };
+                    Line::from(Span::styled(text, style))
+                }),
+        )
+        .collect();
     let popup = Rect::new(x, focus_y + 1, width, height);
     frame.render_widget(ratatui::widgets::Clear, popup);
     frame.render_widget(
