@@ -459,3 +459,55 @@ fn years_after(date: &str, years: i32) -> String {
         })
         .to_string()
 }
+
+/// Types on stage `stage` of an intake as `steps` say, pauses (the draft is saved when typing
+/// pauses), kills the program with SIGKILL, starts it again, continues the draft and waits for
+/// `expected`.
+fn survives_kill_9_on_a_stage(stage: usize, steps: &[&str], expected: &str) {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 34);
+    tui.press("f3");
+    tui.wait_for("1 Reception");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("Kidane");
+    for _ in 1..stage {
+        tui.press("pagedown");
+    }
+    for step in steps {
+        match *step {
+            "enter" | "tab" => tui.press(step),
+            text => tui.type_text(text),
+        }
+    }
+    tui.wait_for(expected);
+    // Longer than the pause after which typing is saved (the loop's tick).
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let pid = tui.pid().expect("pid");
+    std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    tui.wait_exit();
+    let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 34);
+    again.wait_for("An intake was not finished: Kidane");
+    again.press("enter");
+    again.wait_for(expected);
+    again.quit();
+}
+
+#[test]
+fn after_kill_9_on_any_stage_what_was_typed_there_is_back() {
+    // Stage 1: a name still being typed (its field not left).
+    survives_kill_9_on_a_stage(1, &["tab", "Tesfay"], "Tesfay");
+    // Stage 2: a topic given.
+    survives_kill_9_on_a_stage(2, &["emergency", "enter"], "✓  Emergency numbers");
+    // Stage 3: the asylum date being typed.
+    survives_kill_9_on_a_stage(3, &["tab", "tab", "2021-03-01"], "2021-03-01");
+    // Stage 4: a referral made.
+    survives_kill_9_on_a_stage(4, &["caritas", "enter"], "Caritas Wallis (referred)");
+    // Stage 5: the close note being typed.
+    survives_kill_9_on_a_stage(5, &["call back tomorrow"], "call back tomorrow");
+}

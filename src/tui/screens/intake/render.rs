@@ -63,8 +63,11 @@ fn referral_line(cx: &Ctx<'_>, state: &IntakeState) -> Line<'static> {
                 .catalog
                 .service(&r.service_id)
                 .map_or(r.service_id.clone(), |s| s.name(cx.lang).to_string());
+            let slip = r.slip.as_ref().map_or_else(String::new, |s| {
+                format!(", {} {}", cx.t("history.slip"), s.languages.join("+"))
+            });
             format!(
-                "{name} ({})",
+                "{name} ({}{slip})",
                 cx.t(&format!("intake.referral_{}", <&str>::from(r.status)))
             )
         })
@@ -114,18 +117,24 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
             )],
         ),
     };
+    // Language, mode, minutes and service: all that the interpreting record will hold.
     let interpreter = state
         .information
         .interpreter
         .as_ref()
         .map(|i| {
+            let provider = i.provider.as_deref().map_or_else(String::new, |p| {
+                let name = cx.catalog.service(p).map_or(p, |s| s.name(cx.lang));
+                format!(" · {name}")
+            });
             format!(
-                "{} · {}",
+                "{} · {} · {} min{provider}",
                 cx.t(&format!("language.{}", i.language)),
                 cx.t(&format!(
                     "info.mode_{}",
                     <&str>::from(i.mode).replace('-', "_")
-                ))
+                )),
+                i.minutes(cx.now.instant)
             )
         })
         .unwrap_or_else(|| cx.t("info.no_interpreter"));
@@ -135,8 +144,23 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
             Span::raw(value),
         ])
     };
+    let reason = Some(r.reason.trim().to_string()).filter(|t| !t.is_empty());
+    let duration = state
+        .information
+        .started_at
+        .map_or_else(String::new, |start| {
+            let minutes = (cx.now.local - start).num_minutes().max(0);
+            cx.tf(
+                "intake.duration",
+                &[
+                    ("minutes", &minutes.to_string()),
+                    ("start", &start.format("%H:%M").to_string()),
+                ],
+            )
+        });
     let mut lines = vec![
         row("intake.person", who),
+        row("queue.reason", reason.unwrap_or_else(|| "–".into())),
         row(
             "info.topics",
             if topics.is_empty() {
@@ -159,9 +183,32 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
                 ],
             ),
         ));
+        // Which documents are missing, by name: what the visitor must still bring.
+        let missing: Vec<String> = request
+            .missing()
+            .map(|d| {
+                cx.catalog
+                    .documents
+                    .iter()
+                    .find(|c| c.id == d.id)
+                    .map_or_else(|| d.id.clone(), |c| c.label(cx.lang).to_string())
+            })
+            .collect();
+        if !missing.is_empty() {
+            lines.push(row("intake.missing_documents", missing.join(", ")));
+        }
     }
     lines.extend([
         referral_line(cx, state),
+        row(
+            "intake.consent",
+            cx.t(if r.consent && !r.anonymous {
+                "history.yes"
+            } else {
+                "history.no"
+            }),
+        ),
+        row("intake.duration_label", duration),
         Line::default(),
         row("intake.note", state.note.clone()),
         Line::default(),
