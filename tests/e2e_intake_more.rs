@@ -190,12 +190,25 @@ fn a_financial_request_shows_the_decision_date_and_saves_the_checklist() {
     tui.press("tab");
     tui.press(" "); // AHV card: present
     tui.wait_for("missing: 7");
+    // Through every stage to the close: the competence stage opened with nothing given.
+    for _ in 0..4 {
+        tui.press("pagedown");
+    }
+    tui.wait_for("5 Close");
+    tui.wait_for("Responsible: not checked");
+    tui.wait_for("Missing: ");
+    assert!(
+        !tui.screen().contains("Missing: Identity card"),
+        "present documents are not listed"
+    );
     tui.press("ctrl-e");
     tui.wait_for("Visit saved");
     assert_eq!(tui.quit(), 0);
 
     let visit = show(&sandbox, db);
     assert_eq!(visit["kind"], "financial-request");
+    // No status and no commune: no answer, not a confident default.
+    assert!(visit["competence"].is_null(), "{}", visit["competence"]);
     let request = &visit["financial_request"];
     assert_eq!(request["received_on"], received.to_string());
     assert_eq!(
