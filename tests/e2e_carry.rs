@@ -47,6 +47,8 @@ fn the_check_in_reaches_the_information_visit_and_what_is_saved() {
     tui.wait_for("Taken in: Ticket 9");
     // The interpreter asked for is there already; who is served stands in the status line.
     tui.wait_for("Arabic (ara) · on site");
+    // The visitor's language is named even where no topic text exists in it.
+    tui.wait_for("Visitor's language: Arabic · texts: –");
     tui.type_text("not");
     tui.wait_for("Now: Ticket 9");
     tui.wait_for("• 117 Police");
@@ -111,8 +113,12 @@ fn esc_on_a_visitor_taken_from_the_queue_asks_and_puts_them_back() {
     tui.press("esc");
     tui.wait_for("Back into the queue?");
     tui.wait_for("Ticket 5 goes back into the queue");
+    // Enter, the key of this screen, does not give the visitor up: only the letter does.
+    tui.wait_for("y: yes · Esc or n: no");
+    tui.press("enter");
+    tui.wait_for("Back into the queue?");
     tui.press("y");
-    tui.wait_for("Checked in: Ticket 5");
+    tui.wait_for("Ticket 5 is waiting in the queue again.");
     tui.wait_for("Queue (2)");
     tui.wait_gone("Now: Ticket 5");
     // Quitting with visitors waiting asks too.

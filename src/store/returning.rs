@@ -39,9 +39,10 @@ pub fn fts_query(typed: &str) -> Option<String> {
     })
 }
 
-/// How many visits of matching people a lookup reads at most: far more than staff scroll
-/// through, few enough that a keystroke stays fast for a common name start.
-const LOOKUP_ROWS: i64 = 2000;
+/// How many person records a lookup reads at most (the most recently saved that match), then
+/// orders by their visit's date: far more than staff scroll through, few enough that a keystroke
+/// stays fast for a common name start over a million visits.
+const LOOKUP_ROWS: i64 = 300;
 
 /// The people found, the most recently seen first, and whether there were more than listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,11 +61,11 @@ impl Store {
         };
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT p.id, v.started_at, {PERSON_COLUMNS}
-                 FROM people_fts f JOIN people p ON p.rowid = f.rowid
+                 FROM (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1
+                       ORDER BY rowid DESC LIMIT ?2) f
+                 JOIN people p ON p.rowid = f.rowid
                  JOIN visits v ON v.person_id = p.id
-                 WHERE people_fts MATCH ?1
-                 ORDER BY v.started_ms DESC, v.rowid DESC
-                 LIMIT ?2"
+                 ORDER BY v.started_ms DESC, v.rowid DESC"
         ))?;
         let rows = statement.query_map(rusqlite::params![query, LOOKUP_ROWS], |r| {
             Ok(ReturningPerson {

@@ -175,12 +175,24 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     );
     // The database path gets what is left and is shortened from the left: its end says most.
     let room = (area.width as usize).saturating_sub(fixed.width() + hints.width() + 3);
-    let line = Line::from(vec![
-        Span::raw(fixed),
-        Span::raw(shorten_left(&session.db_path, room)),
-        Span::raw(" │ "),
-        Span::styled(hints, Style::default().add_modifier(Modifier::BOLD)),
-    ]);
+    // Too little room for a path that says anything: leave it out (Settings shows it whole).
+    let path = if room >= 12 {
+        vec![
+            Span::raw(shorten_left(&session.db_path, room)),
+            Span::raw(" │ "),
+        ]
+    } else {
+        Vec::new()
+    };
+    let line = Line::from(
+        std::iter::once(Span::raw(fixed))
+            .chain(path)
+            .chain([Span::styled(
+                hints,
+                Style::default().add_modifier(Modifier::BOLD),
+            )])
+            .collect::<Vec<_>>(),
+    );
     frame.render_widget(Paragraph::new(line).style(reversed), area);
 }
 

@@ -109,7 +109,12 @@ impl App {
                 self.screens.history.visits = visits;
             }
             Event::CheckedIn { label, queue } => {
-                self.message = Some(self.tf("queue.checked_in", &[("label", &label)]));
+                let key = if self.putting_back.take().as_deref() == Some(label.as_str()) {
+                    "confirm.put_back_done"
+                } else {
+                    "queue.checked_in"
+                };
+                self.message = Some(self.tf(key, &[("label", &label), ("who", &label)]));
                 self.take_queue(queue);
             }
             Event::QueueEnded {

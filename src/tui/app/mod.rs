@@ -35,6 +35,8 @@ pub struct App {
     quit: bool,
     /// Work asked of the store is not answered yet (shown in the status line).
     working: bool,
+    /// A visitor put back into the queue, until the check-in answers (its notice says so).
+    putting_back: Option<String>,
 }
 
 impl App {
@@ -57,6 +59,7 @@ impl App {
             message: None,
             quit: false,
             working: false,
+            putting_back: None,
         }
     }
 
@@ -170,9 +173,13 @@ impl App {
                     Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
                     Some(Overlay::CheckIn(form)) => form.type_char(c),
                     Some(Overlay::Minutes(form)) => form.type_char(c),
-                    Some(Overlay::Confirm(_)) => {
+                    Some(Overlay::Confirm(confirm)) => {
                         return match super::overlays::confirm::answer_of(c) {
-                            Some(true) => self.update(Action::Confirm),
+                            Some(true) => {
+                                let then = confirm.then.clone();
+                                self.overlay = None;
+                                self.confirmed(then)
+                            }
                             Some(false) => self.update(Action::Close),
                             None => Vec::new(),
                         };
@@ -315,6 +322,7 @@ impl App {
             Overlay::Minutes(form) => match action {
                 Action::Close => self.overlay = None,
                 Action::DeleteChar => {
+                    form.replace = false;
                     form.text.pop();
                 }
                 Action::ClearInput => form.text.clear(),
@@ -330,6 +338,8 @@ impl App {
                 _ => {}
             },
             Overlay::Confirm(confirm) => match action {
+                // Enter alone does not destroy work (see `Confirmed::destroys`).
+                Action::Confirm if confirm.then.destroys() => {}
                 Action::Confirm => {
                     let then = confirm.then.clone();
                     self.overlay = None;
@@ -507,6 +517,7 @@ impl App {
             Confirmed::PutBack => {
                 let information = std::mem::take(&mut self.screens.information);
                 self.screen = ScreenId::Queue;
+                self.putting_back = information.arrival.label.clone();
                 // The check-in's answer says the visitor is waiting again.
                 information
                     .arrival

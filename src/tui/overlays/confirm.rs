@@ -34,6 +34,14 @@ pub struct ConfirmState {
     pub then: Confirmed,
 }
 
+impl Confirmed {
+    /// What cannot be taken back is confirmed only by the "yes" letter, never by Enter, which
+    /// is the key staff press all day on the screen below.
+    pub fn destroys(&self) -> bool {
+        matches!(self, Confirmed::DiscardDraft(_) | Confirmed::PutBack)
+    }
+}
+
 /// The answer a typed letter gives: yes for y (and j, o, s in German, French, Italian), no for n.
 pub fn answer_of(c: char) -> Option<bool> {
     match c.to_ascii_lowercase() {
@@ -53,7 +61,11 @@ pub fn render(cx: &Ctx<'_>, state: &ConfirmState, frame: &mut Frame, area: Rect)
         Line::from(state.question.clone()),
         Line::default(),
         Line::from(Span::styled(
-            cx.t("confirm.keys"),
+            cx.t(if state.then.destroys() {
+                "confirm.keys_letter"
+            } else {
+                "confirm.keys"
+            }),
             Style::default().add_modifier(Modifier::BOLD),
         )),
     ];

@@ -41,7 +41,10 @@ pub fn summary(draft: &crate::store::Draft, anonymous: &str) -> (String, String)
     (who, started)
 }
 
-/// `2026-11-25T09:12:00+01:00` as `2026-11-25 09:12`.
+/// `2026-11-25T09:12:00+01:00` as `25.11.2026 09:12`, as the start beside it is written.
 pub fn short_time(stamp: &str) -> String {
-    stamp.get(..16).unwrap_or(stamp).replace('T', " ")
+    match chrono::DateTime::parse_from_rfc3339(stamp) {
+        Ok(at) => at.format("%d.%m.%Y %H:%M").to_string(),
+        Err(_) => stamp.get(..16).unwrap_or(stamp).replace('T', " "),
+    }
 }

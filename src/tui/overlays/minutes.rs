@@ -15,10 +15,23 @@ pub const MAX_MINUTES: u32 = 600;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MinutesForm {
     pub text: String,
+    /// The minutes shown are what was counted: the first digit typed replaces them.
+    pub replace: bool,
 }
 
 impl MinutesForm {
+    /// The form with what is counted so far, replaced by what is typed.
+    pub fn counted(minutes: u32) -> MinutesForm {
+        MinutesForm {
+            text: minutes.to_string(),
+            replace: true,
+        }
+    }
+
     pub fn type_char(&mut self, c: char) {
+        if std::mem::take(&mut self.replace) {
+            self.text.clear();
+        }
         // A few characters are enough for 600; more is a typing slip.
         if self.text.chars().count() < 6 {
             self.text.push(c);

@@ -402,10 +402,18 @@ impl InformationState {
     /// Esc with a visitor from the queue: ask whether they go back into the queue.
     fn put_back(&self, cx: &Ctx<'_>) -> Outcome {
         let who = self.arrival.label.clone().unwrap_or_default();
+        let mut question = cx.tf("confirm.put_back", &[("who", &who)]);
+        if !self.given.is_empty() || self.interpreter.is_some() {
+            question.push(' ');
+            question.push_str(&cx.tf(
+                "confirm.put_back_loses",
+                &[("count", &self.given.len().to_string())],
+            ));
+        }
         Outcome::Open(crate::tui::overlays::Overlay::Confirm(
             crate::tui::overlays::ConfirmState {
                 title: cx.t("confirm.put_back_title"),
-                question: cx.tf("confirm.put_back", &[("who", &who)]),
+                question,
                 then: crate::tui::overlays::Confirmed::PutBack,
             },
         ))
@@ -416,9 +424,7 @@ impl InformationState {
         match &self.interpreter {
             None => Outcome::Notice(cx.t("info.minutes_first")),
             Some(i) => Outcome::Open(crate::tui::overlays::Overlay::Minutes(
-                crate::tui::overlays::minutes::MinutesForm {
-                    text: i.minutes(cx.now.instant).to_string(),
-                },
+                crate::tui::overlays::minutes::MinutesForm::counted(i.minutes(cx.now.instant)),
             )),
         }
     }

@@ -96,10 +96,22 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
 fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let label = format!("{}: ", cx.t("info.search"));
-    let visitor = state
+    let texts = state
         .visitor_lang
         .as_deref()
         .map_or_else(|| cx.t("info.none"), |l| language_name(cx, l));
+    // The language the visitor speaks (from the check-in) stands first when the topics do not
+    // exist in it, so a Tigrinya speaker is not shown as "–".
+    let visitor = match state.arrival.language {
+        Some(code) if code.topic_language() != state.visitor_lang.as_deref() => cx.tf(
+            "info.visitor_speaks",
+            &[
+                ("language", &language_name(cx, code.as_str())),
+                ("texts", &texts),
+            ],
+        ),
+        _ => texts,
+    };
     let interpreter = match &state.interpreter {
         None => cx.t("info.no_interpreter"),
         Some(i) => {
