@@ -103,13 +103,18 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     // The language the visitor speaks (from the check-in) stands first when the topics do not
     // exist in it, so a Tigrinya speaker is not shown as "–".
     let visitor = match state.arrival.language {
-        Some(code) if code.topic_language() != state.visitor_lang.as_deref() => cx.tf(
-            "info.visitor_speaks",
-            &[
-                ("language", &language_name(cx, code.as_str())),
-                ("texts", &texts),
-            ],
-        ),
+        Some(code)
+            if code.topic_language().is_none()
+                || code.topic_language() != state.visitor_lang.as_deref() =>
+        {
+            cx.tf(
+                "info.visitor_speaks",
+                &[
+                    ("language", &language_name(cx, code.as_str())),
+                    ("texts", &texts),
+                ],
+            )
+        }
         _ => texts,
     };
     let interpreter = match &state.interpreter {
