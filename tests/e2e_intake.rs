@@ -320,7 +320,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.press("tab");
     tui.press("tab");
     tui.press(" "); // consent
-    tui.wait_for("Consent to pass on data      [x]");
+    tui.wait_for("Consent to pass on data     [x]");
 
     // Stage 2: information with an interpreter on the phone.
     tui.press("pagedown");

@@ -383,6 +383,6 @@ fn the_commune_fields_offer_matching_communes_to_pick() {
     tui.wait_for("Visperterminen");
     tui.press("enter");
     tui.wait_gone("Communes: ↑↓ choose");
-    tui.wait_for("›Commune of stay              Visperterminen");
+    tui.wait_for("›Commune of stay             Visperterminen");
     assert_eq!(tui.quit(), 0);
 }

@@ -70,6 +70,29 @@ pub fn fit_titles(titles: &[String], keep: usize, width: usize, gap: usize) -> V
         .collect()
 }
 
+/// Marks on the right edge of `area` where scrolled content continues: `▲` above, `▼` below.
+pub fn scroll_marks(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    first: usize,
+    shown: usize,
+    total: usize,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let x = area.right() - 1;
+    let style = ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+    if first > 0 {
+        frame.buffer_mut().set_string(x, area.y, "▲", style);
+    }
+    if first + shown < total {
+        frame
+            .buffer_mut()
+            .set_string(x, area.bottom() - 1, "▼", style);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

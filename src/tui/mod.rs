@@ -8,6 +8,7 @@ pub mod effect;
 mod effects;
 mod executor;
 pub mod fit;
+pub mod form;
 pub mod keymap;
 pub mod list;
 pub mod overlays;

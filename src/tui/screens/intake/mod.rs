@@ -175,7 +175,7 @@ impl IntakeState {
     /// Whether anything was entered: such an intake must not be replaced by a new one.
     pub fn in_progress(&self) -> bool {
         self.stage != 0
-            || self.reception != Reception::default()
+            || !self.reception.is_blank()
             || !self.referrals.is_empty()
             || !self.information.given.is_empty()
     }

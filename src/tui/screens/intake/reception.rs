@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ReceptionField {
     Anonymous,
     OfficialName,
@@ -128,6 +128,10 @@ pub struct Reception {
     /// The checklist, filled from the catalog when the financial request is ticked.
     #[serde(default)]
     pub documents: Vec<DocumentStatus>,
+    /// Fields left at least once, or all after a save was tried: only their problems are shown,
+    /// so an untouched form is not red before anything was typed.
+    #[serde(skip)]
+    pub left: std::collections::BTreeSet<ReceptionField>,
 }
 
 /// A full date as staff write it: 2026-11-25 or 25.11.2026.
@@ -161,6 +165,7 @@ impl Default for Reception {
             financial: false,
             received_on: String::new(),
             documents: Vec::new(),
+            left: Default::default(),
         }
     }
 }
@@ -237,8 +242,18 @@ impl Reception {
         })
     }
 
+    /// Nothing entered: only moved through (where the focus is, which fields were left).
+    pub fn is_blank(&self) -> bool {
+        let mut entered = self.clone();
+        entered.focus = ReceptionField::Anonymous;
+        entered.left.clear();
+        entered == Reception::default()
+    }
+
     /// Moves the focus by `step` through the visible fields.
     pub fn move_focus(&mut self, step: isize) {
+        // A field left is checked from now on (see `shown_problem`).
+        self.left.insert(self.focus);
         let fields = self.fields();
         let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
         self.focus = fields[(at + step).rem_euclid(fields.len() as isize) as usize];

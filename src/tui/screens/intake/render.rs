@@ -3,13 +3,11 @@
 use super::{IntakeState, ReceptionField, STAGES};
 use crate::domain::Sex;
 use crate::tui::context::Ctx;
-use crate::tui::fit::shorten_right;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 pub fn render(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
@@ -222,16 +220,6 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
 
 fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {
     let r = &state.reception;
-    let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label_width = ReceptionField::ALL
-        .iter()
-        .map(|f| cx.t(f.label_key()).width())
-        .max()
-        .unwrap_or(10)
-        // Wide enough for the longest label in every shipped language, and the same column
-        // whatever language is shown as long as its labels fit.
-        .clamp(28, 30);
-    let value_width = 34usize;
     let tick = |on: bool| {
         if on {
             "[x]".to_string()
@@ -239,10 +227,9 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
             "[ ]".to_string()
         }
     };
-    let mut lines = Vec::new();
-    let mut focus_row = 0;
-    let mut cursor_x = None;
-    for (row, field) in r.fields().into_iter().enumerate() {
+    let fields = r.fields();
+    let mut rows = Vec::new();
+    for field in fields.iter().copied() {
         let focused = r.focus == field;
         let (value, is_text) = match field {
             ReceptionField::Anonymous => (tick(r.anonymous), false),
@@ -288,7 +275,11 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
                 )
             }
         };
-        let problem = r.problem(field, cx.catalog, cx.session.today);
+        // A problem shows once something was typed, the field was left, or a save was tried:
+        // never on a field nobody has touched yet.
+        let problem = r
+            .problem(field, cx.catalog, cx.session.today)
+            .filter(|_| r.left.contains(&field) || !is_text || !value.trim().is_empty());
         let mut value_style = Style::default();
         if problem.is_some() {
             value_style = value_style.fg(Color::Red).add_modifier(Modifier::BOLD);
@@ -296,7 +287,8 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
         if focused {
             value_style = value_style.add_modifier(Modifier::REVERSED);
         }
-        let label_text = match field {
+        let label = match field {
+            // A checklist item is read by its name: it stands in the label column, indented.
             ReceptionField::Document(i) => r
                 .documents
                 .get(i as usize)
@@ -304,68 +296,63 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
                 .map_or_else(String::new, |d| format!("  {}", d.label(cx.lang))),
             _ => cx.t(field.label_key()),
         };
-        let label = format!(
-            "{}{:<label_width$} ",
-            if focused { "›" } else { " " },
-            shorten_right(&label_text, label_width)
-        );
-        let shown = shorten_right(&value, value_width);
-        // The decision date sits close to the date it is counted from.
-        let column = if field == ReceptionField::ReceivedOn {
-            12
-        } else {
-            value_width
-        };
-        let pad = " ".repeat(column.saturating_sub(shown.width()) + 1);
-        let mut spans = vec![
-            Span::styled(label, bold),
-            Span::styled(shown.clone(), value_style),
-            Span::raw(pad),
-        ];
-        if let (ReceptionField::ReceivedOn, None, Some(request)) =
-            (field, &problem, r.financial_request())
-        {
-            let missing = request.missing().count().to_string();
-            spans.push(Span::styled(
+        let note = match (&problem, field, r.financial_request()) {
+            (Some(problem), _, _) => {
+                let args: Vec<(&str, &str)> = problem
+                    .args
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                Some((cx.tf(&problem.key, &args), Style::default().fg(Color::Red)))
+            }
+            // The decision date sits with the date it is counted from.
+            (None, ReceptionField::ReceivedOn, Some(request)) => Some((
                 cx.tf(
                     "intake.decide_by",
                     &[
                         ("date", &request.decide_by().format("%d.%m.%Y").to_string()),
-                        ("missing", &missing),
+                        ("missing", &request.missing().count().to_string()),
                     ],
                 ),
                 Style::default()
                     .fg(Color::Yellow)
                     .add_modifier(Modifier::BOLD),
-            ));
-        }
-        if let Some(problem) = problem {
-            let args: Vec<(&str, &str)> = problem
-                .args
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            spans.push(Span::styled(
-                cx.tf(&problem.key, &args),
-                Style::default().fg(Color::Red),
-            ));
-        }
-        if focused {
-            focus_row = row;
-            if is_text {
-                cursor_x = Some(area.x + (label_width + 2 + shown.width()) as u16);
-            }
-        }
-        lines.push(Line::from(spans));
+            )),
+            _ => None,
+        };
+        rows.push(crate::tui::form::Row {
+            label,
+            value,
+            value_style,
+            note,
+            focused,
+            text: is_text,
+        });
     }
-    // Long forms (a financial request's checklist) scroll to keep the focused field in view.
-    let scroll = (focus_row + 1).saturating_sub(area.height as usize) as u16;
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
-    let focus_y = area.y + focus_row as u16 - scroll;
-    if let Some(x) = cursor_x {
+    let width = area.width as usize;
+    // The checklist's long names wrap in the column instead of pushing every value right.
+    let label_width = crate::tui::form::label_width(
+        rows.iter()
+            .zip(&fields)
+            .filter(|(_, f)| !matches!(f, ReceptionField::Document(_)))
+            .map(|(r, _)| r.label.as_str()),
+        width,
+    );
+    let laid = crate::tui::form::lay_out(&rows, width, label_width);
+    let height = area.height as usize;
+    let scroll =
+        crate::tui::form::scroll_for(laid.focus_line, laid.focus_lines, height, laid.lines.len());
+    let total = laid.lines.len();
+    frame.render_widget(Paragraph::new(laid.lines).scroll((scroll as u16, 0)), area);
+    crate::tui::fit::scroll_marks(frame, area, scroll, height, total);
+    let focus_y = area.y + (laid.focus_line.saturating_sub(scroll)) as u16;
+    if let Some((x, line)) = laid.cursor
+        && line >= scroll
+        && line < scroll + height
+    {
         frame.set_cursor_position(Position::new(
-            x.min(area.right().saturating_sub(1)),
-            focus_y,
+            (area.x + x).min(area.right().saturating_sub(1)),
+            area.y + (line - scroll) as u16,
         ));
     }
     render_suggestions(cx, state, frame, area, focus_y, label_width as u16 + 2);

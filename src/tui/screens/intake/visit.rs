@@ -37,6 +37,8 @@ impl IntakeState {
             Err(field) => {
                 self.stage = 0;
                 self.reception.focus = field;
+                // A save was tried: every problem shows.
+                self.reception.left.extend(self.reception.fields());
                 vec![Effect::Notice(
                     cx.catalog
                         .i18n
