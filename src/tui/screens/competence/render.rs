@@ -3,7 +3,6 @@
 use super::{CompetenceForm, FormField};
 use crate::check::{self, InputError, Outcome};
 use crate::tui::context::Ctx;
-use crate::tui::fit::shorten_right;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -35,7 +34,14 @@ pub fn render(cx: &Ctx<'_>, form: &CompetenceForm, frame: &mut Frame, area: Rect
         }
     }
     render_form(cx, form, error_field, frame, form_area);
-    render_answer(cx, &result, commune_problem.as_ref(), frame, answer_area);
+    render_answer(
+        cx,
+        &result,
+        commune_problem.as_ref(),
+        form.answer_scroll,
+        frame,
+        answer_area,
+    );
 }
 
 fn render_form(
@@ -51,16 +57,8 @@ fn render_form(
         .title_bottom(format!(" {} ", cx.t("check.form_hint")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let label_width = FormField::ALL
-        .iter()
-        .map(|f| cx.t(f.label_key()).width())
-        .max()
-        .unwrap_or(10)
-        .min(26);
-    let value_width = (inner.width as usize).saturating_sub(label_width + 3);
-    let mut lines = Vec::new();
-    let mut cursor = None;
-    for (row, field) in FormField::ALL.iter().enumerate() {
+    let mut rows = Vec::new();
+    for field in FormField::ALL.iter() {
         let focused = form.focus == *field;
         let (value, is_text) = value_text(cx, form, *field);
         let mut value_style = Style::default();
@@ -70,50 +68,49 @@ fn render_form(
         if focused {
             value_style = value_style.add_modifier(Modifier::REVERSED);
         }
-        let shown = if is_text && value.is_empty() && !focused {
+        let dim = Style::default().add_modifier(Modifier::DIM);
+        // An empty date or commune shows how to write it, until it has the focus.
+        let (value, value_style) = if is_text && value.is_empty() && !focused {
             let hint = if *field == FormField::Commune {
                 "check.commune_hint"
             } else {
                 "check.date_hint"
             };
-            Span::styled(cx.t(hint), Style::default().add_modifier(Modifier::DIM))
+            (cx.t(hint), dim)
         } else {
-            Span::styled(shorten_right(&value, value_width), value_style)
+            (value, value_style)
         };
-        let marker = if focused { "›" } else { " " };
-        let label = format!(
-            "{marker}{:<width$} ",
-            shorten_right(&cx.t(field.label_key()), label_width),
-            width = label_width
-        );
-        let mut spans = vec![
-            Span::styled(label, Style::default().add_modifier(Modifier::BOLD)),
-            shown,
-        ];
-        if focused && !form.choice_query.is_empty() {
-            spans.push(Span::styled(
-                format!("  {}", form.choice_query),
-                Style::default().add_modifier(Modifier::DIM),
-            ));
-        }
-        if focused && is_text {
-            let x = inner.x + (label_width + 2 + value.width().min(value_width)) as u16;
-            cursor = Some(Position::new(
-                x.min(inner.right().saturating_sub(1)),
-                inner.y + row as u16,
-            ));
-        }
-        lines.push(Line::from(spans));
+        let note =
+            (focused && !form.choice_query.is_empty()).then(|| (form.choice_query.clone(), dim));
+        rows.push(crate::tui::form::Row {
+            label: cx.t(field.label_key()),
+            value,
+            value_style,
+            note,
+            focused,
+            text: is_text && focused,
+        });
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
+    let width = inner.width as usize;
+    let label_width = crate::tui::form::label_width(rows.iter().map(|r| r.label.as_str()), width);
+    let laid = crate::tui::form::lay_out(&rows, width, label_width);
+    let height = inner.height as usize;
+    let scroll =
+        crate::tui::form::scroll_for(laid.focus_line, laid.focus_lines, height, laid.lines.len());
+    let total = laid.lines.len();
+    frame.render_widget(Paragraph::new(laid.lines).scroll((scroll as u16, 0)), inner);
+    crate::tui::fit::scroll_marks(frame, inner, scroll, height, total);
+    if let Some((x, line)) = laid.cursor
+        && line >= scroll
+        && line < scroll + height
+    {
+        frame.set_cursor_position(Position::new(
+            (inner.x + x).min(inner.right().saturating_sub(1)),
+            inner.y + (line - scroll) as u16,
+        ));
     }
     if form.focus == FormField::Commune {
-        let row = FormField::ALL
-            .iter()
-            .position(|f| *f == FormField::Commune)
-            .unwrap_or(0) as u16;
+        let row = laid.focus_line.saturating_sub(scroll) as u16;
         render_suggestions(cx, form, frame, inner, row, label_width as u16 + 2);
     }
 }
@@ -189,6 +186,7 @@ fn render_answer(
     cx: &Ctx<'_>,
     result: &Result<Outcome<'_>, InputError>,
     commune_problem: Option<&InputError>,
+    scroll: u16,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -244,8 +242,12 @@ fn render_answer(
         lines.push(Line::default());
         lines.push(error_line(problem));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    // Longer than its pane (80×24): it scrolls with PgDn/PgUp, and marks where it continues.
+    let inner = block.inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let total = paragraph.line_count(inner.width);
+    let height = inner.height as usize;
+    let scroll = usize::from(scroll).min(total.saturating_sub(height));
+    frame.render_widget(paragraph.scroll((scroll as u16, 0)).block(block), area);
+    crate::tui::fit::scroll_marks(frame, inner, scroll, height, total);
 }
