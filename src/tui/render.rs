@@ -68,16 +68,24 @@ fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// The tab bar is the same on every screen: each tab with the key that reaches it from
+/// anywhere (a global key), shortened alike, so it never jumps; the screen's own title stands
+/// whole in its frame.
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let titles: Vec<String> = ScreenId::ALL
         .iter()
         .map(|s| {
-            let key = app
-                .ctx()
-                .keymap
-                .keys_for(app.screen().context(), s.action())
+            let keymap = app.ctx().keymap;
+            let key = keymap
+                .keys_for(crate::tui::keymap::Context::Global, s.action())
                 .into_iter()
-                .next();
+                .next()
+                .or_else(|| {
+                    keymap
+                        .keys_for(app.screen().context(), s.action())
+                        .into_iter()
+                        .next()
+                });
             let name = app.t(&s.title_key());
             key.map_or_else(|| name.to_string(), |k| format!("{k} {name}"))
         })
@@ -86,7 +94,7 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .position(|s| *s == app.screen())
         .unwrap_or(0);
-    let titles = fit_titles(&titles, selected, area.width as usize, 1);
+    let titles = fit_titles(&titles, usize::MAX, area.width as usize, 1);
     frame.render_widget(
         Tabs::new(titles)
             .select(selected)
@@ -235,11 +243,17 @@ mod tests {
 
     #[test]
     fn shell_shows_tabs_screen_and_status_bar() {
-        let text = screen_text(&app("de"), 100, 30);
-        let tab_bar = text.lines().next().unwrap();
-        // The selected tab keeps its full title; the others shrink to fit the width.
-        assert!(tab_bar.contains("1 Warteschlange"), "{text}");
-        assert!(tab_bar.contains("9 Einst"), "{tab_bar}");
+        let mut shell = app("de");
+        let text = screen_text(&shell, 100, 30);
+        let tab_bar = text.lines().next().unwrap().to_string();
+        // Every tab with the key that reaches it from anywhere, the Glossary too.
+        assert!(tab_bar.contains("f2 Warte"), "{tab_bar}");
+        assert!(tab_bar.contains("f10 Ein"), "{tab_bar}");
+        assert!(tab_bar.contains("alt-g Glo"), "{tab_bar}");
+        // The same bar on a form screen: it does not jump as screens change.
+        shell.update(Action::ScreenIntake);
+        let on_intake = screen_text(&shell, 100, 30);
+        assert_eq!(on_intake.lines().next().unwrap(), tab_bar);
         assert!(text.contains("Schalter: Visp 1"));
         assert!(text.contains("Export ausstehend: 42"));
         assert!(text.contains("visits.db"));
