@@ -88,6 +88,20 @@ impl Action {
         )
     }
 
+    /// Actions of the shell rather than of a screen: they work on every screen, wherever bound.
+    pub fn is_shell(self) -> bool {
+        matches!(
+            self,
+            Action::Quit
+                | Action::Help
+                | Action::Palette
+                | Action::NextScreen
+                | Action::PrevScreen
+                | Action::NextLanguage
+                | Action::UrgentHandover
+        ) || self.name().starts_with("screen-")
+    }
+
     pub fn all() -> impl Iterator<Item = Action> {
         Action::iter()
     }

@@ -9,6 +9,7 @@ mod effects;
 mod executor;
 pub mod fit;
 pub mod form;
+pub mod hints;
 pub mod keymap;
 pub mod list;
 pub mod overlays;

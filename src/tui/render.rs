@@ -298,10 +298,18 @@ mod tests {
         let text = screen_text(&app, 100, 30);
         assert!(text.contains("Key bindings: Queue"), "{text}");
         assert!(
-            text.contains("ctrl-p, :") || text.contains(":, ctrl-p"),
+            text.contains("Ctrl-P, :") || text.contains(":, Ctrl-P"),
             "{text}"
         );
         assert!(text.contains("Open the command palette"));
+        // The screen's own keys first, then what works everywhere; nothing of no use here.
+        let own = text
+            .find("Check a visitor in")
+            .expect("the queue's own key");
+        let everywhere = text.find("Everywhere:").expect("the heading");
+        let palette = text.find("Open the command palette").unwrap();
+        assert!(own < everywhere && everywhere < palette, "{text}");
+        assert!(!text.contains("Write the referral slip"), "{text}");
     }
 
     #[test]

@@ -228,7 +228,11 @@ impl App {
         match action {
             Action::Quit => return self.ask_to_quit(),
             Action::Help => {
-                self.overlay = Some(Overlay::Help(HelpState::new(self.screen.context())))
+                let actions = self.screens.get(self.screen).actions();
+                self.overlay = Some(Overlay::Help(HelpState::new(
+                    self.screen.context(),
+                    actions,
+                )))
             }
             Action::Palette => self.overlay = Some(Overlay::Palette(PaletteState::default())),
             Action::Close if self.overlay.is_some() => self.overlay = None,

@@ -14,12 +14,19 @@ use ratatui::widgets::{Block, Borders, Clear, Row, Table};
 pub struct HelpState {
     /// The context whose bindings are shown.
     pub context: Context,
+    /// What the screen underneath does: its keys are listed first, and no key of the context
+    /// that does nothing there.
+    pub actions: Vec<Action>,
     pub scroll: usize,
 }
 
 impl HelpState {
-    pub fn new(context: Context) -> HelpState {
-        HelpState { context, scroll: 0 }
+    pub fn new(context: Context, actions: Vec<Action>) -> HelpState {
+        HelpState {
+            context,
+            actions,
+            scroll: 0,
+        }
     }
 
     /// Scrolls; returns whether the action was a scroll.
@@ -37,23 +44,42 @@ impl HelpState {
     }
 }
 
-/// One row per action: all its keys, then its label.
-pub fn rows(cx: &Ctx<'_>, context: Context) -> Vec<(String, String)> {
-    let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+/// One row per action: all its keys, then its label; the screen's own actions first, in the
+/// screen's order, then a heading and what works everywhere.
+pub fn rows(cx: &Ctx<'_>, context: Context, actions: &[Action]) -> Vec<(String, String)> {
+    let mut own: Vec<(Action, Vec<String>)> = actions.iter().map(|a| (*a, Vec::new())).collect();
+    let mut everywhere: Vec<(Action, Vec<String>)> = Vec::new();
     for binding in cx.keymap.live_bindings(context) {
-        let keys = format_sequence(&binding.keys);
-        match rows.iter_mut().find(|(a, _)| *a == binding.action) {
-            Some((_, list)) => list.push(keys),
-            None => rows.push((binding.action, vec![keys])),
+        let keys = crate::tui::hints::pretty_key(&format_sequence(&binding.keys));
+        let list = if actions.contains(&binding.action) {
+            &mut own
+        } else if binding.context == Context::Global || binding.action.is_shell() {
+            &mut everywhere
+        } else {
+            // Bound in this context but of no use on this screen.
+            continue;
+        };
+        match list.iter_mut().find(|(a, _)| *a == binding.action) {
+            Some((_, keys_of)) => keys_of.push(keys),
+            None => list.push((binding.action, vec![keys])),
         }
     }
-    rows.into_iter()
-        .map(|(action, keys)| (keys.join(", "), cx.t(&action.label_key()).to_string()))
-        .collect()
+    let row = |(action, keys): (Action, Vec<String>)| {
+        (keys.join(", "), cx.t(&action.label_key()).to_string())
+    };
+    let mut rows: Vec<(String, String)> = own
+        .into_iter()
+        .filter(|(_, keys)| !keys.is_empty())
+        .map(row)
+        .collect();
+    rows.push((String::new(), String::new()));
+    rows.push((String::new(), cx.t("help.everywhere")));
+    rows.extend(everywhere.into_iter().map(row));
+    rows
 }
 
 pub fn render(cx: &Ctx<'_>, state: &HelpState, frame: &mut Frame, area: Rect) {
-    let rows = rows(cx, state.context);
+    let rows = rows(cx, state.context, &state.actions);
     let width = area.width.saturating_sub(8).min(90);
     let height = area.height.saturating_sub(4);
     let popup = centered(area, width, height, 2);

@@ -189,6 +189,12 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
 }
 
 impl crate::tui::screens::Screen for ExportState {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        vec![Confirm, Up, Down, PageUp, PageDown, First, Last]
+    }
+
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
         // Personal data leaves the desk: say how much and where, and ask.
         if action == crate::tui::Action::Confirm

@@ -77,6 +77,10 @@ pub trait Screen {
     fn ticking(&self) -> bool {
         false
     }
+
+    /// What the screen does, most used first: the help lists these keys first, and no key of
+    /// its context that does nothing here.
+    fn actions(&self) -> Vec<Action>;
 }
 
 /// The state of every screen, kept while another is shown.

@@ -131,6 +131,12 @@ pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect)
 }
 
 impl crate::tui::screens::Screen for ReportsState {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        vec![Left, Right, Up, Down]
+    }
+
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
         match ReportsState::handle(self, action, cx.session.today) {
             Some(effects) => Outcome::effects(effects),

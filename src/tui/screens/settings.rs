@@ -56,6 +56,12 @@ pub fn render(cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
 pub struct SettingsScreen;
 
 impl crate::tui::screens::Screen for SettingsScreen {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        Vec::new()
+    }
+
     fn handle(
         &mut self,
         _action: crate::tui::Action,

@@ -282,7 +282,28 @@ impl CompetenceForm {
     }
 }
 
+/// What the competence form does (the Competence screen and the intake's stage 3).
+pub const COMPETENCE_ACTIONS: [Action; 11] = [
+    Action::NextField,
+    Action::PrevField,
+    Action::Left,
+    Action::Right,
+    Action::Up,
+    Action::Down,
+    Action::Confirm,
+    Action::DeleteChar,
+    Action::ClearInput,
+    Action::PageDown,
+    Action::PageUp,
+];
+
 impl crate::tui::screens::Screen for CompetenceForm {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        COMPETENCE_ACTIONS.to_vec()
+    }
+
     fn handle(&mut self, action: Action, cx: &crate::tui::context::Ctx<'_>) -> Outcome {
         Outcome::taken(CompetenceForm::handle(self, action, cx.catalog))
     }

@@ -118,6 +118,29 @@ impl DirectoryState {
 }
 
 impl crate::tui::screens::Screen for DirectoryState {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        vec![
+            Confirm,
+            ClientView,
+            CopyPhone,
+            WriteSlip,
+            NextRegion,
+            VisitorLanguage,
+            UnmetNeed,
+            Close,
+            Up,
+            Down,
+            PageUp,
+            PageDown,
+            First,
+            Last,
+            DeleteChar,
+            ClearInput,
+        ]
+    }
+
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
         if action == Action::UnmetNeed {
             return Outcome::Open(Overlay::Prompt(PromptState {

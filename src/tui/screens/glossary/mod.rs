@@ -104,6 +104,14 @@ pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect
 }
 
 impl crate::tui::screens::Screen for GlossaryState {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        vec![
+            Up, Down, PageUp, PageDown, First, Last, DeleteChar, ClearInput,
+        ]
+    }
+
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
         Outcome::taken(GlossaryState::handle(self, action, cx.catalog))
     }

@@ -177,6 +177,24 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
 }
 
 impl crate::tui::screens::Screen for HistoryState {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        vec![
+            Confirm,
+            FollowUpNote,
+            Close,
+            Up,
+            Down,
+            PageUp,
+            PageDown,
+            First,
+            Last,
+            DeleteChar,
+            ClearInput,
+        ]
+    }
+
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
         if action == crate::tui::Action::FollowUpNote {
             return self.follow_up_note(cx);

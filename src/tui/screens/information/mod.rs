@@ -360,7 +360,36 @@ impl InformationState {
     }
 }
 
+/// What the information panel does (the Information screen and the intake's stage 2).
+pub const INFORMATION_ACTIONS: [Action; 19] = [
+    Action::Confirm,
+    Action::WrittenCopy,
+    Action::VisitorLanguage,
+    Action::ClientView,
+    Action::InterpreterLanguage,
+    Action::InterpreterMode,
+    Action::InterpreterProvider,
+    Action::InterpreterTimer,
+    Action::InterpreterMinutes,
+    Action::SaveVisit,
+    Action::Close,
+    Action::Up,
+    Action::Down,
+    Action::PageUp,
+    Action::PageDown,
+    Action::First,
+    Action::Last,
+    Action::DeleteChar,
+    Action::ClearInput,
+];
+
 impl crate::tui::screens::Screen for InformationState {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        INFORMATION_ACTIONS.to_vec()
+    }
+
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
         if action == Action::SaveVisit {
             return self.save(cx);

@@ -564,6 +564,42 @@ impl IntakeState {
 }
 
 impl crate::tui::screens::Screen for IntakeState {
+    fn actions(&self) -> Vec<Action> {
+        use Action::*;
+        let mut actions = vec![SaveVisit, UrgentHandover, PageDown, PageUp];
+        let stage: Vec<Action> = match self.stage {
+            0 => vec![
+                NextField, PrevField, Left, Right, Up, Down, Confirm, Close, DeleteChar, ClearInput,
+            ],
+            1 => super::information::INFORMATION_ACTIONS.to_vec(),
+            2 => super::competence::COMPETENCE_ACTIONS.to_vec(),
+            3 => vec![
+                Confirm,
+                Left,
+                Right,
+                WriteSlip,
+                CopyPhone,
+                NextRegion,
+                VisitorLanguage,
+                Up,
+                Down,
+                DeleteChar,
+                ClearInput,
+            ],
+            _ => vec![Confirm, DeleteChar],
+        };
+        // The interpreter's time is kept from every stage.
+        for a in stage
+            .into_iter()
+            .chain([InterpreterTimer, InterpreterMinutes])
+        {
+            if !actions.contains(&a) {
+                actions.push(a);
+            }
+        }
+        actions
+    }
+
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
         self.information.begin(cx.now);
         // The interpreter's time is reachable from every stage.

@@ -2,6 +2,7 @@
 
 use super::{IntakeState, ReceptionField, STAGES};
 use crate::domain::Sex;
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -9,11 +10,51 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+/// The keys of each stage, most important first: save and the urgent handover (they work on
+/// every stage), then the stage's own, then moving between stages.
+fn stage_hints(stage: usize) -> Vec<(Action, &'static str)> {
+    let own: &[(Action, &str)] = match stage {
+        0 => &[(Action::NextField, "next_field"), (Action::Right, "choose")],
+        1 => &[
+            (Action::Confirm, "given"),
+            (Action::VisitorLanguage, "language"),
+            (Action::InterpreterLanguage, "interpreter"),
+            (Action::InterpreterTimer, "timer"),
+            (Action::InterpreterMinutes, "minutes"),
+        ],
+        2 => &[(Action::NextField, "next_field"), (Action::Right, "choose")],
+        3 => &[
+            (Action::Confirm, "refer"),
+            (Action::Right, "referral_step"),
+            (Action::WriteSlip, "slip"),
+        ],
+        _ => &[(Action::Confirm, "save_visit")],
+    };
+    // Save and the urgent handover first: they must be on screen at any width.
+    let mut hints = Vec::new();
+    if stage < 4 {
+        hints.push((Action::SaveVisit, "save"));
+    }
+    hints.push((Action::UrgentHandover, "urgent"));
+    hints.extend_from_slice(own);
+    if stage < 4 {
+        hints.push((Action::PageDown, "next_stage"));
+    }
+    hints.push((Action::PageUp, "prev_stage"));
+    hints
+}
+
 pub fn render(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {
+    let footer = crate::tui::hints::footer(
+        cx,
+        crate::tui::keymap::Context::Form,
+        &stage_hints(state.stage),
+        (area.width as usize).saturating_sub(4),
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.intake")))
-        .title_bottom(format!(" {} ", cx.t("intake.hint")));
+        .title_bottom(format!(" {footer} "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [bar, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);

@@ -55,6 +55,24 @@ impl QueueState {
 }
 
 impl crate::tui::screens::Screen for QueueState {
+    fn actions(&self) -> Vec<crate::tui::Action> {
+        #[allow(unused_imports)]
+        use crate::tui::Action::*;
+        vec![
+            CheckIn,
+            Confirm,
+            StartIntake,
+            UrgentHandover,
+            LeftUnseen,
+            Up,
+            Down,
+            PageUp,
+            PageDown,
+            First,
+            Last,
+        ]
+    }
+
     fn handle(&mut self, action: Action, _cx: &Ctx<'_>) -> Outcome {
         if action == Action::CheckIn {
             return Outcome::Open(Overlay::CheckIn(CheckInForm::default()));

@@ -1,0 +1,134 @@
+//! Footers made from the live keymap: each hint is an action of the screen with the key bound
+//! to it in the current context, so a footer never names a key that does something else. Hints
+//! come in order of importance; those that do not fit are left out and the help key is named.
+
+use super::action::Action;
+use super::context::Ctx;
+use super::keymap::Context;
+use unicode_width::UnicodeWidthStr;
+
+/// A key as a person reads it: `Ctrl-E`, `PgDn`, `←`, `Enter`.
+pub fn pretty_key(key: &str) -> String {
+    key.split(' ')
+        .map(|part| {
+            let (modifiers, base) = match part.rfind('-') {
+                Some(at) if at + 1 < part.len() => (&part[..at], &part[at + 1..]),
+                _ => ("", part),
+            };
+            let base = match base {
+                "enter" => "Enter".to_string(),
+                "esc" => "Esc".to_string(),
+                "tab" => "Tab".to_string(),
+                "backspace" => "⌫".to_string(),
+                "pagedown" => "PgDn".to_string(),
+                "pageup" => "PgUp".to_string(),
+                "left" => "←".to_string(),
+                "right" => "→".to_string(),
+                "up" => "↑".to_string(),
+                "down" => "↓".to_string(),
+                "space" | " " => "Space".to_string(),
+                "home" => "Home".to_string(),
+                "end" => "End".to_string(),
+                f if f.starts_with('f') && f[1..].parse::<u8>().is_ok() => f.to_uppercase(),
+                other if modifiers.is_empty() => other.to_string(),
+                other => other.to_uppercase(),
+            };
+            let modifiers: Vec<String> = modifiers
+                .split('-')
+                .filter(|m| !m.is_empty())
+                .map(|m| {
+                    let mut chars = m.chars();
+                    chars.next().map_or_else(String::new, |c| {
+                        c.to_uppercase().collect::<String>() + chars.as_str()
+                    })
+                })
+                .collect();
+            if modifiers.is_empty() {
+                base
+            } else {
+                format!("{}-{base}", modifiers.join("-"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first key bound to `action` in `context` (or globally), as a person reads it.
+pub fn key_for(cx: &Ctx<'_>, context: Context, action: Action) -> Option<String> {
+    cx.keymap
+        .keys_for(context, action)
+        .into_iter()
+        .chain(cx.keymap.keys_for(Context::Global, action))
+        .next()
+        .map(|k| pretty_key(&k))
+}
+
+/// A footer of `hints` (an action and the key of its short label, `hint.<label>`), most
+/// important first, in at most `width` columns. Actions without a key are left out.
+pub fn footer(cx: &Ctx<'_>, context: Context, hints: &[(Action, &str)], width: usize) -> String {
+    let parts: Vec<String> = hints
+        .iter()
+        .filter_map(|(action, label)| {
+            let key = key_for(cx, context, *action)?;
+            Some(format!("{key}: {}", cx.t(&format!("hint.{label}"))))
+        })
+        .collect();
+    let more = key_for(cx, context, Action::Help)
+        .map(|key| format!("{key}: {}", cx.t("hint.more")))
+        .unwrap_or_default();
+    let joined = |parts: &[String]| parts.join(" · ");
+    if joined(&parts).width() <= width {
+        return joined(&parts);
+    }
+    let mut kept: Vec<String> = Vec::new();
+    for part in parts {
+        let mut candidate = kept.clone();
+        candidate.push(part);
+        candidate.push(more.clone());
+        if joined(&candidate).width() > width {
+            break;
+        }
+        candidate.pop();
+        kept = candidate;
+    }
+    kept.push(more);
+    joined(&kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_as_people_write_them() {
+        assert_eq!(pretty_key("ctrl-e"), "Ctrl-E");
+        assert_eq!(pretty_key("pagedown"), "PgDn");
+        assert_eq!(pretty_key("alt-g"), "Alt-G");
+        assert_eq!(pretty_key("f3"), "F3");
+        assert_eq!(pretty_key("g g"), "g g");
+        assert_eq!(pretty_key("shift-tab"), "Shift-Tab");
+        assert_eq!(pretty_key("?"), "?");
+    }
+
+    #[test]
+    fn a_footer_keeps_the_first_hints_and_names_help_for_the_rest() {
+        let shared = crate::tui::context::test_shared();
+        let cx = shared.ctx(crate::tui::screens::ScreenId::Intake);
+        let hints = [
+            (Action::SaveVisit, "save"),
+            (Action::UrgentHandover, "urgent"),
+            (Action::PageDown, "next_stage"),
+            (Action::NextField, "next_field"),
+        ];
+        let wide = footer(&cx, Context::Form, &hints, 200);
+        assert!(wide.starts_with("Ctrl-E: "), "{wide}");
+        assert!(wide.contains("Ctrl-X: "), "{wide}");
+        let narrow = footer(&cx, Context::Form, &hints, 40);
+        assert!(narrow.width() <= 40, "{narrow}");
+        assert!(narrow.starts_with("Ctrl-E: "), "{narrow}");
+        assert!(
+            narrow.ends_with(&format!("F1: {}", cx.t("hint.more"))),
+            "{narrow}"
+        );
+    }
+}
