@@ -411,14 +411,34 @@ fn the_reports_screen_shows_the_month_chart_and_switches_month_with_a_key() {
     }
     tui.wait_for("Reports 2026-11 · Visits: 10");
     tui.wait_for("Visits by kind");
-    tui.wait_for("Median: 5:00");
-    tui.wait_for("Mo  Tu  We");
+    // Times with their unit; every list with whole labels; referrals, competence, languages.
+    tui.wait_for("5 min 00 s");
+    for section in [
+        "Referrals by service",
+        "Competence",
+        "Visitor's language",
+        "Information (anonymous)",
+    ] {
+        tui.wait_for(section);
+    }
+    for _ in 0..20 {
+        tui.press("down");
+    }
+    tui.wait_for("Monday");
     tui.press("left");
     tui.wait_for("Reports 2026-10 · Visits: 1");
     tui.press("right");
     tui.press("right");
     tui.wait_for("Reports 2026-12 · Visits: 0");
     tui.wait_for("No visits this month.");
+    // No month after the current one.
+    let current = now.format("%Y-%m").to_string();
+    for _ in 0..months.max(0) + 2 {
+        tui.press("right");
+    }
+    tui.wait_for(&format!("Reports {current} ·"));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(tui.screen().contains(&format!("Reports {current} ·")));
     assert_eq!(tui.quit(), 0);
 }
 

@@ -10,13 +10,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportsState {
     /// The month shown; the current month until switched.
     pub period: Option<Period>,
     pub figures: Option<Figures>,
+    /// Rows scrolled (↑↓) where the figures are longer than the screen.
+    pub scroll: u16,
 }
 
 impl ReportsState {
@@ -31,29 +34,39 @@ impl ReportsState {
     ) -> Option<Vec<Effect>> {
         use crate::tui::Action;
         let step = match action {
-            Action::Left | Action::Up => -1,
-            Action::Right | Action::Down => 1,
+            Action::Left => -1,
+            Action::Right => 1,
+            Action::Up | Action::PageUp => {
+                self.scroll = self
+                    .scroll
+                    .saturating_sub(if action == Action::Up { 1 } else { 10 });
+                return Some(Vec::new());
+            }
+            Action::Down | Action::PageDown => {
+                self.scroll =
+                    self.scroll
+                        .saturating_add(if action == Action::Down { 1 } else { 10 });
+                return Some(Vec::new());
+            }
             _ => return None,
         };
         let period = self.period(today).shifted_months(step);
+        // No figures lie in the future: the current month is the last.
+        if period.from > today {
+            return Some(Vec::new());
+        }
         self.period = Some(period);
+        self.scroll = 0;
         Some(vec![Effect::LoadReport(period)])
     }
 }
 
-fn bars<'a>(items: impl Iterator<Item = (String, u64)>) -> BarGroup<'a> {
-    let bars: Vec<Bar> = items
-        .map(|(label, value)| Bar::default().value(value).label(Line::from(label)))
-        .collect();
-    BarGroup::default().bars(&bars)
-}
-
 pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect) {
-    let period = state.period(cx.session.today);
     let names = Names {
         catalog: cx.catalog,
         lang: cx.lang,
     };
+    let period = state.period(cx.session.today);
     let visits = state.figures.as_ref().map_or(0, |f| f.visits);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -71,70 +84,147 @@ pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect)
         frame.render_widget(Paragraph::new(cx.t("report.no_visits")), inner);
         return;
     };
-    let [top, bottom] =
-        Layout::vertical([Constraint::Percentage(55), Constraint::Min(5)]).areas(inner);
-    let [kinds, numbers] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Min(24)]).areas(top);
-    let [weekdays, hours] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Min(24)]).areas(bottom);
-    let width = (kinds.width.saturating_sub(2) / KINDS.len() as u16)
-        .saturating_sub(1)
-        .clamp(3, 24);
-    frame.render_widget(
-        BarChart::default()
-            .block(Block::default().title(cx.t("report.by_kind")))
-            .bar_width(width)
-            .bar_gap(1)
-            .data(bars(f.by_kind.iter().map(|c| (names.kind(&c.id), c.count)))),
-        kinds,
-    );
-    let minutes = |s: Option<u32>| s.map_or("–".into(), |s| format!("{}:{:02}", s / 60, s % 60));
-    let bold = Style::default().add_modifier(Modifier::BOLD);
-    let number = |key: &str, value: String| {
-        Line::from(vec![
-            ratatui::text::Span::styled(format!("{}: ", cx.t(key)), bold),
-            ratatui::text::Span::raw(value),
-        ])
+    // Sections of labelled counts with bars: every label whole (wrapped), counts beside them.
+    let sections = sections(cx, &names, f);
+    let columns = if inner.width >= 100 { 2 } else { 1 };
+    let areas = Layout::horizontal(vec![Constraint::Ratio(1, columns); columns as usize])
+        .spacing(2)
+        .split(inner);
+    let per_column = sections.len().div_ceil(columns as usize);
+    for (column, area) in areas.iter().enumerate() {
+        let lines: Vec<Line> = sections
+            .iter()
+            .skip(column * per_column)
+            .take(per_column)
+            .flat_map(|section| section_lines(section, area.width as usize))
+            .collect();
+        let total = lines.len();
+        let height = area.height as usize;
+        let scroll = usize::from(state.scroll).min(total.saturating_sub(height));
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), *area);
+        crate::tui::fit::scroll_marks(frame, *area, scroll, height, total);
+    }
+}
+
+/// A heading and its rows: a label, a count (with its unit), and how large it is against the
+/// largest of the section (`None`: a figure, no bar).
+struct Section {
+    title: String,
+    rows: Vec<SectionRow>,
+}
+
+/// A label, its value as shown, and (value, largest) for its bar.
+type SectionRow = (String, String, Option<(u64, u64)>);
+
+/// Rows shown per list (the full lists are in `intake-desk report`).
+const TOP: usize = 5;
+
+fn sections(cx: &Ctx<'_>, names: &Names<'_>, f: &Figures) -> Vec<Section> {
+    let minutes =
+        |s: Option<u32>| s.map_or("–".into(), |s| format!("{} min {:02} s", s / 60, s % 60));
+    let counted = |items: &[crate::report::Count], name: &dyn Fn(&str) -> String| {
+        let max = items.iter().map(|c| c.count).max().unwrap_or(0);
+        items
+            .iter()
+            .take(TOP)
+            .map(|c| (name(&c.id), c.count.to_string(), Some((c.count, max))))
+            .collect::<Vec<_>>()
     };
-    let top_topic = f.by_topic.first().map_or("–".into(), |c| {
-        format!("{} ({})", names.topic(&c.id), c.count)
-    });
-    let lines = vec![
-        number("report.median", minutes(f.waiting_median_seconds)),
-        number("report.p90", minutes(f.waiting_p90_seconds)),
-        number("report.left_unseen", f.left_unseen.to_string()),
-        number("report.unmet_needs", f.unmet_needs.to_string()),
-        number("report.financial_overdue", f.financial_overdue.to_string()),
-        number("report.interpreting", f.interpreter_minutes.to_string()),
-        number("report.by_topic", top_topic),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), numbers);
-    frame.render_widget(
-        BarChart::default()
-            .block(Block::default().title(cx.t("report.by_weekday")))
-            .bar_width(3)
-            .bar_gap(1)
-            .data(bars(WEEKDAYS.iter().zip(f.by_weekday).map(|(d, c)| {
-                let name = cx.t(&format!("report.{d}"));
-                (name.chars().take(2).collect(), c)
-            }))),
-        weekdays,
-    );
-    let [spark, axis] = Layout::vertical([Constraint::Min(2), Constraint::Length(1)])
-        .areas(Block::default().title(cx.t("report.by_hour")).inner(hours));
-    frame.render_widget(Block::default().title(cx.t("report.by_hour")), hours);
-    // The desk's opening hours: 07:00 to 18:59.
-    let day: Vec<u64> = f.by_hour[7..19].to_vec();
-    frame.render_widget(Sparkline::default().data(&day), spark);
-    // One column per hour: 07 under the first, 12 under the sixth, 18 under the last.
-    frame.render_widget(Paragraph::new(format!("07{:3}12{:4}18", "", "")), axis);
+    let kinds: Vec<crate::report::Count> = KINDS
+        .iter()
+        .map(|k| crate::report::Count {
+            id: k.to_string(),
+            count: f.by_kind.iter().find(|c| c.id == *k).map_or(0, |c| c.count),
+        })
+        .collect();
+    let figure = |key: &str, value: String| (cx.t(key), value, None);
+    vec![
+        Section {
+            title: cx.t("report.by_kind"),
+            rows: counted(&kinds, &|id| names.kind(id)),
+        },
+        Section {
+            title: cx.t("report.waiting"),
+            rows: vec![
+                figure("report.median", minutes(f.waiting_median_seconds)),
+                figure("report.p90", minutes(f.waiting_p90_seconds)),
+                figure("report.left_unseen", f.left_unseen.to_string()),
+                figure("report.unmet_needs", f.unmet_needs.to_string()),
+                figure("report.financial_overdue", f.financial_overdue.to_string()),
+                figure("report.interpreting", f.interpreter_minutes.to_string()),
+            ],
+        },
+        Section {
+            title: cx.t("report.by_topic"),
+            rows: counted(&f.by_topic, &|id| names.topic(id)),
+        },
+        Section {
+            title: cx.t("report.by_service"),
+            rows: counted(&f.by_service, &|id| names.service(id)),
+        },
+        Section {
+            title: cx.t("report.by_competence"),
+            rows: counted(&f.by_competence, &|id| names.body(id)),
+        },
+        Section {
+            title: cx.t("report.by_language"),
+            rows: counted(&f.by_language, &|id| names.language(id)),
+        },
+        Section {
+            title: cx.t("report.by_weekday"),
+            rows: {
+                let max = f.by_weekday.iter().copied().max().unwrap_or(0);
+                WEEKDAYS
+                    .iter()
+                    .zip(f.by_weekday)
+                    .map(|(d, c)| (cx.t(&format!("report.{d}")), c.to_string(), Some((c, max))))
+                    .collect()
+            },
+        },
+    ]
+}
+
+/// A section as lines in `width` columns: the label wrapped in its column, the count right
+/// beside it, the bar after.
+fn section_lines(section: &Section, width: usize) -> Vec<Line<'static>> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut lines = vec![Line::from(ratatui::text::Span::styled(
+        section.title.clone(),
+        bold.add_modifier(Modifier::UNDERLINED),
+    ))];
+    let count_width = section.rows.iter().map(|r| r.1.width()).max().unwrap_or(1);
+    let label_width = (width / 2).max(10);
+    let bar_room = width.saturating_sub(label_width + count_width + 3);
+    for (label, count, bar) in &section.rows {
+        let wrapped = crate::tui::form::wrap(label, label_width);
+        let bar = bar.map_or_else(String::new, |(value, max)| {
+            let cells = if max == 0 {
+                0
+            } else {
+                (value as usize * bar_room).div_ceil(max as usize)
+            };
+            "█".repeat(cells.min(bar_room))
+        });
+        for (i, part) in wrapped.iter().enumerate() {
+            let pad = " ".repeat(label_width.saturating_sub(part.width()));
+            if i + 1 == wrapped.len() {
+                lines.push(Line::from(format!(
+                    "{part}{pad} {count:>count_width$} {bar}"
+                )));
+            } else {
+                lines.push(Line::from(part.clone()));
+            }
+        }
+    }
+    lines.push(Line::default());
+    lines
 }
 
 impl crate::tui::screens::Screen for ReportsState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
-        vec![Left, Right, Up, Down]
+        vec![Left, Right, Up, Down, PageUp, PageDown]
     }
 
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
