@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod choose;
 pub mod context;
 pub mod effect;
 mod effects;

@@ -171,7 +171,10 @@ impl App {
                 match &mut self.overlay {
                     Some(Overlay::Palette(palette)) => palette.type_char(c),
                     Some(Overlay::Prompt(prompt)) => prompt.type_char(c),
-                    Some(Overlay::CheckIn(form)) => form.type_char(c),
+                    Some(Overlay::CheckIn(form)) => {
+                        let cx = self.shared.ctx(self.screen);
+                        form.type_char(c, &cx)
+                    }
                     Some(Overlay::Minutes(form)) => form.type_char(c),
                     Some(Overlay::Confirm(confirm)) => {
                         return match super::overlays::confirm::answer_of(c) {

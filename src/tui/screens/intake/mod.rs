@@ -90,7 +90,7 @@ pub struct IntakeState {
     pub suggestions_more: bool,
     #[serde(skip)]
     pub suggestion: usize,
-    /// Letters typed on the language field to find a language by name.
+    /// Letters typed on the language or status field to find a choice by name.
     #[serde(skip)]
     pub language_query: String,
     /// The highlighted commune suggestion under a commune field.
@@ -198,7 +198,7 @@ impl IntakeState {
             4 => self.note.push(c),
             _ => {
                 let focus = self.reception.focus;
-                if focus == ReceptionField::Language && c != ' ' {
+                if matches!(focus, ReceptionField::Language | ReceptionField::Status) && c != ' ' {
                     self.language_query.push(c);
                     self.pick_language(cx);
                     return None;
@@ -218,25 +218,20 @@ impl IntakeState {
         None
     }
 
-    /// Typing on the language field picks the best match by name (in the staff's language, in
-    /// German, or by ISO code): "tig" or "tir" finds Tigrinya.
+    /// Typing on the language or status field picks the best match by name (see `choose`).
     fn pick_language(&mut self, cx: &Ctx<'_>) {
-        let i18n = &cx.catalog.i18n;
-        let items = crate::domain::language::VISITOR_LANGUAGES
-            .iter()
-            .map(|code| {
-                let key = format!("language.{code}");
-                (
-                    code,
-                    format!(
-                        "{} {} {code}",
-                        i18n.text(cx.lang, &key),
-                        i18n.text("de", &key)
-                    ),
-                )
-            });
-        if let Some(best) = crate::search::rank(&self.language_query, items).first() {
-            self.reception.language = Some(**best);
+        match self.reception.focus {
+            ReceptionField::Language => {
+                if let Some(best) = crate::tui::choose::language(cx, &self.language_query) {
+                    self.reception.language = Some(best);
+                }
+            }
+            ReceptionField::Status => {
+                if let Some(best) = crate::tui::choose::status(cx, &self.language_query) {
+                    self.reception.status = best;
+                }
+            }
+            _ => {}
         }
     }
 
@@ -532,7 +527,9 @@ impl IntakeState {
             self.suggestions.clear();
             self.language_query.clear();
         }
-        if focus == ReceptionField::Language && action == Action::DeleteChar {
+        if matches!(focus, ReceptionField::Language | ReceptionField::Status)
+            && action == Action::DeleteChar
+        {
             self.language_query.pop();
             if !self.language_query.is_empty() {
                 self.pick_language(cx);

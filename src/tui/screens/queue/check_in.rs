@@ -43,6 +43,8 @@ pub struct CheckInForm {
     /// The visitor's language, if known.
     pub language: Option<LanguageCode>,
     pub interpreter_needed: bool,
+    /// Letters typed on the language field to find a language by name.
+    pub language_query: String,
 }
 
 impl Default for CheckInForm {
@@ -54,15 +56,23 @@ impl Default for CheckInForm {
             urgency: Urgency::Normal,
             language: None,
             interpreter_needed: false,
+            language_query: String::new(),
         }
     }
 }
 
 impl CheckInForm {
-    pub fn type_char(&mut self, c: char) {
+    pub fn type_char(&mut self, c: char, cx: &Ctx<'_>) {
         match self.focus {
             CheckInField::Label => self.label.push(c),
             CheckInField::Reason => self.reason.push(c),
+            // Part of a name picks the language: "tigr" finds Tigrinya.
+            CheckInField::Language if c != ' ' => {
+                self.language_query.push(c);
+                if let Some(best) = crate::tui::choose::language(cx, &self.language_query) {
+                    self.language = Some(best);
+                }
+            }
             CheckInField::Interpreter if c == ' ' => {
                 self.interpreter_needed = !self.interpreter_needed
             }
@@ -79,6 +89,10 @@ impl CheckInForm {
                 (at + list_len - 1) % list_len
             }
         };
+        // Leaving the field, or stepping the choice, starts a new search.
+        if action != Action::DeleteChar {
+            self.language_query.clear();
+        }
         let index = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
         match action {
             Action::NextField | Action::Down => {

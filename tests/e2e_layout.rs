@@ -1,0 +1,79 @@
+//! What staff must read is on screen at the documented minimum, 80×24, in German, French and
+//! English: the keys that matter, the screen's own keys first in help, whole choices, and
+//! choices found by typing part of their name.
+
+mod common;
+use common::Sandbox;
+
+#[test]
+fn every_intake_stage_shows_save_and_urgent_handover_at_80x24_in_each_language() {
+    for (lang, save, urgent) in [
+        ("de", "Ctrl-E: speichern", "Ctrl-X: Notfall-Übergabe"),
+        ("fr", "Ctrl-E: enregistrer", "Ctrl-X: transmission urgente"),
+        ("en", "Ctrl-E: save", "Ctrl-X: urgent handover"),
+    ] {
+        let sandbox = Sandbox::new();
+        let db = sandbox.db();
+        let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", lang], 80, 24);
+        tui.press("f3");
+        for stage in 1..=5 {
+            tui.wait_for(urgent);
+            if stage < 5 {
+                // The close stage saves with Enter, and says so.
+                tui.wait_for(save);
+                tui.press("pagedown");
+            }
+        }
+        tui.quit();
+    }
+}
+
+#[test]
+fn help_lists_the_screens_own_keys_first() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 100, 40);
+    tui.press("f6");
+    tui.wait_for("Information");
+    tui.press("f1");
+    tui.wait_for("Key bindings: Information");
+    let screen = tui.screen();
+    let own = screen.find("Written copy handed over");
+    let everywhere = screen
+        .find("Everywhere:")
+        .expect("the heading before the global keys");
+    assert!(own.is_some_and(|o| o < everywhere), "{screen}");
+    assert!(
+        !screen[..everywhere].contains("Copy the phone number"),
+        "a key of the Directory is not listed on the Information screen:\n{screen}"
+    );
+    tui.press("esc");
+    tui.quit();
+}
+
+#[test]
+fn part_of_a_name_chooses_the_status_in_the_intake_and_the_language_at_check_in() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 100, 32);
+    tui.press("a");
+    tui.wait_for("Name or number");
+    tui.type_text("Ticket 3");
+    tui.press("tab");
+    tui.press("tab");
+    tui.press("tab"); // the language
+    tui.type_text("tigr");
+    tui.wait_for("‹ Tigrinya (tir) ›");
+    tui.press("enter");
+    tui.wait_for("Checked in: Ticket 3");
+    tui.press("f3");
+    tui.press(" ");
+    for _ in 0..9 {
+        tui.press("tab");
+    }
+    tui.wait_for("›Status");
+    tui.type_text("provisionally admitted for");
+    // The whole name, the very one to tell apart from the provisionally admitted refugee.
+    tui.wait_for("‹ Provisionally admitted foreigner (F) ›");
+    tui.quit();
+}
