@@ -330,15 +330,15 @@ fn history_finds_visits_by_name_date_topic_and_referral_and_adds_a_follow_up_not
     assert!(!tui.screen().contains("Imboden"));
     tui.type_text(" 2026-11");
     tui.wait_for("History (1)");
-    tui.wait_for("2026-11-02");
+    tui.wait_for("02.11.2026");
     tui.press("ctrl-u");
     tui.type_text("topic:emergency");
     tui.wait_for("History (1)");
-    tui.wait_for("2026-03-02");
+    tui.wait_for("02.03.2026");
     tui.press("ctrl-u");
     tui.type_text("service:caritas");
     tui.wait_for("History (1)");
-    tui.wait_for("2026-11-02");
+    tui.wait_for("02.11.2026");
     tui.press("enter");
     tui.wait_for("Visit · read-only");
     tui.wait_for("Referrals: Caritas Wallis (referred)");

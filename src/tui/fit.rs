@@ -70,6 +70,18 @@ pub fn fit_titles(titles: &[String], keep: usize, width: usize, gap: usize) -> V
         .collect()
 }
 
+/// A stored time (RFC 3339) in the desk's local time as staff read it: `25.11.2026 14:15`.
+/// A stamp that does not read is shown as stored.
+pub fn local_time(stamp: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(stamp) {
+        Ok(at) => at
+            .with_timezone(&chrono::Local)
+            .format("%d.%m.%Y %H:%M")
+            .to_string(),
+        Err(_) => stamp.to_string(),
+    }
+}
+
 /// Marks on the right edge of `area` where scrolled content continues: `▲` above, `▼` below.
 pub fn scroll_marks(
     frame: &mut ratatui::Frame,

@@ -29,15 +29,14 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
     let mut lines = vec![
         row(
             "history.when",
-            format!(
-                "{} – {}",
-                record.started_at.replace('T', " "),
-                record
-                    .ended_at
-                    .clone()
-                    .unwrap_or_default()
-                    .replace('T', " ")
-            ),
+            match &record.ended_at {
+                Some(end) => format!(
+                    "{} – {}",
+                    crate::tui::fit::local_time(&record.started_at),
+                    crate::tui::fit::local_time(end)
+                ),
+                None => crate::tui::fit::local_time(&record.started_at),
+            },
         ),
         row(
             "history.kind",
@@ -235,7 +234,13 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
     ));
     lines.push(row(
         "history.revisions",
-        format!("{} ({})", record.revision, revisions),
+        cx.tf(
+            "history.revision_of",
+            &[
+                ("revision", &record.revision.to_string()),
+                ("earlier", &revisions.to_string()),
+            ],
+        ),
     ));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(

@@ -128,13 +128,13 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         Constraint::Fill(3),
         Constraint::Length(10),
     ];
-    let name_width = (area.width as usize).saturating_sub(16 + 14 + 10 + 8) * 2 / 5;
+    // Cells are cut with "…" to their column, with two spaces between columns; the whole
+    // visit is one Enter away.
+    let free = (area.width as usize).saturating_sub(16 + 14 + 10 + 2 + 4 * 2);
+    let name_width = free * 2 / 5;
+    let topics_width = free - name_width;
     let rows = state.visits.iter().map(|v| {
-        let when = v
-            .started_at
-            .get(..16)
-            .unwrap_or(&v.started_at)
-            .replace('T', " ");
+        let when = crate::tui::fit::local_time(&v.started_at);
         let kind = cx.t(&format!("history.kind_{}", v.kind.replace('-', "_")));
         let name = v.name.clone().unwrap_or_else(|| cx.t("history.anonymous"));
         let topics: Vec<String> = v
@@ -152,7 +152,7 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
             kind,
             // Cut by display width: names in any script keep the columns straight.
             shorten_right(&name, name_width),
-            topics.join(", "),
+            shorten_right(&topics.join(", "), topics_width),
             v.interpreter_language.clone().unwrap_or_default(),
         ])
     });
@@ -169,7 +169,7 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         Table::new(rows, widths)
             .header(header)
             .block(block)
-            .column_spacing(1)
+            .column_spacing(2)
             .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
         area,
         &mut table_state,
