@@ -47,18 +47,37 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
     let [list_area, details_area] =
         Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
     let not_known = cx.t("slip.not_known");
+    // The highlight mark and the border take three columns.
+    let room = (list_area.width as usize).saturating_sub(3);
     let items: Vec<ListItem> = hits
         .iter()
         .map(|i| {
             let service = &cx.catalog.services[*i];
-            ListItem::new(Line::from(vec![
-                Span::raw(service.name(cx.lang).to_string()),
-                Span::raw("  "),
-                Span::styled(
-                    service.phone.clone().unwrap_or_else(|| not_known.clone()),
+            let phone = service.phone.clone().unwrap_or_else(|| not_known.clone());
+            // A phone number is never cut: the name gives way (with "…"); where even that
+            // leaves too little, the number stays in the details beside.
+            let name_room = room.saturating_sub(phone.width() + 2);
+            let mut spans = Vec::new();
+            if name_room >= 10 {
+                spans.push(Span::raw(crate::tui::fit::shorten_right(
+                    service.name(cx.lang),
+                    name_room,
+                )));
+                let pad = name_room.saturating_sub(
+                    crate::tui::fit::shorten_right(service.name(cx.lang), name_room).width(),
+                );
+                spans.push(Span::raw(" ".repeat(pad + 2)));
+                spans.push(Span::styled(
+                    phone,
                     Style::default().add_modifier(Modifier::DIM),
-                ),
-            ]))
+                ));
+            } else {
+                spans.push(Span::raw(crate::tui::fit::shorten_right(
+                    service.name(cx.lang),
+                    room,
+                )));
+            }
+            ListItem::new(Line::from(spans))
         })
         .collect();
     let mut list_state =
