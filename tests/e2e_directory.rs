@@ -36,7 +36,8 @@ fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
     tui.press("esc");
     tui.press("ctrl-u");
     tui.type_text("lavi");
-    tui.wait_for("› Centres de consultation LAVI");
+    tui.wait_for("› Centres de consultation LA"); // the list gives way to the phone
+    tui.wait_for("│ Centres de consultation LAVI"); // the details name it whole
     tui.press("ctrl-l"); // visitor's language: Deutsch
     tui.wait_for("Langue du visiteur: Deutsch");
     tui.press("ctrl-o");
@@ -53,7 +54,8 @@ fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
     tui.wait_for("Telefon: 027 607 31 00");
     tui.wait_for("Kostenlose, vertrauliche Beratung");
     tui.press("f11");
-    tui.wait_for("› Centres de consultation LAVI");
+    tui.wait_for("› Centres de consultation LA"); // the list gives way to the phone
+    tui.wait_for("│ Centres de consultation LAVI"); // the details name it whole
 
     assert_eq!(tui.quit(), 0);
 }
