@@ -163,6 +163,12 @@ pub struct SlipArgs {
     pub visitor_lang: Option<String>,
     #[arg(long, value_enum, default_value_t = SlipFormat::Html)]
     pub format: SlipFormat,
+    /// Whom the slip is for: a name, or the ticket number of the check-in
+    #[arg(long = "for", value_name = "NAME")]
+    pub for_whom: Option<String>,
+    /// Why the visitor is referred, as they gave it
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -198,11 +204,27 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
             catalog.i18n.languages().join(", ")
         )));
     }
+    // What people typed goes on a printed page: no control characters or direction overrides.
+    for (flag, value) in [("--for", &args.for_whom), ("--reason", &args.reason)] {
+        if let Some(value) = value
+            && let Some(problem) = crate::text::forbidden_in_input(value, false)
+        {
+            return Err(Error::Usage(format!("{flag}: {problem}")));
+        }
+    }
+    let recipient = crate::slip::SlipFor {
+        who: args.for_whom.clone().filter(|w| !w.trim().is_empty()),
+        reason: args.reason.clone().filter(|r| !r.trim().is_empty()),
+    };
     let today = chrono::Local::now().date_naive();
     let visitor = args.visitor_lang.as_deref();
     let content = match args.format {
-        SlipFormat::Html => crate::slip::html(service, &catalog.i18n, &lang, visitor, today),
-        SlipFormat::Text => crate::slip::text(service, &catalog.i18n, &lang, visitor, today),
+        SlipFormat::Html => {
+            crate::slip::html(service, &catalog.i18n, &lang, visitor, &recipient, today)
+        }
+        SlipFormat::Text => {
+            crate::slip::text(service, &catalog.i18n, &lang, visitor, &recipient, today)
+        }
     };
     match &args.out {
         None => write!(super::stdout_for(true), "{content}")?,

@@ -1,33 +1,58 @@
 //! Writing slips to files (owner-only) and handing them to the printer.
 
-use super::{html, text};
+use super::{SlipFor, html, text};
 use crate::catalog::{I18n, Service};
 use chrono::NaiveDate;
 
 /// Writes the slip as `<service>-<date>.html` and `.txt` into `dir` (created private if needed),
-/// each file readable by the owner only. Returns the HTML path.
+/// each file readable by the owner only; a second slip for the same service on the same day
+/// gets `-2`, `-3` … and never overwrites the first. Returns the HTML path.
 pub fn save(
     dir: &std::path::Path,
     service: &Service,
     i18n: &I18n,
     staff: &str,
     visitor: Option<&str>,
+    recipient: &SlipFor,
     today: NaiveDate,
 ) -> std::io::Result<std::path::PathBuf> {
     crate::paths::create_private_dir(dir)?;
-    let stem = format!("{}-{today}", service.id);
+    let base = format!("{}-{today}", service.id);
+    let stem = (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|stem| {
+            !dir.join(format!("{stem}.html")).exists() && !dir.join(format!("{stem}.txt")).exists()
+        })
+        .expect("some number is free");
     let html_path = dir.join(format!("{stem}.html"));
-    write_private(&html_path, &html(service, i18n, staff, visitor, today))?;
-    write_private(
+    write_new_private(
+        &html_path,
+        &html(service, i18n, staff, visitor, recipient, today),
+    )?;
+    write_new_private(
         &dir.join(format!("{stem}.txt")),
-        &text(service, i18n, staff, visitor, today),
+        &text(service, i18n, staff, visitor, recipient, today),
     )?;
     Ok(html_path)
 }
 
-fn write_private(path: &std::path::Path, content: &str) -> std::io::Result<()> {
+/// Creates a file that must not exist yet (two desks writing the same slip at once get two).
+fn write_new_private(path: &std::path::Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
-    crate::paths::create_private_file(path)?.write_all(content.as_bytes())
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(content.as_bytes())
 }
 
 /// Runs the configured print command (e.g. `lp` or `lp -d desk-printer`) on a file.

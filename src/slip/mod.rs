@@ -9,6 +9,13 @@ pub use file::{print, save};
 use crate::catalog::{I18n, Service};
 use chrono::NaiveDate;
 
+/// Whom a slip is for and why: the name (or the ticket of the check-in) and the reason given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SlipFor {
+    pub who: Option<String>,
+    pub reason: Option<String>,
+}
+
 /// One language's block of a slip.
 struct Block {
     lang: String,
@@ -28,14 +35,28 @@ fn languages(staff: &str, visitor: Option<&str>) -> Vec<String> {
     langs
 }
 
-fn block(service: &Service, i18n: &I18n, lang: &str, today: NaiveDate) -> Block {
+fn block(
+    service: &Service,
+    i18n: &I18n,
+    lang: &str,
+    recipient: &SlipFor,
+    today: NaiveDate,
+) -> Block {
     let t = |key: &str| i18n.text(lang, key).to_string();
     let known = |value: &Option<String>| value.clone().unwrap_or_else(|| t("slip.not_known"));
-    let mut rows = vec![
+    let mut rows = Vec::new();
+    // Whom it is for and why stand first: what the service reads when the visitor arrives.
+    if let Some(who) = &recipient.who {
+        rows.push((t("slip.for"), who.clone()));
+    }
+    if let Some(reason) = &recipient.reason {
+        rows.push((t("slip.reason"), reason.clone()));
+    }
+    rows.extend([
         (t("slip.phone"), known(&service.phone)),
         (t("slip.address"), known(&service.address)),
         (t("slip.hours"), known(&service.hours)),
-    ];
+    ]);
     if let Some(email) = &service.email {
         rows.push((t("slip.email"), email.clone()));
     }
@@ -58,7 +79,7 @@ fn block(service: &Service, i18n: &I18n, lang: &str, today: NaiveDate) -> Block 
             lang,
             "slip.footer",
             &[
-                ("date", &today.to_string()),
+                ("date", &today.format("%d.%m.%Y").to_string()),
                 ("checked", &service.last_checked),
             ],
         ),
@@ -70,11 +91,12 @@ pub fn text(
     i18n: &I18n,
     staff: &str,
     visitor: Option<&str>,
+    recipient: &SlipFor,
     today: NaiveDate,
 ) -> String {
     let mut out = String::new();
     for (n, lang) in languages(staff, visitor).iter().enumerate() {
-        let b = block(service, i18n, lang, today);
+        let b = block(service, i18n, lang, recipient, today);
         if n > 0 {
             out.push_str("\n----------------------------------------\n\n");
         }
@@ -102,12 +124,13 @@ pub fn html(
     i18n: &I18n,
     staff: &str,
     visitor: Option<&str>,
+    recipient: &SlipFor,
     today: NaiveDate,
 ) -> String {
     use html_escape::encode_text as e;
     let mut body = String::new();
     for lang in languages(staff, visitor) {
-        let b = block(service, i18n, &lang, today);
+        let b = block(service, i18n, &lang, recipient, today);
         body.push_str(&format!(
             "<section lang=\"{}\">\n<h1>{}</h1>\n<h2>{}</h2>\n",
             e(&b.lang),
@@ -160,7 +183,7 @@ mod tests {
     fn a_slip_carries_the_phone_and_says_what_is_not_known() {
         let catalog = Catalog::embedded();
         let lavi = catalog.service("lavi").unwrap();
-        let slip = text(lavi, &catalog.i18n, "de", Some("fr"), today());
+        let slip = text(lavi, &catalog.i18n, "de", Some("fr"), &SlipFor::default(), today());
         assert!(slip.contains("027 607 31 00"));
         assert!(slip.contains("Opferhilfe-Beratungsstellen (OHG)"));
         assert!(
@@ -168,7 +191,7 @@ mod tests {
             "the visitor's language follows"
         );
         let caritas = catalog.service("caritas-vs").unwrap();
-        let slip = text(caritas, &catalog.i18n, "fr", None, today());
+        let slip = text(caritas, &catalog.i18n, "fr", None, &SlipFor::default(), today());
         assert!(
             slip.contains("Téléphone") && slip.contains("non connu"),
             "{slip}"
@@ -179,7 +202,7 @@ mod tests {
     fn the_html_slip_is_one_page_with_escaped_text() {
         let catalog = Catalog::embedded();
         let service = catalog.service("fava").unwrap();
-        let page = html(service, &catalog.i18n, "fr", None, today());
+        let page = html(service, &catalog.i18n, "fr", None, &SlipFor::default(), today());
         assert!(page.starts_with("<!DOCTYPE html>"));
         assert!(page.contains("<style>"));
         assert!(!page.contains("<link"), "no external files");

@@ -24,6 +24,8 @@ pub enum Job {
         print_command: Option<String>,
         today: chrono::NaiveDate,
         at: chrono::DateTime<chrono::FixedOffset>,
+        /// Whom it is for and why (the visitor being served), when known.
+        recipient: crate::slip::SlipFor,
     },
     RecordUnmetNeed(crate::store::UnmetNeed),
     SaveVisit {
@@ -187,6 +189,7 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             print_command,
             today,
             at,
+            recipient,
         } => {
             let Some(found) = catalog.service(&service) else {
                 return Event::Done;
@@ -197,6 +200,7 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                 &catalog.i18n,
                 &lang,
                 visitor_lang.as_deref(),
+                &recipient,
                 today,
             ) {
                 Err(e) => failed("directory.slip_failed", e),

@@ -17,6 +17,20 @@ pub enum Carry {
 }
 
 impl App {
+    /// Whom a slip written now is for: the visitor being served, and their reason.
+    fn slip_for(&self) -> crate::slip::SlipFor {
+        let intake = &self.screens.intake;
+        let reason = if intake.in_progress() {
+            intake.reception.reason.trim().to_string()
+        } else {
+            self.screens.information.arrival.reason.trim().to_string()
+        };
+        crate::slip::SlipFor {
+            who: self.serving(),
+            reason: Some(reason).filter(|r| !r.is_empty()),
+        }
+    }
+
     /// The work for an effect, with what it needs from the state.
     pub fn carry(&self, effect: Effect) -> Carry {
         let session = &self.shared.session;
@@ -42,6 +56,7 @@ impl App {
                 print_command: session.print_command.clone(),
                 today: session.today,
                 at: self.shared.now.local,
+                recipient: self.slip_for(),
             },
             Effect::RecordUnmetNeed {
                 searched_for,
