@@ -120,7 +120,7 @@ fn switching_the_ui_from_german_to_french_changes_every_visible_label() {
         "Interprétariat: sans interprète",
         "Thèmes",
         "L'aide sociale en Valais",
-        "Guichet:",
+        "Guichet :",
         "Export en attente",
         "Aide",
         "Commandes",

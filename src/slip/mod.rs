@@ -183,7 +183,14 @@ mod tests {
     fn a_slip_carries_the_phone_and_says_what_is_not_known() {
         let catalog = Catalog::embedded();
         let lavi = catalog.service("lavi").unwrap();
-        let slip = text(lavi, &catalog.i18n, "de", Some("fr"), &SlipFor::default(), today());
+        let slip = text(
+            lavi,
+            &catalog.i18n,
+            "de",
+            Some("fr"),
+            &SlipFor::default(),
+            today(),
+        );
         assert!(slip.contains("027 607 31 00"));
         assert!(slip.contains("Opferhilfe-Beratungsstellen (OHG)"));
         assert!(
@@ -191,7 +198,14 @@ mod tests {
             "the visitor's language follows"
         );
         let caritas = catalog.service("caritas-vs").unwrap();
-        let slip = text(caritas, &catalog.i18n, "fr", None, &SlipFor::default(), today());
+        let slip = text(
+            caritas,
+            &catalog.i18n,
+            "fr",
+            None,
+            &SlipFor::default(),
+            today(),
+        );
         assert!(
             slip.contains("Téléphone") && slip.contains("non connu"),
             "{slip}"
@@ -202,7 +216,14 @@ mod tests {
     fn the_html_slip_is_one_page_with_escaped_text() {
         let catalog = Catalog::embedded();
         let service = catalog.service("fava").unwrap();
-        let page = html(service, &catalog.i18n, "fr", None, &SlipFor::default(), today());
+        let page = html(
+            service,
+            &catalog.i18n,
+            "fr",
+            None,
+            &SlipFor::default(),
+            today(),
+        );
         assert!(page.starts_with("<!DOCTYPE html>"));
         assert!(page.contains("<style>"));
         assert!(!page.contains("<link"), "no external files");

@@ -169,17 +169,19 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         "status.pending_exports",
         &[("count", &session.pending_exports.to_string())],
     );
+    // "label: value" as each language writes it (French puts a space before the colon).
+    let desk = app.tf(
+        "check.line",
+        &[("label", &app.t("status.desk")), ("value", &session.desk)],
+    );
     let fixed = format!(
-        " {serving}{}{}: {} │ {} │ {} │ ",
+        " {serving}{}{desk} │ {} │ {pending} │ ",
         if app.working() {
             format!("{} │ ", app.t("status.working"))
         } else {
             String::new()
         },
-        app.t("status.desk"),
-        session.desk,
         app.lang().to_uppercase(),
-        pending,
     );
     // The database path gets what is left and is shortened from the left: its end says most.
     let room = (area.width as usize).saturating_sub(fixed.width() + hints.width() + 3);
