@@ -54,7 +54,7 @@ fn the_check_in_reaches_the_information_visit_and_what_is_saved() {
     tui.wait_for("• 117 Police");
     tui.press("enter");
     tui.press("ctrl-e");
-    tui.wait_for("Visit saved: 1 topics");
+    tui.wait_for("Visit saved: 1 topic");
     tui.wait_gone("Now: Ticket 9");
     assert_eq!(tui.quit(), 0);
 

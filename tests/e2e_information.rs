@@ -45,7 +45,7 @@ fn the_interpreter_timer_is_saved_with_the_visit() {
     tui.press("enter");
     tui.wait_for("Interpreting: 00:12:00");
     tui.press("ctrl-e");
-    tui.wait_for("Visit saved: 1 topics");
+    tui.wait_for("Visit saved: 1 topic");
     assert_eq!(tui.quit(), 0);
 
     let conn = rusqlite::Connection::open(&db).unwrap();

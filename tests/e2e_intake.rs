@@ -32,7 +32,7 @@ fn an_anonymous_information_visit_from_the_queue_in_few_keystrokes() {
     tui.wait_for("• 117 Police");
     tui.press(keys[4]);
     tui.press(keys[5]);
-    tui.wait_for("Visit saved: 1 topics");
+    tui.wait_for("Visit saved: 1 topic");
     tui.wait_for("Queue (0)"); // back on the queue for the next visitor
     assert_eq!(tui.quit(), 0);
 
@@ -359,7 +359,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.press("pagedown");
     tui.wait_for("Person: Haddad, Fatima");
     tui.press("enter");
-    tui.wait_for("Visit saved: 1 topics");
+    tui.wait_for("Visit saved: 1 topic");
     tui.wait_for("Nobody is waiting"); // back to the queue
     assert_eq!(tui.quit(), 0);
 

@@ -48,6 +48,23 @@ impl I18n {
         text
     }
 
+    /// A text about `count` things, in the form the language uses for that number (CLDR plural
+    /// rules: "1 topic" and "2 topics"; in French "0 thème" and "1 thème" too). A key may have a
+    /// `<key>_one` form beside `<key>` (every other number); `{count}` is replaced.
+    pub fn format_count(&self, lang: &str, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+        let one = format!("{key}_one");
+        let has_one = self.text(lang, &one) != one;
+        let key = if has_one && is_one(lang, count) {
+            one.as_str()
+        } else {
+            key
+        };
+        let count = count.to_string();
+        let mut args = args.to_vec();
+        args.push(("count", &count));
+        self.format(lang, key, &args)
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.strings
             .get(REFERENCE_LANGUAGE)
@@ -232,5 +249,48 @@ fn io_error(path: &str, error: &std::io::Error) -> DataError {
         column: 1,
         message: format!("cannot read: {error}"),
         fix: "check that the file exists and is readable".into(),
+    }
+}
+
+/// Whether `count` takes the "one" form in `lang` (CLDR cardinal rules); a language the rules do
+/// not know takes it for 1 only.
+fn is_one(lang: &str, count: u64) -> bool {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let rules = lang
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .and_then(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok());
+    match rules {
+        Some(rules) => rules.select(count) == Ok(PluralCategory::ONE),
+        None => count == 1,
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    #[test]
+    fn counts_take_the_form_each_language_uses() {
+        let catalog = crate::catalog::Catalog::embedded();
+        let i18n = &catalog.i18n;
+        let saved = |lang: &str, n: u64| i18n.format_count(lang, "info.saved", n, &[]);
+        assert_eq!(saved("de", 0), "Besuch gespeichert: 0 Themen");
+        assert_eq!(saved("de", 1), "Besuch gespeichert: 1 Thema");
+        assert_eq!(saved("de", 2), "Besuch gespeichert: 2 Themen");
+        assert_eq!(saved("en", 0), "Visit saved: 0 topics");
+        assert_eq!(saved("en", 1), "Visit saved: 1 topic");
+        assert_eq!(saved("en", 2), "Visit saved: 2 topics");
+        // French counts 0 and 1 alike.
+        assert_eq!(saved("fr", 0), "Visite enregistrée : 0 thème");
+        assert_eq!(saved("fr", 1), "Visite enregistrée : 1 thème");
+        assert_eq!(saved("fr", 2), "Visite enregistrée : 2 thèmes");
+        let waiting = |lang: &str, n: u64| i18n.format_count(lang, "confirm.quit_waiting", n, &[]);
+        assert!(
+            waiting("en", 1).starts_with("1 person is waiting"),
+            "{}",
+            waiting("en", 1)
+        );
+        assert!(waiting("de", 1).starts_with("1 Person wartet"));
+        assert!(waiting("fr", 1).starts_with("1 personne attend"));
+        assert!(waiting("en", 2).starts_with("2 people are waiting"));
     }
 }

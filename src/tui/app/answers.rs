@@ -100,7 +100,12 @@ impl App {
                 self.message = Some(if urgent {
                     self.t("intake.urgent_done")
                 } else {
-                    self.tf("info.saved", &[("count", &topics.to_string())])
+                    self.shared.catalog.i18n.format_count(
+                        &self.shared.lang,
+                        "info.saved",
+                        topics as u64,
+                        &[],
+                    )
                 });
                 return follow_up;
             }

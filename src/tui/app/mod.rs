@@ -479,7 +479,12 @@ impl App {
             parts.push(self.tf("confirm.quit_intake", &[("who", &who)]));
         }
         if waiting > 0 {
-            parts.push(self.tf("confirm.quit_waiting", &[("count", &waiting.to_string())]));
+            parts.push(self.shared.catalog.i18n.format_count(
+                &self.shared.lang,
+                "confirm.quit_waiting",
+                waiting as u64,
+                &[],
+            ));
         }
         parts.push(self.t("confirm.quit"));
         self.overlay = Some(Overlay::Confirm(super::overlays::ConfirmState {

@@ -205,12 +205,11 @@ impl crate::tui::screens::Screen for ExportState {
             return Outcome::Open(crate::tui::overlays::Overlay::Confirm(
                 crate::tui::overlays::ConfirmState {
                     title: cx.t("confirm.export_title"),
-                    question: cx.tf(
+                    question: cx.catalog.i18n.format_count(
+                        cx.lang,
                         "confirm.export",
-                        &[
-                            ("count", &self.pending.to_string()),
-                            ("target", &target_text(cx)),
-                        ],
+                        self.pending,
+                        &[("target", &target_text(cx))],
                     ),
                     then: crate::tui::overlays::Confirmed::Export,
                 },

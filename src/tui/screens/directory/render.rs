@@ -127,7 +127,9 @@ fn render_search_line(
     ]);
     let filters = Line::from(vec![
         Span::styled(
-            cx.tf("directory.count", &[("count", &count.to_string())]),
+            cx.catalog
+                .i18n
+                .format_count(cx.lang, "directory.count", count as u64, &[]),
             Style::default().add_modifier(Modifier::DIM),
         ),
         Span::raw("   "),
