@@ -422,4 +422,90 @@ mod tests {
         app.update(Action::ScreenSettings);
         insta::assert_snapshot!(screen_text(&app, 100, 24));
     }
+
+    /// Every screen and the windows over them at the documented minimum and two larger sizes,
+    /// in German, French and English: what staff must tell apart or dial is on screen whole.
+    #[test]
+    fn what_must_be_read_is_whole_at_every_size_and_language() {
+        use crate::domain::ResidenceStatus;
+        for lang in ["de", "fr", "en"] {
+            for (width, height) in [(80, 24), (120, 35), (200, 60)] {
+                let at = format!("{lang} {width}x{height}");
+                // The two F statuses, in the intake and on the Competence screen.
+                for status in [ResidenceStatus::RefugeeF, ResidenceStatus::ProvisionalF] {
+                    let mut shell = app(lang);
+                    shell.update(Action::ScreenIntake);
+                    let intake = &mut shell.screens_mut().intake;
+                    intake.reception.anonymous = false;
+                    intake.reception.status = status;
+                    let name = shell.t(&format!("residence.{}", status.as_str()));
+                    let text = screen_text(&shell, width, height);
+                    assert!(joined(&text, width).contains(&name), "{at}: {name}\n{text}");
+                    shell.update(Action::ScreenCompetence);
+                    shell.screens_mut().competence.status = status;
+                    let text = screen_text(&shell, width, height);
+                    // The form is the left pane.
+                    let form = (width * 11 / 20).clamp(48, 64);
+                    assert!(joined(&text, form).contains(&name), "{at}: {name}\n{text}");
+                }
+                // Every phone number in the directory list is whole.
+                let mut shell = app(lang);
+                shell.update(Action::ScreenDirectory);
+                let text = screen_text(&shell, width, height);
+                let phones: Vec<&str> = shell
+                    .catalog()
+                    .services
+                    .iter()
+                    .filter_map(|s| s.phone.as_deref())
+                    .collect();
+                for line in text.lines().skip(4) {
+                    // The list is the first cell; its phone stands last, after two spaces.
+                    let Some(cell) = line.split('│').nth(1) else {
+                        continue;
+                    };
+                    let last = cell.trim_end().rsplit("  ").next().unwrap_or("").trim();
+                    if last.starts_with(|c: char| c.is_ascii_digit()) {
+                        assert!(phones.contains(&last), "{at}: {last:?} cut\n{line}");
+                    }
+                }
+                // Each intake stage names save and urgent handover.
+                let mut shell = app(lang);
+                shell.update(Action::ScreenIntake);
+                for _ in 0..5 {
+                    let text = screen_text(&shell, width, height);
+                    assert!(text.contains("Ctrl-X"), "{at}\n{text}");
+                    shell.update(Action::PageDown);
+                }
+                // A competence answer longer than its pane says so.
+                let mut shell = app(lang);
+                shell.update(Action::ScreenCompetence);
+                let form = &mut shell.screens_mut().competence;
+                form.status = ResidenceStatus::RefugeeB;
+                form.asylum_date = "2019-03-01".into();
+                form.commune = "Sion".into();
+                form.on = "2026-11-25".into();
+                let text = screen_text(&shell, width, height);
+                let rule_shown = text.contains("vs-refugee-b");
+                assert!(
+                    rule_shown || text.contains('▼'),
+                    "{at}: cut without a mark\n{text}"
+                );
+            }
+        }
+    }
+
+    /// The first `columns` of the screen with its lines joined, so a wrapped value reads as one.
+    fn joined(text: &str, columns: u16) -> String {
+        text.lines()
+            .map(|l| l.chars().take(columns as usize).collect::<String>())
+            .map(|l| {
+                l.trim_matches(|c: char| c == '│' || c.is_whitespace())
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
