@@ -215,9 +215,142 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
     })
 }
 
+/// What the Settings screen changes in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskSettings {
+    pub desk: String,
+    pub staff: String,
+    /// `None` removes the key: nothing is printed.
+    pub print_command: Option<String>,
+}
+
+/// Why the settings were not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{0} must not be empty")]
+    Empty(&'static str),
+    #[error("{0}: {1}")]
+    Forbidden(&'static str, String),
+    #[error("{}: {}; fix the file first (nothing was changed)", .0.file, .0.message)]
+    Unreadable(DataError),
+    #[error("{0} could not be written: {1}")]
+    Io(String, std::io::Error),
+}
+
+/// Writes the desk's settings into the configuration file, keeping every other key and the
+/// comments as they are; the file is replaced atomically (written beside it, synced, renamed)
+/// and is readable by its owner only. Values are checked as the file's are.
+pub fn save(file: &Path, settings: &DeskSettings) -> Result<(), SaveError> {
+    for (key, value) in [("desk", &settings.desk), ("staff", &settings.staff)] {
+        if value.trim().is_empty() {
+            return Err(SaveError::Empty(key));
+        }
+    }
+    let values = [
+        ("desk", Some(&settings.desk)),
+        ("staff", Some(&settings.staff)),
+        ("print_command", settings.print_command.as_ref()),
+    ];
+    for (key, value) in values {
+        if let Some(problem) = value.and_then(|v| crate::text::forbidden_in_input(v, false)) {
+            return Err(SaveError::Forbidden(key, problem.to_string()));
+        }
+    }
+    let location = ConfigLocation::resolve(Some(file));
+    // A file that does not read as a configuration is not overwritten.
+    let text = crate::catalog::text_file::read(file)
+        .map_err(SaveError::Unreadable)?
+        .unwrap_or_default();
+    load(&location, false).map_err(SaveError::Unreadable)?;
+    let mut document: toml_edit::DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| {
+            SaveError::Unreadable(DataError {
+                file: file.display().to_string(),
+                line: 1,
+                column: 1,
+                message: e.message().to_string(),
+                fix: String::new(),
+            })
+        })?;
+    for (key, value) in values {
+        match value {
+            Some(value) => document[key] = toml_edit::value(value.trim()),
+            None => {
+                document.remove(key);
+            }
+        }
+    }
+    let io = |e| SaveError::Io(file.display().to_string(), e);
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::paths::create_private_dir(dir).map_err(io)?;
+    }
+    let partial = file.with_extension("toml.partial");
+    {
+        use std::io::Write;
+        let mut out = crate::paths::create_private_file(&partial).map_err(io)?;
+        out.write_all(document.to_string().as_bytes()).map_err(io)?;
+        out.sync_all().map_err(io)?;
+    }
+    std::fs::rename(&partial, file).map_err(io)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saving_settings_keeps_the_rest_of_the_file_and_refuses_bad_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        std::fs::write(
+            &file,
+            "# our desk\ndesk = \"Visp 1\"\nexport_dir = \"/srv/out\"\n",
+        )
+        .unwrap();
+        let settings = DeskSettings {
+            desk: "Visp 2".into(),
+            staff: "mb".into(),
+            print_command: Some("lp -d desk".into()),
+        };
+        save(&file, &settings).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("# our desk") && text.contains("/srv/out"),
+            "{text}"
+        );
+        let config = load(&ConfigLocation::resolve(Some(&file)), true).unwrap();
+        assert_eq!(
+            (config.desk.as_str(), config.staff.as_str()),
+            ("Visp 2", "mb")
+        );
+        assert_eq!(config.print_command.as_deref(), Some("lp -d desk"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        let empty = DeskSettings {
+            desk: " ".into(),
+            ..settings.clone()
+        };
+        assert!(matches!(save(&file, &empty), Err(SaveError::Empty("desk"))));
+        let control = DeskSettings {
+            staff: "m\u{1b}b".into(),
+            ..settings.clone()
+        };
+        assert!(matches!(
+            save(&file, &control),
+            Err(SaveError::Forbidden("staff", _))
+        ));
+        // A broken file is left alone.
+        std::fs::write(&file, "desk = \n").unwrap();
+        assert!(matches!(
+            save(&file, &settings),
+            Err(SaveError::Unreadable(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "desk = \n");
+    }
 
     #[test]
     fn missing_file_gives_defaults_unless_required() {

@@ -77,3 +77,34 @@ fn part_of_a_name_chooses_the_status_in_the_intake_and_the_language_at_check_in(
     tui.wait_for("‹ Provisionally admitted foreigner (F) ›");
     tui.quit();
 }
+
+#[test]
+fn the_desk_changed_on_the_settings_screen_is_saved_and_kept_at_the_next_start() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let config = sandbox.write(
+        "config/intake-desk/config.toml",
+        "# the desk\ndesk = \"Visp 1\"\n",
+    );
+    let args = ["--db", db.to_str().unwrap(), "--lang", "en"];
+    let mut tui = sandbox.start_tui(&args, 100, 30);
+    tui.wait_for("Desk: Visp 1");
+    tui.press("f10");
+    tui.wait_for("›Desk");
+    tui.press("ctrl-u");
+    tui.type_text("Visp 2");
+    tui.press("enter");
+    tui.wait_for("Settings saved (config.toml).");
+    tui.press("down"); // the notice goes; the status line shows the desk
+    tui.wait_for("Desk: Visp 2");
+    tui.quit();
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains("desk = \"Visp 2\"") && text.contains("# the desk"),
+        "{text}"
+    );
+    assert_eq!(common::file_mode(&config), 0o600);
+    let mut again = sandbox.start_tui(&args, 100, 30);
+    again.wait_for("Desk: Visp 2");
+    again.quit();
+}

@@ -25,6 +25,9 @@ fn help_palette_and_quit_leave_the_terminal_restored() {
     tui.wait_for("Interface language");
     tui.wait_gone("Find a command:");
 
+    // Settings is a form (q is text there): quit from the queue.
+    tui.press("f2");
+    tui.wait_for("Nobody is waiting");
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
     assert!(

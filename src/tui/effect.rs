@@ -61,6 +61,8 @@ pub enum Effect {
     OpenVisit(String),
     /// Append a follow-up note to a saved visit (kept as a revision).
     AddFollowUpNote { visit_id: String, text: String },
+    /// Write the desk's settings into the configuration file.
+    SaveSettings(crate::config::DeskSettings),
     /// A visitor leaves the queue: taken into a visit, or gone unseen.
     EndQueueEntry {
         id: String,

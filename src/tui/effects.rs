@@ -63,6 +63,10 @@ pub enum Job {
         visit_id: String,
         text: String,
     },
+    SaveSettings {
+        file: PathBuf,
+        settings: crate::config::DeskSettings,
+    },
 }
 
 impl Job {
@@ -137,6 +141,7 @@ pub enum Event {
         visit_id: String,
         revision: u32,
     },
+    SettingsSaved(crate::config::DeskSettings),
     /// Events of the loop itself, not of a job: a notice, the phone put on the clipboard (or
     /// none known), an export begun in the background, the damage check's finding, whether
     /// answers are awaited.
@@ -318,6 +323,10 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             }
         }
         Job::OpenVisit(id) => open_visit(store, &id),
+        Job::SaveSettings { file, settings } => match crate::config::save(&file, &settings) {
+            Ok(()) => Event::SettingsSaved(settings),
+            Err(e) => failed("settings.save_failed", e),
+        },
         Job::AddFollowUpNote { visit_id, text } => {
             let note = crate::store::Correction::FollowUpNote(text.clone());
             match store.correct_visit(&visit_id, &note) {

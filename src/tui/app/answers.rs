@@ -172,6 +172,15 @@ impl App {
                 self.screens.export.progress = Some((0, self.screens.export.pending));
                 self.screens.export.job = Some(job);
             }
+            Event::SettingsSaved(settings) => {
+                // From now on new visits carry the new desk and staff.
+                let session = &mut self.shared.session;
+                session.desk = settings.desk;
+                session.staff = settings.staff;
+                session.print_command = settings.print_command;
+                self.screens.settings = Default::default();
+                self.message = Some(self.t("settings.saved"));
+            }
             Event::Damaged(problem) => self.shared.session.damaged = Some(problem),
             Event::Working(working) => self.working = working,
             Event::NoteAdded { visit_id, revision } => {

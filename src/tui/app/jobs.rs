@@ -104,6 +104,10 @@ impl App {
             },
             Effect::OpenVisit(id) => Job::OpenVisit(id),
             Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote { visit_id, text },
+            Effect::SaveSettings(settings) => Job::SaveSettings {
+                file: session.config_path.clone().into(),
+                settings,
+            },
         })
     }
 }

@@ -672,7 +672,10 @@ pub(crate) mod tests {
         let mut app = app();
         press(&mut app, "f10");
         assert_eq!(app.screen, ScreenId::Settings);
+        // Settings is a form: Tab moves between its fields, Alt-→ to the next screen.
         press(&mut app, "tab");
+        assert_eq!(app.screen, ScreenId::Settings);
+        press(&mut app, "alt-right");
         assert_eq!(app.screen, ScreenId::Glossary);
         press(&mut app, "tab");
         assert_eq!(app.screen, ScreenId::Queue);

@@ -229,7 +229,7 @@ impl ScreenId {
     /// The keymap context while the screen has the focus.
     pub fn context(self) -> Context {
         match self {
-            ScreenId::Competence | ScreenId::Intake => Context::Form,
+            ScreenId::Competence | ScreenId::Intake | ScreenId::Settings => Context::Form,
             ScreenId::Directory
             | ScreenId::Information
             | ScreenId::Glossary
