@@ -137,12 +137,7 @@ fn after_kill_9_the_draft_brings_every_completed_field_back() {
     tui.type_text("being typed"); // the field being typed may be lost
     tui.wait_for("being typed");
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let pid = tui.pid().expect("pid");
-    std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
-        .status()
-        .unwrap();
-    tui.wait_exit();
+    tui.kill_9();
 
     let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 32);
     again.wait_for("An intake was not finished");
@@ -185,12 +180,7 @@ fn after_kill_9_the_draft_brings_back_topics_interpreter_and_competence_fields()
     tui.type_text("2021-03-01");
     tui.press("tab"); // leaving the date saves it
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let pid = tui.pid().expect("pid");
-    std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
-        .status()
-        .unwrap();
-    tui.wait_exit();
+    tui.kill_9();
 
     let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 34);
     again.wait_for("An intake was not finished");
@@ -485,12 +475,7 @@ fn survives_kill_9_on_a_stage(stage: usize, steps: &[&str], expected: &str) {
     tui.wait_for(expected);
     // Longer than the pause after which typing is saved (the loop's tick).
     std::thread::sleep(std::time::Duration::from_millis(700));
-    let pid = tui.pid().expect("pid");
-    std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
-        .status()
-        .unwrap();
-    tui.wait_exit();
+    tui.kill_9();
     let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 34);
     again.wait_for("An intake was not finished: Kidane");
     again.press("enter");

@@ -381,6 +381,16 @@ impl Tui {
         self.child.process_id()
     }
 
+    /// Kills the program with SIGKILL, as a crash or a power cut would end it, and waits for it.
+    pub fn kill_9(&mut self) {
+        let pid = self.pid().expect("pid");
+        std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .unwrap();
+        self.wait_exit();
+    }
+
     /// Whether the program handed the terminal back: main screen, cursor shown, and the last
     /// mode changes it wrote leave raw input and the alternate screen.
     pub fn terminal_restored(&self) -> bool {
