@@ -96,15 +96,23 @@ impl Service {
 
     /// The description in the language asked, else the other one; `true` when it is a fallback.
     pub fn description(&self, lang: &str) -> Option<(&str, bool)> {
+        let (text, shown) = self.description_in(lang)?;
+        Some((text, shown != lang))
+    }
+
+    /// The description in the language asked where the directory has it (German, French),
+    /// else in the other, with the language (ISO 639-1) it is in.
+    pub fn description_in(&self, lang: &str) -> Option<(&str, &'static str)> {
         let (wanted, other) = if lang == "fr" {
-            (&self.description_fr, &self.description_de)
+            ((&self.description_fr, "fr"), (&self.description_de, "de"))
         } else {
-            (&self.description_de, &self.description_fr)
+            ((&self.description_de, "de"), (&self.description_fr, "fr"))
         };
         wanted
+            .0
             .as_deref()
-            .map(|d| (d, false))
-            .or_else(|| other.as_deref().map(|d| (d, true)))
+            .map(|d| (d, wanted.1))
+            .or_else(|| other.0.as_deref().map(|d| (d, other.1)))
     }
 
     pub fn bring(&self, lang: &str) -> Option<&str> {

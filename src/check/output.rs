@@ -191,7 +191,15 @@ impl Outcome<'_> {
                 .collect(),
             smz,
             reason: (t("check.reason"), answer.rule.reason.get(lang).to_string()),
-            source: (t("check.source"), answer.source_title().to_string()),
+            // The sources are German documents: in French and English the label says so.
+            source: (
+                t(if lang == "de" {
+                    "check.source"
+                } else {
+                    "check.source_german"
+                }),
+                answer.source_title().to_string(),
+            ),
             rule: (
                 t("check.rule"),
                 format!(

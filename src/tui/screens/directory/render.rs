@@ -173,20 +173,25 @@ fn render_details(
         )));
     }
     lines.push(Line::default());
-    if let Some((text, fallback)) = service.description(lang) {
+    // Text the directory has only in another language says which, in the language shown.
+    let in_language = |shown: &str| {
+        let code = crate::domain::language::iso_639_3_of(shown).unwrap_or(shown);
+        let name = cx
+            .catalog
+            .i18n
+            .text(lang, &format!("language.{code}"))
+            .to_string();
+        format!(
+            " {}",
+            cx.catalog
+                .i18n
+                .format(lang, "directory.fallback", &[("lang", &name)])
+        )
+    };
+    if let Some((text, shown)) = service.description_in(lang) {
         let mut spans = vec![Span::raw(text.to_string())];
-        if fallback {
-            let lang = if lang == "fr" { "de" } else { "fr" };
-            let name = cx.catalog.i18n.text(lang, "meta.name").to_string();
-            spans.push(Span::styled(
-                format!(
-                    " {}",
-                    cx.catalog
-                        .i18n
-                        .format(lang, "directory.fallback", &[("lang", &name)])
-                ),
-                warn,
-            ));
+        if shown != lang {
+            spans.push(Span::styled(in_language(shown), warn));
         }
         lines.push(Line::from(spans));
         lines.push(Line::default());
@@ -202,7 +207,15 @@ fn render_details(
     };
     lines.push(field(t("slip.phone"), service.phone.clone()));
     lines.push(field(t("slip.address"), service.address.clone()));
-    lines.push(field(t("slip.hours"), service.hours.clone()));
+    // Opening hours and notes are kept in German only.
+    let german = |text: &str| {
+        if lang == "de" {
+            text.to_string()
+        } else {
+            format!("{text}{}", in_language("de"))
+        }
+    };
+    lines.push(field(t("slip.hours"), service.hours.as_deref().map(german)));
     for (label, value) in [("slip.email", &service.email), ("slip.web", &service.web)] {
         if value.is_some() {
             lines.push(field(t(label), value.clone()));
@@ -241,7 +254,7 @@ fn render_details(
     if let Some(note) = &service.note {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", t("directory.note")), bold),
-            Span::styled(note.clone(), warn),
+            Span::styled(german(note), warn),
         ]));
     }
     let dim = Style::default().add_modifier(Modifier::DIM);
