@@ -2,6 +2,7 @@
 
 use super::DirectoryState;
 use crate::catalog::Service;
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -14,7 +15,22 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.directory")))
-        .title_bottom(format!(" {} ", cx.t("directory.hint")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                cx.screen.context(),
+                &[
+                    (Action::Confirm, "open"),
+                    (Action::WriteSlip, "slip"),
+                    (Action::CopyPhone, "copy_phone"),
+                    (Action::NextRegion, "region"),
+                    (Action::VisitorLanguage, "language"),
+                    (Action::UnmetNeed, "unmet"),
+                ],
+                (area.width as usize).saturating_sub(4),
+            )
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [search_area, body] =

@@ -1,6 +1,7 @@
 //! Drawing the Information screen: search line and interpreter, topic list, topic texts.
 
 use super::InformationState;
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
@@ -21,7 +22,26 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.information")))
-        .title_bottom(format!(" {} ", cx.t("info.hint")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                cx.screen.context(),
+                &[
+                    (Action::SaveVisit, "save_visit"),
+                    (Action::Confirm, "given"),
+                    (Action::WrittenCopy, "written_copy"),
+                    (Action::VisitorLanguage, "language"),
+                    (Action::ClientView, "client_view"),
+                    (Action::InterpreterLanguage, "interpreter"),
+                    (Action::InterpreterTimer, "timer"),
+                    (Action::InterpreterMinutes, "minutes"),
+                    (Action::InterpreterMode, "mode"),
+                    (Action::InterpreterProvider, "service"),
+                ],
+                (area.width as usize).saturating_sub(4),
+            )
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [top, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(inner);

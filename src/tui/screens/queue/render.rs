@@ -2,6 +2,7 @@
 
 use super::QueueState;
 use super::check_in::language_label;
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use crate::tui::fit::shorten_right;
 use ratatui::Frame;
@@ -17,7 +18,21 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
             cx.t("screen.queue"),
             state.entries.len()
         ))
-        .title_bottom(format!(" {} ", cx.t("queue.hint")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                cx.screen.context(),
+                &[
+                    (Action::CheckIn, "check_in"),
+                    (Action::Confirm, "take"),
+                    (Action::StartIntake, "intake"),
+                    (Action::UrgentHandover, "urgent"),
+                    (Action::LeftUnseen, "left_unseen"),
+                ],
+                (area.width as usize).saturating_sub(4),
+            )
+        ));
     if state.entries.is_empty() {
         frame.render_widget(
             Paragraph::new(cx.t("queue.empty"))
