@@ -142,10 +142,21 @@ impl CheckInForm {
 
 pub fn render(cx: &Ctx<'_>, form: &CheckInForm, frame: &mut Frame, area: Rect) {
     let popup = centered(area, area.width.saturating_sub(10).min(72), 9, 3);
+    let footer = crate::tui::hints::footer(
+        cx,
+        crate::tui::keymap::Context::Form,
+        &[
+            (Action::Confirm, "check_in"),
+            (Action::Close, "cancel"),
+            (Action::NextField, "next_field"),
+            (Action::Right, "choose"),
+        ],
+        (popup.width as usize).saturating_sub(4),
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("queue.check_in")))
-        .title_bottom(format!(" {} ", cx.t("queue.check_in_hint")));
+        .title_bottom(format!(" {footer} "));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
