@@ -4,6 +4,7 @@
 use crate::export::Target;
 pub use crate::export::job::{JobMessage, start};
 use crate::store::{BatchAction, BatchInfo};
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::screens::Outcome;
@@ -88,7 +89,15 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.export")))
-        .title_bottom(format!(" {} ", cx.t("export.footer")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                cx.screen.context(),
+                &[(Action::Confirm, "export_now"), (Action::Down, "batches"),],
+                (area.width as usize).saturating_sub(4),
+            )
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [info, gauge, list] = Layout::vertical([

@@ -2,6 +2,7 @@
 //! versions corrections have kept.
 
 use crate::store::VisitRecord;
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,7 +18,15 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
             cx.t("history.visit"),
             cx.t("history.read_only")
         ))
-        .title_bottom(format!(" {} ", cx.t("history.detail_footer")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                cx.screen.context(),
+                &[(Action::FollowUpNote, "follow_up"), (Action::Close, "back"),],
+                (area.width as usize).saturating_sub(4),
+            )
+        ));
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let row = |label: &str, value: String| {
         Line::from(vec![

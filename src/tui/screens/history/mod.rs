@@ -5,6 +5,7 @@ mod detail;
 pub mod filter;
 
 use crate::store::{VisitRecord, VisitSummary};
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::fit::shorten_right;
@@ -111,7 +112,19 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
             cx.t("screen.history"),
             state.visits.len()
         ))
-        .title_bottom(format!(" {} ", cx.t("history.footer")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                cx.screen.context(),
+                &[
+                    (Action::Confirm, "open"),
+                    (Action::FollowUpNote, "follow_up"),
+                    (Action::Close, "back"),
+                ],
+                (area.width as usize).saturating_sub(4),
+            )
+        ));
     if state.visits.is_empty() {
         let text = if state.query.is_empty() {
             cx.t("history.empty")
