@@ -95,6 +95,22 @@ pub fn footer(cx: &Ctx<'_>, context: Context, hints: &[(Action, &str)], width: u
     joined(&kept)
 }
 
+/// The footer of a screen framed by `area`, for its border: the screen's context, the border
+/// and a space on each side taken off the width.
+pub fn screen_footer(
+    cx: &Ctx<'_>,
+    hints: &[(Action, &str)],
+    area: ratatui::layout::Rect,
+) -> String {
+    let text = footer(
+        cx,
+        cx.screen.context(),
+        hints,
+        (area.width as usize).saturating_sub(4),
+    );
+    format!(" {text} ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,8 @@
 
 mod answers;
 mod jobs;
+mod overlay_keys;
+mod questions;
 mod visit_start;
 
 pub use super::effect::Effect;
@@ -17,7 +19,6 @@ use super::action::Action;
 use super::context::{Ctx, Now, Shared};
 use super::keymap::{Context, Key, Keymap, Resolution};
 use super::overlays::{HelpState, Overlay, PaletteState};
-use super::screens::intake::IntakeState;
 use super::screens::{Outcome, ScreenId, Screens};
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
@@ -253,125 +254,6 @@ impl App {
         Vec::new()
     }
 
-    /// An action given to the open window; `None` when the window leaves it to the shell.
-    fn overlay_update(&mut self, action: Action) -> Option<Vec<Effect>> {
-        let now = self.shared.now.epoch_ms();
-        let overlay = self.overlay.as_mut()?;
-        match overlay {
-            Overlay::Palette(palette) => match action {
-                Action::Close | Action::Palette => self.overlay = None,
-                Action::Confirm => {
-                    let chosen =
-                        palette.selected_action(&self.shared.catalog.i18n, &self.shared.lang);
-                    self.overlay = None;
-                    return Some(match chosen {
-                        Some(action) => self.update(action),
-                        None => Vec::new(),
-                    });
-                }
-                _ if palette.handle(action) => {}
-                _ => return None,
-            },
-            Overlay::Prompt(prompt) => match action {
-                Action::Close => self.overlay = None,
-                Action::Confirm if prompt.reason.trim().is_empty() => {
-                    let key = if prompt.note_for_visit.is_some() {
-                        "history.note_needed"
-                    } else {
-                        "unmet.reason_needed"
-                    };
-                    self.message = Some(self.t(key));
-                }
-                _ => {
-                    let effects = prompt.handle(action)?;
-                    if action == Action::Confirm {
-                        self.overlay = None;
-                    }
-                    return Some(effects);
-                }
-            },
-            Overlay::RestoreDraft(draft) => match action {
-                Action::Confirm => {
-                    match IntakeState::from_draft(&draft.data) {
-                        Ok(intake) => {
-                            self.screens.intake = intake;
-                            self.screen = ScreenId::Intake;
-                        }
-                        // It stays in the database: nothing typed is thrown away.
-                        Err(e) => {
-                            self.message =
-                                Some(self.tf("draft.unreadable", &[("error", &e.to_string())]))
-                        }
-                    }
-                    self.overlay = None;
-                }
-                Action::Close => {
-                    let draft = draft.clone();
-                    let question = self.discard_question(&draft);
-                    self.overlay = Some(Overlay::Confirm(question));
-                }
-                Action::Quit => return None,
-                _ => {}
-            },
-            Overlay::CheckIn(form) => match action {
-                Action::Close => self.overlay = None,
-                Action::Confirm if form.label.trim().is_empty() => {
-                    self.message = Some(self.t("queue.label_needed"));
-                }
-                _ => {
-                    let effects = form.handle(action, now)?;
-                    if action == Action::Confirm {
-                        self.overlay = None;
-                    }
-                    return Some(effects);
-                }
-            },
-            Overlay::Minutes(form) => match action {
-                Action::Close => self.overlay = None,
-                Action::DeleteChar => {
-                    form.replace = false;
-                    form.text.pop();
-                }
-                Action::ClearInput => form.text.clear(),
-                Action::Confirm => match form.minutes() {
-                    Ok(minutes) => {
-                        self.overlay = None;
-                        return Some(self.set_interpreter_minutes(minutes));
-                    }
-                    Err(value) => {
-                        self.message = Some(self.tf("info.minutes_bad", &[("value", &value)]));
-                    }
-                },
-                _ => {}
-            },
-            Overlay::Confirm(confirm) => match action {
-                // Enter alone does not destroy work (see `Confirmed::destroys`).
-                Action::Confirm if confirm.then.destroys() => {}
-                Action::Confirm => {
-                    let then = confirm.then.clone();
-                    self.overlay = None;
-                    return Some(self.confirmed(then));
-                }
-                Action::Close => {
-                    // "No" to discarding goes back to the question it came from.
-                    self.overlay = match &confirm.then {
-                        super::overlays::Confirmed::DiscardDraft(draft) => {
-                            Some(Overlay::RestoreDraft(draft.clone()))
-                        }
-                        _ => None,
-                    };
-                }
-                _ => {}
-            },
-            Overlay::Help(help) => match action {
-                Action::Close | Action::Help => self.overlay = None,
-                _ if help.handle(action) => {}
-                _ => return None,
-            },
-        }
-        Some(Vec::new())
-    }
-
     /// Actions for the screen shown, after the rules that span screens.
     fn screen_update(&mut self, action: Action) -> Vec<Effect> {
         // The queue and the intake hand over a person of their own; elsewhere it is anonymous.
@@ -415,130 +297,6 @@ impl App {
             effects.push(draft);
         }
         effects
-    }
-
-    /// The information of the visit on screen: the intake's stage 2, or the Information screen's.
-    fn visit_information_mut(&mut self) -> &mut super::screens::information::InformationState {
-        if self.screen == ScreenId::Intake {
-            &mut self.screens.intake.information
-        } else {
-            &mut self.screens.information
-        }
-    }
-
-    /// Minutes typed for the interpreter of the visit on screen (the intake keeps them in its draft).
-    fn set_interpreter_minutes(&mut self, minutes: u32) -> Vec<Effect> {
-        if let Some(interpreter) = self.visit_information_mut().interpreter.as_mut() {
-            interpreter.set_minutes(minutes);
-        }
-        if self.screen == ScreenId::Intake {
-            vec![self.screens.intake.save_draft()]
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Who is being served: the visitor of the intake or of the Information screen.
-    pub fn serving(&self) -> Option<String> {
-        let intake = &self.screens.intake;
-        if intake.in_progress()
-            && let Some(who) = intake.who()
-        {
-            return Some(who);
-        }
-        self.screens.information.arrival.label.clone()
-    }
-
-    /// The interpreter's running timer, minutes and seconds, wherever the visit is shown from.
-    pub fn running_timer(&self) -> Option<String> {
-        let now = self.shared.now.instant;
-        [&self.screens.intake.information, &self.screens.information]
-            .into_iter()
-            .filter_map(|i| i.interpreter.as_ref())
-            .find(|i| i.running_since.is_some())
-            .map(|i| {
-                let seconds = i.elapsed(now).as_secs();
-                format!("⏱ {:02}:{:02}", seconds / 60, seconds % 60)
-            })
-    }
-
-    /// Quitting keeps everything, but an open intake or waiting visitors are worth a question.
-    fn ask_to_quit(&mut self) -> Vec<Effect> {
-        let intake = self.screens.intake.in_progress();
-        let waiting = self.screens.queue.entries.len();
-        if !intake && waiting == 0 {
-            return self.confirmed(super::overlays::Confirmed::Quit);
-        }
-        let mut parts = Vec::new();
-        if intake {
-            let who = self
-                .screens
-                .intake
-                .who()
-                .unwrap_or_else(|| self.t("history.anonymous"));
-            parts.push(self.tf("confirm.quit_intake", &[("who", &who)]));
-        }
-        if waiting > 0 {
-            parts.push(self.shared.catalog.i18n.format_count(
-                &self.shared.lang,
-                "confirm.quit_waiting",
-                waiting as u64,
-                &[],
-            ));
-        }
-        parts.push(self.t("confirm.quit"));
-        self.overlay = Some(Overlay::Confirm(super::overlays::ConfirmState {
-            title: self.t("confirm.quit_title"),
-            question: parts.join(" "),
-            then: super::overlays::Confirmed::Quit,
-        }));
-        Vec::new()
-    }
-
-    /// The question before an unfinished intake is thrown away: whose, and since when.
-    fn discard_question(&self, draft: &crate::store::Draft) -> super::overlays::ConfirmState {
-        let (who, started) = super::overlays::draft::summary(draft, &self.t("history.anonymous"));
-        super::overlays::ConfirmState {
-            title: self.t("confirm.discard_title"),
-            question: self.tf("confirm.discard", &[("who", &who), ("started", &started)]),
-            then: super::overlays::Confirmed::DiscardDraft(draft.clone()),
-        }
-    }
-
-    /// What "yes" does.
-    fn confirmed(&mut self, then: super::overlays::Confirmed) -> Vec<Effect> {
-        use super::overlays::Confirmed;
-        match then {
-            Confirmed::Quit => {
-                self.quit = true;
-                // What was typed since the last draft goes into it before the program ends.
-                self.screens.intake.unsaved_draft().into_iter().collect()
-            }
-            Confirmed::DiscardDraft(draft) => {
-                self.message = Some(self.t("confirm.discarded"));
-                vec![Effect::DiscardDraft(draft.id)]
-            }
-            Confirmed::Export => vec![Effect::StartExport],
-            Confirmed::StopTimerAndSave => {
-                let now = self.shared.now.instant;
-                if let Some(interpreter) = self.visit_information_mut().interpreter.as_mut() {
-                    interpreter.stop(now);
-                }
-                self.update(Action::SaveVisit)
-            }
-            Confirmed::PutBack => {
-                let information = std::mem::take(&mut self.screens.information);
-                self.screen = ScreenId::Queue;
-                self.putting_back = information.arrival.label.clone();
-                // The check-in's answer says the visitor is waiting again.
-                information
-                    .arrival
-                    .queue_entry()
-                    .map(Effect::CheckIn)
-                    .into_iter()
-                    .collect()
-            }
-        }
     }
 
     /// Whether the screen changes with time alone (a running interpreter timer, an export).

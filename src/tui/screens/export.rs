@@ -89,14 +89,10 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.export")))
-        .title_bottom(format!(
-            " {} ",
-            crate::tui::hints::footer(
-                cx,
-                cx.screen.context(),
-                &[(Action::Confirm, "export_now"), (Action::Down, "batches"),],
-                (area.width as usize).saturating_sub(4),
-            )
+        .title_bottom(crate::tui::hints::screen_footer(
+            cx,
+            &[(Action::Confirm, "export_now"), (Action::Down, "batches")],
+            area,
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -15,21 +15,17 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.directory")))
-        .title_bottom(format!(
-            " {} ",
-            crate::tui::hints::footer(
-                cx,
-                cx.screen.context(),
-                &[
-                    (Action::Confirm, "open"),
-                    (Action::WriteSlip, "slip"),
-                    (Action::CopyPhone, "copy_phone"),
-                    (Action::NextRegion, "region"),
-                    (Action::VisitorLanguage, "language"),
-                    (Action::UnmetNeed, "unmet"),
-                ],
-                (area.width as usize).saturating_sub(4),
-            )
+        .title_bottom(crate::tui::hints::screen_footer(
+            cx,
+            &[
+                (Action::Confirm, "open"),
+                (Action::WriteSlip, "slip"),
+                (Action::CopyPhone, "copy_phone"),
+                (Action::NextRegion, "region"),
+                (Action::VisitorLanguage, "language"),
+                (Action::UnmetNeed, "unmet"),
+            ],
+            area,
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -18,14 +18,10 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
             cx.t("history.visit"),
             cx.t("history.read_only")
         ))
-        .title_bottom(format!(
-            " {} ",
-            crate::tui::hints::footer(
-                cx,
-                cx.screen.context(),
-                &[(Action::FollowUpNote, "follow_up"), (Action::Close, "back"),],
-                (area.width as usize).saturating_sub(4),
-            )
+        .title_bottom(crate::tui::hints::screen_footer(
+            cx,
+            &[(Action::FollowUpNote, "follow_up"), (Action::Close, "back")],
+            area,
         ));
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let row = |label: &str, value: String| {

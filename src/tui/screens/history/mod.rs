@@ -112,18 +112,14 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
             cx.t("screen.history"),
             state.visits.len()
         ))
-        .title_bottom(format!(
-            " {} ",
-            crate::tui::hints::footer(
-                cx,
-                cx.screen.context(),
-                &[
-                    (Action::Confirm, "open"),
-                    (Action::FollowUpNote, "follow_up"),
-                    (Action::Close, "back"),
-                ],
-                (area.width as usize).saturating_sub(4),
-            )
+        .title_bottom(crate::tui::hints::screen_footer(
+            cx,
+            &[
+                (Action::Confirm, "open"),
+                (Action::FollowUpNote, "follow_up"),
+                (Action::Close, "back"),
+            ],
+            area,
         ));
     if state.visits.is_empty() {
         let text = if state.query.is_empty() {

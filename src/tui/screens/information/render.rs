@@ -22,25 +22,21 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.information")))
-        .title_bottom(format!(
-            " {} ",
-            crate::tui::hints::footer(
-                cx,
-                cx.screen.context(),
-                &[
-                    (Action::SaveVisit, "save_visit"),
-                    (Action::Confirm, "given"),
-                    (Action::WrittenCopy, "written_copy"),
-                    (Action::VisitorLanguage, "language"),
-                    (Action::ClientView, "client_view"),
-                    (Action::InterpreterLanguage, "interpreter"),
-                    (Action::InterpreterTimer, "timer"),
-                    (Action::InterpreterMinutes, "minutes"),
-                    (Action::InterpreterMode, "mode"),
-                    (Action::InterpreterProvider, "service"),
-                ],
-                (area.width as usize).saturating_sub(4),
-            )
+        .title_bottom(crate::tui::hints::screen_footer(
+            cx,
+            &[
+                (Action::SaveVisit, "save_visit"),
+                (Action::Confirm, "given"),
+                (Action::WrittenCopy, "written_copy"),
+                (Action::VisitorLanguage, "language"),
+                (Action::ClientView, "client_view"),
+                (Action::InterpreterLanguage, "interpreter"),
+                (Action::InterpreterTimer, "timer"),
+                (Action::InterpreterMinutes, "minutes"),
+                (Action::InterpreterMode, "mode"),
+                (Action::InterpreterProvider, "service"),
+            ],
+            area,
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);

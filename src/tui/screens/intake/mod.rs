@@ -3,10 +3,12 @@
 //! loses at most the field being typed; the next start offers the draft back.
 
 mod reception;
+mod referral;
 mod render;
 mod visit;
 
 pub use reception::{FieldProblem, Reception, ReceptionField};
+pub use referral::{ReferralDraft, ReferralStep};
 pub use render::render;
 pub use visit::iso_639_3;
 
@@ -19,43 +21,6 @@ use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::screens::Outcome;
 use serde::{Deserialize, Serialize};
-
-/// A referral made in stage 4: the service, how far it went, and consent to share data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReferralDraft {
-    pub service_id: String,
-    pub status: ReferralStep,
-    pub consent_to_share: bool,
-    /// The slip written for it, once written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub slip: Option<crate::domain::SlipWritten>,
-}
-
-/// How far a referral went at the desk (`←`/`→` switch it); the draft keeps the names
-/// `referred` and `handed-over-by-phone`, as before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ReferralStep {
-    Referred,
-    HandedOverByPhone,
-}
-
-impl ReferralStep {
-    pub fn toggled(self) -> ReferralStep {
-        match self {
-            ReferralStep::Referred => ReferralStep::HandedOverByPhone,
-            ReferralStep::HandedOverByPhone => ReferralStep::Referred,
-        }
-    }
-
-    pub fn status(self) -> crate::domain::ReferralStatus {
-        match self {
-            ReferralStep::Referred => crate::domain::ReferralStatus::Referred,
-            ReferralStep::HandedOverByPhone => crate::domain::ReferralStatus::HandedOverByPhone,
-        }
-    }
-}
 
 /// How many returning visitors a lookup lists (scrolled through under the field).
 pub const RETURNING_SHOWN: usize = 50;
@@ -349,23 +314,6 @@ impl IntakeState {
         true
     }
 
-    /// A slip written for a service on the referral stage goes with its referral.
-    pub fn record_slip(&mut self, service_id: &str, slip: crate::domain::SlipWritten) {
-        match self
-            .referrals
-            .iter_mut()
-            .find(|r| r.service_id == service_id)
-        {
-            Some(referral) => referral.slip = Some(slip),
-            None => self.referrals.push(ReferralDraft {
-                service_id: service_id.to_string(),
-                status: ReferralStep::Referred,
-                consent_to_share: self.reception.consent,
-                slip: Some(slip),
-            }),
-        }
-    }
-
     /// Moves to a stage; entering the competence stage fills it from the reception.
     fn enter_stage(&mut self, stage: usize, cx: &Ctx<'_>) {
         self.stage = stage.min(STAGES - 1);
@@ -447,37 +395,6 @@ impl IntakeState {
             | Action::DeleteChar
             | Action::ClearInput => Vec::new(),
             _ => vec![self.save_draft()],
-        }
-    }
-
-    fn handle_referral(&mut self, action: Action, cx: &Ctx<'_>) -> Option<Vec<Effect>> {
-        let selected = self
-            .directory
-            .selected_service(cx.catalog, cx.directory_index)
-            .map(|i| cx.catalog.services[i].id.clone());
-        match (action, selected) {
-            (Action::Confirm, Some(id)) => {
-                match self.referrals.iter().position(|r| r.service_id == id) {
-                    Some(at) => {
-                        self.referrals.remove(at);
-                    }
-                    None => self.referrals.push(ReferralDraft {
-                        service_id: id,
-                        status: ReferralStep::Referred,
-                        consent_to_share: self.reception.consent,
-                        slip: None,
-                    }),
-                }
-                Some(vec![self.save_draft()])
-            }
-            (Action::Left | Action::Right, Some(id)) => {
-                let referral = self.referrals.iter_mut().find(|r| r.service_id == id)?;
-                referral.status = referral.status.toggled();
-                Some(vec![self.save_draft()])
-            }
-            _ => self
-                .directory
-                .handle(action, cx.catalog, cx.directory_index),
         }
     }
 
@@ -633,28 +550,5 @@ impl crate::tui::screens::Screen for IntakeState {
 
     fn ticking(&self) -> bool {
         self.information.ticking()
-    }
-}
-
-#[cfg(test)]
-mod referral_tests {
-    use super::{ReferralDraft, ReferralStep};
-
-    #[test]
-    fn a_draft_saved_with_the_step_names_loads_and_each_step_has_its_text() {
-        // As drafts of this version store a referral.
-        let saved =
-            r#"{"service_id":"lavi","status":"handed-over-by-phone","consent_to_share":true}"#;
-        let draft: ReferralDraft = serde_json::from_str(saved).unwrap();
-        assert_eq!(draft.status, ReferralStep::HandedOverByPhone);
-        assert_eq!(serde_json::to_string(&draft).unwrap(), saved);
-        assert_eq!(draft.status.toggled(), ReferralStep::Referred);
-        let unknown = r#"{"service_id":"lavi","status":"lost","consent_to_share":true}"#;
-        assert!(serde_json::from_str::<ReferralDraft>(unknown).is_err());
-        let catalog = crate::catalog::Catalog::embedded();
-        for step in [ReferralStep::Referred, ReferralStep::HandedOverByPhone] {
-            let key = format!("intake.referral_{}", <&str>::from(step));
-            assert_ne!(catalog.i18n.text("de", &key), key, "{key} has no text");
-        }
     }
 }

@@ -18,20 +18,16 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
             cx.t("screen.queue"),
             state.entries.len()
         ))
-        .title_bottom(format!(
-            " {} ",
-            crate::tui::hints::footer(
-                cx,
-                cx.screen.context(),
-                &[
-                    (Action::CheckIn, "check_in"),
-                    (Action::Confirm, "take"),
-                    (Action::StartIntake, "intake"),
-                    (Action::UrgentHandover, "urgent"),
-                    (Action::LeftUnseen, "left_unseen"),
-                ],
-                (area.width as usize).saturating_sub(4),
-            )
+        .title_bottom(crate::tui::hints::screen_footer(
+            cx,
+            &[
+                (Action::CheckIn, "check_in"),
+                (Action::Confirm, "take"),
+                (Action::StartIntake, "intake"),
+                (Action::UrgentHandover, "urgent"),
+                (Action::LeftUnseen, "left_unseen"),
+            ],
+            area,
         ));
     if state.entries.is_empty() {
         frame.render_widget(

@@ -1,0 +1,129 @@
+//! Keys given to the window open over the screen: the palette, a prompt, the draft offer, the
+//! check-in form, a question, the minutes, help.
+
+use super::{App, Effect};
+use crate::tui::action::Action;
+use crate::tui::overlays::Overlay;
+use crate::tui::screens::ScreenId;
+use crate::tui::screens::intake::IntakeState;
+
+impl App {
+    /// An action given to the open window; `None` when the window leaves it to the shell.
+    pub(super) fn overlay_update(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let now = self.shared.now.epoch_ms();
+        let overlay = self.overlay.as_mut()?;
+        match overlay {
+            Overlay::Palette(palette) => match action {
+                Action::Close | Action::Palette => self.overlay = None,
+                Action::Confirm => {
+                    let chosen =
+                        palette.selected_action(&self.shared.catalog.i18n, &self.shared.lang);
+                    self.overlay = None;
+                    return Some(match chosen {
+                        Some(action) => self.update(action),
+                        None => Vec::new(),
+                    });
+                }
+                _ if palette.handle(action) => {}
+                _ => return None,
+            },
+            Overlay::Prompt(prompt) => match action {
+                Action::Close => self.overlay = None,
+                Action::Confirm if prompt.reason.trim().is_empty() => {
+                    let key = if prompt.note_for_visit.is_some() {
+                        "history.note_needed"
+                    } else {
+                        "unmet.reason_needed"
+                    };
+                    self.message = Some(self.t(key));
+                }
+                _ => {
+                    let effects = prompt.handle(action)?;
+                    if action == Action::Confirm {
+                        self.overlay = None;
+                    }
+                    return Some(effects);
+                }
+            },
+            Overlay::RestoreDraft(draft) => match action {
+                Action::Confirm => {
+                    match IntakeState::from_draft(&draft.data) {
+                        Ok(intake) => {
+                            self.screens.intake = intake;
+                            self.screen = ScreenId::Intake;
+                        }
+                        // It stays in the database: nothing typed is thrown away.
+                        Err(e) => {
+                            self.message =
+                                Some(self.tf("draft.unreadable", &[("error", &e.to_string())]))
+                        }
+                    }
+                    self.overlay = None;
+                }
+                Action::Close => {
+                    let draft = draft.clone();
+                    let question = self.discard_question(&draft);
+                    self.overlay = Some(Overlay::Confirm(question));
+                }
+                Action::Quit => return None,
+                _ => {}
+            },
+            Overlay::CheckIn(form) => match action {
+                Action::Close => self.overlay = None,
+                Action::Confirm if form.label.trim().is_empty() => {
+                    self.message = Some(self.t("queue.label_needed"));
+                }
+                _ => {
+                    let effects = form.handle(action, now)?;
+                    if action == Action::Confirm {
+                        self.overlay = None;
+                    }
+                    return Some(effects);
+                }
+            },
+            Overlay::Minutes(form) => match action {
+                Action::Close => self.overlay = None,
+                Action::DeleteChar => {
+                    form.replace = false;
+                    form.text.pop();
+                }
+                Action::ClearInput => form.text.clear(),
+                Action::Confirm => match form.minutes() {
+                    Ok(minutes) => {
+                        self.overlay = None;
+                        return Some(self.set_interpreter_minutes(minutes));
+                    }
+                    Err(value) => {
+                        self.message = Some(self.tf("info.minutes_bad", &[("value", &value)]));
+                    }
+                },
+                _ => {}
+            },
+            Overlay::Confirm(confirm) => match action {
+                // Enter alone does not destroy work (see `Confirmed::destroys`).
+                Action::Confirm if confirm.then.destroys() => {}
+                Action::Confirm => {
+                    let then = confirm.then.clone();
+                    self.overlay = None;
+                    return Some(self.confirmed(then));
+                }
+                Action::Close => {
+                    // "No" to discarding goes back to the question it came from.
+                    self.overlay = match &confirm.then {
+                        crate::tui::overlays::Confirmed::DiscardDraft(draft) => {
+                            Some(Overlay::RestoreDraft(draft.clone()))
+                        }
+                        _ => None,
+                    };
+                }
+                _ => {}
+            },
+            Overlay::Help(help) => match action {
+                Action::Close | Action::Help => self.overlay = None,
+                _ if help.handle(action) => {}
+                _ => return None,
+            },
+        }
+        Some(Vec::new())
+    }
+}
