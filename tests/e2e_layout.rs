@@ -75,6 +75,11 @@ fn part_of_a_name_chooses_the_status_in_the_intake_and_the_language_at_check_in(
     tui.type_text("provisionally admitted for");
     // The whole name, the very one to tell apart from the provisionally admitted refugee.
     tui.wait_for("‹ Provisionally admitted foreigner (F) ›");
+    // Spaces belong to the name being typed; a space alone still steps the choice.
+    tui.press("tab");
+    tui.press("shift-tab");
+    tui.type_text("recognised ref");
+    tui.wait_for("‹ Recognised refugee (B) ›");
     tui.quit();
 }
 

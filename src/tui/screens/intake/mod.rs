@@ -163,7 +163,10 @@ impl IntakeState {
             4 => self.note.push(c),
             _ => {
                 let focus = self.reception.focus;
-                if matches!(focus, ReceptionField::Language | ReceptionField::Status) && c != ' ' {
+                // A space steps the choice, unless a name is being typed ("admis provisoirement").
+                if matches!(focus, ReceptionField::Language | ReceptionField::Status)
+                    && (c != ' ' || !self.language_query.is_empty())
+                {
                     self.language_query.push(c);
                     self.pick_language(cx);
                     return None;

@@ -125,10 +125,11 @@ fn referral_line(cx: &Ctx<'_>, state: &IntakeState) -> Line<'static> {
 fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let r = &state.reception;
+    // The names typed, else the check-in's ticket; never "Person: ," for empty names.
     let who = if r.anonymous {
         cx.t("history.anonymous")
     } else {
-        format!("{}, {}", r.official_name.trim(), r.first_name.trim())
+        state.who().unwrap_or_else(|| "–".to_string())
     };
     let topics: Vec<String> = state
         .information
