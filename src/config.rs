@@ -11,6 +11,9 @@ pub struct Config {
     pub desk: String,
     /// Identifies the person at the desk (initials or staff number, no full name needed).
     pub staff: String,
+    /// The SMZ/CMS this desk belongs to (a region id of `regions.csv`, e.g. `smzo`): its name,
+    /// address and phone stand on every referral slip.
+    pub centre: Option<String>,
     /// Interface language at first start; a language chosen in the app is remembered instead.
     pub language: Option<String>,
     /// A shipped keymap name (`default`, `vim`) or the path of a keymap file.
@@ -34,6 +37,7 @@ impl Default for Config {
         Config {
             desk: "desk-1".into(),
             staff: "staff".into(),
+            centre: None,
             language: None,
             keymap: None,
             print_command: None,
@@ -82,6 +86,7 @@ pub fn check(
     location: &ConfigLocation,
     languages: &[String],
     keymaps: &[&str],
+    centres: &[&str],
 ) -> Result<(), DataError> {
     let problem = |key: &str, message: String, fix: &str| {
         let text = std::fs::read_to_string(&location.file).unwrap_or_default();
@@ -129,6 +134,15 @@ pub fn check(
             key,
             format!("{key} is empty"),
             "give a value or remove the line",
+        );
+    }
+    if let Some(centre) = &config.centre
+        && !centres.contains(&centre.as_str())
+    {
+        return problem(
+            "centre",
+            format!("centre \"{centre}\" is not an SMZ/CMS region"),
+            &format!("use one of {}", centres.join(", ")),
         );
     }
     if let Some(keymap) = &config.keymap
@@ -210,7 +224,7 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
             line,
             column,
             message: e.message().trim().to_string(),
-            fix: "the keys are desk, staff, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
+            fix: "the keys are desk, staff, centre, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
         }
     })
 }

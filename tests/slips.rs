@@ -38,45 +38,81 @@ fn a_slip_says_whom_it_is_for_why_and_when_and_its_file_is_private() {
 }
 
 #[test]
-fn two_slips_for_one_service_on_one_day_are_two_files() {
+fn two_slips_for_one_service_on_one_day_are_two_private_files() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = intake_desk::catalog::Catalog::embedded();
-    let service = catalog.service("caritas-vs").unwrap();
     let today = chrono::Local::now().date_naive();
-    let slip = |who: &str| intake_desk::slip::SlipFor {
-        who: Some(who.into()),
-        reason: None,
+    let save = |who: &str| {
+        let recipient = intake_desk::slip::SlipFor {
+            who: Some(who.into()),
+            ..Default::default()
+        };
+        let slip = intake_desk::slip::Slip {
+            service: catalog.service("caritas-vs").unwrap(),
+            i18n: &catalog.i18n,
+            staff: "de",
+            visitor: None,
+            recipient: &recipient,
+            issuer: None,
+            today,
+        };
+        intake_desk::slip::save(dir.path(), &slip).unwrap()
     };
-    let first = intake_desk::slip::save(
-        dir.path(),
-        service,
-        &catalog.i18n,
-        "de",
-        None,
-        &slip("Haddad, Fatima"),
-        today,
-    )
-    .unwrap();
-    let second = intake_desk::slip::save(
-        dir.path(),
-        service,
-        &catalog.i18n,
-        "de",
-        None,
-        &slip("Tesfay, Selam"),
-        today,
-    )
-    .unwrap();
+    let first = save("Haddad, Fatima");
+    let second = save("Tesfay, Selam");
     assert_ne!(first, second);
+    let read = |path: &std::path::Path| std::fs::read_to_string(path).unwrap();
+    assert!(read(&first).contains("Haddad, Fatima"));
+    assert!(read(&second).contains("Tesfay, Selam"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+    for file in [&first, &second] {
+        assert_eq!(common::file_mode(file), 0o600);
+    }
+}
+
+#[test]
+fn a_slip_names_the_centre_of_the_desk_and_the_appointment() {
+    let sandbox = Sandbox::new();
+    sandbox.write("config/intake-desk/config.toml", "centre = \"smzo\"\n");
+    let in_a_week = (chrono::Local::now().date_naive() + chrono::Days::new(7))
+        .format("%d.%m.%Y")
+        .to_string();
+    let out = sandbox.run(&[
+        "slip",
+        "lavi-upper",
+        "--lang",
+        "de",
+        "--format",
+        "text",
+        "--appointment",
+        &in_a_week,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Ausgestellt von",
+        "Sozialmedizinisches Zentrum Oberwallis (SMZO)",
+        "027 922 30 20",
+        "Termin",
+        in_a_week.as_str(),
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing:\n{text}");
+    }
+    // A French-speaking service, the visitor's language unknown: the slip has a French part.
+    let out = sandbox.run(&["slip", "fava", "--lang", "de", "--format", "text"]);
+    let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        std::fs::read_to_string(&first)
-            .unwrap()
-            .contains("Haddad, Fatima")
+        text.contains("ORIENTATION") && text.contains("Établi par"),
+        "{text}"
     );
-    assert!(
-        std::fs::read_to_string(&second)
-            .unwrap()
-            .contains("Tesfay, Selam")
-    );
-    assert_eq!(common::file_mode(&second), 0o600);
+    // A past appointment and an unknown centre are refused with the reason.
+    let out = sandbox.run(&["slip", "lavi", "--appointment", "01.01.2020"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("past"), "{}", stderr(&out));
+    let out = sandbox.run(&["slip", "lavi", "--centre", "atlantis"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("smzo"), "{}", stderr(&out));
+    sandbox.write("config/intake-desk/config.toml", "centre = \"atlantis\"\n");
+    let out = sandbox.run(&["slip", "lavi"]);
+    assert!(stderr(&out).contains("config.toml:1:"), "{}", stderr(&out));
 }

@@ -91,17 +91,17 @@ impl<'a> CsvTable<'a> {
 }
 
 impl CsvRow<'_, '_> {
-    fn index(&self, column: &str) -> usize {
-        self.table
-            .headers
-            .iter()
-            .position(|h| h == column)
-            .expect("columns are checked in CsvTable::parse")
+    /// Where the column stands; `None` for an optional column the file does not have.
+    fn index(&self, column: &str) -> Option<usize> {
+        self.table.headers.iter().position(|h| h == column)
     }
 
-    /// The trimmed text of a column.
+    /// The trimmed text of a column; empty when the file lacks that (optional) column.
     pub fn get(&self, column: &str) -> &str {
-        self.record.get(self.index(column)).unwrap_or("").trim()
+        self.index(column)
+            .and_then(|i| self.record.get(i))
+            .unwrap_or("")
+            .trim()
     }
 
     /// Every column of the row by name, trimmed.
@@ -155,7 +155,8 @@ impl CsvRow<'_, '_> {
         fix: impl Into<String>,
     ) -> DataError {
         let text = &self.table.file.text;
-        let byte = field_start(text, self.byte, self.index(column));
+        // A column the file lacks: point at the row.
+        let byte = field_start(text, self.byte, self.index(column).unwrap_or(0));
         let (line, column) = line_column(text, byte);
         DataError {
             file: self.table.file.display_name.clone(),
@@ -241,6 +242,16 @@ mod tests {
         let e = CsvTable::parse(&f, &["a", "b"]).err().unwrap();
         assert_eq!((e.line, e.column), (3, 1));
         assert!(e.message.contains("3 fields"), "{}", e.message);
+    }
+
+    #[test]
+    fn an_optional_column_the_file_lacks_reads_as_empty() {
+        let f = file("a\n1\n");
+        let table = CsvTable::parse(&f, &["a"]).unwrap();
+        let row = table.rows().next().unwrap();
+        assert_eq!((row.get("a"), row.get("b")), ("1", ""));
+        assert_eq!(row.optional("b"), None);
+        assert_eq!(row.error("b", "bad", "").line, 2);
     }
 
     #[test]

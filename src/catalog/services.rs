@@ -30,6 +30,9 @@ const COLUMNS: &[&str] = &[
     "note",
 ];
 
+/// Columns a file may leave out (added after the first layout): written last.
+const OPTIONAL_COLUMNS: &[&str] = &["hours_fr"];
+
 /// The categories a service may have; their labels are `category.<id>` in the UI strings.
 pub const CATEGORIES: &[&str] = &[
     "smz",
@@ -67,7 +70,10 @@ pub struct Service {
     pub email: Option<String>,
     pub web: Option<String>,
     pub address: Option<String>,
+    /// Opening hours as the (German) source gives them.
     pub hours: Option<String>,
+    /// The opening hours in French.
+    pub hours_fr: Option<String>,
     /// Languages the service works in (two-letter codes).
     pub languages: Vec<String>,
     /// SMZ/CMS regions served.
@@ -85,12 +91,14 @@ pub struct Service {
 }
 
 impl Service {
-    /// The name in French for French, else in German.
+    /// The name in German or French; in any other language the service's own name (a French-
+    /// speaking service is not known by its German name).
     pub fn name(&self, lang: &str) -> &str {
-        if lang == "fr" {
-            &self.name_fr
-        } else {
-            &self.name_de
+        match lang {
+            "fr" => &self.name_fr,
+            "de" => &self.name_de,
+            _ if self.own_language() == "fr" => &self.name_fr,
+            _ => &self.name_de,
         }
     }
 
@@ -103,29 +111,49 @@ impl Service {
     /// The description in the language asked where the directory has it (German, French),
     /// else in the other, with the language (ISO 639-1) it is in.
     pub fn description_in(&self, lang: &str) -> Option<(&str, &'static str)> {
-        let (wanted, other) = if lang == "fr" {
-            ((&self.description_fr, "fr"), (&self.description_de, "de"))
-        } else {
-            ((&self.description_de, "de"), (&self.description_fr, "fr"))
-        };
-        wanted
-            .0
-            .as_deref()
-            .map(|d| (d, wanted.1))
-            .or_else(|| other.0.as_deref().map(|d| (d, other.1)))
+        in_language(&self.description_de, &self.description_fr, lang)
     }
 
-    pub fn bring(&self, lang: &str) -> Option<&str> {
-        if lang == "fr" {
-            self.bring_fr.as_deref()
-        } else {
-            self.bring_de.as_deref()
+    /// The opening hours like [`Service::description_in`].
+    pub fn hours_in(&self, lang: &str) -> Option<(&str, &'static str)> {
+        in_language(&self.hours, &self.hours_fr, lang)
+    }
+
+    /// The language the service works in first (`de` or `fr`): its own texts are in it.
+    pub fn own_language(&self) -> &'static str {
+        match self.languages.first().map(String::as_str) {
+            Some("fr") => "fr",
+            _ => "de",
         }
+    }
+
+    /// What to bring, like [`Service::description_in`].
+    pub fn bring_in(&self, lang: &str) -> Option<(&str, &'static str)> {
+        in_language(&self.bring_de, &self.bring_fr, lang)
     }
 
     pub fn serves(&self, region: &str) -> bool {
         self.regions.iter().any(|r| r == region)
     }
+}
+
+/// The text in `lang` where the directory has it (German, French), else in the other, with
+/// the language it is in.
+fn in_language<'a>(
+    de: &'a Option<String>,
+    fr: &'a Option<String>,
+    lang: &str,
+) -> Option<(&'a str, &'static str)> {
+    let (wanted, other) = if lang == "fr" {
+        ((fr, "fr"), (de, "de"))
+    } else {
+        ((de, "de"), (fr, "fr"))
+    };
+    wanted
+        .0
+        .as_deref()
+        .map(|d| (d, wanted.1))
+        .or_else(|| other.0.as_deref().map(|d| (d, other.1)))
 }
 
 fn list(text: &str) -> Vec<String> {
@@ -252,6 +280,7 @@ pub fn parse(
             web: row.optional("web"),
             address: row.optional("address"),
             hours: row.optional("hours"),
+            hours_fr: row.optional("hours_fr"),
             languages,
             regions,
             keywords_de: row.get("keywords_de").to_string(),
@@ -275,7 +304,9 @@ pub fn to_csv(services: &[Service]) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    writer.write_record(COLUMNS).expect("writing to memory");
+    writer
+        .write_record(COLUMNS.iter().chain(OPTIONAL_COLUMNS))
+        .expect("writing to memory");
     for s in services {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         writer
@@ -300,6 +331,7 @@ pub fn to_csv(services: &[Service]) -> String {
                 s.source.clone(),
                 s.last_checked.clone(),
                 opt(&s.note),
+                opt(&s.hours_fr),
             ])
             .expect("writing to memory");
     }

@@ -169,6 +169,12 @@ pub struct SlipArgs {
     /// Why the visitor is referred, as they gave it
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+    /// The appointment made with the service (2026-12-03 or 03.12.2026), today or later
+    #[arg(long, value_name = "DATE")]
+    pub appointment: Option<String>,
+    /// The issuing SMZ/CMS (a region id such as smzo) [default: `centre` of the configuration]
+    #[arg(long, value_name = "ID")]
+    pub centre: Option<String>,
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -212,19 +218,51 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
             return Err(Error::Usage(format!("{flag}: {problem}")));
         }
     }
+    let today = chrono::Local::now().date_naive();
+    let appointment = match &args.appointment {
+        None => None,
+        Some(text) => match crate::domain::period::parse_day(text) {
+            None => {
+                return Err(Error::Usage(format!(
+                    "--appointment {text:?}: not a date; write it as 2026-12-03 or 03.12.2026"
+                )));
+            }
+            Some(day) if day < today => {
+                return Err(Error::Usage(format!(
+                    "--appointment {text}: that day is past; give the day of the appointment"
+                )));
+            }
+            Some(day) => Some(day),
+        },
+    };
+    let centre = args.centre.as_ref().or(setup.config.centre.as_ref());
+    let issuer = match centre {
+        None => None,
+        Some(id) => Some(catalog.region(id).ok_or_else(|| {
+            let known: Vec<&str> = catalog.regions.iter().map(|r| r.id.as_str()).collect();
+            Error::Usage(format!(
+                "--centre {id}: not an SMZ/CMS region; use one of {}",
+                known.join(", ")
+            ))
+        })?),
+    };
     let recipient = crate::slip::SlipFor {
         who: args.for_whom.clone().filter(|w| !w.trim().is_empty()),
         reason: args.reason.clone().filter(|r| !r.trim().is_empty()),
+        appointment,
     };
-    let today = chrono::Local::now().date_naive();
-    let visitor = args.visitor_lang.as_deref();
+    let slip = crate::slip::Slip {
+        service,
+        i18n: &catalog.i18n,
+        staff: &lang,
+        visitor: args.visitor_lang.as_deref(),
+        recipient: &recipient,
+        issuer,
+        today,
+    };
     let content = match args.format {
-        SlipFormat::Html => {
-            crate::slip::html(service, &catalog.i18n, &lang, visitor, &recipient, today)
-        }
-        SlipFormat::Text => {
-            crate::slip::text(service, &catalog.i18n, &lang, visitor, &recipient, today)
-        }
+        SlipFormat::Html => slip.html(),
+        SlipFormat::Text => slip.text(),
     };
     match &args.out {
         None => write!(super::stdout_for(true), "{content}")?,

@@ -35,6 +35,11 @@ pub fn setup(cli: &Cli) -> Result<Setup> {
         &config_location,
         catalog.i18n.languages(),
         builtin_names(),
+        &catalog
+            .regions
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
     )
     .map_err(Error::Config)?;
     Ok(Setup {

@@ -40,6 +40,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             .clone()
             .unwrap_or_else(crate::paths::default_slips_dir),
         print_command: setup.config.print_command.clone(),
+        centre: setup.config.centre.clone(),
         damaged: None,
         export: super::export::options(
             &setup.config,

@@ -34,6 +34,14 @@ pub fn within_years(
         && before.is_none_or(|b| on < anniversary(since, b))
 }
 
+/// A full date as staff write it: 2026-11-25 or 25.11.2026.
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -288,6 +288,20 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
             } else {
                 (description, None)
             };
+            let hours = joined(
+                schedules_by_service
+                    .get(&id)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|r| get(r, "description"))
+                    .collect(),
+            );
+            // The package's texts are in one language: its hours go where that language's do.
+            let (hours_de, hours_fr) = if options.lang == "fr" {
+                (None, hours)
+            } else {
+                (hours, None)
+            };
             Service {
                 id: format!("hsds-{}", slug(&id)),
                 name_de: name.clone(),
@@ -299,14 +313,8 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 email: get(s, "email").or_else(|| org.and_then(|o| get(o, "email"))),
                 web: get(s, "url").or_else(|| org.and_then(|o| get(o, "website"))),
                 address: joined(address),
-                hours: joined(
-                    schedules_by_service
-                        .get(&id)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|r| get(r, "description"))
-                        .collect(),
-                ),
+                hours: hours_de,
+                hours_fr,
                 languages: langs,
                 regions: options.regions.clone(),
                 keywords_de: String::new(),

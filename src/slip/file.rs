@@ -1,45 +1,41 @@
 //! Writing slips to files (owner-only) and handing them to the printer.
 
-use super::{SlipFor, html, text};
-use crate::catalog::{I18n, Service};
-use chrono::NaiveDate;
+use super::Slip;
 
 /// Writes the slip as `<service>-<date>.html` and `.txt` into `dir` (created private if needed),
 /// each file readable by the owner only; a second slip for the same service on the same day
 /// gets `-2`, `-3` … and never overwrites the first. Returns the HTML path.
-pub fn save(
-    dir: &std::path::Path,
-    service: &Service,
-    i18n: &I18n,
-    staff: &str,
-    visitor: Option<&str>,
-    recipient: &SlipFor,
-    today: NaiveDate,
-) -> std::io::Result<std::path::PathBuf> {
+pub fn save(dir: &std::path::Path, slip: &Slip<'_>) -> std::io::Result<std::path::PathBuf> {
     crate::paths::create_private_dir(dir)?;
-    let base = format!("{}-{today}", service.id);
-    let stem = (1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
+    let base = format!("{}-{}", slip.service.id, slip.today);
+    let (html, text) = (slip.html(), slip.text());
+    for n in 1.. {
+        let stem = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let html_path = dir.join(format!("{stem}.html"));
+        let text_path = dir.join(format!("{stem}.txt"));
+        if text_path.exists() {
+            continue;
+        }
+        // Creating the file claims the name: a desk writing the same slip at the same moment
+        // gets the next number, not this file.
+        match write_new_private(&html_path, &html) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            other => other?,
+        }
+        match write_new_private(&text_path, &text) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(&html_path)?;
+                continue;
             }
-        })
-        .find(|stem| {
-            !dir.join(format!("{stem}.html")).exists() && !dir.join(format!("{stem}.txt")).exists()
-        })
-        .expect("some number is free");
-    let html_path = dir.join(format!("{stem}.html"));
-    write_new_private(
-        &html_path,
-        &html(service, i18n, staff, visitor, recipient, today),
-    )?;
-    write_new_private(
-        &dir.join(format!("{stem}.txt")),
-        &text(service, i18n, staff, visitor, recipient, today),
-    )?;
-    Ok(html_path)
+            other => other?,
+        }
+        return Ok(html_path);
+    }
+    unreachable!("some number is free")
 }
 
 /// Creates a file that must not exist yet (two desks writing the same slip at once get two).

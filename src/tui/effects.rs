@@ -22,6 +22,8 @@ pub enum Job {
         visitor_lang: Option<String>,
         slips_dir: PathBuf,
         print_command: Option<String>,
+        /// The SMZ/CMS issuing the slip (a region id).
+        centre: Option<String>,
         today: chrono::NaiveDate,
         at: chrono::DateTime<chrono::FixedOffset>,
         /// Whom it is for and why (the visitor being served), when known.
@@ -192,6 +194,7 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             visitor_lang,
             slips_dir,
             print_command,
+            centre,
             today,
             at,
             recipient,
@@ -199,23 +202,22 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             let Some(found) = catalog.service(&service) else {
                 return Event::Done;
             };
-            match crate::slip::save(
-                &slips_dir,
-                found,
-                &catalog.i18n,
-                &lang,
-                visitor_lang.as_deref(),
-                &recipient,
+            let slip = crate::slip::Slip {
+                service: found,
+                i18n: &catalog.i18n,
+                staff: &lang,
+                visitor: visitor_lang.as_deref(),
+                recipient: &recipient,
+                issuer: centre.as_deref().and_then(|id| catalog.region(id)),
                 today,
-            ) {
+            };
+            let languages = slip.languages();
+            match crate::slip::save(&slips_dir, &slip) {
                 Err(e) => failed("directory.slip_failed", e),
                 Ok(path) => {
                     let printed = print_command.map(|command| {
                         crate::slip::print(&command, &path).map(|()| command.clone())
                     });
-                    let languages = std::iter::once(lang.clone())
-                        .chain(visitor_lang.filter(|v| *v != lang))
-                        .collect();
                     Event::SlipWritten {
                         service,
                         slip: crate::domain::SlipWritten { at, languages },

@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 const DELAY_ENV: &str = "INTAKE_DESK_EFFECT_DELAY_MS";
 
 pub enum Work {
-    Job(Job),
+    /// Boxed: jobs differ much in size and the channel holds many.
+    Job(Box<Job>),
     /// The database was found damaged: refuse every write from now on.
     StopWriting,
 }
@@ -47,7 +48,7 @@ impl Executor {
                         if let Some(delay) = delay {
                             std::thread::sleep(delay);
                         }
-                        let event = perform(job, &mut store, &catalog);
+                        let event = perform(*job, &mut store, &catalog);
                         if answers.send(event).is_err() {
                             // The interface is gone; the remaining jobs still run.
                             continue;
@@ -72,7 +73,7 @@ impl Executor {
     pub fn submit(&mut self, job: Job) {
         let holds_keys = job.holds_keys();
         if let Some(jobs) = &self.jobs
-            && jobs.send(Work::Job(job)).is_ok()
+            && jobs.send(Work::Job(Box::new(job))).is_ok()
         {
             self.in_flight.push_back(holds_keys);
         }

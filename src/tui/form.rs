@@ -135,3 +135,40 @@ pub fn scroll_for(focus_line: usize, focus_lines: usize, height: usize, total: u
     let end = focus_line + focus_lines;
     end.saturating_sub(height).min(total - height)
 }
+
+/// Where a drawn form's focused field stands on screen.
+pub struct Drawn {
+    /// The screen row of the focused field's first line (it may be scrolled away).
+    pub focus_y: u16,
+}
+
+/// Lays the rows out in `area` with the label column given, scrolls the focused field into view,
+/// marks where the form continues and puts the cursor at the end of a text being typed.
+pub fn draw(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    rows: &[Row],
+    label_width: usize,
+) -> Drawn {
+    let laid = lay_out(rows, area.width as usize, label_width);
+    let height = area.height as usize;
+    let total = laid.lines.len();
+    let scroll = scroll_for(laid.focus_line, laid.focus_lines, height, total);
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(laid.lines).scroll((scroll as u16, 0)),
+        area,
+    );
+    super::fit::scroll_marks(frame, area, scroll, height, total);
+    if let Some((x, line)) = laid.cursor
+        && line >= scroll
+        && line < scroll + height
+    {
+        frame.set_cursor_position(ratatui::layout::Position::new(
+            (area.x + x).min(area.right().saturating_sub(1)),
+            area.y + (line - scroll) as u16,
+        ));
+    }
+    Drawn {
+        focus_y: area.y + laid.focus_line.saturating_sub(scroll) as u16,
+    }
+}

@@ -16,6 +16,8 @@ pub struct Session {
     /// Where referral slips are written, and the command that prints them.
     pub slips_dir: std::path::PathBuf,
     pub print_command: Option<String>,
+    /// The SMZ/CMS of this desk (a region id), named on slips.
+    pub centre: Option<String>,
     /// Where the Export screen sends batches (from the configuration); `None`: not set up.
     pub export: Option<crate::export::ExportOptions>,
     /// The check at start found the database damaged: saving is off, this says why.

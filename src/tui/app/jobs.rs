@@ -28,6 +28,7 @@ impl App {
         crate::slip::SlipFor {
             who: self.serving(),
             reason: Some(reason).filter(|r| !r.is_empty()),
+            appointment: None,
         }
     }
 
@@ -54,6 +55,7 @@ impl App {
                 visitor_lang,
                 slips_dir: session.slips_dir.clone(),
                 print_command: session.print_command.clone(),
+                centre: session.centre.clone(),
                 today: session.today,
                 at: self.shared.now.local,
                 recipient: self.slip_for(),

@@ -4,7 +4,7 @@ use super::{CompetenceForm, FormField};
 use crate::check::{self, InputError, Outcome};
 use crate::tui::context::Ctx;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
@@ -93,24 +93,9 @@ fn render_form(
     }
     let width = inner.width as usize;
     let label_width = crate::tui::form::label_width(rows.iter().map(|r| r.label.as_str()), width);
-    let laid = crate::tui::form::lay_out(&rows, width, label_width);
-    let height = inner.height as usize;
-    let scroll =
-        crate::tui::form::scroll_for(laid.focus_line, laid.focus_lines, height, laid.lines.len());
-    let total = laid.lines.len();
-    frame.render_widget(Paragraph::new(laid.lines).scroll((scroll as u16, 0)), inner);
-    crate::tui::fit::scroll_marks(frame, inner, scroll, height, total);
-    if let Some((x, line)) = laid.cursor
-        && line >= scroll
-        && line < scroll + height
-    {
-        frame.set_cursor_position(Position::new(
-            (inner.x + x).min(inner.right().saturating_sub(1)),
-            inner.y + (line - scroll) as u16,
-        ));
-    }
+    let focus_y = crate::tui::form::draw(frame, inner, &rows, label_width).focus_y;
     if form.focus == FormField::Commune {
-        let row = laid.focus_line.saturating_sub(scroll) as u16;
+        let row = focus_y - inner.y;
         render_suggestions(cx, form, frame, inner, row, label_width as u16 + 2);
     }
 }

@@ -219,25 +219,26 @@ fn render_details(
     };
     lines.push(field(t("slip.phone"), service.phone.clone()));
     lines.push(field(t("slip.address"), service.address.clone()));
-    // Opening hours and notes are kept in German only.
-    let german = |text: &str| {
-        if lang == "de" {
-            text.to_string()
-        } else {
-            format!("{text}{}", in_language("de"))
-        }
+    // A text kept in another language says which.
+    let marked = |found: Option<(&str, &str)>| {
+        found.map(|(text, shown)| {
+            if shown == lang {
+                text.to_string()
+            } else {
+                format!("{text}{}", in_language(shown))
+            }
+        })
     };
-    lines.push(field(t("slip.hours"), service.hours.as_deref().map(german)));
+    // Notes are kept in German only.
+    let german = |text: &str| marked(Some((text, "de"))).unwrap_or_default();
+    lines.push(field(t("slip.hours"), marked(service.hours_in(lang))));
     for (label, value) in [("slip.email", &service.email), ("slip.web", &service.web)] {
         if value.is_some() {
             lines.push(field(t(label), value.clone()));
         }
     }
     if large {
-        lines.push(field(
-            t("slip.bring"),
-            service.bring(lang).map(str::to_string),
-        ));
+        lines.push(field(t("slip.bring"), marked(service.bring_in(lang))));
     }
     let regions: Vec<String> = service
         .regions

@@ -134,13 +134,7 @@ pub struct Reception {
     pub left: std::collections::BTreeSet<ReceptionField>,
 }
 
-/// A full date as staff write it: 2026-11-25 or 25.11.2026.
-pub fn parse_day(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .ok()
-}
+pub use crate::domain::period::parse_day;
 
 impl Default for Reception {
     fn default() -> Self {

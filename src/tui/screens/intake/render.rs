@@ -5,7 +5,7 @@ use crate::domain::Sex;
 use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -380,23 +380,7 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
             .map(|(r, _)| r.label.as_str()),
         width,
     );
-    let laid = crate::tui::form::lay_out(&rows, width, label_width);
-    let height = area.height as usize;
-    let scroll =
-        crate::tui::form::scroll_for(laid.focus_line, laid.focus_lines, height, laid.lines.len());
-    let total = laid.lines.len();
-    frame.render_widget(Paragraph::new(laid.lines).scroll((scroll as u16, 0)), area);
-    crate::tui::fit::scroll_marks(frame, area, scroll, height, total);
-    let focus_y = area.y + (laid.focus_line.saturating_sub(scroll)) as u16;
-    if let Some((x, line)) = laid.cursor
-        && line >= scroll
-        && line < scroll + height
-    {
-        frame.set_cursor_position(Position::new(
-            (area.x + x).min(area.right().saturating_sub(1)),
-            area.y + (line - scroll) as u16,
-        ));
-    }
+    let focus_y = crate::tui::form::draw(frame, area, &rows, label_width).focus_y;
     render_suggestions(cx, state, frame, area, focus_y, label_width as u16 + 2);
 }
 
