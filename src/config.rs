@@ -234,8 +234,14 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
 pub struct DeskSettings {
     pub desk: String,
     pub staff: String,
+    /// The SMZ/CMS region id; `None` removes the key.
+    pub centre: Option<String>,
+    /// The interface language.
+    pub language: Option<String>,
     /// `None` removes the key: nothing is printed.
     pub print_command: Option<String>,
+    /// Where batches go; `None` removes the key.
+    pub export_dir: Option<String>,
 }
 
 /// Why the settings were not saved.
@@ -263,7 +269,10 @@ pub fn save(file: &Path, settings: &DeskSettings) -> Result<(), SaveError> {
     let values = [
         ("desk", Some(&settings.desk)),
         ("staff", Some(&settings.staff)),
+        ("centre", settings.centre.as_ref()),
+        ("language", settings.language.as_ref()),
         ("print_command", settings.print_command.as_ref()),
+        ("export_dir", settings.export_dir.as_ref()),
     ];
     for (key, value) in values {
         if let Some(problem) = value.and_then(|v| crate::text::forbidden_in_input(v, false)) {
@@ -324,7 +333,10 @@ mod tests {
         let settings = DeskSettings {
             desk: "Visp 2".into(),
             staff: "mb".into(),
+            centre: Some("smzo".into()),
+            language: Some("fr".into()),
             print_command: Some("lp -d desk".into()),
+            export_dir: Some("/srv/out".into()),
         };
         save(&file, &settings).unwrap();
         let text = std::fs::read_to_string(&file).unwrap();
@@ -338,6 +350,21 @@ mod tests {
             ("Visp 2", "mb")
         );
         assert_eq!(config.print_command.as_deref(), Some("lp -d desk"));
+        assert_eq!(
+            (config.centre.as_deref(), config.language.as_deref()),
+            (Some("smzo"), Some("fr"))
+        );
+        let no_folder = DeskSettings {
+            export_dir: None,
+            ..settings.clone()
+        };
+        save(&file, &no_folder).unwrap();
+        let config = load(&ConfigLocation::resolve(Some(&file)), true).unwrap();
+        assert_eq!(
+            config.export_dir, None,
+            "an emptied export folder is removed"
+        );
+        save(&file, &settings).unwrap();
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -98,6 +98,16 @@ fn the_desk_changed_on_the_settings_screen_is_saved_and_kept_at_the_next_start()
     tui.wait_for("›Desk");
     tui.press("ctrl-u");
     tui.type_text("Visp 2");
+    // The centre is chosen from the list, the export folder typed.
+    tui.press("down");
+    tui.press("down");
+    tui.press("right");
+    tui.wait_for("Sozialmedizinisches Zentrum Oberwallis (SMZO)");
+    let outbox = sandbox.path("outbox");
+    tui.press("down");
+    tui.press("down");
+    tui.press("down");
+    tui.type_text(outbox.to_str().unwrap());
     tui.press("enter");
     tui.wait_for("Settings saved (config.toml).");
     tui.press("down"); // the notice goes; the status line shows the desk
@@ -108,8 +118,15 @@ fn the_desk_changed_on_the_settings_screen_is_saved_and_kept_at_the_next_start()
         text.contains("desk = \"Visp 2\"") && text.contains("# the desk"),
         "{text}"
     );
+    assert!(text.contains("centre = \"smzo\""), "{text}");
+    assert!(
+        text.contains(&format!("export_dir = \"{}\"", outbox.display())),
+        "{text}"
+    );
     assert_eq!(common::file_mode(&config), 0o600);
     let mut again = sandbox.start_tui(&args, 100, 30);
     again.wait_for("Desk: Visp 2");
+    again.press("f10");
+    again.wait_for("Sozialmedizinisches Zentrum Oberwallis (SMZO)");
     again.quit();
 }

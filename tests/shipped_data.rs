@@ -185,6 +185,8 @@ const SAME_IN_GERMAN: &[&str] = &[
     "domain.integration",
     "slip.address",
     "slip.web",
+    // The names of the centres in the canton's two languages.
+    "settings.centre",
     "directory.none",
     "directory.region",
     "language.prs",

@@ -41,6 +41,11 @@ pub fn run(cli: &Cli) -> Result<()> {
             .unwrap_or_else(crate::paths::default_slips_dir),
         print_command: setup.config.print_command.clone(),
         centre: setup.config.centre.clone(),
+        export_dir: setup
+            .config
+            .export_dir
+            .as_ref()
+            .map(|d| d.display().to_string()),
         damaged: None,
         export: super::export::options(
             &setup.config,

@@ -20,6 +20,8 @@ pub struct Session {
     pub centre: Option<String>,
     /// Where the Export screen sends batches (from the configuration); `None`: not set up.
     pub export: Option<crate::export::ExportOptions>,
+    /// The export folder of the configuration, as the Settings screen edits it.
+    pub export_dir: Option<String>,
     /// The check at start found the database damaged: saving is off, this says why.
     pub damaged: Option<String>,
 }

@@ -173,13 +173,50 @@ impl App {
                 self.screens.export.job = Some(job);
             }
             Event::SettingsSaved(settings) => {
-                // From now on new visits carry the new desk and staff.
+                // From now on new visits carry the new desk and staff, slips the new centre.
                 let session = &mut self.shared.session;
-                session.desk = settings.desk;
+                session.desk = settings.desk.clone();
                 session.staff = settings.staff;
+                session.centre = settings.centre;
                 session.print_command = settings.print_command;
-                self.screens.settings = Default::default();
+                // A folder set here is where the Export screen writes, unless a URL is configured.
+                let by_http = matches!(
+                    session.export.as_ref().map(|e| &e.target),
+                    Some(crate::export::Target::Http { .. })
+                );
+                if !by_http && session.export_dir != settings.export_dir {
+                    session.export =
+                        settings
+                            .export_dir
+                            .as_ref()
+                            .map(|dir| crate::export::ExportOptions {
+                                target: crate::export::Target::Folder(dir.into()),
+                                format: session
+                                    .export
+                                    .as_ref()
+                                    .map_or(crate::export::Format::Jsonl, |e| e.format),
+                                test: false,
+                                desk: settings.desk.clone(),
+                                lock_wait: crate::export::DEFAULT_LOCK_WAIT,
+                            });
+                }
+                session.export_dir = settings.export_dir;
+                if let Some(export) = &mut session.export {
+                    export.desk = settings.desk;
+                }
+                let focus = self.screens.settings.focus;
+                self.screens.settings = crate::tui::screens::settings::SettingsScreen {
+                    focus,
+                    ..Default::default()
+                };
+                let language = settings.language.filter(|l| *l != self.shared.lang);
                 self.message = Some(self.t("settings.saved"));
+                if let Some(lang) = language {
+                    // Remembered like a language chosen with its key, which wins at the next start.
+                    self.shared.lang = lang.clone();
+                    self.message = Some(self.t("settings.saved"));
+                    return vec![Effect::SaveLanguage(lang)];
+                }
             }
             Event::Damaged(problem) => self.shared.session.damaged = Some(problem),
             Event::Working(working) => self.working = working,

@@ -426,6 +426,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn settings_saved_with_another_language_switch_it_and_remember_it() {
+        let mut app = app();
+        press(&mut app, "f10");
+        // Desk, staff, centre, then the language: → to the next one, Enter saves.
+        for _ in 0..3 {
+            press(&mut app, "down");
+        }
+        press(&mut app, "right");
+        let effects = press(&mut app, "enter");
+        let Some(Effect::SaveSettings(settings)) = effects.first().cloned() else {
+            panic!("{effects:?}");
+        };
+        let chosen = settings.language.clone().unwrap();
+        assert_ne!(chosen, app.shared.lang);
+        let after = app.on_event(super::super::effects::Event::SettingsSaved(settings));
+        assert_eq!(app.shared.lang, chosen);
+        assert_eq!(after, vec![Effect::SaveLanguage(chosen)]);
+    }
+
+    #[test]
     fn screen_keys_switch_screens_and_tab_cycles() {
         let mut app = app();
         press(&mut app, "f10");
