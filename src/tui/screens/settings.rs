@@ -319,8 +319,10 @@ mod tests {
     fn choices_step_through_the_centres_and_languages_and_esc_forgets_them() {
         let shared = crate::tui::context::test_shared();
         let cx = shared.ctx(crate::tui::screens::ScreenId::Settings);
-        let mut screen = SettingsScreen::default();
-        screen.focus = 2;
+        let mut screen = SettingsScreen {
+            focus: 2,
+            ..Default::default()
+        };
         screen.handle(Action::Right, &cx);
         let first = cx.catalog.regions[0].id.clone();
         assert_eq!(screen.settings(&cx).centre, Some(first));
