@@ -342,6 +342,18 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.wait_for("› Caritas Wallis");
     tui.press("enter");
     tui.wait_for("Referrals: Caritas Wallis (referred)");
+    // The appointment made on the phone goes on the referral and its slip.
+    let appointment = chrono::Local::now().date_naive() + chrono::Days::new(3);
+    let swiss = appointment.format("%d.%m.%Y").to_string();
+    tui.press("ctrl-f");
+    tui.wait_for("Appointment with the service");
+    tui.type_text("01.01.2020");
+    tui.press("enter");
+    tui.wait_for("That day is past");
+    tui.press("ctrl-u");
+    tui.type_text(&swiss);
+    tui.press("enter");
+    tui.wait_for(&format!("Caritas Wallis (appointment made {swiss})"));
     tui.press("ctrl-o");
     tui.wait_for("Referral slip saved");
 
@@ -395,14 +407,21 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
         serde_json::json!(["en", "de"])
     );
     assert_eq!(visit["referrals"][0]["service_id"], "caritas-vs");
-    assert_eq!(visit["referrals"][0]["status"], "referred");
+    assert_eq!(visit["referrals"][0]["status"], "appointment-made");
+    assert_eq!(
+        visit["referrals"][0]["appointment_on"],
+        appointment.to_string()
+    );
     assert_eq!(visit["referrals"][0]["consent_to_share"], true);
     assert_eq!(visit["revisions"], serde_json::json!([]));
     let today = chrono::Local::now().date_naive();
+    let slip = std::fs::read_to_string(
+        sandbox.path(&format!("share/intake-desk/slips/caritas-vs-{today}.html")),
+    )
+    .unwrap();
     assert!(
-        sandbox
-            .path(&format!("share/intake-desk/slips/caritas-vs-{today}.html"))
-            .exists()
+        slip.contains("Appointment") && slip.contains(&swiss),
+        "{slip}"
     );
 
     // The exported line carries the same, in the current schema.
@@ -436,6 +455,11 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
         serde_json::json!(["en", "de"])
     );
     assert_eq!(line["visitorLanguage"], "tir");
+    assert_eq!(line["referrals"][0]["status"], "appointment-made");
+    assert_eq!(
+        line["referrals"][0]["appointmentOn"],
+        appointment.to_string()
+    );
 }
 
 /// The same day `years` later (28 February for a 29 February).

@@ -55,6 +55,8 @@ pub enum Action {
     StartIntake,
     UrgentHandover,
     FollowUpNote,
+    /// Enter the day of an appointment made with the service of a referral.
+    Appointment,
 }
 
 impl Action {

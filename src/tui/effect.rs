@@ -25,6 +25,11 @@ pub enum Effect {
         service: String,
         visitor_lang: Option<String>,
     },
+    /// The appointment made with a referral's service (intake stage 4).
+    SetAppointment {
+        service_id: String,
+        on: chrono::NaiveDate,
+    },
     /// Record that no service fits, with the reason.
     RecordUnmetNeed {
         searched_for: String,

@@ -144,6 +144,11 @@ pub enum Event {
         revision: u32,
     },
     SettingsSaved(crate::config::DeskSettings),
+    /// An appointment was entered for a referral of the intake.
+    AppointmentSet {
+        service_id: String,
+        on: chrono::NaiveDate,
+    },
     /// Events of the loop itself, not of a job: a notice, the phone put on the clipboard (or
     /// none known), an export begun in the background, the damage check's finding, whether
     /// answers are awaited.

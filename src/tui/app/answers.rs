@@ -2,6 +2,7 @@
 //! besides `App::update` where it changes.
 
 use super::{App, Effect};
+use crate::tui::overlays::prompt::Asks;
 use crate::tui::overlays::{Overlay, PromptState};
 use crate::tui::screens::ScreenId;
 use crate::tui::screens::queue::CheckInForm;
@@ -43,9 +44,10 @@ impl App {
                     .map(|p| format!("{} {}", p.first_name, p.official_name))
                     .unwrap_or_else(|| self.t("history.anonymous"));
                 self.overlay = Some(Overlay::Prompt(PromptState {
-                    searched_for: who,
+                    asks: Asks::FollowUpNote { visit_id },
+                    about: who,
                     reason: text,
-                    note_for_visit: Some(visit_id),
+                    problem: None,
                 }));
             }
             Event::SlipWritten {
@@ -171,6 +173,14 @@ impl App {
                 self.screens.export.result = None;
                 self.screens.export.progress = Some((0, self.screens.export.pending));
                 self.screens.export.job = Some(job);
+            }
+            Event::AppointmentSet { service_id, on } => {
+                let saved = self.screens.intake.set_appointment(&service_id, on);
+                self.message = Some(self.tf(
+                    "appointment.set",
+                    &[("date", &on.format("%d.%m.%Y").to_string())],
+                ));
+                return vec![saved];
             }
             Event::SettingsSaved(settings) => {
                 // From now on new visits carry the new desk and staff, slips the new centre.

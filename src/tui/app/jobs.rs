@@ -18,7 +18,7 @@ pub enum Carry {
 
 impl App {
     /// Whom a slip written now is for: the visitor being served, and their reason.
-    fn slip_for(&self) -> crate::slip::SlipFor {
+    fn slip_for(&self, service: &str) -> crate::slip::SlipFor {
         let intake = &self.screens.intake;
         let reason = if intake.in_progress() {
             intake.reception.reason.trim().to_string()
@@ -28,7 +28,10 @@ impl App {
         crate::slip::SlipFor {
             who: self.serving(),
             reason: Some(reason).filter(|r| !r.is_empty()),
-            appointment: None,
+            appointment: intake
+                .in_progress()
+                .then(|| intake.appointment_with(service))
+                .flatten(),
         }
     }
 
@@ -39,6 +42,9 @@ impl App {
             Effect::CopyPhone(None) => return Carry::Answer(Event::PhoneCopied(None)),
             Effect::CopyPhone(Some(phone)) => return Carry::Clipboard(phone),
             Effect::Notice(text) => return Carry::Answer(Event::Notice(text)),
+            Effect::SetAppointment { service_id, on } => {
+                return Carry::Answer(Event::AppointmentSet { service_id, on });
+            }
             Effect::StartExport => {
                 return match session.export.clone() {
                     None => Carry::Answer(Event::Notice(self.t("export.no_target"))),
@@ -50,6 +56,7 @@ impl App {
                 service,
                 visitor_lang,
             } => Job::WriteSlip {
+                recipient: self.slip_for(&service),
                 service,
                 lang: self.shared.lang.clone(),
                 visitor_lang,
@@ -58,7 +65,6 @@ impl App {
                 centre: session.centre.clone(),
                 today: session.today,
                 at: self.shared.now.local,
-                recipient: self.slip_for(),
             },
             Effect::RecordUnmetNeed {
                 searched_for,

@@ -400,7 +400,12 @@ pub(crate) mod tests {
             panic!("the note window is open again");
         };
         assert_eq!(prompt.reason, "rief zurück");
-        assert_eq!(prompt.note_for_visit.as_deref(), Some("v-1"));
+        assert_eq!(
+            prompt.asks,
+            crate::tui::overlays::prompt::Asks::FollowUpNote {
+                visit_id: "v-1".into()
+            }
+        );
     }
 
     #[test]

@@ -29,17 +29,9 @@ impl App {
             },
             Overlay::Prompt(prompt) => match action {
                 Action::Close => self.overlay = None,
-                Action::Confirm if prompt.reason.trim().is_empty() => {
-                    let key = if prompt.note_for_visit.is_some() {
-                        "history.note_needed"
-                    } else {
-                        "unmet.reason_needed"
-                    };
-                    self.message = Some(self.t(key));
-                }
                 _ => {
-                    let effects = prompt.handle(action)?;
-                    if action == Action::Confirm {
+                    let effects = prompt.handle(action, self.shared.session.today)?;
+                    if prompt.answered(&effects) {
                         self.overlay = None;
                     }
                     return Some(effects);

@@ -1,5 +1,5 @@
-//! A one-line question over the screen: why no service fits ("no suitable service"), or a
-//! follow-up note to a saved visit.
+//! A one-line question over the screen: why no service fits ("no suitable service"), a
+//! follow-up note to a saved visit, or the day of an appointment made with a service.
 
 use super::centered;
 use crate::tui::action::Action;
@@ -7,28 +7,44 @@ use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+/// What the prompt asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Asks {
+    /// Why no service fits what was searched for.
+    #[default]
+    UnmetNeed,
+    /// A note added to this saved visit.
+    FollowUpNote { visit_id: String },
+    /// The day of the appointment made with this service.
+    Appointment { service_id: String },
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PromptState {
-    /// What was searched for in the directory (for a follow-up note: who the visit was).
-    pub searched_for: String,
+    pub asks: Asks,
+    /// What the answer is about: what was searched for, who the visit was, the service.
+    pub about: String,
     /// The text typed.
     pub reason: String,
-    /// Set when the prompt asks for a follow-up note to this visit.
-    pub note_for_visit: Option<String>,
+    /// Why the last answer was refused (a UI string key), shown until the next key.
+    pub problem: Option<&'static str>,
 }
 
 impl PromptState {
     pub fn type_char(&mut self, c: char) {
+        self.problem = None;
         self.reason.push(c);
     }
 
-    /// Edits; on Confirm returns the effect to save, when a reason was given.
-    pub fn handle(&mut self, action: Action) -> Option<Vec<Effect>> {
+    /// Edits; on Confirm returns the effect to carry out, or keeps the prompt open with the
+    /// problem when the answer cannot be taken (`today` decides whether a day is past).
+    pub fn handle(&mut self, action: Action, today: chrono::NaiveDate) -> Option<Vec<Effect>> {
+        self.problem = None;
         match action {
             Action::DeleteChar => {
                 self.reason.pop();
@@ -36,42 +52,93 @@ impl PromptState {
             Action::ClearInput => self.reason.clear(),
             Action::Confirm => {
                 let text = self.reason.trim().to_string();
-                return Some(vec![match &self.note_for_visit {
-                    Some(id) => Effect::AddFollowUpNote {
-                        visit_id: id.clone(),
+                if text.is_empty() {
+                    self.problem = Some(match self.asks {
+                        Asks::UnmetNeed => "unmet.reason_needed",
+                        Asks::FollowUpNote { .. } => "history.note_needed",
+                        Asks::Appointment { .. } => "appointment.needed",
+                    });
+                    return Some(Vec::new());
+                }
+                return Some(vec![match &self.asks {
+                    Asks::FollowUpNote { visit_id } => Effect::AddFollowUpNote {
+                        visit_id: visit_id.clone(),
                         text,
                     },
-                    None => Effect::RecordUnmetNeed {
-                        searched_for: self.searched_for.clone(),
+                    Asks::UnmetNeed => Effect::RecordUnmetNeed {
+                        searched_for: self.about.clone(),
                         reason: text,
                     },
+                    Asks::Appointment { service_id } => {
+                        match crate::domain::period::parse_day(&text) {
+                            None => {
+                                self.problem = Some("appointment.not_a_date");
+                                return Some(Vec::new());
+                            }
+                            Some(day) if day < today => {
+                                self.problem = Some("appointment.past");
+                                return Some(Vec::new());
+                            }
+                            Some(on) => Effect::SetAppointment {
+                                service_id: service_id.clone(),
+                                on,
+                            },
+                        }
+                    }
                 }]);
             }
             _ => return None,
         }
         Some(Vec::new())
     }
+
+    /// The answer was taken: the prompt closes.
+    pub fn answered(&self, effects: &[Effect]) -> bool {
+        !effects.is_empty()
+    }
 }
 
 pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(10).min(70);
-    let popup = centered(area, width, 7, 4);
-    let (title, searched, reason) = if state.note_for_visit.is_some() {
-        ("history.note_title", "intake.person", "intake.note")
-    } else {
-        ("unmet.title", "unmet.searched", "unmet.reason")
+    let (title, about, answer, footer) = match state.asks {
+        Asks::FollowUpNote { .. } => (
+            "history.note_title",
+            "intake.person",
+            "intake.note",
+            "unmet.footer",
+        ),
+        Asks::UnmetNeed => (
+            "unmet.title",
+            "unmet.searched",
+            "unmet.reason",
+            "unmet.footer",
+        ),
+        Asks::Appointment { .. } => (
+            "appointment.title",
+            "appointment.service",
+            "appointment.day",
+            "appointment.footer",
+        ),
     };
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let label = format!("{}: ", cx.t(answer));
+    let room = width.saturating_sub(2) as usize;
+    let wrapped = |text: &str| crate::tui::form::wrap(text, room).len() as u16;
+    let about_line = format!("{}: {}", cx.t(about), state.about);
+    let problem = state.problem.map(|key| cx.t(key));
+    let answer_lines = wrapped(&format!("{label}{}", state.reason));
+    let height =
+        2 + wrapped(&about_line) + 1 + answer_lines + problem.as_deref().map_or(0, wrapped);
+    let popup = centered(area, width, height.max(7), 4);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t(title)))
-        .title_bottom(format!(" {} ", cx.t("unmet.footer")));
+        .title_bottom(format!(" {} ", cx.t(footer)));
     let inner = block.inner(popup);
-    let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label = format!("{}: ", cx.t(reason));
-    let lines = vec![
+    let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!("{}: ", cx.t(searched)), bold),
-            Span::raw(state.searched_for.clone()),
+            Span::styled(format!("{}: ", cx.t(about)), bold),
+            Span::raw(state.about.clone()),
         ]),
         Line::default(),
         Line::from(vec![
@@ -79,6 +146,12 @@ pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) 
             Span::raw(state.reason.clone()),
         ]),
     ];
+    if let Some(problem) = &problem {
+        lines.push(Line::from(Span::styled(
+            problem.clone(),
+            Style::default().fg(Color::Red),
+        )));
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
@@ -86,9 +159,43 @@ pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) 
             .block(block),
         popup,
     );
-    let x = inner.x + (label.width() + state.reason.width()) as u16;
+    let typed = label.width() + state.reason.width();
+    let about_height = wrapped(&about_line);
+    let x = inner.x + (typed % room.max(1)) as u16;
     frame.set_cursor_position(Position::new(
         x.min(inner.right().saturating_sub(1)),
-        inner.y + 2,
+        inner.y + about_height + 1 + (typed / room.max(1)) as u16,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_appointment_must_be_a_day_today_or_later() {
+        let today: chrono::NaiveDate = "2026-12-02".parse().unwrap();
+        let mut prompt = PromptState {
+            asks: Asks::Appointment {
+                service_id: "lavi".into(),
+            },
+            ..Default::default()
+        };
+        for c in "morgen".chars() {
+            prompt.type_char(c);
+        }
+        assert_eq!(prompt.handle(Action::Confirm, today), Some(Vec::new()));
+        assert_eq!(prompt.problem, Some("appointment.not_a_date"));
+        prompt.reason = "01.12.2026".into();
+        prompt.handle(Action::Confirm, today);
+        assert_eq!(prompt.problem, Some("appointment.past"));
+        prompt.reason = "03.12.2026".into();
+        assert_eq!(
+            prompt.handle(Action::Confirm, today),
+            Some(vec![Effect::SetAppointment {
+                service_id: "lavi".into(),
+                on: "2026-12-03".parse().unwrap(),
+            }])
+        );
+    }
 }

@@ -144,7 +144,7 @@ impl crate::tui::screens::Screen for DirectoryState {
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
         if action == Action::UnmetNeed {
             return Outcome::Open(Overlay::Prompt(PromptState {
-                searched_for: self.query.clone(),
+                about: self.query.clone(),
                 ..Default::default()
             }));
         }

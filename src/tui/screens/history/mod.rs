@@ -242,9 +242,9 @@ impl HistoryState {
         };
         Outcome::Open(crate::tui::overlays::Overlay::Prompt(
             crate::tui::overlays::PromptState {
-                searched_for: who.unwrap_or_else(|| cx.t("history.anonymous")),
-                reason: String::new(),
-                note_for_visit: Some(id),
+                asks: crate::tui::overlays::prompt::Asks::FollowUpNote { visit_id: id },
+                about: who.unwrap_or_else(|| cx.t("history.anonymous")),
+                ..Default::default()
             },
         ))
     }

@@ -494,6 +494,7 @@ impl crate::tui::screens::Screen for IntakeState {
                 Confirm,
                 Left,
                 Right,
+                Appointment,
                 WriteSlip,
                 CopyPhone,
                 NextRegion,
@@ -522,6 +523,9 @@ impl crate::tui::screens::Screen for IntakeState {
         // The interpreter's time is reachable from every stage.
         if action == Action::InterpreterMinutes {
             return self.information.minutes_prompt(cx);
+        }
+        if self.stage == 3 && action == Action::Appointment {
+            return self.appointment_prompt(cx);
         }
         let closing = action == Action::SaveVisit || (self.stage == 4 && action == Action::Confirm);
         if closing && let Some(question) = self.information.timer_question(cx) {

@@ -16,6 +16,32 @@ pub struct ReferralDraft {
     /// The slip written for it, once written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slip: Option<crate::domain::SlipWritten>,
+    /// The day of the appointment made with the service; kept when ←/→ step away from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<chrono::NaiveDate>,
+}
+
+impl ReferralDraft {
+    /// How far the referral went, as the visit keeps it.
+    pub fn status(&self) -> crate::domain::ReferralStatus {
+        use crate::domain::ReferralStatus;
+        match (self.status, self.appointment) {
+            (ReferralStep::AppointmentMade, Some(on)) => ReferralStatus::AppointmentMade(on),
+            (ReferralStep::HandedOverByPhone, _) => ReferralStatus::HandedOverByPhone,
+            _ => ReferralStatus::Referred,
+        }
+    }
+
+    /// "referred", "appointment made 03.12.2026": for the screen.
+    pub fn status_text(&self, cx: &Ctx<'_>) -> String {
+        let step = cx.t(&format!("intake.referral_{}", <&str>::from(self.status)));
+        match (self.status, self.appointment) {
+            (ReferralStep::AppointmentMade, Some(on)) => {
+                format!("{step} {}", on.format("%d.%m.%Y"))
+            }
+            _ => step,
+        }
+    }
 }
 
 /// How far a referral went at the desk (`←`/`→` switch it); the draft keeps the names
@@ -26,20 +52,19 @@ pub struct ReferralDraft {
 pub enum ReferralStep {
     Referred,
     HandedOverByPhone,
+    /// An appointment was made (its day is in the draft's `appointment`).
+    AppointmentMade,
 }
 
 impl ReferralStep {
-    pub fn toggled(self) -> ReferralStep {
+    /// The next step for ←/→; "appointment made" only where an appointment was entered.
+    pub fn toggled(self, has_appointment: bool) -> ReferralStep {
         match self {
             ReferralStep::Referred => ReferralStep::HandedOverByPhone,
-            ReferralStep::HandedOverByPhone => ReferralStep::Referred,
-        }
-    }
-
-    pub fn status(self) -> crate::domain::ReferralStatus {
-        match self {
-            ReferralStep::Referred => crate::domain::ReferralStatus::Referred,
-            ReferralStep::HandedOverByPhone => crate::domain::ReferralStatus::HandedOverByPhone,
+            ReferralStep::HandedOverByPhone if has_appointment => ReferralStep::AppointmentMade,
+            ReferralStep::HandedOverByPhone | ReferralStep::AppointmentMade => {
+                ReferralStep::Referred
+            }
         }
     }
 }
@@ -56,7 +81,37 @@ impl IntakeState {
             status: ReferralStep::Referred,
             consent_to_share: self.reception.consent,
             slip,
+            appointment: None,
         }
+    }
+
+    /// The appointment made with a service: its referral (made now if there was none) is at
+    /// "appointment made".
+    pub fn set_appointment(&mut self, service_id: &str, on: chrono::NaiveDate) -> Effect {
+        let at = match self
+            .referrals
+            .iter()
+            .position(|r| r.service_id == service_id)
+        {
+            Some(at) => at,
+            None => {
+                let referral = self.new_referral(service_id.to_string(), None);
+                self.referrals.push(referral);
+                self.referrals.len() - 1
+            }
+        };
+        let referral = &mut self.referrals[at];
+        referral.appointment = Some(on);
+        referral.status = ReferralStep::AppointmentMade;
+        self.save_draft()
+    }
+
+    /// The appointment of the referral to a service, for its slip.
+    pub fn appointment_with(&self, service_id: &str) -> Option<chrono::NaiveDate> {
+        self.referrals
+            .iter()
+            .find(|r| r.service_id == service_id && r.status == ReferralStep::AppointmentMade)
+            .and_then(|r| r.appointment)
     }
 
     /// A slip written for a service on the referral stage goes with its referral.
@@ -72,6 +127,30 @@ impl IntakeState {
                 self.referrals.push(referral);
             }
         }
+    }
+
+    /// Asks the day of the appointment made with the selected service.
+    pub(super) fn appointment_prompt(&self, cx: &Ctx<'_>) -> crate::tui::screens::Outcome {
+        use crate::tui::overlays::{Overlay, PromptState, prompt::Asks};
+        let Some(i) = self
+            .directory
+            .selected_service(cx.catalog, cx.directory_index)
+        else {
+            return crate::tui::screens::Outcome::Ignored;
+        };
+        let service = &cx.catalog.services[i];
+        let typed = self
+            .appointment_with(&service.id)
+            .map(|on| on.format("%d.%m.%Y").to_string())
+            .unwrap_or_default();
+        crate::tui::screens::Outcome::Open(Overlay::Prompt(PromptState {
+            asks: Asks::Appointment {
+                service_id: service.id.clone(),
+            },
+            about: service.name(cx.lang).to_string(),
+            reason: typed,
+            problem: None,
+        }))
     }
 
     pub(super) fn handle_referral(&mut self, action: Action, cx: &Ctx<'_>) -> Option<Vec<Effect>> {
@@ -91,7 +170,7 @@ impl IntakeState {
             }
             (Action::Left | Action::Right, Some(id)) => {
                 let referral = self.referrals.iter_mut().find(|r| r.service_id == id)?;
-                referral.status = referral.status.toggled();
+                referral.status = referral.status.toggled(referral.appointment.is_some());
                 Some(vec![self.save_draft()])
             }
             _ => self
@@ -113,11 +192,20 @@ mod referral_tests {
         let draft: ReferralDraft = serde_json::from_str(saved).unwrap();
         assert_eq!(draft.status, ReferralStep::HandedOverByPhone);
         assert_eq!(serde_json::to_string(&draft).unwrap(), saved);
-        assert_eq!(draft.status.toggled(), ReferralStep::Referred);
+        assert_eq!(draft.status.toggled(false), ReferralStep::Referred);
+        assert_eq!(
+            draft.status.toggled(true),
+            ReferralStep::AppointmentMade,
+            "with an appointment entered, ←/→ reach it"
+        );
         let unknown = r#"{"service_id":"lavi","status":"lost","consent_to_share":true}"#;
         assert!(serde_json::from_str::<ReferralDraft>(unknown).is_err());
         let catalog = crate::catalog::Catalog::embedded();
-        for step in [ReferralStep::Referred, ReferralStep::HandedOverByPhone] {
+        for step in [
+            ReferralStep::Referred,
+            ReferralStep::HandedOverByPhone,
+            ReferralStep::AppointmentMade,
+        ] {
             let key = format!("intake.referral_{}", <&str>::from(step));
             assert_ne!(catalog.i18n.text("de", &key), key, "{key} has no text");
         }

@@ -27,6 +27,7 @@ fn stage_hints(stage: usize) -> Vec<(Action, &'static str)> {
             (Action::Confirm, "refer"),
             (Action::Right, "referral_step"),
             (Action::WriteSlip, "slip"),
+            (Action::Appointment, "appointment"),
         ],
         _ => &[(Action::Confirm, "save_visit")],
     };
@@ -105,10 +106,7 @@ fn referral_line(cx: &Ctx<'_>, state: &IntakeState) -> Line<'static> {
             let slip = r.slip.as_ref().map_or_else(String::new, |s| {
                 format!(", {} {}", cx.t("history.slip"), s.languages.join("+"))
             });
-            format!(
-                "{name} ({}{slip})",
-                cx.t(&format!("intake.referral_{}", <&str>::from(r.status)))
-            )
+            format!("{name} ({}{slip})", r.status_text(cx))
         })
         .collect();
     let text = if list.is_empty() {

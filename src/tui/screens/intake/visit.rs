@@ -163,7 +163,7 @@ impl IntakeState {
                 .map(|d| Referral {
                     service_id: d.service_id.clone(),
                     reason: r.reason.trim().to_string(),
-                    status: d.status.status(),
+                    status: d.status(),
                     consent_to_share: d.consent_to_share,
                     slip: d.slip.clone(),
                 })
