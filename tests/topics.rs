@@ -150,7 +150,7 @@ fn a_glossary_term_is_found_from_any_of_its_languages() {
     ] {
         let state = GlossaryState {
             query: query.into(),
-            selected: 0,
+            ..Default::default()
         };
         assert_eq!(state.hits(&catalog)[0].terms[0], german, "{query}");
     }

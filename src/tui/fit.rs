@@ -105,6 +105,71 @@ pub fn scroll_marks(
     }
 }
 
+/// How far a text longer than its pane is scrolled. The pane clamps it when drawn (it alone
+/// knows how many lines the text wraps to), so PgUp after PgDn past the end moves at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextScroll {
+    first: std::cell::Cell<usize>,
+    /// Whether the last drawing left lines below (false until drawn).
+    more_below: std::cell::Cell<bool>,
+}
+
+impl TextScroll {
+    pub const PAGE: usize = 5;
+
+    pub fn down(&self) {
+        self.first.set(self.first.get() + Self::PAGE);
+    }
+
+    pub fn up(&self) {
+        self.first.set(self.first.get().saturating_sub(Self::PAGE));
+    }
+
+    pub fn reset(&self) {
+        self.first.set(0);
+        self.more_below.set(false);
+    }
+
+    pub fn at_top(&self) -> bool {
+        self.first.get() == 0
+    }
+
+    /// The last drawing left lines below to read.
+    pub fn more_below(&self) -> bool {
+        self.more_below.get()
+    }
+
+    /// Draws the wrapped paragraph in `area` from the remembered line; when it is longer than
+    /// the pane, its right column is left for the marks of where it continues.
+    pub fn draw(
+        &self,
+        frame: &mut ratatui::Frame,
+        area: ratatui::layout::Rect,
+        paragraph: ratatui::widgets::Paragraph<'_>,
+    ) {
+        let height = area.height as usize;
+        let full = paragraph.line_count(area.width);
+        let (area, total) = if full > height && area.width > 1 {
+            let narrower = ratatui::layout::Rect {
+                width: area.width - 1,
+                ..area
+            };
+            (narrower, paragraph.line_count(narrower.width))
+        } else {
+            (area, full)
+        };
+        let first = self.first.get().min(total.saturating_sub(height));
+        self.first.set(first);
+        self.more_below.set(first + height < total);
+        frame.render_widget(paragraph.scroll((first as u16, 0)), area);
+        let marks = ratatui::layout::Rect {
+            width: area.width + u16::from(total > height),
+            ..area
+        };
+        scroll_marks(frame, marks, first, height, total);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

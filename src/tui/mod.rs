@@ -18,6 +18,7 @@ pub mod render;
 pub mod screens;
 pub mod session;
 mod shutdown;
+pub mod table;
 mod terminal;
 
 pub use action::Action;

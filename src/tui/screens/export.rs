@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// How many batches the list shows.
@@ -149,47 +149,44 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
         frame.render_widget(Paragraph::new(cx.t("export.no_batches")), list);
         return;
     }
-    let rows = state.batches.iter().map(|b| {
-        Row::new(vec![
-            b.created_at
-                .get(..16)
-                .unwrap_or(&b.created_at)
-                .replace('T', " "),
-            b.id.clone(),
-            cx.t(if b.action == BatchAction::Correction {
-                "export.corrections"
-            } else {
-                "export.new"
-            }),
-            b.visit_count.to_string(),
-            cx.t(&format!("export.status_{}", b.status)),
-        ])
-    });
-    let header = Row::new(vec![
+    // The batch id last: the longest, and the one read least (it is in the folder's file names).
+    let rows = state
+        .batches
+        .iter()
+        .map(|b| {
+            crate::tui::table::Cells::new(vec![
+                crate::tui::fit::local_time(&b.created_at),
+                cx.t(if b.action == BatchAction::Correction {
+                    "export.corrections"
+                } else {
+                    "export.new"
+                }),
+                b.visit_count.to_string(),
+                cx.t(&format!("export.status_{}", b.status)),
+                b.id.clone(),
+            ])
+        })
+        .collect();
+    let header = vec![
         cx.t("export.when"),
-        cx.t("export.batch"),
         cx.t("export.kind"),
         cx.t("export.visits"),
         cx.t("export.status"),
-    ])
-    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
-    let mut table_state = TableState::default().with_selected(Some(state.selected));
-    frame.render_stateful_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Length(16),
-                Constraint::Length(36),
-                Constraint::Length(12),
-                Constraint::Length(8),
-                Constraint::Fill(1),
-            ],
-        )
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+        cx.t("export.batch"),
+    ];
+    crate::tui::table::draw(
+        frame,
         list,
-        &mut table_state,
+        Some(header),
+        &[
+            Constraint::Length(16),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+            Constraint::Fill(2),
+        ],
+        rows,
+        Some(state.selected),
     );
 }
 

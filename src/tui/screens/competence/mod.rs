@@ -92,7 +92,7 @@ pub struct CompetenceForm {
     pub on: String,
     /// How far the answer is scrolled (PgDn/PgUp), where it is longer than its pane.
     #[serde(skip)]
-    pub answer_scroll: u16,
+    pub answer_scroll: crate::tui::fit::TextScroll,
 }
 
 impl CompetenceForm {
@@ -115,7 +115,7 @@ impl CompetenceForm {
             commune: String::new(),
             suggestion: 0,
             on: today.to_string(),
-            answer_scroll: 0,
+            answer_scroll: Default::default(),
         }
     }
 
@@ -161,8 +161,8 @@ impl CompetenceForm {
             0
         };
         match action {
-            Action::PageDown => self.answer_scroll = self.answer_scroll.saturating_add(5),
-            Action::PageUp => self.answer_scroll = self.answer_scroll.saturating_sub(5),
+            Action::PageDown => self.answer_scroll.down(),
+            Action::PageUp => self.answer_scroll.up(),
             Action::NextField => self.move_focus(1),
             Action::PrevField => self.move_focus(-1),
             Action::Down if suggestions > 0 => {

@@ -38,7 +38,7 @@ pub fn render(cx: &Ctx<'_>, form: &CompetenceForm, frame: &mut Frame, area: Rect
         cx,
         &result,
         commune_problem.as_ref(),
-        form.answer_scroll,
+        &form.answer_scroll,
         frame,
         answer_area,
     );
@@ -171,7 +171,7 @@ fn render_answer(
     cx: &Ctx<'_>,
     result: &Result<Outcome<'_>, InputError>,
     commune_problem: Option<&InputError>,
-    scroll: u16,
+    scroll: &crate::tui::fit::TextScroll,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -229,10 +229,10 @@ fn render_answer(
     }
     // Longer than its pane (80×24): it scrolls with PgDn/PgUp, and marks where it continues.
     let inner = block.inner(area);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
-    let total = paragraph.line_count(inner.width);
-    let height = inner.height as usize;
-    let scroll = usize::from(scroll).min(total.saturating_sub(height));
-    frame.render_widget(paragraph.scroll((scroll as u16, 0)).block(block), area);
-    crate::tui::fit::scroll_marks(frame, inner, scroll, height, total);
+    frame.render_widget(block, area);
+    scroll.draw(
+        frame,
+        inner,
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+    );
 }

@@ -10,13 +10,15 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GlossaryState {
     pub query: String,
     pub selected: usize,
+    /// Where a long explanation is scrolled to (it marks where it continues).
+    pub explanation_scroll: crate::tui::fit::TextScroll,
 }
 
 impl GlossaryState {
@@ -63,7 +65,7 @@ pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect
     let [search_area, table_area, explanation_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(3),
-        Constraint::Length(4),
+        Constraint::Length(7),
     ])
     .areas(inner);
     let label = format!("{}: ", cx.t("info.search"));
@@ -80,25 +82,43 @@ pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect
         search_area.y,
     ));
     let hits = state.hits(cx.catalog);
-    let header = Row::new(["Deutsch", "Français", "English", "Italiano"])
-        .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
-    let rows = hits.iter().map(|t| Row::new(t.terms.clone()));
-    let mut table_state = TableState::default()
-        .with_selected((!hits.is_empty()).then(|| state.selected.min(hits.len() - 1)));
-    frame.render_stateful_widget(
-        Table::new(rows, [Constraint::Ratio(1, 4); 4])
-            .header(header)
-            .column_spacing(1)
-            .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+    let header = ["Deutsch", "Français", "English", "Italiano"];
+    let rows = hits
+        .iter()
+        .map(|t| crate::tui::table::Cells::new(t.terms.to_vec()))
+        .collect();
+    let selected =
+        (!hits.is_empty()).then(|| crate::tui::list::clamped(state.selected, hits.len()));
+    crate::tui::table::draw(
+        frame,
         table_area,
-        &mut table_state,
+        Some(header.iter().map(|h| h.to_string()).collect()),
+        &[Constraint::Fill(1); 4],
+        rows,
+        selected,
     );
-    if let Some(term) = hits.get(crate::tui::list::clamped(state.selected, hits.len())) {
-        frame.render_widget(
-            Paragraph::new(term.explanation(cx.lang).to_string())
-                .wrap(Wrap { trim: true })
-                .block(Block::default().borders(Borders::TOP)),
-            explanation_area,
+    // The selected term whole in each language, then what it means: what a cell had to cut.
+    if let Some(term) = selected.and_then(|i| hits.get(i)) {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let mut terms = Vec::new();
+        for (n, (language, name)) in header.iter().zip(&term.terms).enumerate() {
+            if n > 0 {
+                terms.push(Span::raw(" · "));
+            }
+            terms.push(Span::raw(format!("{language}: ")));
+            terms.push(Span::styled(name.clone(), bold));
+        }
+        let lines = vec![
+            Line::from(terms),
+            Line::from(term.explanation(cx.lang).to_string()),
+        ];
+        let block = Block::default().borders(Borders::TOP);
+        let inner = block.inner(explanation_area);
+        frame.render_widget(block, explanation_area);
+        state.explanation_scroll.draw(
+            frame,
+            inner,
+            Paragraph::new(lines).wrap(Wrap { trim: true }),
         );
     }
 }

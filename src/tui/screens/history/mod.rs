@@ -8,13 +8,12 @@ use crate::store::{VisitRecord, VisitSummary};
 use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
-use crate::tui::fit::shorten_right;
 use crate::tui::screens::Outcome;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// How many visits the list holds.
@@ -132,56 +131,51 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
     }
     let widths = [
         Constraint::Length(16),
-        Constraint::Length(14),
+        Constraint::Fill(1),
         Constraint::Fill(2),
         Constraint::Fill(3),
-        Constraint::Length(10),
+        Constraint::Fill(1),
     ];
-    // Cells are cut with "…" to their column, with two spaces between columns; the whole
-    // visit is one Enter away.
-    let free = (area.width as usize).saturating_sub(16 + 14 + 10 + 2 + 4 * 2);
-    let name_width = free * 2 / 5;
-    let topics_width = free - name_width;
-    let rows = state.visits.iter().map(|v| {
-        let when = crate::tui::fit::local_time(&v.started_at);
-        let kind = cx.t(&format!("history.kind_{}", v.kind.replace('-', "_")));
-        let name = v.name.clone().unwrap_or_else(|| cx.t("history.anonymous"));
-        let topics: Vec<String> = v
-            .topics
-            .iter()
-            .map(|t| {
-                cx.catalog
-                    .topics
-                    .get(t, cx.lang)
-                    .map_or(t.clone(), |(topic, _)| topic.title.clone())
-            })
-            .collect();
-        Row::new(vec![
-            when,
-            kind,
-            // Cut by display width: names in any script keep the columns straight.
-            shorten_right(&name, name_width),
-            shorten_right(&topics.join(", "), topics_width),
-            v.interpreter_language.clone().unwrap_or_default(),
-        ])
-    });
-    let header = Row::new(vec![
+    // Cells are cut with "…" to their column; the whole visit is one Enter away.
+    let rows = state
+        .visits
+        .iter()
+        .map(|v| {
+            let topics: Vec<String> = v
+                .topics
+                .iter()
+                .map(|t| {
+                    cx.catalog
+                        .topics
+                        .get(t, cx.lang)
+                        .map_or(t.clone(), |(topic, _)| topic.title.clone())
+                })
+                .collect();
+            crate::tui::table::Cells::new(vec![
+                crate::tui::fit::local_time(&v.started_at),
+                cx.t(&format!("history.kind_{}", v.kind.replace('-', "_"))),
+                v.name.clone().unwrap_or_else(|| cx.t("history.anonymous")),
+                topics.join(", "),
+                v.interpreter_language.clone().unwrap_or_default(),
+            ])
+        })
+        .collect();
+    let header = vec![
         cx.t("history.when"),
         cx.t("history.kind"),
         cx.t("history.name"),
         cx.t("history.topics"),
         cx.t("history.interpreter"),
-    ])
-    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
-    let mut table_state = TableState::default().with_selected(Some(state.selected));
-    frame.render_stateful_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .block(block)
-            .column_spacing(2)
-            .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
-        area,
-        &mut table_state,
+    ];
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    crate::tui::table::draw(
+        frame,
+        inner,
+        Some(header),
+        &widths,
+        rows,
+        Some(state.selected),
     );
 }
 

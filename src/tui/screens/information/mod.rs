@@ -73,6 +73,9 @@ pub struct InformationState {
     /// The topic fills the screen in large print, for the visitor.
     #[serde(skip)]
     pub client_view: bool,
+    /// How far the staff's and the visitor's texts are scrolled (PgDn/PgUp).
+    #[serde(skip)]
+    pub text_scroll: [crate::tui::fit::TextScroll; 2],
     /// Topics given so far in this visit, in the order given.
     pub given: Vec<TopicGiven>,
     pub interpreter: Option<Interpreter>,
@@ -176,6 +179,7 @@ impl InformationState {
     pub fn type_char(&mut self, c: char) {
         self.query.push(c);
         self.selected = 0;
+        self.text_scroll.iter().for_each(|s| s.reset());
     }
 
     /// Whether the screen must be redrawn as time passes (a running timer).
@@ -187,8 +191,23 @@ impl InformationState {
 
     /// Handles an action of the screen; `false` when it is not one of its own.
     pub fn handle(&mut self, action: Action, catalog: &Catalog, lang: &str, now: Instant) -> bool {
+        // PgDn/PgUp read on in a topic's text; the other keys choose the topic.
+        match action {
+            Action::PageDown => {
+                self.text_scroll.iter().for_each(|s| s.down());
+                return true;
+            }
+            Action::PageUp => {
+                self.text_scroll.iter().for_each(|s| s.up());
+                return true;
+            }
+            _ => {}
+        }
         let count = self.hits(catalog, lang).len();
         if let Some(at) = crate::tui::list::moved(self.selected, action, count) {
+            if at != self.selected {
+                self.text_scroll.iter().for_each(|s| s.reset());
+            }
             self.selected = at;
             return true;
         }

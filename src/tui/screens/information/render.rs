@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
@@ -15,7 +15,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     if state.client_view {
         let lang = state.visitor_lang.as_deref().unwrap_or(cx.lang);
         if let Some(id) = &topic {
-            render_client_view(cx, id, lang, frame, area);
+            render_client_view(cx, id, lang, &state.text_scroll[0], frame, area);
         }
         return;
     }
@@ -45,7 +45,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     let [list_area, text_area] =
         Layout::horizontal([Constraint::Percentage(32), Constraint::Percentage(68)]).areas(body);
     let hits = state.hits(cx.catalog, cx.lang);
-    let items: Vec<ListItem> = hits
+    let items = hits
         .iter()
         .map(|id| {
             let title = cx
@@ -58,21 +58,23 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
                 Some(_) => "✓  ",
                 None => "   ",
             };
-            ListItem::new(format!("{mark}{title}"))
+            crate::tui::table::Cells::new(vec![format!("{mark}{title}")])
         })
         .collect();
-    let mut list_state = ListState::default()
-        .with_selected((!hits.is_empty()).then(|| state.selected.min(hits.len() - 1)));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(
-                Block::default()
-                    .borders(Borders::RIGHT)
-                    .title(cx.t("info.topics")),
-            )
-            .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
-        list_area,
-        &mut list_state,
+    // A title cut in the list stands whole above its text.
+    let list_block = Block::default()
+        .borders(Borders::RIGHT)
+        .title(cx.t("info.topics"));
+    let list_inner = list_block.inner(list_area);
+    frame.render_widget(list_block, list_area);
+    crate::tui::table::draw_list(
+        frame,
+        Rect {
+            width: list_inner.width.saturating_sub(1),
+            ..list_inner
+        },
+        items,
+        (!hits.is_empty()).then(|| state.selected.min(hits.len() - 1)),
     );
     let Some(id) = topic else { return };
     let text_area = text_area.inner(Margin {
@@ -80,7 +82,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
         vertical: 0,
     });
     match state.visitor_lang.as_deref().filter(|v| *v != cx.lang) {
-        None => render_topic(cx, &id, cx.lang, frame, text_area),
+        None => render_topic(cx, &id, cx.lang, &state.text_scroll[0], frame, text_area),
         Some(visitor) => {
             let [staff, other] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -89,6 +91,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
                 cx,
                 &id,
                 cx.lang,
+                &state.text_scroll[0],
                 frame,
                 staff.inner(Margin {
                     horizontal: 1,
@@ -99,6 +102,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
                 cx,
                 &id,
                 visitor,
+                &state.text_scroll[1],
                 frame,
                 other.inner(Margin {
                     horizontal: 1,
@@ -198,7 +202,14 @@ fn body_lines(text: &str) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn render_topic(cx: &Ctx<'_>, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
+fn render_topic(
+    cx: &Ctx<'_>,
+    id: &str,
+    lang: &str,
+    scroll: &crate::tui::fit::TextScroll,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let Some((topic, shown)) = cx.catalog.topics.get(id, lang) else {
         return;
     };
@@ -215,10 +226,21 @@ fn render_topic(cx: &Ctx<'_>, id: &str, lang: &str, frame: &mut Frame, area: Rec
     }
     lines.push(Line::default());
     lines.extend(body_lines(&topic.text));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    scroll.draw(
+        frame,
+        area,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+    );
 }
 
-fn render_client_view(cx: &Ctx<'_>, id: &str, lang: &str, frame: &mut Frame, area: Rect) {
+fn render_client_view(
+    cx: &Ctx<'_>,
+    id: &str,
+    lang: &str,
+    scroll: &crate::tui::fit::TextScroll,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let Some((topic, shown)) = cx.catalog.topics.get(id, lang) else {
         return;
     };
@@ -243,5 +265,9 @@ fn render_client_view(cx: &Ctx<'_>, id: &str, lang: &str, frame: &mut Frame, are
         lines.push(line.style(Style::default().add_modifier(Modifier::BOLD)));
         lines.push(Line::default());
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    scroll.draw(
+        frame,
+        inner,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+    );
 }

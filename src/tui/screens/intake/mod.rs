@@ -344,6 +344,24 @@ impl IntakeState {
         if action != Action::SaveVisit && action != Action::Confirm {
             self.save_without_competence = false;
         }
+        // On the information and competence stages PgDn first reads on in a text longer than
+        // its pane, then goes on to the next stage; PgUp reads back, then goes back.
+        let scrolls: Vec<&crate::tui::fit::TextScroll> = match self.stage {
+            1 => self.information.text_scroll.iter().collect(),
+            2 => self.competence.iter().map(|f| &f.answer_scroll).collect(),
+            _ => Vec::new(),
+        };
+        match action {
+            Action::PageDown if scrolls.iter().any(|s| s.more_below()) => {
+                scrolls.iter().for_each(|s| s.down());
+                return Some(Vec::new());
+            }
+            Action::PageUp if scrolls.iter().any(|s| !s.at_top()) => {
+                scrolls.iter().for_each(|s| s.up());
+                return Some(Vec::new());
+            }
+            _ => {}
+        }
         match action {
             Action::PageDown => {
                 self.enter_stage(self.stage + 1, cx);

@@ -4,11 +4,11 @@ use super::QueueState;
 use super::check_in::language_label;
 use crate::tui::action::Action;
 use crate::tui::context::Ctx;
-use crate::tui::fit::shorten_right;
+use crate::tui::table::Cells;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
@@ -38,59 +38,85 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
         );
         return;
     }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let now = cx.now.epoch_ms();
-    let name_width = (area.width as usize).saturating_sub(60).max(12);
-    let rows = state.entries.iter().map(|e| {
-        let waited = (now - e.checked_in_ms).max(0) / 1000;
-        let urgency = cx.t(&format!("urgency.{}", <&str>::from(e.urgency)));
-        let style = match e.urgency {
-            crate::domain::Urgency::Today => {
-                Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
-            }
-            crate::domain::Urgency::ThisWeek => Style::default().fg(Color::Yellow),
-            crate::domain::Urgency::Normal => Style::default(),
-        };
-        Row::new(vec![
-            format!("{:>3}:{:02}", waited / 60, waited % 60),
-            shorten_right(&e.label, name_width),
-            e.reason.clone(),
-            urgency,
-            e.language
-                .map_or_else(String::new, |l| language_label(cx, l.as_str())),
-            if e.interpreter_needed {
-                "✓".into()
-            } else {
-                String::new()
-            },
-        ])
-        .style(style)
-    });
-    let header = Row::new(vec![
+    let selected = state.selected.min(state.entries.len() - 1);
+    let urgency_of =
+        |e: &crate::store::QueueEntry| cx.t(&format!("urgency.{}", <&str>::from(e.urgency)));
+    let language_of = |e: &crate::store::QueueEntry| {
+        e.language
+            .map_or_else(String::new, |l| language_label(cx, l.as_str()))
+    };
+    let rows = state
+        .entries
+        .iter()
+        .map(|e| {
+            let waited = (now - e.checked_in_ms).max(0) / 1000;
+            let style = match e.urgency {
+                crate::domain::Urgency::Today => {
+                    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+                }
+                crate::domain::Urgency::ThisWeek => Style::default().fg(Color::Yellow),
+                crate::domain::Urgency::Normal => Style::default(),
+            };
+            Cells::new(vec![
+                format!("{:>3}:{:02}", waited / 60, waited % 60),
+                e.label.clone(),
+                e.reason.clone(),
+                urgency_of(e),
+                language_of(e),
+                if e.interpreter_needed {
+                    "✓".into()
+                } else {
+                    String::new()
+                },
+            ])
+            .style(style)
+        })
+        .collect();
+    let header = vec![
         cx.t("queue.waited"),
         cx.t("queue.label"),
         cx.t("queue.reason"),
         cx.t("queue.urgency"),
         cx.t("queue.language"),
         cx.t("queue.interpreter"),
-    ])
-    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    ];
     let widths = [
         Constraint::Length(7),
+        Constraint::Fill(3),
+        Constraint::Fill(3),
         Constraint::Fill(2),
         Constraint::Fill(2),
-        Constraint::Length(12),
-        Constraint::Length(18),
-        Constraint::Length(11),
+        Constraint::Length(4),
     ];
-    let mut table_state =
-        TableState::default().with_selected(Some(state.selected.min(state.entries.len() - 1)));
-    frame.render_stateful_widget(
-        Table::new(rows, widths)
-            .header(header)
-            .block(block)
-            .column_spacing(1)
-            .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
-        area,
-        &mut table_state,
+    // The selected visitor in full under the list: what a cell had to cut.
+    let e = &state.entries[selected];
+    let detail = [
+        e.label.clone(),
+        e.reason.clone(),
+        urgency_of(e),
+        language_of(e),
+    ]
+    .into_iter()
+    .filter(|t| !t.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let detail_height = crate::tui::form::wrap(&detail, inner.width as usize)
+        .len()
+        .min(3) as u16;
+    let [list, _, below] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(1),
+        Constraint::Length(detail_height),
+    ])
+    .areas(inner);
+    crate::tui::table::draw(frame, list, Some(header), &widths, rows, Some(selected));
+    frame.render_widget(
+        Paragraph::new(detail)
+            .style(Style::default().add_modifier(Modifier::BOLD))
+            .wrap(Wrap { trim: true }),
+        below,
     );
 }
