@@ -23,10 +23,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(app, frame, area);
         return;
     }
+    // A notice longer than the line takes up to three: it is what must be read now.
+    let status_height =
+        app.message()
+            .map_or(1, |m| notice_lines(app, m, area.width).len().clamp(1, 3)) as u16;
     let [tabs, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
     ])
     .areas(area);
     render_tabs(app, frame, tabs);
@@ -112,30 +116,43 @@ fn render_screen(app: &App, frame: &mut Frame, area: Rect) {
         .render(&app.ctx(), frame, area);
 }
 
-fn render_status(app: &App, frame: &mut Frame, area: Rect) {
-    let reversed = Style::default().add_modifier(Modifier::REVERSED);
-    // Who is being served stands first, on every screen of the visit.
+/// "Serving: … │ 12:30 │ ": who is served and a running interpreter timer, within `room`.
+fn serving_text(app: &App, room: usize) -> String {
     let mut serving = app.serving().map_or_else(String::new, |who| {
-        let who = crate::text::escape_control(&who);
+        let who = super::fit::shorten_right(&crate::text::escape_control(&who), room);
         format!("{} │ ", app.tf("status.serving", &[("who", &who)]))
     });
     // A running interpreter timer shows on every screen, so it is not forgotten.
     if let Some(timer) = app.running_timer() {
         serving.push_str(&format!("{timer} │ "));
     }
-    // A notice takes the rest of the line until the next key: it is what the user needs to read now.
+    serving
+}
+
+/// A notice with who is served before it, wrapped to the width: never cut at its start.
+fn notice_lines(app: &App, message: &str, width: u16) -> Vec<String> {
+    let serving = serving_text(app, (width as usize * 2 / 5).max(20));
+    super::form::wrap(
+        &format!(" {serving}{message}"),
+        (width as usize).saturating_sub(1),
+    )
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let reversed = Style::default().add_modifier(Modifier::REVERSED);
     if let Some(message) = app.message() {
-        let text = shorten_left(&format!(" {serving}{message}"), area.width as usize);
+        let lines: Vec<Line> = notice_lines(app, message, area.width)
+            .into_iter()
+            .map(Line::from)
+            .collect();
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                text,
-                Style::default().add_modifier(Modifier::BOLD),
-            ))
-            .style(reversed),
+            Paragraph::new(lines).style(reversed.add_modifier(Modifier::BOLD)),
             area,
         );
         return;
     }
+    // Who is being served stands first, shortened if need be (the screen has the name whole).
+    let serving = serving_text(app, (area.width as usize * 2 / 5).max(20));
     let session = app.session();
     // Short enough for 80 columns in every language; `db check` lists the damage itself.
     if session.damaged.is_some() {
@@ -156,7 +173,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
             .keys_for(app.screen().context(), action)
             .into_iter()
             .next()
-            .unwrap_or_else(|| "-".into())
+            .map_or_else(|| "-".into(), |k| super::hints::pretty_key(&k))
     };
     let hints = app.tf(
         "status.hints",
@@ -169,22 +186,50 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         "status.pending_exports",
         &[("count", &session.pending_exports.to_string())],
     );
-    // "label: value" as each language writes it (French puts a space before the colon).
+    // "label: value" as each language writes it (French puts a space before the colon); a long
+    // desk name gives way (Settings shows it whole).
     let desk = app.tf(
         "check.line",
-        &[("label", &app.t("status.desk")), ("value", &session.desk)],
+        &[
+            ("label", &app.t("status.desk")),
+            ("value", &super::fit::shorten_right(&session.desk, 24)),
+        ],
     );
+    let working = app.working().then(|| app.t("status.working"));
+    // Parts by importance; what does not fit leaves from the least important, so the help
+    // key is always on the line.
+    let mut parts: Vec<(u8, String)> =
+        vec![(0, desk), (3, app.lang().to_uppercase()), (2, pending)];
+    if let Some(working) = working {
+        parts.insert(0, (1, working));
+    }
+    let hints_width = hints.width() + 1;
+    let width = |parts: &[(u8, String)]| {
+        1 + serving.width() + parts.iter().map(|(_, p)| p.width() + 3).sum::<usize>() + hints_width
+    };
+    while width(&parts) > area.width as usize {
+        let Some(least) = parts
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, (rank, _))| *rank)
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        if parts[least].0 == 0 {
+            break;
+        }
+        parts.remove(least);
+    }
     let fixed = format!(
-        " {serving}{}{desk} │ {} │ {pending} │ ",
-        if app.working() {
-            format!("{} │ ", app.t("status.working"))
-        } else {
-            String::new()
-        },
-        app.lang().to_uppercase(),
+        " {serving}{}",
+        parts
+            .iter()
+            .map(|(_, p)| format!("{p} │ "))
+            .collect::<String>()
     );
     // The database path gets what is left and is shortened from the left: its end says most.
-    let room = (area.width as usize).saturating_sub(fixed.width() + hints.width() + 3);
+    let room = (area.width as usize).saturating_sub(fixed.width() + hints_width + 3);
     // Too little room for a path that says anything: leave it out (Settings shows it whole).
     let path = if room >= 12 {
         vec![
@@ -463,9 +508,18 @@ mod tests {
                     let Some(cell) = line.split('│').nth(1) else {
                         continue;
                     };
-                    let last = cell.trim_end().rsplit("  ").next().unwrap_or("").trim();
+                    let cell = cell.trim_end_matches(['▲', '▼', ' ']);
+                    let last = cell.rsplit("  ").next().unwrap_or("").trim();
+                    // The list shows a service's first number, "+" where it has more.
+                    let number = last.trim_end_matches(" +");
                     if last.starts_with(|c: char| c.is_ascii_digit()) {
-                        assert!(phones.contains(&last), "{at}: {last:?} cut\n{line}");
+                        assert!(
+                            phones
+                                .iter()
+                                .any(|p| *p == last
+                                    || (last.ends_with(" +") && p.starts_with(number))),
+                            "{at}: {last:?} cut\n{line}"
+                        );
                     }
                 }
                 // Each intake stage names save and urgent handover.

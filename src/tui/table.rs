@@ -9,9 +9,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 /// Columns stand this far apart.
 pub const GAP: u16 = 2;
+
+/// Before the selected row.
+const SELECTED: &str = "› ";
 
 /// One row: its cells and its style.
 pub struct Cells {
@@ -46,14 +50,19 @@ pub fn draw(
     if area.width < 2 || area.height == 0 {
         return;
     }
-    // The last column of the area is the marks'.
+    // The last column of the area is the marks'; the selected row is marked "› " (read without
+    // colour too), which the columns leave room for.
     let body = Rect {
         width: area.width - 1,
         ..area
     };
+    let cells = Rect {
+        width: body.width.saturating_sub(SELECTED.width() as u16),
+        ..body
+    };
     let columns: Vec<u16> = Layout::horizontal(widths.to_vec())
         .spacing(GAP)
-        .split(body)
+        .split(cells)
         .iter()
         .map(|r| r.width)
         .collect();
@@ -77,6 +86,8 @@ pub fn draw(
     let fixed: Vec<Constraint> = columns.iter().map(|w| Constraint::Length(*w)).collect();
     let mut table = Table::new(visible, fixed)
         .column_spacing(GAP)
+        .highlight_symbol(SELECTED)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
         .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
     if let Some(header) = header {
         table = table.header(
@@ -135,10 +146,10 @@ mod tests {
     #[test]
     fn cells_are_cut_with_a_mark_apart_from_each_other_and_the_list_says_it_continues() {
         let lines = drawn(20, 4, 10, 5);
-        assert!(lines[1].starts_with("row 3   a long cel…"), "{lines:?}");
+        assert!(lines[1].starts_with("  row 3   a long c…"), "{lines:?}");
         assert!(lines[1].ends_with('▲'), "{lines:?}");
         assert!(
-            lines[3].starts_with("row 5 ") && lines[3].ends_with('▼'),
+            lines[3].starts_with("› row 5 ") && lines[3].ends_with('▼'),
             "{lines:?}"
         );
         // Everything fits: nothing cut, no marks.

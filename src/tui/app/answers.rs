@@ -162,7 +162,10 @@ impl App {
                 self.screens.export.selected = 0;
             }
             Event::ReportLoaded(figures) => self.screens.reports.figures = Some(*figures),
-            Event::VisitOpened(Some(opened)) => self.screens.history.open = Some(*opened),
+            Event::VisitOpened(Some(opened)) => {
+                self.screens.history.detail_scroll.reset();
+                self.screens.history.open = Some(*opened);
+            }
             Event::VisitOpened(None) => {}
             Event::Notice(text) => self.message = Some(text),
             Event::PhoneCopied(None) => self.message = Some(self.t("directory.phone_unknown")),

@@ -6,9 +6,9 @@ use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use crate::tui::keymap::{Context, format_sequence};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Row, Table};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpState {
@@ -79,32 +79,52 @@ pub fn rows(cx: &Ctx<'_>, context: Context, actions: &[Action]) -> Vec<(String, 
 }
 
 pub fn render(cx: &Ctx<'_>, state: &HelpState, frame: &mut Frame, area: Rect) {
+    use crate::tui::form::{Row, label_width, lay_out};
     let rows = rows(cx, state.context, &state.actions);
     let width = area.width.saturating_sub(8).min(90);
     let height = area.height.saturating_sub(4);
     let popup = centered(area, width, height, 2);
-    let visible = popup.height.saturating_sub(3) as usize;
-    let scroll = state.scroll.min(rows.len().saturating_sub(visible));
     let title = cx.tf("help.title", &[("screen", &cx.t(&cx.screen.title_key()))]);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {title} "))
         .title_bottom(format!(" {} ", cx.t("help.footer")));
-    let header = Row::new(vec![
-        cx.t("help.key").to_string(),
-        cx.t("help.action").to_string(),
-    ])
-    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
-    let body = rows
-        .into_iter()
-        .skip(scroll)
-        .map(|(keys, label)| Row::new(vec![keys, label]));
+    let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Table::new(body, [Constraint::Length(24), Constraint::Min(10)])
-            .header(header)
-            .block(block)
-            .column_spacing(2),
-        popup,
-    );
+    frame.render_widget(block, popup);
+    let bold_underlined = Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    // Keys in a column as wide as the longest, the action beside it wrapping: nothing is cut;
+    // the right column is left for the marks of where the list continues.
+    let text_width = inner.width.saturating_sub(1) as usize;
+    let as_rows: Vec<Row> = std::iter::once((cx.t("help.key"), cx.t("help.action")))
+        .chain(rows)
+        .enumerate()
+        .map(|(n, (keys, label))| Row {
+            label: keys,
+            value: label,
+            value_style: if n == 0 {
+                bold_underlined
+            } else {
+                Style::default()
+            },
+            note: None,
+            focused: false,
+            text: false,
+        })
+        .collect();
+    let keys_width = label_width(as_rows.iter().map(|r| r.label.as_str()), text_width);
+    let laid = lay_out(&as_rows, text_width, keys_width);
+    let mut lines = laid.lines;
+    let header = lines.remove(0);
+    let [head, body] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(header), head);
+    let shown = body.height as usize;
+    let scroll = state.scroll.min(lines.len().saturating_sub(shown));
+    let total = lines.len();
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+    crate::tui::fit::scroll_marks(frame, body, scroll, shown, total);
 }

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -92,27 +92,21 @@ pub fn render(cx: &Ctx<'_>, state: &PaletteState, frame: &mut Frame, area: Rect)
         return;
     }
     let under = cx.screen.context();
-    let label_width = list_area.width.saturating_sub(14) as usize;
-    let items: Vec<ListItem> = matches
+    // The keys in a column as wide as the longest shown (never cut), the label gives way with "…".
+    let keys: Vec<String> = matches.iter().map(|a| keys_hint(cx, under, *a)).collect();
+    let keys_width = keys.iter().map(|k| k.width()).max().unwrap_or(0) as u16;
+    let rows = matches
         .iter()
-        .map(|action| {
-            let label_key = action.label_key();
-            let label = cx.t(&label_key);
-            let keys = keys_hint(cx, under, *action);
-            let pad = label_width.saturating_sub(label.width());
-            ListItem::new(Line::from(vec![
-                Span::raw(label.to_string()),
-                Span::raw(" ".repeat(pad + 1)),
-                Span::styled(keys, Style::default().add_modifier(Modifier::DIM)),
-            ]))
-        })
+        .zip(keys)
+        .map(|(action, keys)| crate::tui::table::Cells::new(vec![cx.t(&action.label_key()), keys]))
         .collect();
-    let mut list_state =
-        ListState::default().with_selected(Some(state.selected.min(matches.len() - 1)));
-    frame.render_stateful_widget(
-        List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+    crate::tui::table::draw(
+        frame,
         list_area,
-        &mut list_state,
+        None,
+        &[Constraint::Fill(1), Constraint::Length(keys_width)],
+        rows,
+        Some(state.selected.min(matches.len() - 1)),
     );
 }
 
@@ -121,6 +115,7 @@ fn keys_hint(cx: &Ctx<'_>, context: Context, action: Action) -> String {
         .keys_for(context, action)
         .into_iter()
         .take(2)
+        .map(|k| crate::tui::hints::pretty_key(&k))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(", ")
 }

@@ -2,6 +2,7 @@
 
 use super::{CompetenceForm, FormField};
 use crate::check::{self, InputError, Outcome};
+use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -54,7 +55,19 @@ fn render_form(
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("check.title")))
-        .title_bottom(format!(" {} ", cx.t("check.form_hint")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                crate::tui::keymap::Context::Form,
+                &[
+                    (Action::NextField, "next_field"),
+                    (Action::Right, "choose"),
+                    (Action::PageDown, "read_on"),
+                ],
+                (area.width as usize).saturating_sub(4),
+            )
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut rows = Vec::new();

@@ -23,6 +23,8 @@ pub struct DirectoryState {
     pub visitor_lang: Option<String>,
     /// The selected service is shown on the whole screen, as for the visitor across the desk.
     pub open: bool,
+    /// How far the selected service's details are scrolled (PgDn/PgUp in the open view).
+    pub details_scroll: crate::tui::fit::TextScroll,
 }
 
 impl DirectoryState {
@@ -58,7 +60,22 @@ impl DirectoryState {
         index: &DirectoryIndex,
     ) -> Option<Vec<Effect>> {
         let count = self.hits(catalog, index).len();
+        // Open, a service reads on with PgDn/PgUp; ↑/↓ still go to the next one.
+        match action {
+            Action::PageDown if self.open => {
+                self.details_scroll.down();
+                return Some(Vec::new());
+            }
+            Action::PageUp if self.open => {
+                self.details_scroll.up();
+                return Some(Vec::new());
+            }
+            _ => {}
+        }
         if let Some(at) = crate::tui::list::moved(self.selected, action, count) {
+            if at != self.selected {
+                self.details_scroll.reset();
+            }
             self.selected = at;
             return Some(Vec::new());
         }

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rect) {
@@ -29,10 +29,17 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [search_area, body] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let hits = state.hits(cx.catalog, cx.directory_index);
-    render_search_line(cx, state, hits.len(), frame, search_area);
+    let filters = filters_line(cx, state, hits.len());
+    let filter_height = Paragraph::new(filters.clone())
+        .wrap(Wrap { trim: true })
+        .line_count(inner.width) as u16;
+    let [search_area, body] = Layout::vertical([
+        Constraint::Length(2 + filter_height.saturating_sub(1)),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    render_search_line(cx, state, filters, frame, search_area);
     let selected = hits
         .get(crate::tui::list::clamped(state.selected, hits.len()))
         .map(|i| &cx.catalog.services[*i]);
@@ -50,57 +57,51 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
                 service,
                 state.visitor_lang.as_deref().unwrap_or(cx.lang),
                 true,
+                &state.details_scroll,
                 frame,
                 body,
             );
         }
         return;
     }
-    let [list_area, details_area] =
-        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+    // On a narrow screen the list takes half: names and numbers both need room.
+    let list_share = if body.width < 100 { 50 } else { 42 };
+    let [list_area, details_area] = Layout::horizontal([
+        Constraint::Percentage(list_share),
+        Constraint::Percentage(100 - list_share),
+    ])
+    .areas(body);
     let not_known = cx.t("slip.not_known");
-    // The highlight mark and the border take three columns.
-    let room = (list_area.width as usize).saturating_sub(3);
-    let items: Vec<ListItem> = hits
+    let phone_of = |i: &usize| {
+        cx.catalog.services[*i]
+            .phone
+            .as_deref()
+            .map_or_else(|| not_known.clone(), list_phone)
+    };
+    // A phone number is never cut: its column is as wide as the longest; the name gives way.
+    let phone_width = hits.iter().map(|i| phone_of(i).width()).max().unwrap_or(0) as u16;
+    let rows = hits
         .iter()
         .map(|i| {
-            let service = &cx.catalog.services[*i];
-            let phone = service.phone.clone().unwrap_or_else(|| not_known.clone());
-            // A phone number is never cut: the name gives way (with "…"); where even that
-            // leaves too little, the number stays in the details beside.
-            let name_room = room.saturating_sub(phone.width() + 2);
-            let mut spans = Vec::new();
-            if name_room >= 10 {
-                spans.push(Span::raw(crate::tui::fit::shorten_right(
-                    service.name(cx.lang),
-                    name_room,
-                )));
-                let pad = name_room.saturating_sub(
-                    crate::tui::fit::shorten_right(service.name(cx.lang), name_room).width(),
-                );
-                spans.push(Span::raw(" ".repeat(pad + 2)));
-                spans.push(Span::styled(
-                    phone,
-                    Style::default().add_modifier(Modifier::DIM),
-                ));
-            } else {
-                spans.push(Span::raw(crate::tui::fit::shorten_right(
-                    service.name(cx.lang),
-                    room,
-                )));
-            }
-            ListItem::new(Line::from(spans))
+            crate::tui::table::Cells::new(vec![
+                cx.catalog.services[*i].name(cx.lang).to_string(),
+                phone_of(i),
+            ])
         })
         .collect();
-    let mut list_state =
-        ListState::default().with_selected(Some(state.selected.min(hits.len() - 1)));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(Block::default().borders(Borders::RIGHT))
-            .highlight_style(Style::default().add_modifier(Modifier::REVERSED))
-            .highlight_symbol("› "),
-        list_area,
-        &mut list_state,
+    let list_block = Block::default().borders(Borders::RIGHT);
+    let list_inner = list_block.inner(list_area);
+    frame.render_widget(list_block, list_area);
+    crate::tui::table::draw(
+        frame,
+        Rect {
+            width: list_inner.width.saturating_sub(1),
+            ..list_inner
+        },
+        None,
+        &[Constraint::Fill(1), Constraint::Length(phone_width)],
+        rows,
+        Some(state.selected.min(hits.len() - 1)),
     );
     if let Some(service) = selected {
         let details = Rect {
@@ -108,19 +109,40 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
             width: details_area.width.saturating_sub(1),
             ..details_area
         };
-        render_details(cx, service, cx.lang, false, frame, details);
+        // Beside the list the details start at the top; Enter opens them whole, to scroll.
+        render_details(
+            cx,
+            service,
+            cx.lang,
+            false,
+            &crate::tui::fit::TextScroll::default(),
+            frame,
+            details,
+        );
     }
 }
 
-fn render_search_line(
-    cx: &Ctx<'_>,
-    state: &DirectoryState,
-    count: usize,
-    frame: &mut Frame,
-    area: Rect,
-) {
+/// The first number of a service's phones for the list, `+` where it has more (all of them,
+/// with whom they reach, are in the details).
+pub fn list_phone(phones: &str) -> String {
+    let first = phones
+        .split(';')
+        .next()
+        .unwrap_or(phones)
+        .split(" (")
+        .next()
+        .unwrap_or(phones)
+        .trim();
+    if first == phones.trim() {
+        first.to_string()
+    } else {
+        format!("{first} +")
+    }
+}
+
+/// "12 services · Region: … · Visitor's language: …", wrapped where it does not fit.
+fn filters_line(cx: &Ctx<'_>, state: &DirectoryState, count: usize) -> Line<'static> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label = format!("{}: ", cx.t("directory.search"));
     let region = state
         .region
         .as_deref()
@@ -133,11 +155,7 @@ fn render_search_line(
         || cx.t("directory.none"),
         |l| cx.catalog.i18n.text(l, "meta.name").to_string(),
     );
-    let line = Line::from(vec![
-        Span::styled(label.clone(), bold),
-        Span::raw(state.query.clone()),
-    ]);
-    let filters = Line::from(vec![
+    Line::from(vec![
         Span::styled(
             cx.catalog
                 .i18n
@@ -150,8 +168,26 @@ fn render_search_line(
         Span::raw("   "),
         Span::styled(format!("{}: ", cx.t("directory.visitor_lang")), bold),
         Span::raw(visitor),
+    ])
+}
+
+fn render_search_line(
+    cx: &Ctx<'_>,
+    state: &DirectoryState,
+    filters: Line<'static>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let label = format!("{}: ", cx.t("directory.search"));
+    let line = Line::from(vec![
+        Span::styled(label.clone(), bold),
+        Span::raw(state.query.clone()),
     ]);
-    frame.render_widget(Paragraph::new(vec![line, filters]), area);
+    frame.render_widget(
+        Paragraph::new(vec![line, filters]).wrap(Wrap { trim: true }),
+        area,
+    );
     let x = area.x + (label.width() + state.query.width()) as u16;
     frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
 }
@@ -162,6 +198,7 @@ fn render_details(
     service: &Service,
     lang: &str,
     large: bool,
+    scroll: &crate::tui::fit::TextScroll,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -279,5 +316,5 @@ fn render_details(
         format!("{}: {}", t("directory.checked"), service.last_checked),
         dim,
     )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    scroll.draw(frame, area, Paragraph::new(lines).wrap(Wrap { trim: true }));
 }

@@ -10,7 +10,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut Frame, area: Rect) {
+pub fn render(
+    cx: &Ctx<'_>,
+    record: &VisitRecord,
+    revisions: usize,
+    scroll: &crate::tui::fit::TextScroll,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(
@@ -20,7 +27,11 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
         ))
         .title_bottom(crate::tui::hints::screen_footer(
             cx,
-            &[(Action::FollowUpNote, "follow_up"), (Action::Close, "back")],
+            &[
+                (Action::FollowUpNote, "follow_up"),
+                (Action::PageDown, "read_on"),
+                (Action::Close, "back"),
+            ],
             area,
         ));
     let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -255,10 +266,11 @@ pub fn render(cx: &Ctx<'_>, record: &VisitRecord, revisions: usize, frame: &mut 
     for note in record.note.as_deref().unwrap_or("–").lines() {
         lines.push(Line::from(note.to_string()));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    scroll.draw(
+        frame,
+        inner,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
     );
 }

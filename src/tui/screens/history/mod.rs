@@ -26,6 +26,8 @@ pub struct HistoryState {
     pub selected: usize,
     /// The visit opened read-only, with how many earlier versions it has.
     pub open: Option<(VisitRecord, usize)>,
+    /// How far the open visit is scrolled (PgDn/PgUp, ↓/↑).
+    pub detail_scroll: crate::tui::fit::TextScroll,
 }
 
 impl HistoryState {
@@ -51,6 +53,15 @@ impl HistoryState {
             return match action {
                 Action::Close => {
                     self.open = None;
+                    self.detail_scroll.reset();
+                    Some(Vec::new())
+                }
+                Action::PageDown | Action::Down => {
+                    self.detail_scroll.down();
+                    Some(Vec::new())
+                }
+                Action::PageUp | Action::Up => {
+                    self.detail_scroll.up();
                     Some(Vec::new())
                 }
                 _ => None,
@@ -79,7 +90,7 @@ impl HistoryState {
 
 pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect) {
     if let Some((record, revisions)) = &state.open {
-        detail::render(cx, record, *revisions, frame, area);
+        detail::render(cx, record, *revisions, &state.detail_scroll, frame, area);
         return;
     }
     let [search, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);

@@ -59,18 +59,7 @@ pub fn render(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [bar, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let stages: Vec<Span> = (0..STAGES)
-        .flat_map(|i| {
-            let name = format!(" {} {} ", i + 1, cx.t(&format!("intake.stage_{}", i + 1)));
-            let style = if i == state.stage {
-                Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-            } else {
-                Style::default().add_modifier(Modifier::DIM)
-            };
-            [Span::styled(name, style), Span::raw(" › ")]
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(Line::from(stages)), bar);
+    frame.render_widget(Paragraph::new(stage_bar(cx, state.stage, bar.width)), bar);
     match state.stage {
         0 => render_reception(cx, state, frame, body),
         1 => crate::tui::screens::information::render(cx, &state.information, frame, body),
@@ -80,15 +69,53 @@ pub fn render(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) 
             }
         }
         3 => {
-            let [referrals, directory] =
-                Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(body);
-            frame.render_widget(
-                Paragraph::new(referral_line(cx, state)).wrap(Wrap { trim: true }),
-                referrals,
-            );
+            // The referrals made so far, whole up to a third of the stage; beyond, marked.
+            let summary = Paragraph::new(referral_line(cx, state)).wrap(Wrap { trim: true });
+            let height = (summary.line_count(body.width) as u16).clamp(1, (body.height / 3).max(2));
+            let [referrals, _, directory] = Layout::vertical([
+                Constraint::Length(height),
+                Constraint::Length(1),
+                Constraint::Min(1),
+            ])
+            .areas(body);
+            crate::tui::fit::TextScroll::default().draw(frame, referrals, summary);
             crate::tui::screens::directory::render(cx, &state.directory, frame, directory);
         }
         _ => render_close(cx, state, frame, body),
+    }
+}
+
+/// "1 Reception › 2 Information › …"; where the names do not all fit, the current stage is
+/// named and the others show their number.
+fn stage_bar(cx: &Ctx<'_>, current: usize, width: u16) -> Line<'static> {
+    let names: Vec<String> = (0..STAGES)
+        .map(|i| cx.t(&format!("intake.stage_{}", i + 1)))
+        .collect();
+    let line = |full: &dyn Fn(usize) -> bool| -> Line<'static> {
+        let mut spans = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" › "));
+            }
+            let text = if full(i) {
+                format!(" {} {name} ", i + 1)
+            } else {
+                format!(" {} ", i + 1)
+            };
+            let style = if i == current {
+                Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                Style::default().add_modifier(Modifier::DIM)
+            };
+            spans.push(Span::styled(text, style));
+        }
+        Line::from(spans)
+    };
+    let all = line(&|_| true);
+    if all.width() <= width as usize {
+        all
+    } else {
+        line(&|i| i == current)
     }
 }
 
