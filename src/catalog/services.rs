@@ -31,7 +31,7 @@ const COLUMNS: &[&str] = &[
 ];
 
 /// Columns a file may leave out (added after the first layout): written last.
-const OPTIONAL_COLUMNS: &[&str] = &["hours_fr"];
+const OPTIONAL_COLUMNS: &[&str] = &["hours_fr", "address_fr"];
 
 /// The categories a service may have; their labels are `category.<id>` in the UI strings.
 pub const CATEGORIES: &[&str] = &[
@@ -69,7 +69,10 @@ pub struct Service {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub web: Option<String>,
+    /// The address as the (German) source gives it.
     pub address: Option<String>,
+    /// The address in French, where its words differ (place names, "secret address").
+    pub address_fr: Option<String>,
     /// Opening hours as the (German) source gives them.
     pub hours: Option<String>,
     /// The opening hours in French.
@@ -112,6 +115,15 @@ impl Service {
     /// else in the other, with the language (ISO 639-1) it is in.
     pub fn description_in(&self, lang: &str) -> Option<(&str, &'static str)> {
         in_language(&self.description_de, &self.description_fr, lang)
+    }
+
+    /// The address in French where the directory has one, else as the source gives it (an
+    /// address is mostly names, which need no marker).
+    pub fn address(&self, lang: &str) -> Option<&str> {
+        match (lang, &self.address_fr) {
+            ("fr", Some(fr)) => Some(fr),
+            _ => self.address.as_deref(),
+        }
     }
 
     /// The opening hours like [`Service::description_in`].
@@ -279,6 +291,7 @@ pub fn parse(
             email: row.optional("email"),
             web: row.optional("web"),
             address: row.optional("address"),
+            address_fr: row.optional("address_fr"),
             hours: row.optional("hours"),
             hours_fr: row.optional("hours_fr"),
             languages,
@@ -332,6 +345,7 @@ pub fn to_csv(services: &[Service]) -> String {
                 s.last_checked.clone(),
                 opt(&s.note),
                 opt(&s.hours_fr),
+                opt(&s.address_fr),
             ])
             .expect("writing to memory");
     }

@@ -108,7 +108,7 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
                         categories: &s.categories,
                         phone: s.phone.as_deref(),
                         web: s.web.as_deref(),
-                        address: s.address.as_deref(),
+                        address: s.address(&lang),
                         regions: &s.regions,
                         serves_commune: region.as_deref().map(|r| s.serves(r)),
                     }

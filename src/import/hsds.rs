@@ -313,6 +313,7 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 email: get(s, "email").or_else(|| org.and_then(|o| get(o, "email"))),
                 web: get(s, "url").or_else(|| org.and_then(|o| get(o, "website"))),
                 address: joined(address),
+                address_fr: None,
                 hours: hours_de,
                 hours_fr,
                 languages: langs,

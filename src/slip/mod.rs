@@ -99,7 +99,10 @@ impl Slip<'_> {
         }
         rows.extend([
             (t("slip.phone"), known(&service.phone)),
-            (t("slip.address"), known(&service.address)),
+            (
+                t("slip.address"),
+                known(&service.address(lang).map(str::to_string)),
+            ),
             (
                 t("slip.hours"),
                 self.data_text(lang, service.hours_in(lang))

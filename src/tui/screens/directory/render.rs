@@ -255,7 +255,10 @@ fn render_details(
         }
     };
     lines.push(field(t("slip.phone"), service.phone.clone()));
-    lines.push(field(t("slip.address"), service.address.clone()));
+    lines.push(field(
+        t("slip.address"),
+        service.address(lang).map(str::to_string),
+    ));
     // A text kept in another language says which.
     let marked = |found: Option<(&str, &str)>| {
         found.map(|(text, shown)| {

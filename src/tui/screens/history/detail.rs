@@ -120,7 +120,7 @@ pub fn render(
                 format!(
                     "{} · {} · {} min{provider}",
                     cx.t(&format!("language.{}", i.language)),
-                    i.mode,
+                    cx.t(&format!("info.mode_{}", i.mode.replace('-', "_"))),
                     i.minutes
                 )
             },
