@@ -451,6 +451,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn with_the_vim_keymap_letters_type_into_a_search_line_and_ctrl_j_k_move() {
+        let mut app = App::new(
+            Catalog::embedded(),
+            load_builtin("vim").unwrap(),
+            Session::default(),
+            "de".into(),
+        );
+        press(&mut app, "f5");
+        press(&mut app, "j k");
+        assert_eq!(app.screens.directory.query, "jk");
+        assert_eq!(app.screens.directory.selected, 0);
+        press(&mut app, "ctrl-u ctrl-j ctrl-j");
+        assert_eq!(app.screens.directory.query, "");
+        assert_eq!(app.screens.directory.selected, 2);
+        press(&mut app, "ctrl-k");
+        assert_eq!(app.screens.directory.selected, 1);
+    }
+
+    #[test]
     fn screen_keys_switch_screens_and_tab_cycles() {
         let mut app = app();
         press(&mut app, "f10");
