@@ -8,7 +8,7 @@ use common::Sandbox;
 #[test]
 fn every_intake_stage_shows_save_and_urgent_handover_at_80x24_in_each_language() {
     for (lang, save, urgent) in [
-        ("de", "Ctrl-E: speichern", "Ctrl-X: Notfall-Übergabe"),
+        ("de", "Strg-E: speichern", "Strg-X: Notfall-Übergabe"),
         ("fr", "Ctrl-E: enregistrer", "Ctrl-X: transmission urgente"),
         ("en", "Ctrl-E: save", "Ctrl-X: urgent handover"),
     ] {

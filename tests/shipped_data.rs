@@ -185,6 +185,10 @@ const SAME_IN_GERMAN: &[&str] = &[
     "domain.integration",
     "slip.address",
     "slip.web",
+    // Keys labelled alike on German, French and English keyboards.
+    "key.tab",
+    "key.alt",
+    "key.esc",
     // The names of the centres in the canton's two languages.
     "settings.centre",
     "directory.none",

@@ -9,6 +9,20 @@ use unicode_width::UnicodeWidthStr;
 
 /// A key as a person reads it: `Ctrl-E`, `PgDn`, `←`, `Enter`.
 pub fn pretty_key(key: &str) -> String {
+    pretty_key_with(key, &|_| None)
+}
+
+/// A key as a person reads it in the interface language: the names of keys and modifiers
+/// (`key.<name>` in the UI strings, e.g. `Strg`, `Entrée`), where the language has them.
+pub fn key_label(cx: &Ctx<'_>, key: &str) -> String {
+    pretty_key_with(key, &|name| {
+        let id = format!("key.{name}");
+        let text = cx.catalog.i18n.text(cx.lang, &id);
+        (text != id).then(|| text.to_string())
+    })
+}
+
+fn pretty_key_with(key: &str, named: &dyn Fn(&str) -> Option<String>) -> String {
     key.split(' ')
         .map(|part| {
             let (modifiers, base) = match part.rfind('-') {
@@ -16,19 +30,27 @@ pub fn pretty_key(key: &str) -> String {
                 _ => ("", part),
             };
             let base = match base {
-                "enter" => "Enter".to_string(),
-                "esc" => "Esc".to_string(),
-                "tab" => "Tab".to_string(),
-                "backspace" => "⌫".to_string(),
-                "pagedown" => "PgDn".to_string(),
-                "pageup" => "PgUp".to_string(),
                 "left" => "←".to_string(),
                 "right" => "→".to_string(),
                 "up" => "↑".to_string(),
                 "down" => "↓".to_string(),
-                "space" | " " => "Space".to_string(),
-                "home" => "Home".to_string(),
-                "end" => "End".to_string(),
+                "backspace" => "⌫".to_string(),
+                " " => named("space").unwrap_or_else(|| "Space".to_string()),
+                "enter" | "esc" | "tab" | "pagedown" | "pageup" | "space" | "home" | "end" => {
+                    named(base).unwrap_or_else(|| {
+                        match base {
+                            "enter" => "Enter",
+                            "esc" => "Esc",
+                            "tab" => "Tab",
+                            "pagedown" => "PgDn",
+                            "pageup" => "PgUp",
+                            "space" => "Space",
+                            "home" => "Home",
+                            _ => "End",
+                        }
+                        .to_string()
+                    })
+                }
                 f if f.starts_with('f') && f[1..].parse::<u8>().is_ok() => f.to_uppercase(),
                 other if modifiers.is_empty() => other.to_string(),
                 other => other.to_uppercase(),
@@ -37,9 +59,11 @@ pub fn pretty_key(key: &str) -> String {
                 .split('-')
                 .filter(|m| !m.is_empty())
                 .map(|m| {
-                    let mut chars = m.chars();
-                    chars.next().map_or_else(String::new, |c| {
-                        c.to_uppercase().collect::<String>() + chars.as_str()
+                    named(m).unwrap_or_else(|| {
+                        let mut chars = m.chars();
+                        chars.next().map_or_else(String::new, |c| {
+                            c.to_uppercase().collect::<String>() + chars.as_str()
+                        })
                     })
                 })
                 .collect();
@@ -60,7 +84,7 @@ pub fn key_for(cx: &Ctx<'_>, context: Context, action: Action) -> Option<String>
         .into_iter()
         .chain(cx.keymap.keys_for(Context::Global, action))
         .next()
-        .map(|k| pretty_key(&k))
+        .map(|k| key_label(cx, &k))
 }
 
 /// A footer of `hints` (an action and the key of its short label, `hint.<label>`), most
@@ -124,6 +148,11 @@ mod tests {
         assert_eq!(pretty_key("g g"), "g g");
         assert_eq!(pretty_key("shift-tab"), "Shift-Tab");
         assert_eq!(pretty_key("?"), "?");
+        let shared = crate::tui::context::test_shared();
+        let cx = shared.ctx(crate::tui::screens::ScreenId::Intake);
+        assert_eq!(key_label(&cx, "ctrl-e"), "Strg-E");
+        assert_eq!(key_label(&cx, "shift-tab"), "Umschalt-Tab");
+        assert_eq!(key_label(&cx, "pagedown"), "Bild↓");
     }
 
     #[test]
@@ -136,12 +165,13 @@ mod tests {
             (Action::PageDown, "next_stage"),
             (Action::NextField, "next_field"),
         ];
+        // German keyboards say Strg for Ctrl.
         let wide = footer(&cx, Context::Form, &hints, 200);
-        assert!(wide.starts_with("Ctrl-E: "), "{wide}");
-        assert!(wide.contains("Ctrl-X: "), "{wide}");
+        assert!(wide.starts_with("Strg-E: "), "{wide}");
+        assert!(wide.contains("Strg-X: "), "{wide}");
         let narrow = footer(&cx, Context::Form, &hints, 40);
         assert!(narrow.width() <= 40, "{narrow}");
-        assert!(narrow.starts_with("Ctrl-E: "), "{narrow}");
+        assert!(narrow.starts_with("Strg-E: "), "{narrow}");
         assert!(
             narrow.ends_with(&format!("F1: {}", cx.t("hint.more"))),
             "{narrow}"

@@ -173,7 +173,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
             .keys_for(app.screen().context(), action)
             .into_iter()
             .next()
-            .map_or_else(|| "-".into(), |k| super::hints::pretty_key(&k))
+            .map_or_else(|| "-".into(), |k| super::hints::key_label(&app.ctx(), &k))
     };
     let hints = app.tf(
         "status.hints",
@@ -527,7 +527,8 @@ mod tests {
                 shell.update(Action::ScreenIntake);
                 for _ in 0..5 {
                     let text = screen_text(&shell, width, height);
-                    assert!(text.contains("Ctrl-X"), "{at}\n{text}");
+                    let urgent = if lang == "de" { "Strg-X" } else { "Ctrl-X" };
+                    assert!(text.contains(urgent), "{at}\n{text}");
                     shell.update(Action::PageDown);
                 }
                 // A competence answer longer than its pane says so.

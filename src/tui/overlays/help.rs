@@ -50,7 +50,7 @@ pub fn rows(cx: &Ctx<'_>, context: Context, actions: &[Action]) -> Vec<(String, 
     let mut own: Vec<(Action, Vec<String>)> = actions.iter().map(|a| (*a, Vec::new())).collect();
     let mut everywhere: Vec<(Action, Vec<String>)> = Vec::new();
     for binding in cx.keymap.live_bindings(context) {
-        let keys = crate::tui::hints::pretty_key(&format_sequence(&binding.keys));
+        let keys = crate::tui::hints::key_label(cx, &format_sequence(&binding.keys));
         let list = if actions.contains(&binding.action) {
             &mut own
         } else if binding.context == Context::Global || binding.action.is_shell() {

@@ -115,7 +115,7 @@ fn keys_hint(cx: &Ctx<'_>, context: Context, action: Action) -> String {
         .keys_for(context, action)
         .into_iter()
         .take(2)
-        .map(|k| crate::tui::hints::pretty_key(&k))
+        .map(|k| crate::tui::hints::key_label(cx, &k))
         .collect::<Vec<_>>()
         .join(", ")
 }
