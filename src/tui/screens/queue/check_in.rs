@@ -10,12 +10,10 @@ use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::overlays::centered;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 use strum::IntoEnumIterator;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckInField {
@@ -141,25 +139,7 @@ impl CheckInForm {
 }
 
 pub fn render(cx: &Ctx<'_>, form: &CheckInForm, frame: &mut Frame, area: Rect) {
-    let popup = centered(area, area.width.saturating_sub(10).min(72), 9, 3);
-    let footer = crate::tui::hints::footer(
-        cx,
-        crate::tui::keymap::Context::Form,
-        &[
-            (Action::Confirm, "check_in"),
-            (Action::Close, "cancel"),
-            (Action::NextField, "next_field"),
-            (Action::Right, "choose"),
-        ],
-        (popup.width as usize).saturating_sub(4),
-    );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", cx.t("queue.check_in")))
-        .title_bottom(format!(" {footer} "));
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
+    let width = area.width.saturating_sub(10).min(72);
     let language = form
         .language
         .map_or_else(|| cx.t("queue.unknown"), |l| language_label(cx, l.as_str()));
@@ -189,39 +169,55 @@ pub fn render(cx: &Ctx<'_>, form: &CheckInForm, frame: &mut Frame, area: Rect) {
             },
         ),
     ];
-    let width = values
-        .iter()
-        .map(|(_, key, _)| cx.t(key).width())
-        .max()
-        .unwrap_or(10)
-        + 2;
-    let mut lines = Vec::new();
-    for (row, (field, key, value)) in values.iter().enumerate() {
-        let focused = form.focus == *field;
-        let style = if focused {
-            Style::default().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::default()
-        };
-        let label = format!(
-            "{}{:<width$}",
-            if focused { "›" } else { " " },
-            cx.t(key),
-            width = width - 1
-        );
-        lines.push(Line::from(vec![
-            Span::styled(label, Style::default().add_modifier(Modifier::BOLD)),
-            Span::styled(value.clone(), style),
-        ]));
-        if focused && matches!(field, CheckInField::Label | CheckInField::Reason) {
-            let x = inner.x + (width + value.width()) as u16;
-            frame.set_cursor_position(Position::new(
-                x.min(inner.right().saturating_sub(1)),
-                inner.y + row as u16,
-            ));
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // A long name or reason wraps in its field and the window grows with it: nothing typed
+    // runs under the border.
+    let rows: Vec<crate::tui::form::Row> = values
+        .into_iter()
+        .map(|(field, key, value)| {
+            let focused = form.focus == field;
+            crate::tui::form::Row {
+                label: cx.t(key),
+                value,
+                value_style: if focused {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default()
+                },
+                note: None,
+                focused,
+                text: focused && matches!(field, CheckInField::Label | CheckInField::Reason),
+            }
+        })
+        .collect();
+    let text_width = width.saturating_sub(2) as usize;
+    let label_width =
+        crate::tui::form::label_width(rows.iter().map(|r| r.label.as_str()), text_width);
+    let lines = crate::tui::form::lay_out(&rows, text_width, label_width).lines.len() as u16;
+    let popup = centered(
+        area,
+        width,
+        (lines + 4).clamp(9, area.height.saturating_sub(2)),
+        3,
+    );
+    let footer = crate::tui::hints::footer(
+        cx,
+        crate::tui::keymap::Context::Form,
+        &[
+            (Action::Confirm, "check_in"),
+            (Action::Close, "cancel"),
+            (Action::NextField, "next_field"),
+            (Action::Right, "choose"),
+        ],
+        (popup.width as usize).saturating_sub(4),
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", cx.t("queue.check_in")))
+        .title_bottom(format!(" {footer} "));
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    crate::tui::form::draw(frame, inner, &rows, label_width);
 }
 
 /// A language's name in the UI language where the app has one, else its code.
