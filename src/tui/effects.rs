@@ -185,6 +185,21 @@ pub fn apply(effect: Effect, app: &mut App, executor: &mut super::executor::Exec
     }
 }
 
+/// As [`apply`], on this thread and at once: for tests that drive the state with a real store.
+#[cfg(test)]
+pub fn apply_now(effect: Effect, app: &mut App, store: &mut Store, catalog: &Catalog) {
+    let event = match app.carry(effect) {
+        Carry::Job(job) => perform(job, store, catalog),
+        Carry::Answer(event) => event,
+        Carry::Clipboard(phone) => Event::PhoneCopied(Some(phone)),
+        // An export runs on its own connection; the layout has nothing to learn from it.
+        Carry::Export(_) => return,
+    };
+    for follow_up in app.on_event(event) {
+        apply_now(follow_up, app, store, catalog);
+    }
+}
+
 /// Does a job's I/O; no interface state is read or changed here.
 pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
     let queue = |store: &Store| store.queue_waiting().map_err(|e| e.to_string());

@@ -12,6 +12,8 @@ pub mod fit;
 pub mod form;
 pub mod hints;
 pub mod keymap;
+#[cfg(test)]
+mod layout_check;
 pub mod list;
 pub mod overlays;
 pub mod render;

@@ -88,7 +88,15 @@ pub fn render(cx: &Ctx<'_>, state: &HelpState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {title} "))
-        .title_bottom(format!(" {} ", cx.t("help.footer")));
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                Context::Help,
+                &[(Action::Close, "close"), (Action::Down, "scroll")],
+                (popup.width as usize).saturating_sub(4),
+            )
+        ));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

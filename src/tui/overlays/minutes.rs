@@ -53,7 +53,10 @@ pub fn render(cx: &Ctx<'_>, form: &MinutesForm, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("info.minutes_title")))
-        .title_bottom(format!(" {} ", cx.t("unmet.footer")));
+        .title_bottom(format!(
+            " {} ",
+            super::prompt::save_or_cancel(cx, popup.width)
+        ));
     let inner = block.inner(popup);
     let label = format!("{}: ", cx.t("info.minutes_prompt"));
     let bold = Style::default().add_modifier(Modifier::BOLD);

@@ -98,26 +98,25 @@ impl PromptState {
     }
 }
 
+/// "Enter: save · Esc: cancel" with the keys of the keymap: the footer of a small window.
+pub fn save_or_cancel(cx: &Ctx<'_>, width: u16) -> String {
+    crate::tui::hints::footer(
+        cx,
+        crate::tui::keymap::Context::Form,
+        &[(Action::Confirm, "save"), (Action::Close, "cancel")],
+        (width as usize).saturating_sub(4),
+    )
+}
+
 pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(10).min(70);
-    let (title, about, answer, footer) = match state.asks {
-        Asks::FollowUpNote { .. } => (
-            "history.note_title",
-            "intake.person",
-            "intake.note",
-            "unmet.footer",
-        ),
-        Asks::UnmetNeed => (
-            "unmet.title",
-            "unmet.searched",
-            "unmet.reason",
-            "unmet.footer",
-        ),
+    let (title, about, answer) = match state.asks {
+        Asks::FollowUpNote { .. } => ("history.note_title", "intake.person", "intake.note"),
+        Asks::UnmetNeed => ("unmet.title", "unmet.searched", "unmet.reason"),
         Asks::Appointment { .. } => (
             "appointment.title",
             "appointment.service",
             "appointment.day",
-            "appointment.footer",
         ),
     };
     let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -133,7 +132,7 @@ pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) 
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t(title)))
-        .title_bottom(format!(" {} ", cx.t(footer)));
+        .title_bottom(format!(" {} ", save_or_cancel(cx, width)));
     let inner = block.inner(popup);
     let mut lines = vec![
         Line::from(vec![

@@ -77,7 +77,15 @@ pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect)
             cx.t("report.visits"),
             visits
         ))
-        .title_bottom(format!(" {} ", cx.t("report.footer")));
+        .title_bottom(crate::tui::hints::screen_footer(
+            cx,
+            &[
+                (crate::tui::Action::Left, "prev_month"),
+                (crate::tui::Action::Right, "next_month"),
+                (crate::tui::Action::Down, "scroll"),
+            ],
+            area,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(f) = state.figures.as_ref().filter(|f| f.visits > 0) else {

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(cx: &Ctx<'_>, form: &CompetenceForm, frame: &mut Frame, area: Rect) {
@@ -159,7 +159,8 @@ fn render_suggestions(
     if suggestions.is_empty() {
         return;
     }
-    let width = suggestions.iter().map(|s| s.width()).max().unwrap_or(10) as u16 + 4;
+    // The names, the selection mark, the border and the column of scroll marks.
+    let width = suggestions.iter().map(|s| s.width()).max().unwrap_or(10) as u16 + 5;
     let popup = Rect {
         x: inner.x + indent,
         y: inner.y + row + 1,
@@ -167,16 +168,18 @@ fn render_suggestions(
         height: (suggestions.len() as u16 + 2)
             .min(frame.area().bottom().saturating_sub(inner.y + row + 1)),
     };
-    let items: Vec<ListItem> = suggestions.iter().map(|s| ListItem::new(*s)).collect();
-    let mut state =
-        ListState::default().with_selected(Some(form.suggestion.min(suggestions.len() - 1)));
+    let block = Block::default().borders(Borders::ALL);
+    let list = block.inner(popup);
     frame.render_widget(Clear, popup);
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(Block::default().borders(Borders::ALL))
-            .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
-        popup,
-        &mut state,
+    frame.render_widget(block, popup);
+    crate::tui::table::draw_list(
+        frame,
+        list,
+        suggestions
+            .iter()
+            .map(|s| crate::tui::table::Cells::new(vec![s.to_string()]))
+            .collect(),
+        Some(form.suggestion.min(suggestions.len() - 1)),
     );
 }
 

@@ -192,7 +192,9 @@ pub fn render(cx: &Ctx<'_>, form: &CheckInForm, frame: &mut Frame, area: Rect) {
     let text_width = width.saturating_sub(2) as usize;
     let label_width =
         crate::tui::form::label_width(rows.iter().map(|r| r.label.as_str()), text_width);
-    let lines = crate::tui::form::lay_out(&rows, text_width, label_width).lines.len() as u16;
+    let lines = crate::tui::form::lay_out(&rows, text_width, label_width)
+        .lines
+        .len() as u16;
     let popup = centered(
         area,
         width,

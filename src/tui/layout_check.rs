@@ -1,0 +1,403 @@
+//! The layout test: every screen and window, drawn from a demo database through the real
+//! effects, at 80×24, 120×35 and 200×60 in German, French and English. For each it asserts that
+//! what staff must read is whole on screen (wrapped where need be) or marked as continuing
+//! (`▼`), that footers and the status line are not cut, and that a word is never cut without
+//! its `…`.
+
+use super::action::Action;
+use super::app::{App, Session};
+use super::effect::Effect;
+use super::overlays::Overlay;
+use crate::catalog::Catalog;
+use crate::store::{QueueEntry, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 35), (200, 60)];
+const LANGUAGES: [&str; 3] = ["de", "fr", "en"];
+
+/// A desk with a demo database behind it: keys go through the state and its effects are
+/// carried out at once by the real jobs.
+struct Desk {
+    app: App,
+    store: Store,
+    catalog: Catalog,
+    _dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn new(lang: &str) -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("visits.db")).unwrap();
+        let catalog = Catalog::embedded();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+01:00").unwrap();
+        store
+            .insert_visits(crate::demo::visits(crate::demo::DemoOptions {
+                visits: 120,
+                seed: 7,
+                now,
+                communes: catalog.communes.iter().map(|c| c.bfs_nr).collect(),
+                catalog: Some(catalog.clone()),
+            }))
+            .unwrap();
+        // Waiting visitors with the longest names and reasons a desk sees.
+        for (n, (label, reason)) in [
+            (
+                "Von Hohenberg-Schwarzenbach-Oberländer, Maximilian-Alexander Friedrich",
+                "Demande de prestations complémentaires et aide au logement urgente",
+            ),
+            ("Ticket 12", "Mietschulden"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let entry = QueueEntry {
+                id: format!("q-{n}"),
+                label: label.into(),
+                reason: reason.into(),
+                urgency: crate::domain::Urgency::ThisWeek,
+                language: "kmr".parse().ok(),
+                interpreter_needed: true,
+                checked_in_ms: now.timestamp_millis() - 600_000,
+            };
+            store.queue_add("desk-1", &entry).unwrap();
+        }
+        let session = Session {
+            desk: "Visp 1".into(),
+            staff: "mb".into(),
+            db_path: dir.path().join("visits.db").display().to_string(),
+            config_path: "/home/desk/.config/intake-desk/config.toml".into(),
+            keymap: "default".into(),
+            today: now.date_naive(),
+            ..Session::default()
+        };
+        let mut app = App::new(
+            catalog.clone(),
+            super::keymap::load_builtin("default").unwrap(),
+            session,
+            lang.into(),
+        );
+        app.set_now(super::context::Now::at(now));
+        let queue = store.queue_waiting().unwrap();
+        app.starting_with(queue, None);
+        Desk {
+            app,
+            store,
+            catalog,
+            _dir: dir,
+        }
+    }
+
+    fn press(&mut self, action: Action) {
+        let effects = self.app.update(action);
+        self.carry(effects);
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let key: super::keymap::Key = if c == ' ' {
+                "space".parse().unwrap()
+            } else {
+                c.to_string().parse().unwrap()
+            };
+            let effects = self.app.handle_key(key);
+            self.carry(effects);
+        }
+    }
+
+    fn carry(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            super::effects::apply_now(effect, &mut self.app, &mut self.store, &self.catalog);
+        }
+    }
+
+    fn t(&self, key: &str) -> String {
+        self.app.t(key)
+    }
+
+    fn text(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| super::render::render(&self.app, f))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Each word of `wanted` stands whole somewhere on the screen: not cut (a cut word ends in `…`
+/// or runs into a border), though it may have wrapped to another line than its neighbours.
+fn whole_words(screen: &str, wanted: &str) -> Result<(), String> {
+    let words: Vec<&str> = screen
+        .split(|c: char| c.is_whitespace() || "│┌┐└┘─▲▼›‹,;:()·«»\"'’".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for word in wanted
+        .split(|c: char| c.is_whitespace() || ",;:()·«»\"'’".contains(c))
+        .filter(|w| !w.is_empty())
+    {
+        if !words.contains(&word) {
+            return Err(format!("{word:?} of {wanted:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// Footers are not cut: the text in a bottom border ends before its corner with a space.
+fn footers_whole(screen: &str) -> Result<(), String> {
+    for line in screen.lines().filter(|l| l.contains('└')) {
+        for segment in line.split('┘') {
+            let Some(start) = segment.find('└') else {
+                continue;
+            };
+            let inside = &segment[start + '└'.len_utf8()..];
+            if inside.chars().any(char::is_alphanumeric)
+                && !inside.trim_end_matches('─').ends_with(' ')
+            {
+                return Err(format!("footer cut: {line}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `check` on the screen, or a mark that it continues; the screen in the message otherwise.
+fn on_screen_or_marked(screen: &str, what: &str, at: &str) {
+    if let Err(missing) = whole_words(screen, what)
+        && !screen.contains('▼')
+    {
+        panic!("{at}: {missing} not whole\n{screen}");
+    }
+}
+
+fn must_read(screen: &str, what: &str, at: &str) {
+    if let Err(missing) = whole_words(screen, what) {
+        panic!("{at}: {missing} not whole\n{screen}");
+    }
+}
+
+/// What every drawing must keep: footers and the status line's help key whole.
+fn always(desk: &Desk, screen: &str, at: &str) {
+    if let Err(why) = footers_whole(screen) {
+        panic!("{at}: {why}\n{screen}");
+    }
+    let status = screen.lines().last().unwrap_or_default().trim_end();
+    let help = desk.t("status.hints");
+    // The hint's last word (Befehle, Commandes, Commands) ends the line: nothing after it was cut.
+    let last_word = help.split_whitespace().last().unwrap_or_default();
+    assert!(
+        status.ends_with(last_word),
+        "{at}: status line cut: {status}\n{screen}"
+    );
+}
+
+#[test]
+fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() {
+    for lang in LANGUAGES {
+        let mut desk = Desk::new(lang);
+        for (width, height) in SIZES {
+            let at = |what: &str| format!("{lang} {width}x{height} {what}");
+            // Queue: the selected visitor whole under the list.
+            desk.press(Action::ScreenQueue);
+            let screen = desk.text(width, height);
+            always(&desk, &screen, &at("queue"));
+            must_read(
+                &screen,
+                "Von Hohenberg-Schwarzenbach-Oberländer, Maximilian-Alexander Friedrich",
+                &at("queue"),
+            );
+            must_read(
+                &screen,
+                "Demande de prestations complémentaires et aide au logement urgente",
+                &at("queue"),
+            );
+            // Check-in with a long reason: it wraps in its field.
+            desk.press(Action::CheckIn);
+            desk.type_text("Ticket 99");
+            desk.press(Action::NextField);
+            desk.type_text("Rückforderung der Sozialhilfe nach Erbschaft und Hausverkauf");
+            let screen = desk.text(width, height);
+            always(&desk, &screen, &at("check-in"));
+            must_read(
+                &screen,
+                "Rückforderung der Sozialhilfe nach Erbschaft und Hausverkauf",
+                &at("check-in"),
+            );
+            desk.press(Action::Close);
+            desk.press(Action::Close);
+            // Every screen with its help window: the screen's keys listed whole or marked.
+            for screen_action in [
+                Action::ScreenQueue,
+                Action::ScreenHistory,
+                Action::ScreenDirectory,
+                Action::ScreenInformation,
+                Action::ScreenCompetence,
+                Action::ScreenExport,
+                Action::ScreenReports,
+                Action::ScreenSettings,
+                Action::ScreenGlossary,
+            ] {
+                desk.press(screen_action);
+                let name = format!("{screen_action:?}");
+                let screen = desk.text(width, height);
+                always(&desk, &screen, &at(&name));
+                desk.press(Action::Help);
+                let Some(Overlay::Help(help)) = desk.app.overlay() else {
+                    panic!("{name}: help opens");
+                };
+                let first = help
+                    .actions
+                    .iter()
+                    .find(|a| !desk.app.ctx().keymap.keys_for(help.context, **a).is_empty())
+                    .map(|a| desk.t(&a.label_key()));
+                let screen = desk.text(width, height);
+                always(&desk, &screen, &at(&format!("{name} help")));
+                if let Some(first) = first {
+                    must_read(&screen, &first, &at(&format!("{name} help")));
+                }
+                desk.press(Action::Close);
+            }
+            // History: a visit opened reads whole or marks that it continues.
+            desk.press(Action::ScreenHistory);
+            desk.press(Action::Confirm);
+            let screen = desk.text(width, height);
+            always(&desk, &screen, &at("visit"));
+            on_screen_or_marked(&screen, &desk.t("intake.note"), &at("visit"));
+            desk.press(Action::Close);
+            // Glossary: the selected term whole in its four languages.
+            desk.press(Action::ScreenGlossary);
+            desk.type_text("Integrationspauschale");
+            let screen = desk.text(width, height);
+            for term in &desk.catalog.glossary[..]
+                .iter()
+                .find(|t| t.terms[0] == "Integrationspauschale")
+                .expect("a shipped term")
+                .terms
+            {
+                must_read(&screen, term, &at("glossary"));
+            }
+            desk.press(Action::ClearInput);
+            // Information: the selected topic's title whole above its text.
+            desk.press(Action::ScreenInformation);
+            desk.press(Action::Down);
+            let screen = desk.text(width, height);
+            let topic = desk
+                .app
+                .screens()
+                .information
+                .selected_topic(&desk.catalog, lang);
+            let title = desk
+                .catalog
+                .topics
+                .get(&topic.unwrap(), lang)
+                .unwrap()
+                .0
+                .title
+                .clone();
+            must_read(&screen, &title, &at("information"));
+            // Directory: the selected service's name whole in its details.
+            desk.press(Action::ScreenDirectory);
+            let screen = desk.text(width, height);
+            let hits = desk
+                .app
+                .screens()
+                .directory
+                .hits(&desk.catalog, desk.app.ctx().directory_index);
+            let service = &desk.catalog.services[hits[0]];
+            must_read(&screen, service.name(lang), &at("directory"));
+            // Settings: every label and value whole.
+            desk.press(Action::ScreenSettings);
+            let screen = desk.text(width, height);
+            for label in [
+                "settings.desk",
+                "settings.staff",
+                "settings.centre",
+                "settings.language",
+                "settings.print_command",
+                "settings.export_dir",
+                "settings.database",
+            ] {
+                must_read(&screen, &desk.t(label), &at("settings"));
+            }
+            // Reports: the sections' titles, or a mark that they continue.
+            desk.press(Action::ScreenReports);
+            let screen = desk.text(width, height);
+            on_screen_or_marked(&screen, &desk.t("report.by_service"), &at("reports"));
+            // The palette: each key whole beside its command.
+            desk.press(Action::Palette);
+            let screen = desk.text(width, height);
+            always(&desk, &screen, &at("palette"));
+            let shift_tab = super::hints::key_label(&desk.app.ctx(), "shift-tab");
+            must_read(&screen, &shift_tab, &at("palette"));
+            desk.press(Action::Close);
+            // The intake: each stage's name whole where it is the current one, every footer whole.
+            desk.press(Action::ScreenIntake);
+            for stage in 1..=5 {
+                let screen = desk.text(width, height);
+                always(&desk, &screen, &at(&format!("intake stage {stage}")));
+                must_read(
+                    &screen,
+                    &desk.t(&format!("intake.stage_{stage}")),
+                    &at(&format!("intake stage {stage}")),
+                );
+                // PgDn reads on in a long text first: go on until the next stage.
+                let before = desk.app.screens().intake.stage;
+                for _ in 0..20 {
+                    // As the app does: a frame after each key (the pane learns where it ends).
+                    desk.text(width, height);
+                    desk.press(Action::PageDown);
+                    if desk.app.screens().intake.stage != before {
+                        break;
+                    }
+                }
+            }
+            // Quitting with an intake begun asks, in words that are whole.
+            desk.press(Action::Quit);
+            let screen = desk.text(width, height);
+            always(&desk, &screen, &at("quit question"));
+            assert!(
+                matches!(desk.app.overlay(), Some(Overlay::Confirm(_))),
+                "{}",
+                at("quit asks")
+            );
+            desk.press(Action::Close);
+        }
+    }
+}
+
+#[test]
+fn every_table_goes_through_the_helper_that_keeps_cells_apart() {
+    // Cells touching and cut without "…" came from tables drawn by hand; the helper is the one
+    // place that lays columns out (tested in `table`).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut by_hand = Vec::new();
+    for entry in walk(&dir) {
+        let text = std::fs::read_to_string(&entry).unwrap();
+        let name = entry.display().to_string();
+        let helper = name.ends_with("table.rs") || name.ends_with("layout_check.rs");
+        if !helper && (text.contains("Table::new(") || text.contains("List::new(")) {
+            by_hand.push(name);
+        }
+    }
+    assert!(by_hand.is_empty(), "tables drawn by hand: {by_hand:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
