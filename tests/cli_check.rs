@@ -186,15 +186,15 @@ fn refused(args: &str, expected: &str) {
 fn errors_are_one_line_and_exit_2() {
     refused(
         "--canton VS --status refugee-b --lang en",
-        "This status needs --asylum-date",
+        "This status needs the date “--asylum-date”.",
     );
     refused(
         "--canton VS --status refugee-f --lang en",
-        "This status needs --entry-date",
+        "This status needs the date “--entry-date”.",
     );
     refused(
         "--canton VS --status refugee-b --asylum-date 2027-01-01 --on 2026-11-25 --lang en",
-        "--asylum-date 2027-01-01 lies after the reference date 2026-11-25",
+        "“--asylum-date”: 2027-01-01 is after the reference date 2026-11-25",
     );
     refused(
         "--canton ZH --status b --lang en",
@@ -222,6 +222,6 @@ fn errors_are_one_line_and_exit_2() {
     );
     refused(
         "--canton VS --status refugee-b --lang fr",
-        "Pour ce statut, il manque --asylum-date",
+        "Pour ce statut, indiquez la date « --asylum-date ».",
     );
 }

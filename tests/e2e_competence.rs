@@ -25,7 +25,7 @@ fn a_b_refugee_six_years_after_the_application_goes_to_the_red_cross_until_c_ent
     tui.type_text("refugee b");
     tui.wait_for("Recognised refugee (B)");
     // Without the date the answer asks for it.
-    tui.wait_for("This status needs Asylum application on");
+    tui.wait_for("This status needs the date “Asylum application");
     tui.press("tab");
     tui.type_text(&six_years_ago());
     tui.wait_for("Red Cross Valais (on the canton's mandate)");

@@ -28,7 +28,7 @@ fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
     assert!(page.contains("Caritas Valais"));
     // No public source gives Caritas Valais's number: the slip says so instead of inventing one.
     assert!(
-        page.contains("<th>Téléphone</th><td>non connu</td>"),
+        page.contains("<th>Téléphone</th><td>pas d’information</td>"),
         "{page}"
     );
 

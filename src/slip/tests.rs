@@ -36,7 +36,7 @@ fn a_slip_carries_the_phone_and_says_what_is_not_known() {
     );
     let text = slip(&catalog, "caritas-vs", "fr", None, &nobody).text();
     assert!(
-        text.contains("Téléphone") && text.contains("non connu"),
+        text.contains("Téléphone") && text.contains("pas d’information"),
         "{text}"
     );
 }

@@ -71,12 +71,12 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
         Constraint::Percentage(100 - list_share),
     ])
     .areas(body);
-    let not_known = cx.t("slip.not_known");
+    // No number known: a dash in the list, said in words in the details beside.
     let phone_of = |i: &usize| {
         cx.catalog.services[*i]
             .phone
             .as_deref()
-            .map_or_else(|| not_known.clone(), list_phone)
+            .map_or_else(|| "–".to_string(), list_phone)
     };
     // A phone number is never cut: its column is as wide as the longest; the name gives way.
     let phone_width = hits.iter().map(|i| phone_of(i).width()).max().unwrap_or(0) as u16;
