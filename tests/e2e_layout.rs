@@ -130,3 +130,36 @@ fn the_desk_changed_on_the_settings_screen_is_saved_and_kept_at_the_next_start()
     again.wait_for("Sozialmedizinisches Zentrum Oberwallis (SMZO)");
     again.quit();
 }
+
+#[test]
+fn reports_stop_at_the_current_month_and_show_referrals_languages_and_competence() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let today = chrono::Local::now().date_naive();
+    let out = sandbox.run(&[
+        "demo",
+        "--visits",
+        "400",
+        "--until",
+        &today.to_string(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let mut tui = sandbox.start_tui(&["--db", db.to_str().unwrap(), "--lang", "en"], 200, 60);
+    tui.press("f9");
+    let this_month = today.format("%Y-%m").to_string();
+    tui.wait_for(&format!("Reports {this_month}"));
+    // → does not walk into months that have not come: after →, →, ← the month before shows
+    // (the keys are taken in order, so this also proves → did nothing).
+    tui.press("right");
+    tui.press("right");
+    tui.press("left");
+    let last_month = (today - chrono::Months::new(1)).format("%Y-%m").to_string();
+    tui.wait_for(&format!("Reports {last_month}"));
+    // The month before has the figures, referrals, languages and competence among them.
+    for section in ["Referrals by service", "Visitor's language", "Competence"] {
+        tui.wait_for(section);
+    }
+    tui.quit();
+}
