@@ -114,7 +114,20 @@ impl Service {
     /// The description in the language asked where the directory has it (German, French),
     /// else in the other, with the language (ISO 639-1) it is in.
     pub fn description_in(&self, lang: &str) -> Option<(&str, &'static str)> {
-        in_language(&self.description_de, &self.description_fr, lang)
+        in_language(
+            &self.description_de,
+            &self.description_fr,
+            self.kept_in(lang),
+        )
+    }
+
+    /// The directory language to show for `lang`: itself for German and French; for any other
+    /// the service's own language, the one its texts were written in.
+    fn kept_in<'a>(&self, lang: &'a str) -> &'a str {
+        match lang {
+            "de" | "fr" => lang,
+            _ => self.own_language(),
+        }
     }
 
     /// The address in French where the directory has one, else as the source gives it (an
@@ -128,7 +141,7 @@ impl Service {
 
     /// The opening hours like [`Service::description_in`].
     pub fn hours_in(&self, lang: &str) -> Option<(&str, &'static str)> {
-        in_language(&self.hours, &self.hours_fr, lang)
+        in_language(&self.hours, &self.hours_fr, self.kept_in(lang))
     }
 
     /// The language the service works in first (`de` or `fr`): its own texts are in it.
@@ -141,7 +154,7 @@ impl Service {
 
     /// What to bring, like [`Service::description_in`].
     pub fn bring_in(&self, lang: &str) -> Option<(&str, &'static str)> {
-        in_language(&self.bring_de, &self.bring_fr, lang)
+        in_language(&self.bring_de, &self.bring_fr, self.kept_in(lang))
     }
 
     pub fn serves(&self, region: &str) -> bool {
