@@ -79,6 +79,18 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// A UI string in the interface language.
+    /// The titles of topics in the staff language (an unknown id as it is).
+    pub fn topic_titles(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|t| {
+                self.catalog
+                    .topics
+                    .get(t, self.lang)
+                    .map_or(t.clone(), |(topic, _)| topic.title.clone())
+            })
+            .collect()
+    }
+
     pub fn t(&self, key: &str) -> String {
         self.catalog.i18n.text(self.lang, key).to_string()
     }

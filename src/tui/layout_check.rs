@@ -10,8 +10,6 @@ use super::effect::Effect;
 use super::overlays::Overlay;
 use crate::catalog::Catalog;
 use crate::store::{QueueEntry, Store};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 35), (200, 60)];
 const LANGUAGES: [&str; 3] = ["de", "fr", "en"];
@@ -116,19 +114,7 @@ impl Desk {
     }
 
     fn text(&self, width: u16, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|f| super::render::render(&self.app, f))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
-        (0..height)
-            .map(|y| {
-                (0..width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        super::render::screen_text(&self.app, width, height)
     }
 }
 

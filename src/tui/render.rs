@@ -251,14 +251,29 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(reversed), area);
 }
 
+/// The screen as text, drawn at `width`×`height`: for tests.
+#[cfg(test)]
+pub(crate) fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
     use crate::tui::app::Session;
     use crate::tui::keymap::load_builtin;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
 
     fn app(lang: &str) -> App {
         App::new(
@@ -274,19 +289,7 @@ mod tests {
         )
     }
 
-    fn screen_text(app: &App, width: u16, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|f| render(app, f)).unwrap();
-        let buffer = terminal.backend().buffer();
-        (0..height)
-            .map(|y| {
-                (0..width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+    use super::screen_text;
 
     #[test]
     fn shell_shows_tabs_screen_and_status_bar() {

@@ -105,6 +105,21 @@ pub fn draw(
     scroll_marks(frame, list, first, shown, count);
 }
 
+/// The pane of a list beside a detail: a divider on its right (with `title` above the list)
+/// and a space before it; returns where the list goes.
+pub fn beside(frame: &mut Frame, area: Rect, title: Option<String>) -> Rect {
+    let mut block = ratatui::widgets::Block::default().borders(ratatui::widgets::Borders::RIGHT);
+    if let Some(title) = title {
+        block = block.title(title);
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
+}
+
 /// Draws a one-column list of `items` (each shortened with `…`), `selected` highlighted.
 pub fn draw_list(frame: &mut Frame, area: Rect, items: Vec<Cells>, selected: Option<usize>) {
     draw(frame, area, None, &[Constraint::Fill(1)], items, selected);

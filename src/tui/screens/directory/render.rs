@@ -89,15 +89,10 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
             ])
         })
         .collect();
-    let list_block = Block::default().borders(Borders::RIGHT);
-    let list_inner = list_block.inner(list_area);
-    frame.render_widget(list_block, list_area);
+    let list = crate::tui::table::beside(frame, list_area, None);
     crate::tui::table::draw(
         frame,
-        Rect {
-            width: list_inner.width.saturating_sub(1),
-            ..list_inner
-        },
+        list,
         None,
         &[Constraint::Fill(1), Constraint::Length(phone_width)],
         rows,

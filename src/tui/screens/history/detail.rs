@@ -90,16 +90,7 @@ pub fn render(
             ));
         }
     }
-    let topics: Vec<String> = record
-        .topics
-        .iter()
-        .map(|t| {
-            cx.catalog
-                .topics
-                .get(t, cx.lang)
-                .map_or(t.clone(), |(topic, _)| topic.title.clone())
-        })
-        .collect();
+    let topics = cx.topic_titles(&record.topics);
     lines.push(row(
         "info.topics",
         if topics.is_empty() {

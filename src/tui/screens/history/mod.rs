@@ -152,16 +152,7 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         .visits
         .iter()
         .map(|v| {
-            let topics: Vec<String> = v
-                .topics
-                .iter()
-                .map(|t| {
-                    cx.catalog
-                        .topics
-                        .get(t, cx.lang)
-                        .map_or(t.clone(), |(topic, _)| topic.title.clone())
-                })
-                .collect();
+            let topics = cx.topic_titles(&v.topics);
             crate::tui::table::Cells::new(vec![
                 crate::tui::fit::local_time(&v.started_at),
                 cx.t(&format!("history.kind_{}", v.kind.replace('-', "_"))),

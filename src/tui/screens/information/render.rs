@@ -62,17 +62,10 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
         })
         .collect();
     // A title cut in the list stands whole above its text.
-    let list_block = Block::default()
-        .borders(Borders::RIGHT)
-        .title(cx.t("info.topics"));
-    let list_inner = list_block.inner(list_area);
-    frame.render_widget(list_block, list_area);
+    let list = crate::tui::table::beside(frame, list_area, Some(cx.t("info.topics")));
     crate::tui::table::draw_list(
         frame,
-        Rect {
-            width: list_inner.width.saturating_sub(1),
-            ..list_inner
-        },
+        list,
         items,
         (!hits.is_empty()).then(|| state.selected.min(hits.len() - 1)),
     );
