@@ -46,6 +46,15 @@ pub fn shorten_right(text: &str, width: usize) -> String {
     kept
 }
 
+/// What a one-line search field shows of `text` after its `label` in `width` columns, and
+/// the cursor's column: a long text keeps its end (where typing goes on), its start marked `…`.
+pub fn typed(label: &str, text: &str, width: u16) -> (String, u16) {
+    let room = (width as usize).saturating_sub(label.width() + 1);
+    let shown = shorten_left(text, room);
+    let cursor = (label.width() + shown.width()) as u16;
+    (shown, cursor.min(width.saturating_sub(1)))
+}
+
 /// Shortens the longest titles, never the `keep` one, until all fit in `width` columns
 /// with `gap` columns between neighbours.
 pub fn fit_titles(titles: &[String], keep: usize, width: usize, gap: usize) -> Vec<String> {
@@ -81,6 +90,9 @@ pub fn local_time(stamp: &str) -> String {
         Err(_) => stamp.to_string(),
     }
 }
+
+/// Columns a scrolled pane keeps free on its right: a gap and the mark.
+pub const MARKS: u16 = 2;
 
 /// Marks on the right edge of `area` where scrolled content continues: `▲` above, `▼` below.
 pub fn scroll_marks(
@@ -125,6 +137,11 @@ impl TextScroll {
         self.first.set(self.first.get().saturating_sub(Self::PAGE));
     }
 
+    /// Shows the end at the next drawing (where text is being typed).
+    pub fn to_end(&self) {
+        self.first.set(usize::MAX / 2);
+    }
+
     pub fn reset(&self) {
         self.first.set(0);
         self.more_below.set(false);
@@ -140,7 +157,7 @@ impl TextScroll {
     }
 
     /// Draws the wrapped paragraph in `area` from the remembered line; when it is longer than
-    /// the pane, its right column is left for the marks of where it continues.
+    /// the pane, its two right columns are left for a gap and the marks of where it continues.
     pub fn draw(
         &self,
         frame: &mut ratatui::Frame,
@@ -149,9 +166,9 @@ impl TextScroll {
     ) {
         let height = area.height as usize;
         let full = paragraph.line_count(area.width);
-        let (area, total) = if full > height && area.width > 1 {
+        let (area, total) = if full > height && area.width > MARKS {
             let narrower = ratatui::layout::Rect {
-                width: area.width - 1,
+                width: area.width - MARKS,
                 ..area
             };
             (narrower, paragraph.line_count(narrower.width))
@@ -163,7 +180,7 @@ impl TextScroll {
         self.more_below.set(first + height < total);
         frame.render_widget(paragraph.scroll((first as u16, 0)), area);
         let marks = ratatui::layout::Rect {
-            width: area.width + u16::from(total > height),
+            width: area.width + if total > height { MARKS } else { 0 },
             ..area
         };
         scroll_marks(frame, marks, first, height, total);

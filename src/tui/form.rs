@@ -150,8 +150,13 @@ pub fn draw(
     rows: &[Row],
     label_width: usize,
 ) -> Drawn {
-    let laid = lay_out(rows, area.width as usize, label_width);
     let height = area.height as usize;
+    let mut laid = lay_out(rows, area.width as usize, label_width);
+    // Longer than the pane: laid out again leaving the gap and the column of the marks.
+    if laid.lines.len() > height {
+        let width = (area.width.saturating_sub(super::fit::MARKS) as usize).max(1);
+        laid = lay_out(rows, width, label_width);
+    }
     let total = laid.lines.len();
     let scroll = scroll_for(laid.focus_line, laid.focus_lines, height, total);
     frame.render_widget(

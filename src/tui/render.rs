@@ -152,7 +152,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     // Who is being served stands first, shortened if need be (the screen has the name whole).
-    let serving = serving_text(app, (area.width as usize * 2 / 5).max(20));
+    let mut serving = serving_text(app, (area.width as usize * 2 / 5).max(20));
     let session = app.session();
     // Short enough for 80 columns in every language; `db check` lists the damage itself.
     if session.damaged.is_some() {
@@ -220,6 +220,15 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
             break;
         }
         parts.remove(least);
+    }
+    // Still too long: the name gives way further, down to a few letters.
+    let over = width(&parts).saturating_sub(area.width as usize);
+    if over > 0 && app.serving().is_some() {
+        let room = (area.width as usize * 2 / 5)
+            .max(20)
+            .saturating_sub(over)
+            .max(6);
+        serving = serving_text(app, room);
     }
     let fixed = format!(
         " {serving}{}",

@@ -47,13 +47,13 @@ pub fn draw(
     rows: Vec<Cells>,
     selected: Option<usize>,
 ) {
-    if area.width < 2 || area.height == 0 {
+    if area.width <= super::fit::MARKS || area.height == 0 {
         return;
     }
-    // The last column of the area is the marks'; the selected row is marked "› " (read without
-    // colour too), which the columns leave room for.
+    // The last columns of the area are a gap and the marks'; the selected row is marked "› "
+    // (read without colour too), which the columns leave room for.
     let body = Rect {
-        width: area.width - 1,
+        width: area.width.saturating_sub(super::fit::MARKS),
         ..area
     };
     let cells = Rect {
@@ -103,6 +103,43 @@ pub fn draw(
         ..area
     };
     scroll_marks(frame, list, first, shown, count);
+}
+
+/// A table with the selected row whole under it (`detail`, up to three lines): what its cells
+/// had to cut, with the column names the header may have shortened.
+pub fn draw_with_detail(
+    frame: &mut Frame,
+    area: Rect,
+    header: Option<Vec<String>>,
+    widths: &[Constraint],
+    rows: Vec<Cells>,
+    selected: Option<usize>,
+    detail: &str,
+) {
+    let lines = super::form::wrap(detail, area.width as usize).len().min(3) as u16;
+    let [list, _, below] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(1),
+        Constraint::Length(lines),
+    ])
+    .areas(area);
+    draw(frame, list, header, widths, rows, selected);
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(detail.to_string())
+            .style(Style::default().add_modifier(Modifier::BOLD))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        below,
+    );
+}
+
+/// "Label: value · Label: value", the labels in the language's own way (`check.line`).
+pub fn labelled(cx: &super::context::Ctx<'_>, pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| cx.tf("check.line", &[("label", label), ("value", value)]))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The pane of a list beside a detail: a divider on its right (with `title` above the list)
@@ -161,7 +198,7 @@ mod tests {
     #[test]
     fn cells_are_cut_with_a_mark_apart_from_each_other_and_the_list_says_it_continues() {
         let lines = drawn(20, 4, 10, 5);
-        assert!(lines[1].starts_with("  row 3   a long c…"), "{lines:?}");
+        assert!(lines[1].starts_with("  row 3   a long …"), "{lines:?}");
         assert!(lines[1].ends_with('▲'), "{lines:?}");
         assert!(
             lines[3].starts_with("› row 5 ") && lines[3].ends_with('▼'),

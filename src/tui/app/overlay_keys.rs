@@ -24,7 +24,12 @@ impl App {
                         None => Vec::new(),
                     });
                 }
-                _ if palette.handle(action) => {}
+                _ if {
+                    let count = palette
+                        .matches(&self.shared.catalog.i18n, &self.shared.lang)
+                        .len();
+                    palette.handle(action, count)
+                } => {}
                 _ => return None,
             },
             Overlay::Prompt(prompt) => match action {

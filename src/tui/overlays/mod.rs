@@ -37,7 +37,8 @@ pub fn centered(area: Rect, width: u16, height: u16, top: u16) -> Rect {
     let [column] = Layout::horizontal([Constraint::Length(width.min(area.width))])
         .flex(Flex::Center)
         .areas(area);
-    let height = height.min(area.height.saturating_sub(top));
+    // Never over the screen's bottom border, where its footer stands.
+    let height = height.min(area.height.saturating_sub(top + 1));
     Rect {
         y: area.y + top.min(area.height),
         height,

@@ -26,7 +26,15 @@ impl PaletteState {
     }
 
     /// Edits and moves; returns whether the action was one of those.
-    pub fn handle(&mut self, action: Action) -> bool {
+    /// Edits the query or moves among the `count` matches; `false` for any other action.
+    pub fn handle(&mut self, action: Action, count: usize) -> bool {
+        // Kept within the matches, so ↑ after ↓ past the end moves at once.
+        if let Some(at) =
+            crate::tui::list::moved(self.selected.min(count.saturating_sub(1)), action, count)
+        {
+            self.selected = at;
+            return true;
+        }
         match action {
             Action::DeleteChar => {
                 self.query.pop();
@@ -36,8 +44,6 @@ impl PaletteState {
                 self.query.clear();
                 self.selected = 0;
             }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected += 1,
             _ => return false,
         }
         true
@@ -95,18 +101,26 @@ pub fn render(cx: &Ctx<'_>, state: &PaletteState, frame: &mut Frame, area: Rect)
     // The keys in a column as wide as the longest shown (never cut), the label gives way with "…".
     let keys: Vec<String> = matches.iter().map(|a| keys_hint(cx, under, *a)).collect();
     let keys_width = keys.iter().map(|k| k.width()).max().unwrap_or(0) as u16;
+    let selected = state.selected.min(matches.len() - 1);
+    // The selected command whole under the list, with its keys.
+    let detail = format!(
+        "{}  {}",
+        cx.t(&matches[selected].label_key()),
+        keys[selected]
+    );
     let rows = matches
         .iter()
         .zip(keys)
         .map(|(action, keys)| crate::tui::table::Cells::new(vec![cx.t(&action.label_key()), keys]))
         .collect();
-    crate::tui::table::draw(
+    crate::tui::table::draw_with_detail(
         frame,
         list_area,
         None,
         &[Constraint::Fill(1), Constraint::Length(keys_width)],
         rows,
-        Some(state.selected.min(matches.len() - 1)),
+        Some(selected),
+        &detail,
     );
 }
 

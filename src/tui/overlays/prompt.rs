@@ -6,11 +6,9 @@ use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::widgets::{Block, Borders, Clear};
 
 /// What the prompt asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -119,52 +117,43 @@ pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) 
             "appointment.day",
         ),
     };
-    let bold = Style::default().add_modifier(Modifier::BOLD);
-    let label = format!("{}: ", cx.t(answer));
+    // What it is about, then the answer being typed, laid out like a form: a long answer
+    // wraps, the window grows with it to the screen's edge and then scrolls, the cursor follows.
+    let rows = [
+        crate::tui::form::Row {
+            label: cx.t(about),
+            value: state.about.clone(),
+            value_style: Style::default(),
+            note: None,
+            focused: false,
+            text: false,
+        },
+        crate::tui::form::Row {
+            label: cx.t(answer),
+            value: state.reason.clone(),
+            value_style: Style::default(),
+            note: state
+                .problem
+                .map(|key| (cx.t(key), Style::default().fg(Color::Red))),
+            focused: true,
+            text: true,
+        },
+    ];
     let room = width.saturating_sub(2) as usize;
-    let wrapped = |text: &str| crate::tui::form::wrap(text, room).len() as u16;
-    let about_line = format!("{}: {}", cx.t(about), state.about);
-    let problem = state.problem.map(|key| cx.t(key));
-    let answer_lines = wrapped(&format!("{label}{}", state.reason));
-    let height =
-        2 + wrapped(&about_line) + 1 + answer_lines + problem.as_deref().map_or(0, wrapped);
-    let popup = centered(area, width, height.max(7), 4);
+    let label_width = crate::tui::form::label_width(rows.iter().map(|r| r.label.as_str()), room);
+    let lines = crate::tui::form::lay_out(&rows, room, label_width)
+        .lines
+        .len() as u16;
+    let top = 4.min(area.height / 6);
+    let popup = centered(area, width, (lines + 2).max(5), top);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t(title)))
         .title_bottom(format!(" {} ", save_or_cancel(cx, width)));
     let inner = block.inner(popup);
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{}: ", cx.t(about)), bold),
-            Span::raw(state.about.clone()),
-        ]),
-        Line::default(),
-        Line::from(vec![
-            Span::styled(label.clone(), bold),
-            Span::raw(state.reason.clone()),
-        ]),
-    ];
-    if let Some(problem) = &problem {
-        lines.push(Line::from(Span::styled(
-            problem.clone(),
-            Style::default().fg(Color::Red),
-        )));
-    }
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        popup,
-    );
-    let typed = label.width() + state.reason.width();
-    let about_height = wrapped(&about_line);
-    let x = inner.x + (typed % room.max(1)) as u16;
-    frame.set_cursor_position(Position::new(
-        x.min(inner.right().saturating_sub(1)),
-        inner.y + about_height + 1 + (typed / room.max(1)) as u16,
-    ));
+    frame.render_widget(block, popup);
+    crate::tui::form::draw(frame, inner, &rows, label_width);
 }
 
 #[cfg(test)]

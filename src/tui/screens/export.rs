@@ -150,22 +150,23 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
         return;
     }
     // The batch id last: the longest, and the one read least (it is in the folder's file names).
+    let cells = |b: &BatchInfo| {
+        vec![
+            crate::tui::fit::local_time(&b.created_at),
+            cx.t(if b.action == BatchAction::Correction {
+                "export.corrections"
+            } else {
+                "export.new"
+            }),
+            b.visit_count.to_string(),
+            cx.t(&format!("export.status_{}", b.status)),
+            b.id.clone(),
+        ]
+    };
     let rows = state
         .batches
         .iter()
-        .map(|b| {
-            crate::tui::table::Cells::new(vec![
-                crate::tui::fit::local_time(&b.created_at),
-                cx.t(if b.action == BatchAction::Correction {
-                    "export.corrections"
-                } else {
-                    "export.new"
-                }),
-                b.visit_count.to_string(),
-                cx.t(&format!("export.status_{}", b.status)),
-                b.id.clone(),
-            ])
-        })
+        .map(|b| crate::tui::table::Cells::new(cells(b)))
         .collect();
     let header = vec![
         cx.t("export.when"),
@@ -174,7 +175,17 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
         cx.t("export.status"),
         cx.t("export.batch"),
     ];
-    crate::tui::table::draw(
+    // The selected batch whole under the list: its id is the name of its files.
+    let selected = crate::tui::list::clamped(state.selected, state.batches.len());
+    let detail = crate::tui::table::labelled(
+        cx,
+        &header
+            .iter()
+            .cloned()
+            .zip(cells(&state.batches[selected]))
+            .collect::<Vec<_>>(),
+    );
+    crate::tui::table::draw_with_detail(
         frame,
         list,
         Some(header),
@@ -186,7 +197,8 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
             Constraint::Fill(2),
         ],
         rows,
-        Some(state.selected),
+        Some(selected),
+        &detail,
     );
 }
 

@@ -158,10 +158,11 @@ fn filters_line(cx: &Ctx<'_>, state: &DirectoryState, count: usize) -> Line<'sta
             Style::default().add_modifier(Modifier::DIM),
         ),
         Span::raw("   "),
-        Span::styled(format!("{}: ", cx.t("directory.region")), bold),
+        // A no-break space keeps each label with its value when the line wraps.
+        Span::styled(format!("{}:\u{a0}", cx.t("directory.region")), bold),
         Span::raw(region),
         Span::raw("   "),
-        Span::styled(format!("{}: ", cx.t("directory.visitor_lang")), bold),
+        Span::styled(format!("{}:\u{a0}", cx.t("directory.visitor_lang")), bold),
         Span::raw(visitor),
     ])
 }

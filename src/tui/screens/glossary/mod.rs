@@ -11,7 +11,6 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GlossaryState {
@@ -69,18 +68,15 @@ pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect
     ])
     .areas(inner);
     let label = format!("{}: ", cx.t("info.search"));
+    let (query, cursor) = crate::tui::fit::typed(&label, &state.query, search_area.width);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(label.clone(), Style::default().add_modifier(Modifier::BOLD)),
-            Span::raw(state.query.clone()),
+            Span::styled(label, Style::default().add_modifier(Modifier::BOLD)),
+            Span::raw(query),
         ])),
         search_area,
     );
-    let x = search_area.x + (label.width() + state.query.width()) as u16;
-    frame.set_cursor_position(Position::new(
-        x.min(search_area.right().saturating_sub(1)),
-        search_area.y,
-    ));
+    frame.set_cursor_position(Position::new(search_area.x + cursor, search_area.y));
     let hits = state.hits(cx.catalog);
     let header = ["Deutsch", "Français", "English", "Italiano"];
     let rows = hits

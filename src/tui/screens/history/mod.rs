@@ -14,7 +14,6 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 /// How many visits the list holds.
 pub const LIMIT: usize = 200;
@@ -93,28 +92,27 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         detail::render(cx, record, *revisions, &state.detail_scroll, frame, area);
         return;
     }
-    let [search, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     let label = format!("{}: ", cx.t("history.search"));
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(label.clone(), Style::default().add_modifier(Modifier::BOLD)),
-            Span::raw(state.query.clone()),
-            Span::styled(
-                if state.query.is_empty() {
-                    format!("  {}", cx.t("history.search_hint"))
-                } else {
-                    String::new()
-                },
-                Style::default().add_modifier(Modifier::DIM),
-            ),
-        ])),
-        search,
-    );
-    frame.set_cursor_position(Position::new(
-        (search.x + (label.width() + state.query.width()) as u16)
-            .min(search.right().saturating_sub(1)),
-        search.y,
-    ));
+    let (query, cursor) = crate::tui::fit::typed(&label, &state.query, area.width);
+    // The hint on an empty line wraps rather than being cut.
+    let search_line = Paragraph::new(Line::from(vec![
+        Span::styled(label.clone(), Style::default().add_modifier(Modifier::BOLD)),
+        Span::raw(query),
+        Span::styled(
+            if state.query.is_empty() {
+                format!("  {}", cx.t("history.search_hint"))
+            } else {
+                String::new()
+            },
+            Style::default().add_modifier(Modifier::DIM),
+        ),
+    ]))
+    .wrap(ratatui::widgets::Wrap { trim: true });
+    let search_height = search_line.line_count(area.width).clamp(1, 3) as u16;
+    let [search, area] =
+        Layout::vertical([Constraint::Length(search_height), Constraint::Min(3)]).areas(area);
+    frame.render_widget(search_line, search);
+    frame.set_cursor_position(Position::new(search.x + cursor, search.y));
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(
@@ -147,20 +145,28 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         Constraint::Fill(3),
         Constraint::Fill(1),
     ];
-    // Cells are cut with "…" to their column; the whole visit is one Enter away.
+    // Cells are cut with "…" to their column; the selected visit is whole under the list, and
+    // all of it one Enter away.
+    let cells = |v: &crate::store::VisitSummary| {
+        vec![
+            crate::tui::fit::local_time(&v.started_at),
+            cx.t(&format!("history.kind_{}", v.kind.replace('-', "_"))),
+            v.name.clone().unwrap_or_else(|| cx.t("history.anonymous")),
+            cx.topic_titles(&v.topics).join(", "),
+            v.interpreter_language
+                .as_ref()
+                .map(|l| {
+                    let key = format!("language.{l}");
+                    let name = cx.t(&key);
+                    if name == key { l.clone() } else { name }
+                })
+                .unwrap_or_default(),
+        ]
+    };
     let rows = state
         .visits
         .iter()
-        .map(|v| {
-            let topics = cx.topic_titles(&v.topics);
-            crate::tui::table::Cells::new(vec![
-                crate::tui::fit::local_time(&v.started_at),
-                cx.t(&format!("history.kind_{}", v.kind.replace('-', "_"))),
-                v.name.clone().unwrap_or_else(|| cx.t("history.anonymous")),
-                topics.join(", "),
-                v.interpreter_language.clone().unwrap_or_default(),
-            ])
-        })
+        .map(|v| crate::tui::table::Cells::new(cells(v)))
         .collect();
     let header = vec![
         cx.t("history.when"),
@@ -169,15 +175,25 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         cx.t("history.topics"),
         cx.t("history.interpreter"),
     ];
+    let selected = crate::tui::list::clamped(state.selected, state.visits.len());
+    let detail = crate::tui::table::labelled(
+        cx,
+        &header
+            .iter()
+            .cloned()
+            .zip(cells(&state.visits[selected]))
+            .collect::<Vec<_>>(),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    crate::tui::table::draw(
+    crate::tui::table::draw_with_detail(
         frame,
         inner,
         Some(header),
         &widths,
         rows,
-        Some(state.selected),
+        Some(selected),
+        &detail,
     );
 }
 

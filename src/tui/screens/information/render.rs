@@ -8,7 +8,6 @@ use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
     let topic = state.selected_topic(cx.catalog, cx.lang);
@@ -158,11 +157,9 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
             )
         }
     };
+    let (query, cursor) = crate::tui::fit::typed(&label, &state.query, area.width);
     let lines = vec![
-        Line::from(vec![
-            Span::styled(label.clone(), bold),
-            Span::raw(state.query.clone()),
-        ]),
+        Line::from(vec![Span::styled(label, bold), Span::raw(query)]),
         Line::from(vec![
             Span::styled(format!("{}: ", cx.t("info.visitor_lang")), bold),
             Span::raw(visitor),
@@ -173,8 +170,7 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
         ]),
     ];
     frame.render_widget(Paragraph::new(lines), area);
-    let x = area.x + (label.width() + state.query.width()) as u16;
-    frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    frame.set_cursor_position(Position::new(area.x + cursor, area.y));
 }
 
 /// A language's name in the UI language (`language.<code>`), else the code itself.

@@ -44,6 +44,9 @@ pub struct IntakeState {
     pub information: InformationState,
     #[serde(default)]
     pub competence: Option<CompetenceForm>,
+    /// How far the referral summary (stage 4) or the close (stage 5) is scrolled.
+    #[serde(skip)]
+    pub summary_scroll: crate::tui::fit::TextScroll,
     #[serde(skip)]
     pub directory: DirectoryState,
     /// People from earlier visits matching the name or AHV number being typed, the most
@@ -79,6 +82,7 @@ impl Default for IntakeState {
             note: String::new(),
             information: InformationState::default(),
             competence: None,
+            summary_scroll: Default::default(),
             directory: DirectoryState::default(),
             suggestions: Vec::new(),
             suggestions_more: false,
@@ -160,7 +164,11 @@ impl IntakeState {
                 }
             }
             3 => self.directory.type_char(c),
-            4 => self.note.push(c),
+            4 => {
+                // The note is typed at the end of the close: keep it in view.
+                self.summary_scroll.to_end();
+                self.note.push(c)
+            }
             _ => {
                 let focus = self.reception.focus;
                 // A space steps the choice, unless a name is being typed ("admis provisoirement").
@@ -320,6 +328,7 @@ impl IntakeState {
     /// Moves to a stage; entering the competence stage fills it from the reception.
     fn enter_stage(&mut self, stage: usize, cx: &Ctx<'_>) {
         self.stage = stage.min(STAGES - 1);
+        self.summary_scroll.reset();
         if self.stage == 1 {
             self.information.preset_visitor(
                 cx.catalog,
@@ -349,7 +358,7 @@ impl IntakeState {
         let scrolls: Vec<&crate::tui::fit::TextScroll> = match self.stage {
             1 => self.information.text_scroll.iter().collect(),
             2 => self.competence.iter().map(|f| &f.answer_scroll).collect(),
-            _ => Vec::new(),
+            _ => vec![&self.summary_scroll],
         };
         match action {
             Action::PageDown if scrolls.iter().any(|s| s.more_below()) => {

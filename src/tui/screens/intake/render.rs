@@ -69,7 +69,8 @@ pub fn render(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) 
             }
         }
         3 => {
-            // The referrals made so far, whole up to a third of the stage; beyond, marked.
+            // The referrals made so far, whole up to a third of the stage; beyond, marked and
+            // read on with PgDn.
             let summary = Paragraph::new(referral_line(cx, state)).wrap(Wrap { trim: true });
             let height = (summary.line_count(body.width) as u16).clamp(1, (body.height / 3).max(2));
             let [referrals, _, directory] = Layout::vertical([
@@ -78,7 +79,7 @@ pub fn render(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) 
                 Constraint::Min(1),
             ])
             .areas(body);
-            crate::tui::fit::TextScroll::default().draw(frame, referrals, summary);
+            state.summary_scroll.draw(frame, referrals, summary);
             crate::tui::screens::directory::render(cx, &state.directory, frame, directory);
         }
         _ => render_close(cx, state, frame, body),
@@ -282,7 +283,9 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
             Style::default().add_modifier(Modifier::DIM),
         )),
     ]);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    state
+        .summary_scroll
+        .draw(frame, area, Paragraph::new(lines).wrap(Wrap { trim: true }));
 }
 
 fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect) {

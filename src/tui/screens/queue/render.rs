@@ -6,7 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use crate::tui::table::Cells;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -93,30 +93,30 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
     ];
     // The selected visitor in full under the list: what a cell had to cut.
     let e = &state.entries[selected];
-    let detail = [
-        e.label.clone(),
-        e.reason.clone(),
-        urgency_of(e),
-        language_of(e),
-    ]
-    .into_iter()
-    .filter(|t| !t.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
-    let detail_height = crate::tui::form::wrap(&detail, inner.width as usize)
-        .len()
-        .min(3) as u16;
-    let [list, _, below] = Layout::vertical([
-        Constraint::Min(2),
-        Constraint::Length(1),
-        Constraint::Length(detail_height),
-    ])
-    .areas(inner);
-    crate::tui::table::draw(frame, list, Some(header), &widths, rows, Some(selected));
-    frame.render_widget(
-        Paragraph::new(detail)
-            .style(Style::default().add_modifier(Modifier::BOLD))
-            .wrap(Wrap { trim: true }),
-        below,
+    let detail = crate::tui::table::labelled(
+        cx,
+        &[
+            (header[1].clone(), e.label.clone()),
+            (header[2].clone(), e.reason.clone()),
+            (header[3].clone(), urgency_of(e)),
+            (header[4].clone(), language_of(e)),
+            (
+                header[5].clone(),
+                if e.interpreter_needed {
+                    cx.t("history.yes")
+                } else {
+                    String::new()
+                },
+            ),
+        ],
+    );
+    crate::tui::table::draw_with_detail(
+        frame,
+        inner,
+        Some(header),
+        &widths,
+        rows,
+        Some(selected),
+        &detail,
     );
 }
