@@ -312,6 +312,14 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
             ] {
                 must_read(&screen, &desk.t(label), &at("settings"));
             }
+            // Competence: a commune suggested while typing is whole in its list.
+            desk.press(Action::ScreenCompetence);
+            desk.app.screens_mut().competence.focus =
+                crate::tui::screens::competence::FormField::Commune;
+            desk.type_text("zerm");
+            let screen = desk.text(width, height);
+            must_read(&screen, "Zermatt", &at("commune suggestions"));
+            desk.press(Action::ClearInput);
             // Reports: the sections' titles, or a mark that they continue.
             desk.press(Action::ScreenReports);
             let screen = desk.text(width, height);

@@ -16,6 +16,8 @@ pub const GAP: u16 = 2;
 
 /// Before the selected row.
 const SELECTED: &str = "› ";
+/// The columns it takes.
+pub const SELECTED_WIDTH: u16 = 2;
 
 /// One row: its cells and its style.
 pub struct Cells {

@@ -159,8 +159,12 @@ fn render_suggestions(
     if suggestions.is_empty() {
         return;
     }
-    // The names, the selection mark, the border and the column of scroll marks.
-    let width = suggestions.iter().map(|s| s.width()).max().unwrap_or(10) as u16 + 5;
+    // The names, and around them what the list needs beside: its border, the selection mark,
+    // the gap and the column of scroll marks.
+    let width = suggestions.iter().map(|s| s.width()).max().unwrap_or(10) as u16
+        + 2
+        + crate::tui::table::SELECTED_WIDTH
+        + crate::tui::fit::MARKS;
     let popup = Rect {
         x: inner.x + indent,
         y: inner.y + row + 1,
