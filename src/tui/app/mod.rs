@@ -29,6 +29,9 @@ pub struct App {
     screens: Screens,
     screen: ScreenId,
     overlay: Option<Overlay>,
+    /// A window with work in it (the check-in form, a prompt…) under help or the palette: it
+    /// comes back when they close.
+    beneath: Option<Overlay>,
     /// Keys typed so far of a multi-key sequence (`g g`).
     pending: Vec<Key>,
     /// A one-line notice in the status bar, until the next action.
@@ -56,6 +59,7 @@ impl App {
             screens,
             screen: ScreenId::Queue,
             overlay: None,
+            beneath: None,
             pending: Vec::new(),
             message: None,
             quit: false,
@@ -221,8 +225,37 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.update_under_windows(action);
+        if self.overlay.is_none() {
+            self.overlay = self.beneath.take();
+        }
+        effects
+    }
+
+    fn update_under_windows(&mut self, action: Action) -> Vec<Effect> {
         if action != Action::NextLanguage {
             self.message = None;
+        }
+        let holds_work = matches!(
+            self.overlay,
+            Some(
+                Overlay::CheckIn(_)
+                    | Overlay::Prompt(_)
+                    | Overlay::Minutes(_)
+                    | Overlay::Confirm(_)
+                    | Overlay::RestoreDraft(_)
+            )
+        );
+        // Help and the palette open over a window with work in it and give it back; another
+        // screen waits until the window is finished or cancelled, so nothing typed is lost.
+        if holds_work && matches!(action, Action::Help | Action::Palette) {
+            self.beneath = self.overlay.take();
+        } else if holds_work
+            && (ScreenId::for_action(action).is_some()
+                || matches!(action, Action::NextScreen | Action::PrevScreen))
+        {
+            self.message = Some(self.t("message.finish_window"));
+            return Vec::new();
         }
         if self.overlay.is_some()
             && let Some(effects) = self.overlay_update(action)
@@ -232,11 +265,23 @@ impl App {
         match action {
             Action::Quit => return self.ask_to_quit(),
             Action::Help => {
-                let actions = self.screens.get(self.screen).actions();
-                self.overlay = Some(Overlay::Help(HelpState::new(
-                    self.screen.context(),
-                    actions,
-                )))
+                // Over a window: the window's keys.
+                let (context, actions) = if self.beneath.is_some() {
+                    use Action::*;
+                    (
+                        crate::tui::keymap::Context::Form,
+                        vec![
+                            Confirm, Close, NextField, PrevField, Left, Right, DeleteChar,
+                            ClearInput,
+                        ],
+                    )
+                } else {
+                    (
+                        self.screen.context(),
+                        self.screens.get(self.screen).actions(),
+                    )
+                };
+                self.overlay = Some(Overlay::Help(HelpState::new(context, actions)))
             }
             Action::Palette => self.overlay = Some(Overlay::Palette(PaletteState::default())),
             Action::Close if self.overlay.is_some() => self.overlay = None,
@@ -467,6 +512,30 @@ pub(crate) mod tests {
         assert_eq!(app.screens.directory.selected, 2);
         press(&mut app, "ctrl-k");
         assert_eq!(app.screens.directory.selected, 1);
+    }
+
+    #[test]
+    fn help_over_the_check_in_window_gives_it_back_with_what_was_typed() {
+        let mut app = app();
+        press(&mut app, "a");
+        for c in "Ticket 5".chars() {
+            app.handle_key(if c == ' ' {
+                "space".parse().unwrap()
+            } else {
+                c.to_string().parse().unwrap()
+            });
+        }
+        press(&mut app, "f1");
+        assert!(matches!(app.overlay, Some(Overlay::Help(_))));
+        press(&mut app, "esc");
+        let Some(Overlay::CheckIn(form)) = &app.overlay else {
+            panic!("the check-in window is back: {:?}", app.overlay);
+        };
+        assert_eq!(form.label, "Ticket 5");
+        // Another screen waits until the window is done.
+        press(&mut app, "f4");
+        assert_eq!(app.screen, ScreenId::Queue);
+        assert!(matches!(app.overlay, Some(Overlay::CheckIn(_))));
     }
 
     #[test]
