@@ -2,6 +2,8 @@
 //! a vt100 parser reading its screen.
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod rules;
+
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
