@@ -410,6 +410,7 @@ fn person(
     // A separate stream for the AHV body, so adding fields elsewhere keeps numbers stable.
     let mut ahv_rng = StdRng::seed_from_u64(rng.random());
     Person {
+        key: None,
         official_name: pick(rng, origin.last).to_string(),
         first_name: pick(rng, origin.first).to_string(),
         birth_date: Some(birth_date),

@@ -16,6 +16,7 @@ fn earlier_visit(official_name: &str, first_name: &str) -> Visit {
         kind: VisitKind::Identified,
         urgency: Urgency::Normal,
         person: Some(Person {
+            key: None,
             official_name: official_name.into(),
             first_name: first_name.into(),
             birth_date: Some("1971-05".parse().unwrap()),
@@ -385,4 +386,66 @@ fn the_commune_fields_offer_matching_communes_to_pick() {
     tui.wait_gone("Communes: ↑↓ choose");
     tui.wait_for("›Commune of stay             Visperterminen");
     assert_eq!(tui.quit(), 0);
+}
+
+/// Every visit's person, as `visits show` gives it, oldest visit first.
+fn persons_of_every_visit(sandbox: &Sandbox, db: &str) -> Vec<serde_json::Value> {
+    let out = sandbox.run(&["visits", "list", "--db", db, "--format", "json"]);
+    let visits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut persons: Vec<(String, serde_json::Value)> = visits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let id = v["id"].as_str().unwrap();
+            let out = sandbox.run(&["visits", "show", id, "--db", db]);
+            let visit: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            (visit["started_at"].to_string(), visit["person"].clone())
+        })
+        .collect();
+    persons.sort_by(|a, b| a.0.cmp(&b.0));
+    persons.into_iter().map(|(_, p)| p).collect()
+}
+
+#[test]
+fn a_returning_visitor_taken_over_keeps_one_person_id_across_visits_and_a_new_one_gets_their_own() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    Store::open(&db)
+        .unwrap()
+        .insert_visits([earlier_visit("Müller", "Anna")])
+        .unwrap();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 32);
+    // Twice: the returning visitor taken over from the suggestions and the visit saved.
+    for _ in 0..2 {
+        tui.press("f3");
+        tui.press(" ");
+        tui.press("tab");
+        tui.type_text("muller");
+        tui.wait_for("Müller, Anna · 1971-05");
+        tui.press("enter");
+        tui.wait_gone("Seen before");
+        tui.press("ctrl-e");
+        tui.wait_for("Visit saved");
+    }
+    // Someone new, typed by hand.
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("Tesfay");
+    tui.press("tab");
+    tui.type_text("Selam");
+    tui.press("ctrl-e");
+    tui.wait_for("Visit saved");
+    assert_eq!(tui.quit(), 0);
+    let persons = persons_of_every_visit(&sandbox, db);
+    assert_eq!(persons.len(), 4, "{persons:?}");
+    let id = |p: &serde_json::Value| p["stable_id"].as_str().unwrap().to_string();
+    let anna = id(&persons[0]);
+    assert!(uuid::Uuid::parse_str(&anna).is_ok(), "{anna}");
+    assert_eq!(id(&persons[1]), anna, "the first visit taken over");
+    assert_eq!(id(&persons[2]), anna, "the second");
+    assert_eq!(persons[3]["official_name"], "Tesfay");
+    assert_ne!(id(&persons[3]), anna, "a new visitor is a new person");
 }

@@ -16,6 +16,7 @@ fn visit(official: &str, first: &str, minutes_ago: i64) -> Visit {
         kind: VisitKind::Identified,
         urgency: Urgency::Normal,
         person: Some(Person {
+            key: None,
             official_name: official.into(),
             first_name: first.into(),
             birth_date: None,

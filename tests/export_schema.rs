@@ -77,6 +77,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
         kind: VisitKind::Identified,
         urgency: Urgency::Today,
         person: Some(Person {
+            key: None,
             official_name: "Tesfay".into(),
             first_name: "Selam".into(),
             birth_date: Some("1990".parse().unwrap()),

@@ -23,6 +23,7 @@ fn visit(day: u32, hour: u32, kind: VisitKind, identified: bool) -> Visit {
         kind,
         urgency: Urgency::Normal,
         person: identified.then(|| Person {
+            key: None,
             official_name: "Muster".into(),
             first_name: "Eva".into(),
             birth_date: None,

@@ -19,6 +19,7 @@ fn visit(person: bool) -> Visit {
         },
         urgency: Urgency::Normal,
         person: person.then(|| Person {
+            key: None,
             official_name: "Gonçalvez".into(),
             first_name: "Ines".into(),
             birth_date: Some("1979".parse().unwrap()),

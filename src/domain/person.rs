@@ -86,6 +86,9 @@ pub fn validate_name(input: &str) -> Result<String, PersonError> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
+    /// The person's stable id across visits, where the visit was recognised as theirs (a
+    /// returning visitor taken over); `None`: a person new to this desk, given an id when saved.
+    pub key: Option<uuid::Uuid>,
     pub official_name: String,
     pub first_name: String,
     pub birth_date: Option<PartialDate>,

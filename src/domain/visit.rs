@@ -216,6 +216,7 @@ mod tests {
 
     fn person() -> Person {
         Person {
+            key: None,
             official_name: "Muster".into(),
             first_name: "Anna".into(),
             birth_date: None,

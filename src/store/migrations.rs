@@ -192,7 +192,102 @@ const MIGRATIONS: &[&str] = &[
     // 8: a batch records the version of its lines, so it is always written again in it; the
     // batches made before carry the first.
     "ALTER TABLE export_batches ADD COLUMN schema INTEGER NOT NULL DEFAULT 1;",
+    // 9: the person across visits. Each visit keeps the person as recorded then (`people`);
+    // `persons` is the one person those records belong to. The visits saved before are joined
+    // to persons by `join_persons` below.
+    "CREATE TABLE persons (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        merged_into TEXT REFERENCES persons (id)
+    ) STRICT;
+    ALTER TABLE people ADD COLUMN person_key TEXT REFERENCES persons (id);
+    CREATE INDEX people_person_key ON people (person_key) WHERE person_key IS NOT NULL;",
 ];
+
+/// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.
+fn after(version: i64, tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    match version {
+        9 => join_persons(tx),
+        _ => Ok(()),
+    }
+}
+
+/// Joins the person records of the visits saved before version 9 into persons: records with the
+/// same AHV number, or the same names (folded: case and accents aside) and the same full birth
+/// date, are one person; every other record is a person of its own. Nothing else joins them.
+fn join_persons(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    struct Record {
+        id: String,
+        vn: Option<String>,
+        names: String,
+        birth: Option<String>,
+    }
+    let records: Vec<Record> = tx
+        .prepare("SELECT id, vn, official_name, first_name, birth_date FROM people ORDER BY rowid")?
+        .query_map([], |r| {
+            let official: String = r.get(2)?;
+            let first: String = r.get(3)?;
+            let birth: Option<String> = r.get(4)?;
+            Ok(Record {
+                id: r.get(0)?,
+                vn: r.get(1)?,
+                names: format!(
+                    "{}\u{1f}{}",
+                    crate::text::fold(&official),
+                    crate::text::fold(&first)
+                ),
+                // Only a full date joins: a year alone is shared by too many.
+                birth: birth.filter(|b| b.len() == 10),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // Union-find over the records: a shared AHV number or names-and-date joins two.
+    let mut parent: Vec<usize> = (0..records.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut by_vn = std::collections::HashMap::new();
+    let mut by_names = std::collections::HashMap::new();
+    for (i, record) in records.iter().enumerate() {
+        let join = |other: Option<usize>, parent: &mut Vec<usize>| {
+            if let Some(j) = other {
+                let (a, b) = (root(parent, i), root(parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        };
+        if let Some(vn) = &record.vn {
+            join(by_vn.insert(vn.clone(), i), &mut parent);
+        }
+        if let Some(birth) = &record.birth {
+            join(
+                by_names.insert((record.names.clone(), birth.clone()), i),
+                &mut parent,
+            );
+        }
+    }
+    let now = super::now_rfc3339();
+    let mut keys: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
+    let mut insert = tx.prepare("INSERT INTO persons (id, created_at) VALUES (?1, ?2)")?;
+    let mut link = tx.prepare("UPDATE people SET person_key = ?1 WHERE id = ?2")?;
+    for (i, record) in records.iter().enumerate() {
+        let group = root(&mut parent, i);
+        let key = match keys.get(&group) {
+            Some(key) => key.clone(),
+            None => {
+                let key = uuid::Uuid::now_v7().to_string();
+                insert.execute(rusqlite::params![key, now])?;
+                keys.insert(group, key.clone());
+                key
+            }
+        };
+        link.execute(rusqlite::params![key, record.id])?;
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -217,8 +312,12 @@ fn migrate_to(conn: &Connection, target: i64) -> rusqlite::Result<()> {
         return Ok(());
     }
     let tx = conn.unchecked_transaction()?;
-    for sql in &MIGRATIONS[current as usize..target as usize] {
+    for (at, sql) in MIGRATIONS[current as usize..target as usize]
+        .iter()
+        .enumerate()
+    {
         tx.execute_batch(sql)?;
+        after(current + at as i64 + 1, &tx)?;
     }
     tx.pragma_update(None, "user_version", target)?;
     tx.commit()
@@ -227,6 +326,52 @@ fn migrate_to(conn: &Connection, target: i64) -> rusqlite::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_9_joins_visits_by_ahv_number_or_names_and_birth_date_and_nothing_else() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate_to(&conn, 8).unwrap();
+        // (record, official name, first name, birth date, AHV number)
+        let records = [
+            ("a1", "Haddad", "Fatima", None, Some("7569217076985")),
+            ("a2", "Hadad", "Fatma", Some("1985"), Some("7569217076985")),
+            ("b1", "Müller", "Anna", Some("1971-05-03"), None),
+            ("b2", "MULLER", "anna", Some("1971-05-03"), None),
+            ("c1", "Favre", "Luc", Some("1990-01-01"), None),
+            ("c2", "Favre", "Luc", Some("1991-01-01"), None),
+            ("d", "Müller", "Peter", Some("1971-05-03"), None),
+            ("e1", "Zenhäusern", "Rita", Some("1960"), None),
+            ("e2", "Zenhäusern", "Rita", Some("1960"), None),
+        ];
+        for (id, official, first, birth, vn) in records {
+            conn.execute(
+                "INSERT INTO people (id, official_name, first_name, birth_date, vn, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'x')",
+                rusqlite::params![id, official, first, birth, vn],
+            )
+            .unwrap();
+        }
+        migrate(&conn).unwrap();
+        let key = |id: &str| -> String {
+            conn.query_row("SELECT person_key FROM people WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(key("a1"), key("a2"), "the same AHV number");
+        assert_eq!(
+            key("b1"),
+            key("b2"),
+            "the same names, folded, and birth date"
+        );
+        assert_ne!(key("c1"), key("c2"), "another birth date");
+        assert_ne!(key("d"), key("b1"), "the same surname only");
+        assert_ne!(key("e1"), key("e2"), "a birth year alone does not join");
+        let persons: i64 = conn
+            .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(persons, 7);
+    }
 
     #[test]
     fn version_7_numbers_the_visits_due_for_export_and_their_rows_as_saved_before() {

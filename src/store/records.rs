@@ -109,6 +109,9 @@ pub struct PersonRecord {
     pub commune_of_stay: Option<u32>,
     pub support_domicile: Option<u32>,
     pub phone: Option<String>,
+    /// The person's stable id across visits (the same at every visit of theirs).
+    #[serde(default)]
+    pub stable_id: Option<String>,
 }
 
 /// Columns of a complete visit record, in the order [`record_at`] reads them: the visit (`v`,
@@ -117,8 +120,8 @@ pub struct PersonRecord {
 pub(super) const RECORD_COLUMNS: &str = "v.id, v.started_at, v.ended_at, v.kind, v.person_id, v.urgency,
     v.desk_id, v.staff_id, v.topics, v.stage_data, v.waiting_seconds, v.consent_to_export, v.revision,
     v.note, p.official_name, p.first_name, p.birth_date, p.vn, p.sex, p.nationality, p.language,
-    p.residence_status, p.commune_of_stay, p.support_domicile, p.phone, t.language, t.mode,
-    t.provider, t.minutes,
+    p.residence_status, p.commune_of_stay, p.support_domicile, p.phone, p.person_key, t.language,
+    t.mode, t.provider, t.minutes,
     (SELECT json_group_array(json_array(r.service_id, r.reason, r.status, r.appointment_on,
                                         r.consent_to_share))
      FROM (SELECT * FROM referrals WHERE visit_id = v.id ORDER BY id) r)";
@@ -130,8 +133,9 @@ pub(super) const VISIT_COLUMNS: &str = "v.id, v.started_at, v.ended_at, v.kind, 
 pub(super) const VISIT_COLUMN_COUNT: usize = 14;
 /// The person's columns, as they follow the visit's in [`RECORD_COLUMNS`].
 pub(super) const PERSON_COLUMNS: &str = "p.official_name, p.first_name, p.birth_date, p.vn, p.sex,
-    p.nationality, p.language, p.residence_status, p.commune_of_stay, p.support_domicile, p.phone";
-pub(super) const PERSON_COLUMN_COUNT: usize = 11;
+    p.nationality, p.language, p.residence_status, p.commune_of_stay, p.support_domicile, p.phone,
+    p.person_key";
+pub(super) const PERSON_COLUMN_COUNT: usize = 12;
 pub(super) const INTERPRETER_COLUMNS: &str = "t.language, t.mode, t.provider, t.minutes";
 
 /// The joins [`RECORD_COLUMNS`] needs, after `FROM visits v` (or a join to it).
@@ -222,6 +226,7 @@ pub(super) fn person_at(row: &Row<'_>, base: usize, id: String) -> rusqlite::Res
         commune_of_stay: row.get(c(8))?,
         support_domicile: row.get(c(9))?,
         phone: row.get(c(10))?,
+        stable_id: row.get(c(11))?,
     })
 }
 
@@ -304,5 +309,22 @@ impl Store {
             ))?
             .query_row([id], |row| record_at(row, 0))
             .optional()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_reads_the_visit_then_the_person_columns_in_their_order() {
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let expected = words(&format!("{VISIT_COLUMNS}, {PERSON_COLUMNS},"));
+        assert!(
+            words(RECORD_COLUMNS).starts_with(&expected),
+            "{RECORD_COLUMNS}"
+        );
+        assert_eq!(PERSON_COLUMNS.split(',').count(), PERSON_COLUMN_COUNT);
+        assert_eq!(VISIT_COLUMNS.split(',').count(), VISIT_COLUMN_COUNT);
     }
 }

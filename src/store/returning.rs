@@ -78,7 +78,8 @@ impl Store {
         for found in rows {
             let found = found?;
             read += 1;
-            // The same person seen at several visits: listed once, by names, birth date and AHV.
+            // The same person seen at several visits is listed once: by their stable id, or
+            // where two records read alike (names, birth date, AHV) as one line.
             let key = |p: &PersonRecord| {
                 (
                     p.official_name.clone(),
@@ -87,7 +88,10 @@ impl Store {
                     p.vn.clone(),
                 )
             };
-            let same = |p: &ReturningPerson| key(&p.person) == key(&found.person);
+            let same = |p: &ReturningPerson| {
+                (p.person.stable_id.is_some() && p.person.stable_id == found.person.stable_id)
+                    || key(&p.person) == key(&found.person)
+            };
             if !people.iter().any(same) {
                 if people.len() == limit {
                     return Ok(Returning { people, more: true });
@@ -115,6 +119,7 @@ mod tests {
             kind: VisitKind::Identified,
             urgency: Urgency::Normal,
             person: Some(Person {
+                key: None,
                 official_name: official.into(),
                 first_name: first.into(),
                 birth_date: None,

@@ -154,11 +154,15 @@ fn insert_person(
     export_seq: Option<i64>,
 ) -> rusqlite::Result<String> {
     let id = format!("p-{}", visit.id);
+    // The visit of a person recognised is theirs; anyone else is a person new to the desk.
+    let key = person.key.unwrap_or_else(uuid::Uuid::now_v7).to_string();
+    tx.prepare_cached("INSERT OR IGNORE INTO persons (id, created_at) VALUES (?1, ?2)")?
+        .execute(params![key, now])?;
     tx.prepare_cached(
         "INSERT INTO people (id, official_name, first_name, birth_date, vn, sex, nationality, language,
                              residence_status, commune_of_stay, support_domicile, phone, created_at,
-                             export_seq)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                             export_seq, person_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         id,
@@ -175,6 +179,7 @@ fn insert_person(
         person.phone,
         now,
         export_seq,
+        key,
     ])?;
     Ok(id)
 }

@@ -294,6 +294,7 @@ impl IntakeState {
                 .map_or_else(|| nr.to_string(), |c| c.name.clone()),
         };
         let r = &mut self.reception;
+        r.returning = person.stable_id.as_deref().and_then(|id| id.parse().ok());
         r.official_name = person.official_name;
         r.first_name = person.first_name;
         r.birth_date = person.birth_date.unwrap_or_default();

@@ -130,6 +130,9 @@ pub struct Reception {
     pub documents: Vec<DocumentStatus>,
     /// Fields left at least once, or all after a save was tried: only their problems are shown,
     /// so an untouched form is not red before anything was typed.
+    /// The returning visitor taken over from the suggestions: the visit will be theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returning: Option<uuid::Uuid>,
     #[serde(skip)]
     pub left: std::collections::BTreeSet<ReceptionField>,
 }
@@ -152,6 +155,7 @@ impl Default for Reception {
             phone: String::new(),
             consent: false,
             reason: String::new(),
+            returning: None,
             urgency: Urgency::Normal,
             nationality: String::new(),
             language: None,
@@ -263,7 +267,13 @@ impl Reception {
             }
         };
         match self.focus {
-            ReceptionField::Anonymous => self.anonymous = !self.anonymous,
+            ReceptionField::Anonymous => {
+                self.anonymous = !self.anonymous;
+                // An anonymous visit is nobody's.
+                if self.anonymous {
+                    self.returning = None;
+                }
+            }
             ReceptionField::Consent => self.consent = !self.consent,
             ReceptionField::Interpreter => self.interpreter_needed = !self.interpreter_needed,
             ReceptionField::Financial => self.financial = !self.financial,

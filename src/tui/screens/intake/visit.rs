@@ -122,6 +122,8 @@ impl IntakeState {
                 },
             };
             Some(Person {
+                // Taken over from a returning visitor: the visit is theirs.
+                key: r.returning,
                 official_name: validate_name(&r.official_name)
                     .map_err(|_| ReceptionField::OfficialName)?,
                 first_name: validate_name(&r.first_name).map_err(|_| ReceptionField::FirstName)?,
