@@ -6,48 +6,65 @@ mod common;
 use common::{Sandbox, stderr};
 use std::path::Path;
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/visit-1-batches"
-);
-const JSONL_BATCH: &str = "01a23407-67b0-7337-a41f-90a396e6e24a";
-const CSV_BATCH: &str = "01a23407-6830-77c8-a0ef-8b66fc15f328";
+/// Batches written by earlier versions with the database they came from: (folder, schema,
+/// JSONL batch, CSV batch).
+const EARLIER: [(&str, &str, &str, &str); 2] = [
+    (
+        "visit-1-batches",
+        "intake-desk/visit/1",
+        "01a23407-67b0-7337-a41f-90a396e6e24a",
+        "01a23407-6830-77c8-a0ef-8b66fc15f328",
+    ),
+    (
+        "visit-2-batches",
+        "intake-desk/visit/2",
+        "01a234cb-7da4-7786-b40a-3c71f2b57654",
+        "01a234cb-7e08-77fd-a683-8532fa8539b4",
+    ),
+];
+
+fn fixtures(folder: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder)
+}
 
 /// The fixture database, copied so the test may migrate and write it.
-fn earlier_database(sandbox: &Sandbox) -> String {
-    let db = sandbox.db();
-    std::fs::copy(Path::new(FIXTURES).join("visits.db"), &db).unwrap();
+fn earlier_database(sandbox: &Sandbox, folder: &str) -> String {
+    let db = sandbox.path(&format!("{folder}.db"));
+    std::fs::copy(fixtures(folder).join("visits.db"), &db).unwrap();
     db.to_str().unwrap().to_string()
 }
 
 #[test]
-fn batches_of_the_first_schema_are_written_again_byte_for_byte() {
+fn batches_of_earlier_schemas_are_written_again_byte_for_byte() {
     let sandbox = Sandbox::new();
-    let db = earlier_database(&sandbox);
-    for (batch, extension) in [(JSONL_BATCH, "jsonl"), (CSV_BATCH, "csv")] {
-        let dir = sandbox.path(&format!("redo-{extension}"));
-        let out = sandbox.run(&[
-            "export",
-            "--db",
-            &db,
-            "--to",
-            dir.to_str().unwrap(),
-            "--redo",
-            batch,
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        let file = format!("{batch}.{extension}");
-        let again = std::fs::read(dir.join(&file)).unwrap();
-        let first = std::fs::read(Path::new(FIXTURES).join(&file)).unwrap();
-        assert!(
-            again == first,
-            "{file} differs from the batch first written"
-        );
-        let text = String::from_utf8(again).unwrap();
-        assert!(
-            text.contains("intake-desk/visit/1"),
-            "it keeps naming its schema"
-        );
+    for (folder, schema, jsonl, csv) in EARLIER {
+        let db = earlier_database(&sandbox, folder);
+        for (batch, extension) in [(jsonl, "jsonl"), (csv, "csv")] {
+            let dir = sandbox.path(&format!("redo-{folder}-{extension}"));
+            let out = sandbox.run(&[
+                "export",
+                "--db",
+                &db,
+                "--to",
+                dir.to_str().unwrap(),
+                "--redo",
+                batch,
+            ]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let file = format!("{batch}.{extension}");
+            let again = std::fs::read(dir.join(&file)).unwrap();
+            let first = std::fs::read(fixtures(folder).join(&file)).unwrap();
+            assert!(
+                again == first,
+                "{folder}/{file} differs from the batch first written"
+            );
+            let text = String::from_utf8(again).unwrap();
+            if extension == "jsonl" {
+                assert!(text.contains(schema), "it keeps naming its schema");
+            }
+        }
     }
 }
 
@@ -56,7 +73,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
     use intake_desk::domain::{Person, ResidenceStatus, Urgency, Visit, VisitKind};
     let sandbox = Sandbox::new();
     // The earlier database keeps loading and takes new visits.
-    let db = earlier_database(&sandbox);
+    let db = earlier_database(&sandbox, "visit-1-batches");
     let catalog = intake_desk::catalog::Catalog::embedded();
     let input = intake_desk::check::Input {
         canton: "VS",
@@ -123,7 +140,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
     let out = sandbox.run(&["export", "--db", &db, "--to", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-2.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../data/schema/visit-3.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let mut found = false;
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -140,7 +157,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
             assert!(errors.is_empty(), "{errors:?}\n{line}");
             if line["visitId"] == id.as_str() {
                 found = true;
-                assert_eq!(line["schema"], "intake-desk/visit/2");
+                assert_eq!(line["schema"], "intake-desk/visit/3");
                 assert_eq!(line["reason"], "Miete");
                 assert_eq!(line["interpreterNeeded"], true);
                 assert_eq!(line["competence"]["nextChange"]["on"], "2029-03-01");
@@ -151,4 +168,114 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
         }
     }
     assert!(found, "the new visit was exported");
+}
+
+#[test]
+fn the_visits_of_one_person_carry_one_local_person_id_and_another_person_another() {
+    use intake_desk::domain::{Person, ResidenceStatus, Urgency, Visit, VisitKind};
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let visit = |key: Option<uuid::Uuid>, name: &str, day: u32| Visit {
+        id: uuid::Uuid::now_v7(),
+        desk_id: "desk-1".into(),
+        staff_id: "mb".into(),
+        started_at: chrono::DateTime::parse_from_rfc3339(&format!(
+            "2026-11-{day:02}T10:00:00+01:00"
+        ))
+        .unwrap(),
+        ended_at: None,
+        kind: VisitKind::Identified,
+        urgency: Urgency::Normal,
+        person: Some(Person {
+            key,
+            official_name: name.into(),
+            first_name: "Selam".into(),
+            birth_date: Some("1990".parse().unwrap()),
+            vn: None,
+            sex: None,
+            nationality: None,
+            language: None,
+            residence: ResidenceStatus::None,
+            commune_of_stay: None,
+            support_domicile: None,
+            phone: None,
+        }),
+        topics: vec![],
+        information: vec![],
+        competence: None,
+        referrals: vec![],
+        interpreter: None,
+        consent_to_export: true,
+        waiting_seconds: None,
+        note: None,
+        financial: None,
+        reason: None,
+        interpreter_needed: false,
+    };
+    let mut store = intake_desk::store::Store::open(&db).unwrap();
+    store.insert_visits([visit(None, "Tesfay", 2)]).unwrap();
+    // The person's id as the first visit gave it, for the visits recognised as theirs.
+    let out = sandbox.run(&[
+        "visits",
+        "list",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = listed[0]["id"].as_str().unwrap();
+    let out = sandbox.run(&["visits", "show", first, "--db", db.to_str().unwrap()]);
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let key: uuid::Uuid = shown["person"]["stable_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    store
+        .insert_visits([
+            visit(Some(key), "Tesfay", 9),
+            visit(Some(key), "Tesfai", 16),
+            visit(None, "Haddad", 17),
+        ])
+        .unwrap();
+    drop(store);
+    let dir = sandbox.path("out");
+    let out = sandbox.run(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--to",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut ids: Vec<(String, String)> = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            for text in std::fs::read_to_string(&path).unwrap().lines() {
+                let line: serde_json::Value = serde_json::from_str(text).unwrap();
+                ids.push((
+                    line["person"]["officialName"].as_str().unwrap().to_string(),
+                    line["person"]["localPersonId"]["personId"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                ));
+            }
+        }
+    }
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    let of = |name: &str| -> Vec<&str> {
+        ids.iter()
+            .filter(|(n, _)| n == name || (name == "Tesfay" && n == "Tesfai"))
+            .map(|(_, id)| id.as_str())
+            .collect()
+    };
+    assert!(
+        of("Tesfay").iter().all(|id| *id == key.to_string()),
+        "three visits, one person, the spelling corrected at the last: {ids:?}"
+    );
+    assert_eq!(of("Tesfay").len(), 3);
+    assert_ne!(of("Haddad"), vec![key.to_string().as_str()]);
 }

@@ -1,4 +1,4 @@
-//! One visit as the case system receives it (`intake-desk/visit/2`; a batch first written as
+//! One visit as the case system receives it (`intake-desk/visit/3`; a batch first written as
 //! `intake-desk/visit/1` is written again as it was, without the fields version 2 added: those
 //! are `Option`s left out when `None`). Field names after eCH-0044
 //! (person identification), eCH-0011 and eCH-0006 (permit codes, with our own refugee flag, since
@@ -222,7 +222,7 @@ impl<'a> VisitLine<'a> {
             reason: added(v2, r.reason.as_deref()),
             desk_id: &r.desk_id,
             staff_id: &r.staff_id,
-            person: r.person.as_ref().map(person),
+            person: r.person.as_ref().map(|p| person(p, schema)),
             topics: &r.topics,
             information: information(&r.information),
             competence: competence(r.competence.as_ref(), v2),
@@ -259,7 +259,14 @@ impl<'a> VisitLine<'a> {
     }
 }
 
-fn person(p: &PersonRecord) -> PersonLine<'_> {
+fn person(p: &PersonRecord, schema: LineSchema) -> PersonLine<'_> {
+    // eCH-0044 allows 36 characters: a UUID. From version 3 the person's own id, the same at
+    // every visit; before, the id of the visit's person record without our "p-" prefix.
+    let record_id = p.id.strip_prefix("p-").unwrap_or(&p.id);
+    let person_id = match (&p.stable_id, schema >= LineSchema::V3) {
+        (Some(stable), true) => stable.as_str(),
+        _ => record_id,
+    };
     // A status this version does not know gives no permit code and no refugee flag (not those
     // of another status); the line still carries it as recorded.
     let status: Option<ResidenceStatus> = p.residence_status.parse().ok();
@@ -267,8 +274,7 @@ fn person(p: &PersonRecord) -> PersonLine<'_> {
         vn: p.vn.as_deref(),
         local_person_id: LocalPersonId {
             person_id_category: "LOC.intake-desk",
-            // eCH-0044 allows 36 characters: the UUID without our "p-" prefix.
-            person_id: p.id.strip_prefix("p-").unwrap_or(&p.id),
+            person_id,
         },
         official_name: &p.official_name,
         first_name: &p.first_name,

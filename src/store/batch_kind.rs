@@ -131,22 +131,26 @@ pub enum LineSchema {
     /// Adds the visit's reason, interpreter need and visitor language, referral slips, and the
     /// competence answer's inputs, since and next change.
     V2,
+    /// The person's `localPersonId` is their stable id, the same in every visit of theirs (it
+    /// was the id of the visit's own person record).
+    V3,
 }
 
 impl LineSchema {
     /// What new batches carry.
-    pub const CURRENT: LineSchema = LineSchema::V2;
+    pub const CURRENT: LineSchema = LineSchema::V3;
 
     pub fn number(self) -> u8 {
         match self {
             LineSchema::V1 => 1,
             LineSchema::V2 => 2,
+            LineSchema::V3 => 3,
         }
     }
 
     /// The version a manifest names.
     pub fn from_name(name: &str) -> Option<LineSchema> {
-        [LineSchema::V1, LineSchema::V2]
+        [LineSchema::V1, LineSchema::V2, LineSchema::V3]
             .into_iter()
             .find(|s| s.name() == name)
     }
@@ -156,6 +160,7 @@ impl LineSchema {
         match self {
             LineSchema::V1 => "intake-desk/visit/1",
             LineSchema::V2 => "intake-desk/visit/2",
+            LineSchema::V3 => "intake-desk/visit/3",
         }
     }
 }
@@ -177,8 +182,9 @@ impl rusqlite::types::FromSql for LineSchema {
         match value.as_i64()? {
             1 => Ok(LineSchema::V1),
             2 => Ok(LineSchema::V2),
+            3 => Ok(LineSchema::V3),
             other => Err(rusqlite::types::FromSqlError::Other(
-                format!("unknown export schema {other} (this version writes 1 and 2)").into(),
+                format!("unknown export schema {other} (this version writes 1 to 3)").into(),
             )),
         }
     }
