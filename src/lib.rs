@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod paths;
+pub mod persons;
 pub mod report;
 pub mod search;
 pub mod slip;

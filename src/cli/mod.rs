@@ -9,6 +9,7 @@ mod directory;
 mod export;
 mod import;
 mod keymap;
+mod persons;
 mod report;
 mod setup;
 mod start;
@@ -88,6 +89,11 @@ pub enum Command {
         #[command(subcommand)]
         command: VisitsCommand,
     },
+    /// Persons across their visits: whose responsibility changes soon
+    Persons {
+        #[command(subcommand)]
+        command: PersonsCommand,
+    },
     /// Export due visits to the case system (a folder or an HTTP endpoint)
     Export(export::ExportArgs),
     /// Statistics of a month or period: visits, topics, referrals, languages, waiting times
@@ -142,6 +148,13 @@ pub enum VisitsCommand {
     Note(visits::NoteArgs),
     /// Correct the visitor's names or birth date (a new revision; the earlier one is kept)
     Correct(visits::CorrectArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonsCommand {
+    /// Persons whose responsibility changes within the coming days (e.g. a B refugee reaching
+    /// the fifth year since the asylum application), worked out from their latest visit
+    Changes(persons::ChangesArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -249,6 +262,9 @@ pub fn run(cli: Cli) -> Result<()> {
             command: DbCommand::Backup { file },
         }) => db::backup(&cli, file),
         Some(Command::Export(args)) => export::run(&cli, args),
+        Some(Command::Persons {
+            command: PersonsCommand::Changes(args),
+        }) => persons::changes(&cli, args),
         Some(Command::Report(args)) => report::run(&cli, args),
         Some(Command::Visits {
             command: VisitsCommand::List(args),

@@ -9,6 +9,7 @@ mod history;
 mod maintenance;
 mod migrations;
 mod open;
+mod persons;
 mod queue;
 mod records;
 mod returning;
@@ -25,6 +26,7 @@ pub use export::{AdoptedLine, BatchInfo, BatchLine, NewBatch};
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::{SCHEMA_VERSION, build_old_schema};
 pub use open::{APPLICATION_ID, Access, BUSY_TIMEOUT, StoreError};
+pub use persons::LatestCompetence;
 pub use queue::{QueueEntry, QueueExit};
 pub use records::{
     CompetenceRecord, FinancialRecord, InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord,

@@ -1,0 +1,139 @@
+//! `intake-desk persons changes [--within 30d] [--on DATE] [--format text|json|csv]`: the persons
+//! whose responsibility changes soon, so the SMZ prepares the handover in time.
+
+use super::Cli;
+use super::setup::{Setup, setup};
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChangesFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ChangesArgs {
+    /// How far ahead to look: days, as `30d` or `30`
+    #[arg(long, value_name = "DAYS", default_value = "30d", value_parser = days)]
+    pub within: u32,
+    /// The day to look from [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t = ChangesFormat::Text)]
+    pub format: ChangesFormat,
+}
+
+/// `30d` or `30`: a number of days.
+fn days(text: &str) -> std::result::Result<u32, String> {
+    let number = text.strip_suffix('d').unwrap_or(text);
+    number
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= 3660)
+        .ok_or_else(|| format!("{text:?} is not a number of days (e.g. 30d, at most 3660)"))
+}
+
+#[derive(serde::Serialize)]
+struct ChangeLine<'a> {
+    on: String,
+    person_id: &'a str,
+    official_name: &'a str,
+    first_name: &'a str,
+    birth_date: Option<&'a str>,
+    now: &'a str,
+    now_name: &'a str,
+    next: &'a str,
+    next_name: &'a str,
+    seen_at: &'a str,
+}
+
+pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
+    let setup = setup(cli)?;
+    let lang = setup.language(cli, None)?;
+    let store = Setup::read_store(cli)?;
+    let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let latest = store.latest_competence_by_person()?;
+    let changes = crate::persons::upcoming(&setup.catalog, latest, today, args.within);
+    let lines: Vec<ChangeLine> = changes
+        .iter()
+        .map(|c| ChangeLine {
+            on: c.on.to_string(),
+            person_id: c.person.stable_id.as_deref().unwrap_or(&c.person.id),
+            official_name: &c.person.official_name,
+            first_name: &c.person.first_name,
+            birth_date: c.person.birth_date.as_deref(),
+            now: &c.now.id,
+            now_name: c.now.name.get(&lang),
+            next: &c.next.id,
+            next_name: c.next.name.get(&lang),
+            seen_at: &c.seen_at,
+        })
+        .collect();
+    let mut out = super::stdout_for(args.format == ChangesFormat::Text);
+    match args.format {
+        ChangesFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&lines).expect("plain data serialises")
+        )?,
+        ChangesFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            for line in &lines {
+                // Names typed by people reach a spreadsheet: no cell starts a formula.
+                let cells = [
+                    line.on.clone(),
+                    line.person_id.to_string(),
+                    line.official_name.to_string(),
+                    line.first_name.to_string(),
+                    line.birth_date.unwrap_or_default().to_string(),
+                    line.now.to_string(),
+                    line.next.to_string(),
+                    line.seen_at.to_string(),
+                ]
+                .map(|c| crate::text::neutralise_formula(&c).into_owned());
+                writer
+                    .serialize(cells)
+                    .map_err(|e| Error::Other(e.into()))?;
+            }
+            let header = "on,person_id,official_name,first_name,birth_date,now,next,seen_at\n";
+            let body = writer
+                .into_inner()
+                .map_err(|e| Error::Other(anyhow::anyhow!(e.to_string())))?;
+            out.write_all(header.as_bytes())?;
+            out.write_all(&body)?;
+        }
+        ChangesFormat::Text => {
+            if lines.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    setup.catalog.i18n.format(
+                        &lang,
+                        "persons.no_changes",
+                        &[
+                            ("days", &args.within.to_string()),
+                            ("on", &today.to_string())
+                        ]
+                    )
+                )?;
+            }
+            for line in &lines {
+                writeln!(
+                    out,
+                    "{}  {}, {}{}  {} → {}",
+                    line.on,
+                    line.official_name,
+                    line.first_name,
+                    line.birth_date
+                        .map_or_else(String::new, |b| format!(" ({b})")),
+                    line.now_name,
+                    line.next_name
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! Persons whose responsibility changes soon: each person's latest competence answer worked out
+//! again for today from the dates it was found from, so the SMZ can prepare the handover (a B
+//! refugee reaching the fifth anniversary of the asylum application, an F refugee at seven
+//! years since entry).
+
+use crate::catalog::Catalog;
+use crate::domain::competence::Body;
+use crate::store::{LatestCompetence, PersonRecord};
+use chrono::NaiveDate;
+
+/// A change of responsibility coming for a person.
+#[derive(Debug, Clone)]
+pub struct Change<'c> {
+    pub person: PersonRecord,
+    /// The day the new body takes over.
+    pub on: NaiveDate,
+    /// Responsible until then, and from then on.
+    pub now: &'c Body,
+    pub next: &'c Body,
+    /// The visit the facts come from (RFC 3339).
+    pub seen_at: String,
+}
+
+/// The changes falling from `today` to `today + within_days`, both included, soonest first.
+/// A record whose facts no longer give an answer (a commune gone, a status unknown) is left out.
+pub fn upcoming<'c>(
+    catalog: &'c Catalog,
+    latest: Vec<LatestCompetence>,
+    today: NaiveDate,
+    within_days: u32,
+) -> Vec<Change<'c>> {
+    let until = today + chrono::Days::new(within_days.into());
+    // Worked out for the day before, so a change falling today is still listed (on its day the
+    // new body is already responsible and no change would be left to show).
+    let before = today.pred_opt().unwrap_or(today);
+    let before_text = before.to_string();
+    let mut changes: Vec<Change<'c>> = latest
+        .into_iter()
+        .filter_map(|latest| {
+            let inputs = latest.competence.inputs.as_ref()?;
+            let commune = inputs.commune.map(|c| c.to_string());
+            let input = crate::check::Input {
+                canton: &latest.competence.canton,
+                status: &inputs.status,
+                asylum_date: inputs.asylum_date.as_deref(),
+                entry_date: inputs.entry_date.as_deref(),
+                c_entitled: inputs.c_entitled,
+                b_granted: inputs.b_granted,
+                resident_in_commune: inputs.resident_in_commune,
+                commune: commune.as_deref(),
+                on: Some(&before_text),
+            };
+            let outcome = crate::check::check(catalog, &input, before).ok()?;
+            let (on, next) = outcome.answer.next_change?;
+            (today..=until).contains(&on).then(|| Change {
+                now: outcome.answer.primary(),
+                next,
+                on,
+                seen_at: latest.seen_at,
+                person: latest.person,
+            })
+        })
+        .collect();
+    changes.sort_by(|a, b| {
+        (a.on, &a.person.official_name, &a.person.first_name).cmp(&(
+            b.on,
+            &b.person.official_name,
+            &b.person.first_name,
+        ))
+    });
+    changes
+}
