@@ -204,8 +204,76 @@ pub struct DemoOptions {
 /// The visits, generated lazily so memory does not grow with their number.
 pub fn visits(options: DemoOptions) -> impl Iterator<Item = Visit> {
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    // A stream of its own, so the visits' other contents stay what they were.
+    let mut returning = Returning {
+        rng: ChaCha8Rng::seed_from_u64(options.seed ^ 0x0005_eed0_f7e7),
+        pool: Vec::new(),
+    };
     let offset = *options.now.offset();
-    (0..options.visits).map(move |_| one_visit(&mut rng, &options, offset))
+    (0..options.visits).map(move |_| {
+        let mut visit = one_visit(&mut rng, &options, offset);
+        returning.apply(&mut visit);
+        visit
+    })
+}
+
+/// The persons seen so far, so that some come again: about a third of identified visits are
+/// of a person seen before (some with a new phone, a few with their spelling corrected), and
+/// one in a hundred is a near-duplicate, the same person typed anew (for the duplicate check).
+struct Returning {
+    rng: ChaCha8Rng,
+    pool: Vec<Person>,
+}
+
+/// Persons kept to come again; a bounded pool keeps memory flat for a million visits.
+const RETURNING_POOL: usize = 5000;
+
+impl Returning {
+    fn apply(&mut self, visit: &mut Visit) {
+        let Some(person) = visit.person.as_mut() else {
+            return;
+        };
+        let rng = &mut self.rng;
+        if !self.pool.is_empty() && rng.random_bool(0.33) {
+            let at = rng.random_range(0..self.pool.len());
+            let again = &mut self.pool[at];
+            match rng.random_range(0..10) {
+                // A new phone number since the last visit.
+                0 | 1 => {
+                    again.phone = Some(format!(
+                        "079 {:03} {:02} {:02}",
+                        rng.random_range(0..1000),
+                        rng.random_range(0..100),
+                        rng.random_range(0..100)
+                    ))
+                }
+                // The name written as the person's papers have it this time.
+                2 => again.official_name.push('e'),
+                _ => {}
+            }
+            *person = again.clone();
+        } else if !self.pool.is_empty() && rng.random_bool(0.01) {
+            let mut anew = self.pool[rng.random_range(0..self.pool.len())].clone();
+            anew.key = None;
+            *person = anew;
+        } else {
+            let mut random = [0u8; 10];
+            rng.fill(&mut random);
+            person.key = Some(
+                uuid::Builder::from_unix_timestamp_millis(
+                    visit.started_at.timestamp_millis().max(0) as u64,
+                    &random,
+                )
+                .into_uuid(),
+            );
+            if self.pool.len() < RETURNING_POOL {
+                self.pool.push(person.clone());
+            } else {
+                let at = rng.random_range(0..RETURNING_POOL);
+                self.pool[at] = person.clone();
+            }
+        }
+    }
 }
 
 fn pick<'a, T>(rng: &mut impl Rng, items: &'a [T]) -> &'a T {

@@ -202,3 +202,37 @@ fn demo_visits_carry_every_stage_in_plausible_proportions() {
         }
     }
 }
+
+#[test]
+fn demo_persons_come_again_some_with_new_details_and_a_few_as_near_duplicates() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    sandbox.demo(db.to_str().unwrap(), "1500");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let records = count("SELECT count(*) FROM people");
+    let persons = count("SELECT count(DISTINCT person_key) FROM people");
+    assert!(
+        persons * 10 < records * 9,
+        "persons with several visits: {persons} persons for {records} visits"
+    );
+    assert!(
+        count("SELECT max(n) FROM (SELECT count(*) n FROM people GROUP BY person_key)") >= 3,
+        "someone came three times or more"
+    );
+    assert!(
+        count(
+            "SELECT count(*) FROM (SELECT person_key FROM people GROUP BY person_key
+             HAVING count(DISTINCT coalesce(phone, '')) > 1)"
+        ) > 0,
+        "a new phone at a later visit"
+    );
+    // The same names and birth date under two persons: what the duplicate check is for.
+    assert!(
+        count(
+            "SELECT count(*) FROM (SELECT official_name, first_name, birth_date FROM people
+             GROUP BY official_name, first_name, birth_date HAVING count(DISTINCT person_key) > 1)"
+        ) > 0,
+        "near-duplicates"
+    );
+}
