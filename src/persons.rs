@@ -33,27 +33,12 @@ pub fn upcoming<'c>(
     // Worked out for the day before, so a change falling today is still listed (on its day the
     // new body is already responsible and no change would be left to show).
     let before = today.pred_opt().unwrap_or(today);
-    let before_text = before.to_string();
     let mut changes: Vec<Change<'c>> = latest
         .into_iter()
         .filter_map(|latest| {
-            let inputs = latest.competence.inputs.as_ref()?;
-            let commune = inputs.commune.map(|c| c.to_string());
-            let input = crate::check::Input {
-                canton: &latest.competence.canton,
-                status: &inputs.status,
-                asylum_date: inputs.asylum_date.as_deref(),
-                entry_date: inputs.entry_date.as_deref(),
-                c_entitled: inputs.c_entitled,
-                b_granted: inputs.b_granted,
-                resident_in_commune: inputs.resident_in_commune,
-                commune: commune.as_deref(),
-                on: Some(&before_text),
-            };
-            let outcome = crate::check::check(catalog, &input, before).ok()?;
-            let (on, next) = outcome.answer.next_change?;
-            (today..=until).contains(&on).then(|| Change {
-                now: outcome.answer.primary(),
+            let (on, now, next) = next_change(catalog, &latest.competence, before)?;
+            (today..=until).contains(&on).then_some(Change {
+                now,
                 next,
                 on,
                 seen_at: latest.seen_at,
@@ -69,4 +54,30 @@ pub fn upcoming<'c>(
         ))
     });
     changes
+}
+
+/// The next change of responsibility after `on` for a competence answer, worked out again from
+/// the facts it kept: the day, the body responsible until then and the one from then on.
+pub fn next_change<'c>(
+    catalog: &'c Catalog,
+    competence: &crate::store::CompetenceRecord,
+    on: NaiveDate,
+) -> Option<(NaiveDate, &'c Body, &'c Body)> {
+    let inputs = competence.inputs.as_ref()?;
+    let commune = inputs.commune.map(|c| c.to_string());
+    let on_text = on.to_string();
+    let input = crate::check::Input {
+        canton: &competence.canton,
+        status: &inputs.status,
+        asylum_date: inputs.asylum_date.as_deref(),
+        entry_date: inputs.entry_date.as_deref(),
+        c_entitled: inputs.c_entitled,
+        b_granted: inputs.b_granted,
+        resident_in_commune: inputs.resident_in_commune,
+        commune: commune.as_deref(),
+        on: Some(&on_text),
+    };
+    let outcome = crate::check::check(catalog, &input, on).ok()?;
+    let (day, next) = outcome.answer.next_change?;
+    Some((day, outcome.answer.primary(), next))
 }

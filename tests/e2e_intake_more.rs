@@ -449,3 +449,49 @@ fn a_returning_visitor_taken_over_keeps_one_person_id_across_visits_and_a_new_on
     assert_eq!(persons[3]["official_name"], "Tesfay");
     assert_ne!(id(&persons[3]), anna, "a new visitor is a new person");
 }
+
+#[test]
+fn the_dossier_of_a_returning_visitor_opens_from_the_suggestions_with_the_next_change() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    // Two earlier visits of a B refugee whose asylum application was four years ago: the
+    // canton now, the Red Cross from the fifth anniversary.
+    let today = chrono::Local::now().date_naive();
+    let applied = today - chrono::Months::new(48);
+    let catalog = intake_desk::catalog::Catalog::embedded();
+    let applied_text = applied.to_string();
+    let input = intake_desk::check::Input {
+        canton: "VS",
+        status: "refugee-b",
+        asylum_date: Some(&applied_text),
+        commune: Some("Sion"),
+        ..Default::default()
+    };
+    let record = intake_desk::check::check(&catalog, &input, today)
+        .unwrap()
+        .record();
+    let mut first = earlier_visit("Müller", "Anna");
+    first.competence = Some(record.clone());
+    let mut store = Store::open(&db).unwrap();
+    store.insert_visits([first]).unwrap();
+    drop(store);
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 120, 32);
+    tui.press("f3");
+    tui.press(" ");
+    tui.press("tab");
+    tui.type_text("muller");
+    tui.wait_for("Müller, Anna · 1971-05");
+    tui.press("alt-d");
+    tui.wait_for("Dossier: Müller, Anna (1971-05)");
+    let anniversary = intake_desk::domain::period::anniversary(applied, 5);
+    tui.wait_for(&format!(
+        "Next change: Red Cross Valais (on the canton's mandate) from {}",
+        anniversary.format("%d.%m.%Y")
+    ));
+    tui.wait_for("1 visit");
+    tui.wait_for("02.03.2026");
+    tui.press("esc");
+    tui.wait_gone("Dossier:");
+    assert_eq!(tui.quit(), 0);
+}

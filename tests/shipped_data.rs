@@ -185,6 +185,7 @@ const SAME_IN_GERMAN: &[&str] = &[
     "domain.integration",
     "slip.address",
     "slip.web",
+    "dossier.title",
     // Keys labelled alike on German, French and English keyboards.
     "key.tab",
     "key.alt",

@@ -15,6 +15,19 @@ pub struct LatestCompetence {
 }
 
 impl Store {
+    /// Every visit of a person (by their stable id), oldest first, each with its person as
+    /// recorded then: the dossier. Found through the index on `people.person_key`.
+    pub fn person_visits(&self, key: &str) -> super::Result<Vec<crate::store::VisitRecord>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {} FROM people p0 JOIN visits v ON v.person_id = p0.id {}
+             WHERE p0.person_key = ?1 ORDER BY v.started_ms, v.id",
+            super::records::RECORD_COLUMNS,
+            super::records::RECORD_JOINS
+        ))?;
+        let rows = statement.query_map([key], |row| super::records::record_at(row, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// For every person, the latest of their visits that kept the inputs of a competence
     /// answer (visits saved before inputs were kept cannot be worked out again).
     pub fn latest_competence_by_person(&self) -> super::Result<Vec<LatestCompetence>> {

@@ -57,6 +57,8 @@ pub enum Action {
     FollowUpNote,
     /// Enter the day of an appointment made with the service of a referral.
     Appointment,
+    /// Open the dossier of the person selected (a returning visitor, a visit's person).
+    Dossier,
 }
 
 impl Action {

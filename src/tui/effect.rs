@@ -25,6 +25,8 @@ pub enum Effect {
         service: String,
         visitor_lang: Option<String>,
     },
+    /// Read a person's dossier (by their stable id).
+    OpenDossier(String),
     /// The appointment made with a referral's service (intake stage 4).
     SetAppointment {
         service_id: String,

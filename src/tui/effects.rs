@@ -61,6 +61,7 @@ pub enum Job {
         today: chrono::NaiveDate,
     },
     OpenVisit(String),
+    OpenDossier(String),
     AddFollowUpNote {
         visit_id: String,
         text: String,
@@ -144,6 +145,8 @@ pub enum Event {
         revision: u32,
     },
     SettingsSaved(crate::config::DeskSettings),
+    /// A person's visits, read for the dossier.
+    DossierOpened(Vec<crate::store::VisitRecord>),
     /// An appointment was entered for a referral of the intake.
     AppointmentSet {
         service_id: String,
@@ -345,6 +348,10 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             }
         }
         Job::OpenVisit(id) => open_visit(store, &id),
+        Job::OpenDossier(key) => match store.person_visits(&key) {
+            Ok(visits) => Event::DossierOpened(visits),
+            Err(e) => failed("dossier.failed", e),
+        },
         Job::SaveSettings { file, settings } => match crate::config::save(&file, &settings) {
             Ok(()) => Event::SettingsSaved(settings),
             Err(e) => failed("settings.save_failed", e),

@@ -315,6 +315,8 @@ impl Tui {
             k if k.starts_with("ctrl-") && k.len() == 6 => {
                 vec![k.as_bytes()[5].to_ascii_lowercase() - b'a' + 1]
             }
+            // Alt and a letter: ESC, then the letter, as terminals send it.
+            k if k.starts_with("alt-") && k.len() == 5 => vec![0x1b, k.as_bytes()[4]],
             k if k.chars().count() == 1 => k.as_bytes().to_vec(),
             k => panic!("the test harness does not know the key {k:?}"),
         };

@@ -177,6 +177,14 @@ impl App {
                 self.screens.export.progress = Some((0, self.screens.export.pending));
                 self.screens.export.job = Some(job);
             }
+            Event::DossierOpened(visits) => {
+                self.overlay = Some(Overlay::Dossier(
+                    crate::tui::overlays::dossier::DossierState {
+                        visits,
+                        ..Default::default()
+                    },
+                ));
+            }
             Event::AppointmentSet { service_id, on } => {
                 let saved = self.screens.intake.set_appointment(&service_id, on);
                 self.message = Some(self.tf(

@@ -111,6 +111,7 @@ impl App {
                 today: session.today,
             },
             Effect::OpenVisit(id) => Job::OpenVisit(id),
+            Effect::OpenDossier(key) => Job::OpenDossier(key),
             Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote { visit_id, text },
             Effect::SaveSettings(settings) => Job::SaveSettings {
                 file: session.config_path.clone().into(),

@@ -152,7 +152,7 @@ impl App {
     /// The keymap context of whatever has the focus.
     pub fn context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Help(_)) | Some(Overlay::Dossier(_)) => Context::Help,
             Some(Overlay::Palette(_)) => Context::Palette,
             Some(Overlay::Prompt(_))
             | Some(Overlay::CheckIn(_))
@@ -192,7 +192,9 @@ impl App {
                             None => Vec::new(),
                         };
                     }
-                    Some(Overlay::RestoreDraft(_)) | Some(Overlay::Help(_)) => {}
+                    Some(Overlay::RestoreDraft(_))
+                    | Some(Overlay::Help(_))
+                    | Some(Overlay::Dossier(_)) => {}
                     None => {
                         let cx = self.shared.ctx(self.screen);
                         let outcome = self.screens.get_mut(self.screen).type_char(c, &cx);

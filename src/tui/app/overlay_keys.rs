@@ -115,6 +115,11 @@ impl App {
                 }
                 _ => {}
             },
+            Overlay::Dossier(dossier) => match action {
+                Action::Close | Action::Dossier => self.overlay = None,
+                _ if dossier.handle(action) => {}
+                _ => return None,
+            },
             Overlay::Help(help) => match action {
                 Action::Close | Action::Help => self.overlay = None,
                 _ if help.handle(action) => {}

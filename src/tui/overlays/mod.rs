@@ -2,6 +2,7 @@
 //! check-in form, the offer of an unfinished intake.
 
 pub mod confirm;
+pub mod dossier;
 pub mod draft;
 pub mod help;
 pub mod minutes;
@@ -30,6 +31,8 @@ pub enum Overlay {
     Confirm(ConfirmState),
     /// The interpreter's minutes, typed.
     Minutes(minutes::MinutesForm),
+    /// A person's dossier: their visits and who is responsible for them.
+    Dossier(dossier::DossierState),
 }
 
 /// A rectangle of at most `width` x `height` centred horizontally, `top` rows from the top.

@@ -508,10 +508,26 @@ impl IntakeState {
     }
 }
 
+impl IntakeState {
+    /// The dossier of the returning visitor highlighted among the suggestions, else of the one
+    /// taken over.
+    fn dossier(&self, cx: &Ctx<'_>) -> Outcome {
+        let shown = self
+            .suggestions
+            .get(self.suggestion)
+            .and_then(|s| s.person.stable_id.clone());
+        let taken = self.reception.returning.map(|k| k.to_string());
+        match shown.or(taken) {
+            Some(key) => Outcome::Effects(vec![Effect::OpenDossier(key)]),
+            None => Outcome::Notice(cx.t("dossier.nobody")),
+        }
+    }
+}
+
 impl crate::tui::screens::Screen for IntakeState {
     fn actions(&self) -> Vec<Action> {
         use Action::*;
-        let mut actions = vec![SaveVisit, UrgentHandover, PageDown, PageUp];
+        let mut actions = vec![SaveVisit, UrgentHandover, PageDown, PageUp, Dossier];
         let stage: Vec<Action> = match self.stage {
             0 => vec![
                 NextField, PrevField, Left, Right, Up, Down, Confirm, Close, DeleteChar, ClearInput,
@@ -554,6 +570,9 @@ impl crate::tui::screens::Screen for IntakeState {
         }
         if self.stage == 3 && action == Action::Appointment {
             return self.appointment_prompt(cx);
+        }
+        if action == Action::Dossier {
+            return self.dossier(cx);
         }
         let closing = action == Action::SaveVisit || (self.stage == 4 && action == Action::Confirm);
         if closing && let Some(question) = self.information.timer_question(cx) {

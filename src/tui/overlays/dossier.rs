@@ -1,0 +1,158 @@
+//! A person's dossier over the screen: who they are, who is responsible for them now and when
+//! that changes, and every visit of theirs with its topics, referrals and competence answer.
+
+use super::centered;
+use crate::store::VisitRecord;
+use crate::tui::context::Ctx;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+#[derive(Debug, Clone, Default)]
+pub struct DossierState {
+    /// The person's visits, oldest first (each with the person as recorded then).
+    pub visits: Vec<VisitRecord>,
+    pub scroll: crate::tui::fit::TextScroll,
+}
+
+/// The same dossier: the same visits in the same versions.
+impl PartialEq for DossierState {
+    fn eq(&self, other: &Self) -> bool {
+        let ids = |s: &Self| -> Vec<(String, u32)> {
+            s.visits
+                .iter()
+                .map(|v| (v.id.clone(), v.revision))
+                .collect()
+        };
+        ids(self) == ids(other)
+    }
+}
+
+impl Eq for DossierState {}
+
+impl DossierState {
+    /// Scrolls; returns whether the action was a scroll.
+    pub fn handle(&mut self, action: crate::tui::Action) -> bool {
+        use crate::tui::Action;
+        match action {
+            Action::PageDown | Action::Down => self.scroll.down(),
+            Action::PageUp | Action::Up => self.scroll.up(),
+            Action::First => self.scroll.reset(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, area.width.saturating_sub(6).min(100), area.height, 1);
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let names = crate::report::format::Names {
+        catalog: cx.catalog,
+        lang: cx.lang,
+    };
+    let person = state.visits.last().and_then(|v| v.person.as_ref());
+    let who = person.map_or_else(String::new, |p| {
+        let born = p
+            .birth_date
+            .as_deref()
+            .map_or_else(String::new, |b| format!(" ({b})"));
+        format!("{}, {}{born}", p.official_name, p.first_name)
+    });
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {}: {who} ", cx.t("dossier.title")))
+        .title_bottom(format!(
+            " {} ",
+            crate::tui::hints::footer(
+                cx,
+                crate::tui::keymap::Context::Help,
+                &[
+                    (crate::tui::Action::PageDown, "read_on"),
+                    (crate::tui::Action::Close, "close")
+                ],
+                (popup.width as usize).saturating_sub(4),
+            )
+        ));
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{}: ", cx.t(label)), bold),
+            Span::raw(value),
+        ])
+    };
+    let mut lines = Vec::new();
+    // Who is responsible now, and the next change worked out from the latest answer's dates.
+    let latest = state
+        .visits
+        .iter()
+        .rev()
+        .find_map(|v| v.competence.as_ref());
+    match latest {
+        Some(c) => {
+            lines.push(row("check.responsible", names.body(&c.primary)));
+            let next = crate::persons::next_change(cx.catalog, c, cx.session.today).map_or_else(
+                || cx.t("dossier.no_change"),
+                |(on, _, next)| {
+                    cx.tf(
+                        "dossier.change",
+                        &[
+                            ("body", next.name.get(cx.lang)),
+                            ("date", &on.format("%d.%m.%Y").to_string()),
+                        ],
+                    )
+                },
+            );
+            lines.push(row("dossier.next_change", next));
+        }
+        None => lines.push(row("check.responsible", cx.t("intake.not_checked"))),
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        cx.catalog
+            .i18n
+            .format_count(cx.lang, "dossier.visits", state.visits.len() as u64, &[]),
+        bold,
+    )));
+    for visit in state.visits.iter().rev() {
+        let when = crate::tui::fit::local_time(&visit.started_at);
+        let kind = cx.t(&format!("history.kind_{}", visit.kind.replace('-', "_")));
+        let topics = cx.topic_titles(&visit.topics).join(", ");
+        lines.push(Line::from(vec![
+            Span::styled(format!("{when}  "), bold),
+            Span::raw(kind),
+            Span::raw(if topics.is_empty() {
+                String::new()
+            } else {
+                format!(" · {topics}")
+            }),
+        ]));
+        for referral in &visit.referrals {
+            let service = cx
+                .catalog
+                .service(&referral.service_id)
+                .map_or(referral.service_id.clone(), |s| s.name(cx.lang).to_string());
+            let status = cx.t(&format!(
+                "intake.referral_{}",
+                referral.status.replace('-', "_")
+            ));
+            lines.push(Line::from(format!("    → {service} ({status})")));
+        }
+        if let Some(c) = &visit.competence {
+            lines.push(Line::from(format!(
+                "    {}: {}",
+                cx.t("check.responsible"),
+                names.body(&c.primary)
+            )));
+        }
+    }
+    state.scroll.draw(
+        frame,
+        inner,
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+    );
+}
