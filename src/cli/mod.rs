@@ -155,6 +155,9 @@ pub enum PersonsCommand {
     /// Persons whose responsibility changes within the coming days (e.g. a B refugee reaching
     /// the fifth year since the asylum application), worked out from their latest visit
     Changes(persons::ChangesArgs),
+    /// Persons who may be one (the same AHV number; or names and birth date; or names, birth
+    /// year and commune); nothing is merged
+    Duplicates(persons::DuplicatesArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -265,6 +268,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Persons {
             command: PersonsCommand::Changes(args),
         }) => persons::changes(&cli, args),
+        Some(Command::Persons {
+            command: PersonsCommand::Duplicates(args),
+        }) => persons::duplicates(&cli, args),
         Some(Command::Report(args)) => report::run(&cli, args),
         Some(Command::Visits {
             command: VisitsCommand::List(args),

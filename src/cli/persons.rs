@@ -1,5 +1,6 @@
 //! `intake-desk persons changes [--within 30d] [--on DATE] [--format text|json|csv]`: the persons
-//! whose responsibility changes soon, so the SMZ prepares the handover in time.
+//! whose responsibility changes soon, so the SMZ prepares the handover in time;
+//! `intake-desk persons duplicates [--format text|json]`: persons who may be one.
 
 use super::Cli;
 use super::setup::{Setup, setup};
@@ -131,6 +132,47 @@ pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
                         .map_or_else(String::new, |b| format!(" ({b})")),
                     line.now_name,
                     line.next_name
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DuplicatesArgs {
+    #[arg(long, value_enum, default_value_t = super::directory::ListFormat::Text)]
+    pub format: super::directory::ListFormat,
+}
+
+pub fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> Result<()> {
+    use super::directory::ListFormat;
+    let store = Setup::read_store(cli)?;
+    let pairs = store.duplicate_candidates()?;
+    let mut out = super::stdout_for(args.format == ListFormat::Text);
+    match args.format {
+        ListFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&pairs).expect("plain data serialises")
+        )?,
+        ListFormat::Text => {
+            let who = |p: &crate::store::PersonRecord| {
+                format!(
+                    "{}, {} ({}) {}",
+                    p.official_name,
+                    p.first_name,
+                    p.birth_date.as_deref().unwrap_or("–"),
+                    p.stable_id.as_deref().unwrap_or("")
+                )
+            };
+            for pair in &pairs {
+                writeln!(
+                    out,
+                    "{}  |  {}  [{}]",
+                    who(&pair.a),
+                    who(&pair.b),
+                    pair.rule
                 )?;
             }
         }

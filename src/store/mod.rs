@@ -26,7 +26,7 @@ pub use export::{AdoptedLine, BatchInfo, BatchLine, NewBatch};
 pub use history::{VisitFilter, VisitSummary};
 pub use migrations::{SCHEMA_VERSION, build_old_schema};
 pub use open::{APPLICATION_ID, Access, BUSY_TIMEOUT, StoreError};
-pub use persons::LatestCompetence;
+pub use persons::{DuplicatePair, LatestCompetence};
 pub use queue::{QueueEntry, QueueExit};
 pub use records::{
     CompetenceRecord, FinancialRecord, InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord,

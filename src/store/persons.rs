@@ -14,7 +14,79 @@ pub struct LatestCompetence {
     pub competence: CompetenceRecord,
 }
 
+/// Two persons who may be one: their latest records and the rule that found them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DuplicatePair {
+    pub a: PersonRecord,
+    pub b: PersonRecord,
+    /// `ahv`, `names-birth-date` or `names-birth-year-commune`.
+    pub rule: &'static str,
+}
+
 impl Store {
+    /// Persons who resemble another: the same AHV number; or the same names (case and accents
+    /// aside) and birth date; or the same names, birth year and commune. Each pair once, by the
+    /// first rule that finds it; nothing is merged.
+    pub fn duplicate_candidates(&self) -> super::Result<Vec<DuplicatePair>> {
+        // The latest record of each person (SQLite takes the other columns from the max row).
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT p.id, max(p.rowid), {PERSON_COLUMNS} FROM people p
+             WHERE p.person_key IS NOT NULL GROUP BY p.person_key ORDER BY p.person_key"
+        ))?;
+        let persons: Vec<PersonRecord> = statement
+            .query_map([], |r| person_at(r, 2, r.get(0)?))?
+            .collect::<rusqlite::Result<_>>()?;
+        let names = |p: &PersonRecord| {
+            format!(
+                "{}\u{1f}{}",
+                crate::text::fold(&p.official_name),
+                crate::text::fold(&p.first_name)
+            )
+        };
+        type Key = Option<String>;
+        let rules: [(&'static str, &dyn Fn(&PersonRecord) -> Key); 3] = [
+            ("ahv", &|p| p.vn.clone()),
+            ("names-birth-date", &|p| {
+                p.birth_date
+                    .as_ref()
+                    .map(|b| format!("{}\u{1f}{b}", names(p)))
+            }),
+            ("names-birth-year-commune", &|p| {
+                let year = p.birth_date.as_deref()?.get(..4)?;
+                let commune = p.commune_of_stay?;
+                Some(format!("{}\u{1f}{year}\u{1f}{commune}", names(p)))
+            }),
+        ];
+        let mut pairs: Vec<DuplicatePair> = Vec::new();
+        let mut found = std::collections::HashSet::new();
+        for (rule, key) in rules {
+            let mut by_key: std::collections::HashMap<String, Vec<usize>> =
+                std::collections::HashMap::new();
+            for (i, person) in persons.iter().enumerate() {
+                if let Some(k) = key(person) {
+                    by_key.entry(k).or_default().push(i);
+                }
+            }
+            let mut groups: Vec<Vec<usize>> =
+                by_key.into_values().filter(|g| g.len() > 1).collect();
+            groups.sort();
+            for group in groups {
+                for (n, &i) in group.iter().enumerate() {
+                    for &j in &group[n + 1..] {
+                        if found.insert((i, j)) {
+                            pairs.push(DuplicatePair {
+                                a: persons[i].clone(),
+                                b: persons[j].clone(),
+                                rule,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(pairs)
+    }
+
     /// Every visit of a person (by their stable id), oldest first, each with its person as
     /// recorded then: the dossier. Found through the index on `people.person_key`.
     pub fn person_visits(&self, key: &str) -> super::Result<Vec<crate::store::VisitRecord>> {

@@ -1,0 +1,107 @@
+//! `persons duplicates`: persons who may be one are listed by the rule that found them; a
+//! different person with the same surname is not; nothing is merged.
+
+mod common;
+use common::{Sandbox, stderr};
+use intake_desk::domain::{Ahvn13, Person, ResidenceStatus, Urgency, Visit, VisitKind};
+
+fn visit(official: &str, first: &str, born: &str, vn: Option<u32>, commune: Option<u32>) -> Visit {
+    Visit {
+        id: uuid::Uuid::now_v7(),
+        desk_id: "desk-1".into(),
+        staff_id: "mb".into(),
+        started_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T10:00:00+02:00").unwrap(),
+        ended_at: None,
+        kind: VisitKind::Identified,
+        urgency: Urgency::Normal,
+        person: Some(Person {
+            key: None,
+            official_name: official.into(),
+            first_name: first.into(),
+            birth_date: Some(born.parse().unwrap()),
+            vn: vn.map(Ahvn13::from_body),
+            sex: None,
+            nationality: None,
+            language: None,
+            residence: ResidenceStatus::None,
+            commune_of_stay: commune,
+            support_domicile: None,
+            phone: None,
+        }),
+        topics: vec![],
+        information: vec![],
+        competence: None,
+        referrals: vec![],
+        interpreter: None,
+        consent_to_export: false,
+        waiting_seconds: None,
+        note: None,
+        financial: None,
+        reason: None,
+        interpreter_needed: false,
+    }
+}
+
+#[test]
+fn each_rule_finds_its_pair_and_a_namesake_is_left_alone() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    // Each visit typed anew: seven persons.
+    intake_desk::store::Store::open(&db)
+        .unwrap()
+        .insert_visits([
+            visit("Haddad", "Fatima", "1985", Some(921707698), None),
+            visit("Hadad", "Fatma", "1986", Some(921707698), None),
+            visit("Müller", "Anna", "1971-05-03", None, None),
+            visit("MULLER", "anna", "1971-05-03", None, None),
+            visit("Favre", "Luc", "1990", None, Some(6266)),
+            visit("Favre", "Luc", "1990-04", None, Some(6266)),
+            visit("Müller", "Peter", "1971-05-03", None, None),
+        ])
+        .unwrap();
+    let out = sandbox.run(&[
+        "persons",
+        "duplicates",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pairs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String, String)> = pairs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let mut names = [
+                p["a"]["official_name"].as_str().unwrap().to_string(),
+                p["b"]["official_name"].as_str().unwrap().to_string(),
+            ];
+            names.sort();
+            let [a, b] = names;
+            (a, b, p["rule"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let mut found = found;
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (
+                "Favre".into(),
+                "Favre".into(),
+                "names-birth-year-commune".into()
+            ),
+            ("Hadad".into(), "Haddad".into(), "ahv".into()),
+            ("MULLER".into(), "Müller".into(), "names-birth-date".into()),
+        ],
+        "Peter Müller, the same surname and birth date, is another person"
+    );
+    // Nothing was merged: seven persons still.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let persons: i64 = conn
+        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(persons, 7);
+}
