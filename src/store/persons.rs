@@ -43,8 +43,8 @@ impl Store {
                 crate::text::fold(&p.first_name)
             )
         };
-        type Key = Option<String>;
-        let rules: [(&'static str, &dyn Fn(&PersonRecord) -> Key); 3] = [
+        type Rule<'f> = (&'static str, &'f dyn Fn(&PersonRecord) -> Option<String>);
+        let rules: [Rule; 3] = [
             ("ahv", &|p| p.vn.clone()),
             ("names-birth-date", &|p| {
                 p.birth_date
