@@ -477,36 +477,53 @@ fn render_suggestions(
     if height < fixed_rows + 1 {
         return;
     }
-    // A window of the rows that keeps the selected one in view.
-    let shown = usize::from(height - fixed_rows);
-    let first = crate::tui::list::window_start(selected, shown, rows.len());
     let dim = Style::default().add_modifier(Modifier::DIM | Modifier::BOLD);
-    let lines: Vec<Line> = heading
-        .map(|h| Line::from(Span::styled(h, dim)))
-        .into_iter()
-        .chain(
-            rows.into_iter()
-                .enumerate()
-                .skip(first)
-                .take(shown)
-                .map(|(i, text)| {
-                    let style = if i == selected {
-                        Style::default().add_modifier(Modifier::REVERSED)
-                    } else {
-                        Style::default()
-                    };
-                    Line::from(Span::styled(text, style))
-                }),
-        )
-        .collect();
+    let heading_line = heading.map(|h| Line::from(Span::styled(h, dim)));
     let popup = Rect::new(x, focus_y + 1, width, height);
     frame.render_widget(ratatui::widgets::Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {title} ")),
-        ),
-        popup,
+    // The keys from the keymap at the bottom, where the list does not need the room.
+    let keys = if state.suggestions.is_empty() {
+        String::new()
+    } else {
+        crate::tui::hints::footer(
+            cx,
+            crate::tui::keymap::Context::Form,
+            &[
+                (Action::Confirm, "take_over"),
+                (Action::Dossier, "dossier"),
+                (Action::Down, "choose"),
+                (Action::Close, "close"),
+            ],
+            (width as usize).saturating_sub(4),
+        )
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .title_bottom(if keys.is_empty() {
+            String::new()
+        } else {
+            format!(" {keys} ")
+        });
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let list = match heading_line {
+        Some(heading) => {
+            frame.render_widget(Paragraph::new(heading), Rect { height: 1, ..inner });
+            Rect {
+                y: inner.y + 1,
+                height: inner.height.saturating_sub(1),
+                ..inner
+            }
+        }
+        None => inner,
+    };
+    crate::tui::table::draw_list(
+        frame,
+        list,
+        rows.into_iter()
+            .map(|r| crate::tui::table::Cells::new(vec![r]))
+            .collect(),
+        Some(selected),
     );
 }
