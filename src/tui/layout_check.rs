@@ -174,6 +174,11 @@ fn always(desk: &Desk, screen: &str, at: &str) {
     if let Err(why) = footers_whole(screen) {
         panic!("{at}: {why}\n{screen}");
     }
+    // A notice takes the status lines: it is whole, wrapped over them.
+    if let Some(notice) = desk.app.message() {
+        must_read(screen, notice, &format!("{at} notice"));
+        return;
+    }
     let status = screen.lines().last().unwrap_or_default().trim_end();
     let help = desk.t("status.hints");
     // The hint's last word (Befehle, Commandes, Commands) ends the line: nothing after it was cut.
@@ -333,7 +338,18 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
             desk.press(Action::Close);
             // The intake: each stage's name whole where it is the current one, every footer whole.
             desk.press(Action::ScreenIntake);
+            // From the first stage (the intake is where the last size left it).
+            while desk.app.screens().intake.stage > 0 {
+                desk.text(width, height);
+                desk.press(Action::PageUp);
+            }
             for stage in 1..=5 {
+                assert_eq!(
+                    desk.app.screens().intake.stage + 1,
+                    stage,
+                    "{}",
+                    at("stage")
+                );
                 let screen = desk.text(width, height);
                 always(&desk, &screen, &at(&format!("intake stage {stage}")));
                 must_read(
@@ -341,6 +357,18 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
                     &desk.t(&format!("intake.stage_{stage}")),
                     &at(&format!("intake stage {stage}")),
                 );
+                // The windows of the stages: the minutes (from every stage), the appointment.
+                desk.press(Action::InterpreterMinutes);
+                let window = desk.text(width, height);
+                always(&desk, &window, &at(&format!("minutes, stage {stage}")));
+                desk.press(Action::Close);
+                if stage == 4 {
+                    desk.press(Action::Appointment);
+                    let window = desk.text(width, height);
+                    always(&desk, &window, &at("appointment"));
+                    must_read(&window, &desk.t("appointment.title"), &at("appointment"));
+                    desk.press(Action::Close);
+                }
                 // PgDn reads on in a long text first: go on until the next stage.
                 let before = desk.app.screens().intake.stage;
                 for _ in 0..20 {
@@ -351,6 +379,20 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
                         break;
                     }
                 }
+            }
+            // A dossier over the screen: who is responsible now, whole.
+            let key = desk
+                .store
+                .latest_competence_by_person()
+                .unwrap()
+                .into_iter()
+                .find_map(|l| l.person.stable_id);
+            if let Some(key) = key {
+                desk.carry(vec![Effect::OpenDossier(key)]);
+                let screen = desk.text(width, height);
+                always(&desk, &screen, &at("dossier"));
+                must_read(&screen, &desk.t("dossier.next_change"), &at("dossier"));
+                desk.press(Action::Close);
             }
             // Quitting with an intake begun asks, in words that are whole.
             desk.press(Action::Quit);

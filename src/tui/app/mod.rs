@@ -314,7 +314,13 @@ impl App {
             && self.screens.intake.in_progress()
         {
             // Never replace an unfinished intake: it would be lost.
-            self.message = Some(self.t("intake.busy"));
+            let key = crate::tui::hints::key_for(
+                &self.ctx(),
+                crate::tui::keymap::Context::Global,
+                Action::ScreenIntake,
+            )
+            .unwrap_or_default();
+            self.message = Some(self.tf("intake.busy", &[("key", &key)]));
             return Vec::new();
         }
         if self.screen == ScreenId::Queue
@@ -325,7 +331,15 @@ impl App {
             let who = self
                 .serving()
                 .unwrap_or_else(|| self.t("history.anonymous"));
-            self.message = Some(self.tf("info.busy", &[("who", &who)]));
+            let key = |action| {
+                crate::tui::hints::key_for(&self.ctx(), crate::tui::keymap::Context::Form, action)
+                    .unwrap_or_default()
+            };
+            let (save, back) = (key(Action::SaveVisit), key(Action::Close));
+            self.message = Some(self.tf(
+                "info.busy",
+                &[("who", &who), ("save", &save), ("back", &back)],
+            ));
             return Vec::new();
         }
         let cx = self.shared.ctx(self.screen);

@@ -470,7 +470,20 @@ impl InformationState {
     /// The window to type the interpreter's minutes in, with what is counted so far.
     pub fn minutes_prompt(&self, cx: &Ctx<'_>) -> Outcome {
         match &self.interpreter {
-            None => Outcome::Notice(cx.t("info.minutes_first")),
+            None => Outcome::Notice(
+                cx.tf(
+                    "info.minutes_first",
+                    &[(
+                        "key",
+                        &crate::tui::hints::key_for(
+                            cx,
+                            crate::tui::keymap::Context::Form,
+                            Action::InterpreterLanguage,
+                        )
+                        .unwrap_or_default(),
+                    )],
+                ),
+            ),
             Some(i) => Outcome::Open(crate::tui::overlays::Overlay::Minutes(
                 crate::tui::overlays::minutes::MinutesForm::counted(i.minutes(cx.now.instant)),
             )),

@@ -279,7 +279,20 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
         row("intake.note", state.note.clone()),
         Line::default(),
         Line::from(Span::styled(
-            cx.t("intake.save_hint"),
+            {
+                let key = |action| {
+                    crate::tui::hints::key_for(cx, crate::tui::keymap::Context::Form, action)
+                        .unwrap_or_default()
+                };
+                cx.tf(
+                    "intake.save_hint",
+                    &[
+                        ("confirm", &key(Action::Confirm)),
+                        ("save", &key(Action::SaveVisit)),
+                        ("back", &key(Action::PageUp)),
+                    ],
+                )
+            },
             Style::default().add_modifier(Modifier::DIM),
         )),
     ]);
