@@ -339,6 +339,28 @@ impl Reception {
                     Err(e) => error_key(e.code()),
                 }
             }
+            // Data passed on must identify the person as eCH-0044 asks: names, sex, birth date
+            // (a year is enough); the names are required anyway.
+            ReceptionField::Consent if self.consent => {
+                let mut missing = Vec::new();
+                if self.sex.is_none() {
+                    missing.push("sex");
+                }
+                if self.birth_date.trim().is_empty() {
+                    missing.push("birth_date");
+                }
+                (!missing.is_empty()).then(|| FieldProblem {
+                    key: "validation.consent_needs".into(),
+                    args: vec![(
+                        "fields".into(),
+                        missing
+                            .iter()
+                            .map(|f| format!("intake.{f}"))
+                            .collect::<Vec<_>>()
+                            .join(","),
+                    )],
+                })
+            }
             ReceptionField::Nationality if !self.nationality.trim().is_empty() => {
                 let code = self.nationality.trim();
                 (code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()))
@@ -524,5 +546,28 @@ mod tests {
         r.focus = ReceptionField::Ahv;
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(serde_json::from_str::<Reception>(&json).unwrap(), r);
+    }
+
+    #[test]
+    fn consent_to_pass_data_on_asks_for_what_ech_0044_needs() {
+        let catalog = Catalog::embedded();
+        let mut r = Reception {
+            anonymous: false,
+            official_name: "Tesfay".into(),
+            first_name: "Selam".into(),
+            consent: true,
+            ..Reception::default()
+        };
+        let p = r
+            .problem(ReceptionField::Consent, &catalog, today())
+            .unwrap();
+        assert_eq!(p.key, "validation.consent_needs");
+        assert_eq!(p.args[0].1, "intake.sex,intake.birth_date");
+        r.sex = Some(crate::domain::Sex::Unknown);
+        r.birth_date = "1990".into();
+        assert_eq!(r.problem(ReceptionField::Consent, &catalog, today()), None);
+        r.consent = false;
+        r.sex = None;
+        assert_eq!(r.problem(ReceptionField::Consent, &catalog, today()), None);
     }
 }

@@ -381,8 +381,23 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
         };
         let note = match (&problem, field, r.financial_request()) {
             (Some(problem), _, _) => {
-                let args: Vec<(&str, &str)> = problem
+                // `fields` names fields by their labels' keys: said in the staff language.
+                let shown: Vec<(String, String)> = problem
                     .args
+                    .iter()
+                    .map(|(k, v)| {
+                        let v = if k == "fields" {
+                            v.split(',')
+                                .map(|key| cx.t(key))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        } else {
+                            v.clone()
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect();
+                let args: Vec<(&str, &str)> = shown
                     .iter()
                     .map(|(k, v)| (k.as_str(), v.as_str()))
                     .collect();
