@@ -38,7 +38,7 @@ impl Header {
         test: bool,
     ) -> Header {
         Header {
-            sender_id: format!("intake-desk:{desk}"),
+            sender_id: sender_id(desk),
             message_id: batch_id.to_string(),
             message_type: MESSAGE_TYPE.to_string(),
             sending_application: SendingApplication {
@@ -51,6 +51,37 @@ impl Header {
             test_delivery_flag: test,
         }
     }
+}
+
+/// The characters a `senderId` may hold: it is a URI (eCH-0058), so the unreserved ones and `:`.
+fn uri_safe(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:".contains(c)
+}
+
+/// At most this long (eCH-0058 `senderId`).
+pub const SENDER_ID_MAX: usize = 50;
+
+/// The sender as eCH-0058 wants it: a URI of at most 50 characters. A configured id that is
+/// one already is used as it is; else `intake-desk:` and the desk's name folded to letters,
+/// digits and dashes ("SMZO Visp 1" → `intake-desk:smzo-visp-1`).
+pub fn sender_id(desk: &str) -> String {
+    if desk.len() <= SENDER_ID_MAX && desk.contains(':') && desk.chars().all(uri_safe) {
+        return desk.to_string();
+    }
+    let mut slug = String::new();
+    for c in crate::text::fold(desk).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let prefix = "intake-desk:";
+    let room = SENDER_ID_MAX - prefix.len();
+    let slug: String = slug.chars().take(room).collect();
+    let slug = slug.trim_end_matches('-');
+    format!("{prefix}{}", if slug.is_empty() { "desk" } else { slug })
 }
 
 /// Written beside a batch once the batch file is complete: a batch without its manifest is not
@@ -73,5 +104,29 @@ impl Manifest {
         let mut bytes = serde_json::to_vec_pretty(self).expect("plain data serialises");
         bytes.push(b'\n');
         bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sender_is_a_uri_of_at_most_50_characters() {
+        assert_eq!(sender_id("SMZO Visp 1"), "intake-desk:smzo-visp-1");
+        assert_eq!(
+            sender_id("Guichet Sion / Hérens"),
+            "intake-desk:guichet-sion-herens"
+        );
+        assert_eq!(sender_id("urn:smz:visp-1"), "urn:smz:visp-1");
+        assert_eq!(sender_id("ዴስክ"), "intake-desk:desk");
+        let long = sender_id(&"Schalter ".repeat(20));
+        assert!(
+            long.len() <= SENDER_ID_MAX && !long.ends_with('-'),
+            "{long}"
+        );
+        for id in [long, sender_id("a b\u{1b}[2J")] {
+            assert!(id.chars().all(uri_safe), "{id}");
+        }
     }
 }
