@@ -13,6 +13,8 @@ pub struct VisitSummary {
     /// "Official name, first name" of an identified visitor.
     pub name: Option<String>,
     pub topics: Vec<String>,
+    /// The person's stable id, for their dossier.
+    pub person_key: Option<String>,
     pub interpreter_language: Option<String>,
 }
 
@@ -46,7 +48,8 @@ impl Store {
     ) -> super::Result<Vec<VisitSummary>> {
         use rusqlite::types::Value;
         let mut sql = String::from(
-            "SELECT v.id, v.started_at, v.kind, p.official_name, p.first_name, v.topics, i.language ",
+            "SELECT v.id, v.started_at, v.kind, p.official_name, p.first_name, v.topics, i.language,
+                    p.person_key ",
         );
         let mut values: Vec<Value> = Vec::new();
         match &filter.name {
@@ -116,6 +119,7 @@ impl Store {
                 }),
                 topics: serde_json::from_str(&topics).unwrap_or_default(),
                 interpreter_language: r.get(6)?,
+                person_key: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

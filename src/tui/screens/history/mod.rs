@@ -204,6 +204,7 @@ impl crate::tui::screens::Screen for HistoryState {
         vec![
             Confirm,
             FollowUpNote,
+            Dossier,
             Close,
             Up,
             Down,
@@ -219,6 +220,20 @@ impl crate::tui::screens::Screen for HistoryState {
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
         if action == crate::tui::Action::FollowUpNote {
             return self.follow_up_note(cx);
+        }
+        // The dossier of the selected (or opened) visit's person.
+        if action == crate::tui::Action::Dossier {
+            let key = match &self.open {
+                Some((record, _)) => record.person.as_ref().and_then(|p| p.stable_id.clone()),
+                None => self
+                    .visits
+                    .get(self.selected)
+                    .and_then(|v| v.person_key.clone()),
+            };
+            return match key {
+                Some(key) => Outcome::Effects(vec![Effect::OpenDossier(key)]),
+                None => Outcome::Notice(cx.t("dossier.anonymous")),
+            };
         }
         match HistoryState::handle(self, action) {
             Some(effects) => Outcome::effects(effects),

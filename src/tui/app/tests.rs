@@ -1,0 +1,226 @@
+//! The App's own tests: keys in, state and effects out.
+
+use super::*;
+use crate::tui::keymap::load_builtin;
+
+pub(crate) fn app() -> App {
+    App::new(
+        Catalog::embedded(),
+        load_builtin("default").unwrap(),
+        Session::default(),
+        "de".into(),
+    )
+}
+
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.split_whitespace()
+        .flat_map(|k| app.handle_key(k.parse().unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_check_in_or_note_that_could_not_be_saved_comes_back_with_what_was_typed() {
+    let mut app = app();
+    let entry = crate::store::QueueEntry {
+        id: "q-1".into(),
+        label: "Ticket 40".into(),
+        reason: "Miete".into(),
+        urgency: crate::domain::Urgency::Today,
+        language: None,
+        interpreter_needed: true,
+        checked_in_ms: 1,
+    };
+    app.on_event(super::super::effects::Event::CheckInFailed {
+        entry,
+        error: "locked".into(),
+    });
+    let Some(Overlay::CheckIn(form)) = &app.overlay else {
+        panic!("the check-in form is open again");
+    };
+    assert_eq!(
+        (form.label.as_str(), form.reason.as_str()),
+        ("Ticket 40", "Miete")
+    );
+    assert_eq!(form.urgency, crate::domain::Urgency::Today);
+    assert!(form.interpreter_needed);
+    assert!(app.message.clone().unwrap().contains("locked"));
+    let mut app = super::tests::app();
+    app.on_event(super::super::effects::Event::NoteFailed {
+        visit_id: "v-1".into(),
+        text: "rief zurück".into(),
+        error: "locked".into(),
+    });
+    let Some(Overlay::Prompt(prompt)) = &app.overlay else {
+        panic!("the note window is open again");
+    };
+    assert_eq!(prompt.reason, "rief zurück");
+    assert_eq!(
+        prompt.asks,
+        crate::tui::overlays::prompt::Asks::FollowUpNote {
+            visit_id: "v-1".into()
+        }
+    );
+}
+
+#[test]
+fn a_draft_that_does_not_read_is_kept_and_the_reason_shown() {
+    let mut app = app();
+    app.overlay = Some(Overlay::RestoreDraft(crate::store::Draft {
+        id: "d-1".into(),
+        stage: "0".into(),
+        data: "{\"stage\": \"not a number\"}".into(),
+        updated_at: "2026-12-01T09:00:00+01:00".into(),
+    }));
+    let effects = press(&mut app, "enter");
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::DiscardDraft(_))),
+        "the draft is not thrown away"
+    );
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("Entwurf konnte nicht gelesen werden"),
+        "{message}"
+    );
+    assert_ne!(app.screen, ScreenId::Intake);
+}
+
+#[test]
+fn settings_saved_with_another_language_switch_it_and_remember_it() {
+    let mut app = app();
+    press(&mut app, "f10");
+    // Desk, staff, centre, then the language: → to the next one, Enter saves.
+    for _ in 0..3 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "right");
+    let effects = press(&mut app, "enter");
+    let Some(Effect::SaveSettings(settings)) = effects.first().cloned() else {
+        panic!("{effects:?}");
+    };
+    let chosen = settings.language.clone().unwrap();
+    assert_ne!(chosen, app.shared.lang);
+    let after = app.on_event(super::super::effects::Event::SettingsSaved(settings));
+    assert_eq!(app.shared.lang, chosen);
+    assert_eq!(after, vec![Effect::SaveLanguage(chosen)]);
+}
+
+#[test]
+fn with_the_vim_keymap_letters_type_into_a_search_line_and_ctrl_j_k_move() {
+    let mut app = App::new(
+        Catalog::embedded(),
+        load_builtin("vim").unwrap(),
+        Session::default(),
+        "de".into(),
+    );
+    press(&mut app, "f5");
+    press(&mut app, "j k");
+    assert_eq!(app.screens.directory.query, "jk");
+    assert_eq!(app.screens.directory.selected, 0);
+    press(&mut app, "ctrl-u ctrl-j ctrl-j");
+    assert_eq!(app.screens.directory.query, "");
+    assert_eq!(app.screens.directory.selected, 2);
+    press(&mut app, "ctrl-k");
+    assert_eq!(app.screens.directory.selected, 1);
+}
+
+#[test]
+fn help_over_the_check_in_window_gives_it_back_with_what_was_typed() {
+    let mut app = app();
+    press(&mut app, "a");
+    for c in "Ticket 5".chars() {
+        app.handle_key(if c == ' ' {
+            "space".parse().unwrap()
+        } else {
+            c.to_string().parse().unwrap()
+        });
+    }
+    press(&mut app, "f1");
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
+    press(&mut app, "esc");
+    let Some(Overlay::CheckIn(form)) = &app.overlay else {
+        panic!("the check-in window is back: {:?}", app.overlay);
+    };
+    assert_eq!(form.label, "Ticket 5");
+    // Another screen waits until the window is done.
+    press(&mut app, "f4");
+    assert_eq!(app.screen, ScreenId::Queue);
+    assert!(matches!(app.overlay, Some(Overlay::CheckIn(_))));
+}
+
+#[test]
+fn alt_d_on_a_visit_in_history_opens_its_persons_dossier() {
+    let mut app = app();
+    press(&mut app, "f4");
+    let visit = |key: Option<&str>| crate::store::VisitSummary {
+        id: "v-1".into(),
+        started_at: "2026-11-25T10:00:00+01:00".into(),
+        kind: "identified".into(),
+        name: Some("Tesfay, Selam".into()),
+        topics: vec![],
+        interpreter_language: None,
+        person_key: key.map(str::to_string),
+    };
+    app.screens.history.visits = vec![visit(Some("k-1"))];
+    assert_eq!(
+        press(&mut app, "alt-d"),
+        vec![Effect::OpenDossier("k-1".into())]
+    );
+    app.screens.history.visits = vec![visit(None)];
+    assert!(press(&mut app, "alt-d").is_empty());
+    assert!(app.message.is_some(), "an anonymous visit says it has none");
+}
+
+#[test]
+fn screen_keys_switch_screens_and_tab_cycles() {
+    let mut app = app();
+    press(&mut app, "f10");
+    assert_eq!(app.screen, ScreenId::Settings);
+    // Settings is a form: Tab moves between its fields, Alt-→ to the next screen.
+    press(&mut app, "tab");
+    assert_eq!(app.screen, ScreenId::Settings);
+    press(&mut app, "alt-right");
+    assert_eq!(app.screen, ScreenId::Glossary);
+    press(&mut app, "tab");
+    assert_eq!(app.screen, ScreenId::Queue);
+    press(&mut app, "shift-tab");
+    assert_eq!(app.screen, ScreenId::Glossary);
+}
+
+#[test]
+fn typing_in_the_palette_filters_and_enter_runs_the_command() {
+    let mut app = app();
+    press(&mut app, "ctrl-p e i n s t");
+    assert_eq!(app.context(), Context::Palette);
+    // "q" is text in the palette, it must not quit.
+    press(&mut app, "enter");
+    assert_eq!(app.screen, ScreenId::Settings);
+    assert!(app.overlay.is_none());
+    assert!(!app.quit);
+}
+
+#[test]
+fn q_in_the_palette_is_text_not_quit() {
+    let mut app = app();
+    press(&mut app, ": q");
+    assert!(!app.quit);
+    press(&mut app, "esc q");
+    assert!(app.quit);
+}
+
+#[test]
+fn help_opens_and_closes_with_the_same_key() {
+    let mut app = app();
+    press(&mut app, "?");
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, "?");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn switching_language_asks_to_remember_it() {
+    let mut app = app();
+    let effects = press(&mut app, "f12");
+    assert_eq!(app.lang(), "fr");
+    assert_eq!(effects, vec![Effect::SaveLanguage("fr".into())]);
+    assert_eq!(app.t("screen.queue"), "File d'attente");
+}
