@@ -172,45 +172,16 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
 
 #[test]
 fn the_visits_of_one_person_carry_one_local_person_id_and_another_person_another() {
-    use intake_desk::domain::{Person, ResidenceStatus, Urgency, Visit, VisitKind};
     let sandbox = Sandbox::new();
     let db = sandbox.db();
-    let visit = |key: Option<uuid::Uuid>, name: &str, day: u32| Visit {
-        id: uuid::Uuid::now_v7(),
-        desk_id: "desk-1".into(),
-        staff_id: "mb".into(),
-        started_at: chrono::DateTime::parse_from_rfc3339(&format!(
-            "2026-11-{day:02}T10:00:00+01:00"
-        ))
-        .unwrap(),
-        ended_at: None,
-        kind: VisitKind::Identified,
-        urgency: Urgency::Normal,
-        person: Some(Person {
-            key,
-            official_name: name.into(),
-            first_name: "Selam".into(),
-            birth_date: Some("1990".parse().unwrap()),
-            vn: None,
-            sex: None,
-            nationality: None,
-            language: None,
-            residence: ResidenceStatus::None,
-            commune_of_stay: None,
-            support_domicile: None,
-            phone: None,
-        }),
-        topics: vec![],
-        information: vec![],
-        competence: None,
-        referrals: vec![],
-        interpreter: None,
-        consent_to_export: true,
-        waiting_seconds: None,
-        note: None,
-        financial: None,
-        reason: None,
-        interpreter_needed: false,
+    let visit = |key: Option<uuid::Uuid>, name: &str, day: u32| {
+        let mut visit = common::visits::identified(name, "Selam", "1990");
+        visit.started_at =
+            chrono::DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00+01:00"))
+                .unwrap();
+        visit.consent_to_export = true;
+        common::visits::person(&mut visit).key = key;
+        visit
     };
     let mut store = intake_desk::store::Store::open(&db).unwrap();
     store.insert_visits([visit(None, "Tesfay", 2)]).unwrap();

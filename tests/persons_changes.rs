@@ -4,7 +4,7 @@
 
 mod common;
 use common::{Sandbox, stderr};
-use intake_desk::domain::{Person, ResidenceStatus, Urgency, Visit, VisitKind};
+use intake_desk::domain::{ResidenceStatus, Visit};
 
 /// A visit of `name` whose competence answer was found from `status` and the date given.
 fn visit(name: &str, status: &str, asylum: Option<&str>, entry: Option<&str>) -> Visit {
@@ -20,41 +20,13 @@ fn visit(name: &str, status: &str, asylum: Option<&str>, entry: Option<&str>) ->
     };
     let outcome =
         intake_desk::check::check(&catalog, &input, "2026-06-01".parse().unwrap()).unwrap();
-    let started = chrono::DateTime::parse_from_rfc3339("2026-06-01T10:00:00+02:00").unwrap();
-    Visit {
-        id: uuid::Uuid::now_v7(),
-        desk_id: "desk-1".into(),
-        staff_id: "mb".into(),
-        started_at: started,
-        ended_at: None,
-        kind: VisitKind::Identified,
-        urgency: Urgency::Normal,
-        person: Some(Person {
-            key: None,
-            official_name: name.into(),
-            first_name: "Test".into(),
-            birth_date: Some("1990".parse().unwrap()),
-            vn: None,
-            sex: None,
-            nationality: None,
-            language: None,
-            residence: status.parse().unwrap_or(ResidenceStatus::None),
-            commune_of_stay: Some(6266),
-            support_domicile: None,
-            phone: None,
-        }),
-        topics: vec![],
-        information: vec![],
-        competence: Some(outcome.record()),
-        referrals: vec![],
-        interpreter: None,
-        consent_to_export: false,
-        waiting_seconds: None,
-        note: None,
-        financial: None,
-        reason: None,
-        interpreter_needed: false,
-    }
+    let mut visit = common::visits::identified(name, "Test", "1990");
+    visit.started_at = chrono::DateTime::parse_from_rfc3339("2026-06-01T10:00:00+02:00").unwrap();
+    visit.competence = Some(outcome.record());
+    let person = common::visits::person(&mut visit);
+    person.residence = status.parse().unwrap_or(ResidenceStatus::None);
+    person.commune_of_stay = Some(6266);
+    visit
 }
 
 fn changes(sandbox: &Sandbox, on: &str) -> Vec<(String, String, String)> {

@@ -3,43 +3,20 @@
 
 mod common;
 use common::{Sandbox, stderr};
-use intake_desk::domain::{Ahvn13, Person, ResidenceStatus, Urgency, Visit, VisitKind};
+use intake_desk::domain::Ahvn13;
 
-fn visit(official: &str, first: &str, born: &str, vn: Option<u32>, commune: Option<u32>) -> Visit {
-    Visit {
-        id: uuid::Uuid::now_v7(),
-        desk_id: "desk-1".into(),
-        staff_id: "mb".into(),
-        started_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T10:00:00+02:00").unwrap(),
-        ended_at: None,
-        kind: VisitKind::Identified,
-        urgency: Urgency::Normal,
-        person: Some(Person {
-            key: None,
-            official_name: official.into(),
-            first_name: first.into(),
-            birth_date: Some(born.parse().unwrap()),
-            vn: vn.map(Ahvn13::from_body),
-            sex: None,
-            nationality: None,
-            language: None,
-            residence: ResidenceStatus::None,
-            commune_of_stay: commune,
-            support_domicile: None,
-            phone: None,
-        }),
-        topics: vec![],
-        information: vec![],
-        competence: None,
-        referrals: vec![],
-        interpreter: None,
-        consent_to_export: false,
-        waiting_seconds: None,
-        note: None,
-        financial: None,
-        reason: None,
-        interpreter_needed: false,
-    }
+fn visit(
+    official: &str,
+    first: &str,
+    born: &str,
+    vn: Option<u32>,
+    commune: Option<u32>,
+) -> intake_desk::domain::Visit {
+    let mut visit = common::visits::identified(official, first, born);
+    let person = common::visits::person(&mut visit);
+    person.vn = vn.map(Ahvn13::from_body);
+    person.commune_of_stay = commune;
+    visit
 }
 
 #[test]

@@ -179,10 +179,11 @@ impl App {
             }
             Event::DossierOpened(visits) => {
                 self.overlay = Some(Overlay::Dossier(
-                    crate::tui::overlays::dossier::DossierState {
+                    crate::tui::overlays::dossier::DossierState::new(
                         visits,
-                        ..Default::default()
-                    },
+                        &self.shared.catalog,
+                        self.shared.session.today,
+                    ),
                 ));
             }
             Event::AppointmentSet { service_id, on } => {

@@ -14,6 +14,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 pub struct DossierState {
     /// The person's visits, oldest first (each with the person as recorded then).
     pub visits: Vec<VisitRecord>,
+    /// The next change of responsibility (day, body id), worked out once when opened.
+    pub next_change: Option<(chrono::NaiveDate, String)>,
     pub scroll: crate::tui::fit::TextScroll,
 }
 
@@ -33,6 +35,25 @@ impl PartialEq for DossierState {
 impl Eq for DossierState {}
 
 impl DossierState {
+    /// The dossier of these visits, with the next change worked out from the latest answer.
+    pub fn new(
+        visits: Vec<VisitRecord>,
+        catalog: &crate::catalog::Catalog,
+        today: chrono::NaiveDate,
+    ) -> DossierState {
+        let next_change = visits
+            .iter()
+            .rev()
+            .find_map(|v| v.competence.as_ref())
+            .and_then(|c| crate::persons::next_change(catalog, c, today))
+            .map(|(on, _, next)| (on, next.id.clone()));
+        DossierState {
+            visits,
+            next_change,
+            scroll: Default::default(),
+        }
+    }
+
     /// Scrolls; returns whether the action was a scroll.
     pub fn handle(&mut self, action: crate::tui::Action) -> bool {
         use crate::tui::Action;
@@ -95,13 +116,13 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
     match latest {
         Some(c) => {
             lines.push(row("check.responsible", names.body(&c.primary)));
-            let next = crate::persons::next_change(cx.catalog, c, cx.session.today).map_or_else(
+            let next = state.next_change.as_ref().map_or_else(
                 || cx.t("dossier.no_change"),
-                |(on, _, next)| {
+                |(on, body)| {
                     cx.tf(
                         "dossier.change",
                         &[
-                            ("body", next.name.get(cx.lang)),
+                            ("body", &names.body(body)),
                             ("date", &on.format("%d.%m.%Y").to_string()),
                         ],
                     )
