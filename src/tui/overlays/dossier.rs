@@ -100,12 +100,11 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    let row = |label: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("{}: ", cx.t(label)), bold),
-            Span::raw(value),
-        ])
+    // "label: value" as each language writes it (French: "label : value").
+    let labelled = |label: &str, value: &str| {
+        cx.tf("check.line", &[("label", &cx.t(label)), ("value", value)])
     };
+    let row = |label: &str, value: String| Line::from(labelled(label, &value));
     let mut lines = Vec::new();
     // Who is responsible now, and the next change worked out from the latest answer's dates.
     let latest = state
@@ -165,15 +164,14 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
         }
         if let Some(c) = &visit.competence {
             lines.push(Line::from(format!(
-                "    {}: {}",
-                cx.t("check.responsible"),
-                names.body(&c.primary)
+                "    {}",
+                labelled("check.responsible", &names.body(&c.primary))
             )));
         }
     }
     state.scroll.draw(
         frame,
         inner,
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
     );
 }

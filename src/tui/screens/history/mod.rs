@@ -125,6 +125,7 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
             &[
                 (Action::Confirm, "open"),
                 (Action::FollowUpNote, "follow_up"),
+                (Action::Dossier, "dossier"),
                 (Action::Close, "back"),
             ],
             area,
