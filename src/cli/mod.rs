@@ -89,7 +89,7 @@ pub enum Command {
         #[command(subcommand)]
         command: VisitsCommand,
     },
-    /// Persons across their visits: whose responsibility changes soon
+    /// Persons across their visits: whose responsibility changes soon, duplicates, merge and split
     Persons {
         #[command(subcommand)]
         command: PersonsCommand,
@@ -158,6 +158,19 @@ pub enum PersonsCommand {
     /// Persons who may be one (the same AHV number; or names and birth date; or names, birth
     /// year and commune); nothing is merged
     Duplicates(persons::DuplicatesArgs),
+    /// Merge person B into person A: every visit of B becomes A's (each visit revised, so the
+    /// next export corrects it); `persons split B` undoes it
+    Merge {
+        /// The person kept (a stable id, as `persons duplicates` shows it)
+        kept: String,
+        /// The person merged into it
+        merged: String,
+    },
+    /// Undo the last merge of a person: the visits that merge moved are theirs again
+    Split {
+        /// The person merged before
+        merged: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -271,6 +284,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Persons {
             command: PersonsCommand::Duplicates(args),
         }) => persons::duplicates(&cli, args),
+        Some(Command::Persons {
+            command: PersonsCommand::Merge { kept, merged },
+        }) => persons::merge(&cli, kept, merged),
+        Some(Command::Persons {
+            command: PersonsCommand::Split { merged },
+        }) => persons::split(&cli, merged),
         Some(Command::Report(args)) => report::run(&cli, args),
         Some(Command::Visits {
             command: VisitsCommand::List(args),

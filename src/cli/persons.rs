@@ -1,6 +1,7 @@
 //! `intake-desk persons changes [--within 30d] [--on DATE] [--format text|json|csv]`: the persons
 //! whose responsibility changes soon, so the SMZ prepares the handover in time;
-//! `intake-desk persons duplicates [--format text|json]`: persons who may be one.
+//! `intake-desk persons duplicates [--format text|json]`: persons who may be one;
+//! `intake-desk persons merge A B` and `persons split B`: joining them, and undoing that.
 
 use super::Cli;
 use super::setup::{Setup, setup};
@@ -177,5 +178,48 @@ pub fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+fn merge_error(e: crate::store::MergeError) -> Error {
+    match e {
+        crate::store::MergeError::Database(db) => Error::from(db),
+        other => Error::Usage(other.to_string()),
+    }
+}
+
+pub fn merge(cli: &Cli, kept: &str, merged: &str) -> Result<()> {
+    let staff = setup(cli)?.config.staff;
+    let mut store = Setup::open_store(cli)?;
+    let merge = store
+        .merge_persons(kept.trim(), merged.trim(), &staff)
+        .map_err(merge_error)?;
+    writeln!(
+        super::stdout_for(true),
+        "merged {} into {}: {} visit(s) moved, each revised for the next export (merge {}); \
+         `intake-desk persons split {}` undoes it",
+        merge.merged,
+        merge.kept,
+        merge.records.len(),
+        merge.id,
+        merge.merged
+    )?;
+    Ok(())
+}
+
+pub fn split(cli: &Cli, merged: &str) -> Result<()> {
+    let staff = setup(cli)?.config.staff;
+    let mut store = Setup::open_store(cli)?;
+    let split = store
+        .split_person(merged.trim(), &staff)
+        .map_err(merge_error)?;
+    writeln!(
+        super::stdout_for(true),
+        "split {} from {}: {} visit(s) are theirs again (merge {} undone)",
+        split.merged,
+        split.kept,
+        split.records.len(),
+        split.id
+    )?;
     Ok(())
 }

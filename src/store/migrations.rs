@@ -202,12 +202,33 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     ALTER TABLE people ADD COLUMN person_key TEXT REFERENCES persons (id);
     CREATE INDEX people_person_key ON people (person_key) WHERE person_key IS NOT NULL;",
+    // 10: what finds a person again quickly. `name_key` holds the names folded (case and accents
+    // aside) for the duplicate check on save; a person keeps the competence answer of their
+    // latest visit that had one, for the worklist of upcoming changes; merges are kept so a
+    // split can undo exactly what a merge moved. Filled by `fill_person_keys` below.
+    "ALTER TABLE people ADD COLUMN name_key TEXT;
+    CREATE INDEX people_name_key ON people (name_key) WHERE person_key IS NOT NULL;
+    ALTER TABLE persons ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE persons ADD COLUMN competence TEXT;
+    ALTER TABLE persons ADD COLUMN competence_at TEXT;
+    ALTER TABLE persons ADD COLUMN competence_ms INTEGER;
+    CREATE TABLE person_merges (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        kept TEXT NOT NULL REFERENCES persons (id),
+        merged TEXT NOT NULL REFERENCES persons (id),
+        records TEXT NOT NULL,
+        split_at TEXT
+    ) STRICT;
+    CREATE INDEX person_merges_merged ON person_merges (merged) WHERE split_at IS NULL;",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.
 fn after(version: i64, tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     match version {
         9 => join_persons(tx),
+        10 => fill_person_keys(tx),
         _ => Ok(()),
     }
 }
@@ -287,6 +308,26 @@ fn join_persons(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
         link.execute(rusqlite::params![key, record.id])?;
     }
     Ok(())
+}
+
+/// Fills what version 10 keeps for finding persons: every record's folded names, and every
+/// person's latest competence answer.
+fn fill_person_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let names: Vec<(i64, String, String)> = tx
+        .prepare("SELECT rowid, official_name, first_name FROM people")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE people SET name_key = ?2 WHERE rowid = ?1")?;
+    for (rowid, official, first) in names {
+        update.execute(rusqlite::params![
+            rowid,
+            super::persons::name_key(&official, &first)
+        ])?;
+    }
+    tx.execute_batch(&format!(
+        "UPDATE persons SET {}",
+        super::persons::LATEST_COMPETENCE
+    ))
 }
 
 /// The schema version this build writes.
@@ -371,6 +412,45 @@ mod tests {
             .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
             .unwrap();
         assert_eq!(persons, 7);
+    }
+
+    #[test]
+    fn version_10_keeps_the_folded_names_and_each_persons_latest_competence_answer() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate_to(&conn, 9).unwrap();
+        conn.execute_batch(
+            "INSERT INTO persons (id, created_at) VALUES ('k', 'x'), ('l', 'x');
+             INSERT INTO people (id, official_name, first_name, created_at, person_key) VALUES
+                ('p-a', 'Zenhäusern', 'Rita', 'x', 'k'), ('p-b', 'ZENHAUSERN', 'rita', 'x', 'k'),
+                ('p-c', 'Favre', 'Luc', 'x', 'l');
+             INSERT INTO visits (id, desk_id, staff_id, started_at, started_ms, kind, urgency,
+                                 person_id, updated_at, stage_data) VALUES
+                ('a', 'd', 's', 'early', 1, 'identified', 'normal', 'p-a', 'x',
+                 '{\"competence\": {\"inputs\": {\"n\": 1}}}'),
+                ('b', 'd', 's', 'late', 2, 'identified', 'normal', 'p-b', 'x',
+                 '{\"competence\": {\"inputs\": {\"n\": 2}}}'),
+                ('c', 'd', 's', 'later', 3, 'identified', 'normal', 'p-c', 'x', '{}');",
+        )
+        .unwrap();
+        migrate(&conn).unwrap();
+        let names: Vec<String> = conn
+            .prepare("SELECT DISTINCT name_key FROM people WHERE person_key = 'k'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(names, ["zenhausern\u{1f}rita"]);
+        let latest = |key: &str| -> (Option<String>, Option<String>) {
+            conn.query_row(
+                "SELECT competence_at, json_extract(competence, '$.inputs.n') FROM persons WHERE id = ?1",
+                [key],
+                |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.map(|n| n.to_string()))),
+            )
+            .unwrap()
+        };
+        assert_eq!(latest("k"), (Some("late".into()), Some("2".into())));
+        assert_eq!(latest("l"), (None, None), "no answer to keep");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod error;
 mod export;
 mod history;
 mod maintenance;
+mod merges;
 mod migrations;
 mod open;
 mod persons;
@@ -24,9 +25,10 @@ pub use drafts::Draft;
 pub use error::{Error, Result};
 pub use export::{AdoptedLine, BatchInfo, BatchLine, NewBatch};
 pub use history::{VisitFilter, VisitSummary};
+pub use merges::{Merge, MergeError};
 pub use migrations::{SCHEMA_VERSION, build_old_schema};
 pub use open::{APPLICATION_ID, Access, BUSY_TIMEOUT, StoreError};
-pub use persons::{DuplicatePair, LatestCompetence};
+pub use persons::{DuplicatePair, LatestCompetence, Likeness, Resemblance};
 pub use queue::{QueueEntry, QueueExit};
 pub use records::{
     CompetenceRecord, FinancialRecord, InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord,

@@ -1,9 +1,11 @@
-//! Persons across their visits: what the latest visit of each recorded about who is
+//! Persons across their visits: who may be one (the duplicate check on save and the list of
+//! candidates), every visit of a person, and what their latest visit recorded about who is
 //! responsible for them, for the worklist of upcoming changes.
 
 use super::Store;
 use super::records::{PERSON_COLUMNS, PersonRecord, person_at};
 use crate::domain::competence::CompetenceRecord;
+use rusqlite::OptionalExtension;
 
 /// A person with the competence answer of their latest visit that had one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,114 @@ pub struct DuplicatePair {
     pub rule: &'static str,
 }
 
+/// A recorded person who resembles the one about to be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resemblance {
+    /// Their latest record (with the stable id).
+    pub person: PersonRecord,
+    pub rule: &'static str,
+    pub visits: u32,
+    /// The start of their latest visit (RFC 3339).
+    pub last_seen: Option<String>,
+}
+
+/// What the three resemblance rules compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Likeness {
+    pub vn: Option<String>,
+    /// The names folded ([`name_key`]).
+    pub names: String,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    pub birth: Option<String>,
+    pub commune: Option<u32>,
+}
+
+impl Likeness {
+    pub fn of_person(person: &crate::domain::Person) -> Likeness {
+        Likeness {
+            vn: person.vn.map(|n| n.digits()),
+            names: name_key(&person.official_name, &person.first_name),
+            birth: person.birth_date.map(|d| d.to_string()),
+            commune: person.commune_of_stay,
+        }
+    }
+
+    fn of_record(person: &PersonRecord) -> Likeness {
+        Likeness {
+            vn: person.vn.clone(),
+            names: name_key(&person.official_name, &person.first_name),
+            birth: person.birth_date.clone(),
+            commune: person.commune_of_stay,
+        }
+    }
+
+    /// The keys under which two alike persons meet, one per rule, in the order the rules go.
+    fn keys(&self) -> [(&'static str, Option<String>); 3] {
+        let year = self.birth.as_deref().and_then(|b| b.get(..4));
+        [
+            ("ahv", self.vn.clone()),
+            (
+                "names-birth-date",
+                self.birth
+                    .as_ref()
+                    .map(|b| format!("{}\u{1f}{b}", self.names)),
+            ),
+            (
+                "names-birth-year-commune",
+                year.zip(self.commune)
+                    .map(|(y, c)| format!("{}\u{1f}{y}\u{1f}{c}", self.names)),
+            ),
+        ]
+    }
+
+    /// The first rule by which `other` resembles this person, if any.
+    fn rule_for(&self, other: &Likeness) -> Option<&'static str> {
+        let theirs = other.keys();
+        self.keys()
+            .into_iter()
+            .zip(theirs)
+            .find(|((_, a), (_, b))| a.is_some() && a == b)
+            .map(|((rule, _), _)| rule)
+    }
+}
+
+/// The names as the duplicate check compares them: folded (case and accents aside), official
+/// name and first name apart.
+pub fn name_key(official_name: &str, first_name: &str) -> String {
+    format!(
+        "{}\u{1f}{}",
+        crate::text::fold(official_name.trim()),
+        crate::text::fold(first_name.trim())
+    )
+}
+
+/// Sets a person's latest competence answer (`competence`, `competence_at`, `competence_ms`
+/// of `persons`) from their visits; after `UPDATE persons SET`.
+pub(super) const LATEST_COMPETENCE: &str = "(competence, competence_at, competence_ms) = (
+    SELECT json_extract(v.stage_data, '$.competence'), v.started_at, v.started_ms
+    FROM people p JOIN visits v ON v.person_id = p.id
+    WHERE p.person_key = persons.id
+      AND json_extract(v.stage_data, '$.competence.inputs') IS NOT NULL
+    ORDER BY v.started_ms DESC, v.rowid DESC LIMIT 1)";
+
+/// The person a stable id stands for now: itself, or the person it was merged into.
+pub(super) fn surviving(conn: &rusqlite::Connection, key: &str) -> rusqlite::Result<String> {
+    let mut key = key.to_string();
+    // A merge points at a person not merged itself; the bound only guards a damaged file.
+    for _ in 0..16 {
+        let into: Option<String> = conn
+            .prepare_cached("SELECT merged_into FROM persons WHERE id = ?1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?
+            .flatten();
+        match into {
+            Some(into) => key = into,
+            None => break,
+        }
+    }
+    Ok(key)
+}
+
 impl Store {
     /// Persons who resemble another: the same AHV number; or the same names (case and accents
     /// aside) and birth date; or the same names, birth year and commune. Each pair once, by the
@@ -36,34 +146,17 @@ impl Store {
         let persons: Vec<PersonRecord> = statement
             .query_map([], |r| person_at(r, 2, r.get(0)?))?
             .collect::<rusqlite::Result<_>>()?;
-        let names = |p: &PersonRecord| {
-            format!(
-                "{}\u{1f}{}",
-                crate::text::fold(&p.official_name),
-                crate::text::fold(&p.first_name)
-            )
-        };
-        type Rule<'f> = (&'static str, &'f dyn Fn(&PersonRecord) -> Option<String>);
-        let rules: [Rule; 3] = [
-            ("ahv", &|p| p.vn.clone()),
-            ("names-birth-date", &|p| {
-                p.birth_date
-                    .as_ref()
-                    .map(|b| format!("{}\u{1f}{b}", names(p)))
-            }),
-            ("names-birth-year-commune", &|p| {
-                let year = p.birth_date.as_deref()?.get(..4)?;
-                let commune = p.commune_of_stay?;
-                Some(format!("{}\u{1f}{year}\u{1f}{commune}", names(p)))
-            }),
-        ];
+        let keys: Vec<[(&'static str, Option<String>); 3]> = persons
+            .iter()
+            .map(|p| Likeness::of_record(p).keys())
+            .collect();
         let mut pairs: Vec<DuplicatePair> = Vec::new();
         let mut found = std::collections::HashSet::new();
-        for (rule, key) in rules {
-            let mut by_key: std::collections::HashMap<String, Vec<usize>> =
+        for rule in 0..3 {
+            let mut by_key: std::collections::HashMap<&str, Vec<usize>> =
                 std::collections::HashMap::new();
-            for (i, person) in persons.iter().enumerate() {
-                if let Some(k) = key(person) {
+            for (i, keys) in keys.iter().enumerate() {
+                if let Some(k) = &keys[rule].1 {
                     by_key.entry(k).or_default().push(i);
                 }
             }
@@ -77,7 +170,7 @@ impl Store {
                             pairs.push(DuplicatePair {
                                 a: persons[i].clone(),
                                 b: persons[j].clone(),
-                                rule,
+                                rule: keys[i][rule].0,
                             });
                         }
                     }
@@ -101,14 +194,14 @@ impl Store {
     }
 
     /// For every person, the latest of their visits that kept the inputs of a competence
-    /// answer (visits saved before inputs were kept cannot be worked out again).
+    /// answer (visits saved before inputs were kept cannot be worked out again), with their
+    /// latest record.
     pub fn latest_competence_by_person(&self) -> super::Result<Vec<LatestCompetence>> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT p.id, v.started_at, json_extract(v.stage_data, '$.competence'), {PERSON_COLUMNS}
-                 FROM visits v JOIN people p ON p.id = v.person_id
-                 WHERE p.person_key IS NOT NULL
-                   AND json_extract(v.stage_data, '$.competence.inputs') IS NOT NULL
-                 ORDER BY v.started_ms DESC, v.rowid DESC"
+            "SELECT p.id, s.competence_at, s.competence, {PERSON_COLUMNS}
+                 FROM persons s
+                 JOIN people p ON p.rowid = (SELECT max(rowid) FROM people WHERE person_key = s.id)
+                 WHERE s.competence IS NOT NULL"
         ))?;
         let rows = statement.query_map([], |r| {
             let id: String = r.get(0)?;
@@ -118,16 +211,9 @@ impl Store {
                 r.get::<_, String>(2)?,
             ))
         })?;
-        let mut seen = std::collections::HashSet::new();
         let mut latest = Vec::new();
         for row in rows {
             let (person, seen_at, competence) = row?;
-            let Some(key) = person.stable_id.clone() else {
-                continue;
-            };
-            if !seen.insert(key) {
-                continue;
-            }
             // A record that does not read is left out, not guessed at.
             if let Ok(competence) = serde_json::from_str::<CompetenceRecord>(&competence) {
                 latest.push(LatestCompetence {
@@ -138,5 +224,75 @@ impl Store {
             }
         }
         Ok(latest)
+    }
+
+    /// Recorded persons who resemble `likeness` by one of the three rules, apart from the person
+    /// `except` (the visitor's own, when recognised): at most `limit`, the strongest rule first.
+    /// Any record of a person counts, so an earlier spelling still finds them.
+    pub fn resembling(
+        &self,
+        likeness: &Likeness,
+        except: Option<&str>,
+        limit: usize,
+    ) -> super::Result<Vec<Resemblance>> {
+        let mut found: Vec<(&'static str, String)> = Vec::new();
+        let mut note = |rule: &'static str, key: String| {
+            if Some(key.as_str()) != except && !found.iter().any(|(_, k)| *k == key) {
+                found.push((rule, key));
+            }
+        };
+        if let Some(vn) = &likeness.vn {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT DISTINCT person_key FROM people WHERE vn = ?1 AND person_key IS NOT NULL",
+            )?;
+            for key in statement.query_map([vn], |r| r.get::<_, String>(0))? {
+                note("ahv", key?);
+            }
+        }
+        let mut statement = self.conn.prepare_cached(
+            "SELECT person_key, vn, birth_date, commune_of_stay FROM people
+             WHERE name_key = ?1 AND person_key IS NOT NULL",
+        )?;
+        let mut by_names: Vec<(&'static str, String)> = statement
+            .query_map([&likeness.names], |r| {
+                let theirs = Likeness {
+                    vn: r.get(1)?,
+                    names: likeness.names.clone(),
+                    birth: r.get(2)?,
+                    commune: r.get(3)?,
+                };
+                Ok((likeness.rule_for(&theirs), r.get::<_, String>(0)?))
+            })?
+            .filter_map(|row| match row {
+                Ok((rule, key)) => rule.map(|rule| Ok((rule, key))),
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        // The stronger rule first: a birth date before a birth year and commune.
+        by_names.sort_by_key(|(rule, _)| *rule != "names-birth-date");
+        for (rule, key) in by_names {
+            note(rule, key);
+        }
+        found.truncate(limit);
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT p.id, (SELECT count(*) FROM people WHERE person_key = ?1),
+                    (SELECT max(v.started_at) FROM people q JOIN visits v ON v.person_id = q.id
+                     WHERE q.person_key = ?1),
+                    {PERSON_COLUMNS}
+             FROM people p WHERE p.person_key = ?1 ORDER BY p.rowid DESC LIMIT 1"
+        ))?;
+        found
+            .into_iter()
+            .map(|(rule, key)| {
+                Ok(statement.query_row([&key], |r| {
+                    Ok(Resemblance {
+                        person: person_at(r, 3, r.get(0)?)?,
+                        rule,
+                        visits: r.get(1)?,
+                        last_seen: r.get(2)?,
+                    })
+                })?)
+            })
+            .collect()
     }
 }

@@ -68,10 +68,7 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| CorrectionError::NoSuchVisit(id.to_string()))?;
-        tx.execute(
-            "INSERT INTO visit_revisions (visit_id, revision, replaced_at, record) VALUES (?1, ?2, ?3, ?4)",
-            (id, revision, now_rfc3339(), serde_json::to_string(&before).expect("plain data serialises")),
-        )?;
+        keep_version(&tx, &before)?;
         match correction {
             Correction::FollowUpNote(text) => {
                 let text = text.trim();
@@ -97,9 +94,10 @@ impl Store {
                     .map_err(|e| CorrectionError::Invalid(e.to_string()))?;
                 let first = validate_name(first_name)
                     .map_err(|e| CorrectionError::Invalid(e.to_string()))?;
+                let name_key = super::persons::name_key(&official, &first);
                 tx.execute(
-                    "UPDATE people SET official_name = ?2, first_name = ?3 WHERE id = ?1",
-                    (person, official, first),
+                    "UPDATE people SET official_name = ?2, first_name = ?3, name_key = ?4 WHERE id = ?1",
+                    (person, official, first, name_key),
                 )?;
             }
             Correction::BirthDate(date) => {
@@ -110,10 +108,7 @@ impl Store {
                 )?;
             }
         }
-        tx.execute(
-            "UPDATE visits SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
-            (id, now_rfc3339()),
-        )?;
+        next_revision(&tx, id)?;
         tx.commit()?;
         Ok(revision + 1)
     }
@@ -128,9 +123,42 @@ impl Store {
             Ok(Revision {
                 revision: r.get(0)?,
                 replaced_at: r.get(1)?,
-                record: serde_json::from_str(&record).unwrap_or_default(),
+                // A kept version that does not read is an error, never an empty record.
+                record: serde_json::from_str(&record).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        2,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Keeps a visit as it stands, before a change (within the change's transaction).
+pub(super) fn keep_version(
+    conn: &rusqlite::Connection,
+    before: &super::VisitRecord,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO visit_revisions (visit_id, revision, replaced_at, record) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute((
+        &before.id,
+        before.revision,
+        now_rfc3339(),
+        serde_json::to_string(before).expect("plain data serialises"),
+    ))?;
+    Ok(())
+}
+
+/// Counts a change of a visit: its next revision, which an export carries as a correction.
+pub(super) fn next_revision(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE visits SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
+    )?
+    .execute((id, now_rfc3339()))?;
+    Ok(())
 }

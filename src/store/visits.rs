@@ -52,9 +52,12 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         } else {
             None
         };
-    let person_id = match &visit.person {
-        Some(person) => Some(insert_person(tx, visit, person, &now, export_seq)?),
-        None => None,
+    let (person_id, person_key) = match &visit.person {
+        Some(person) => {
+            let (id, key) = insert_person(tx, visit, person, &now, export_seq)?;
+            (Some(id), Some(key))
+        }
+        None => (None, None),
     };
     let topics = serde_json::to_string(&visit.topics).expect("a list of strings serialises");
     let competence: Option<serde_json::Value> = visit
@@ -108,6 +111,19 @@ fn insert_visit(tx: &Transaction<'_>, visit: &Visit) -> rusqlite::Result<()> {
         stage_data,
         export_seq,
     ])?;
+    // The person keeps the answer of their latest visit that can be worked out again.
+    if let Some(key) = person_key
+        && visit
+            .competence
+            .as_ref()
+            .is_some_and(|c| c.inputs.is_some())
+    {
+        tx.prepare_cached(&format!(
+            "UPDATE persons SET {} WHERE id = ?1",
+            super::persons::LATEST_COMPETENCE
+        ))?
+        .execute([key])?;
+    }
     for referral in &visit.referrals {
         let appointment = match &referral.status {
             crate::domain::ReferralStatus::AppointmentMade(date) => Some(date.to_string()),
@@ -152,17 +168,21 @@ fn insert_person(
     person: &Person,
     now: &str,
     export_seq: Option<i64>,
-) -> rusqlite::Result<String> {
+) -> rusqlite::Result<(String, String)> {
     let id = format!("p-{}", visit.id);
-    // The visit of a person recognised is theirs; anyone else is a person new to the desk.
-    let key = person.key.unwrap_or_else(uuid::Uuid::now_v7).to_string();
+    // The visit of a person recognised is theirs (and if that person was merged into another
+    // since, the other's); anyone else is a person new to the desk.
+    let key = match person.key {
+        Some(key) => super::persons::surviving(tx, &key.to_string())?,
+        None => uuid::Uuid::now_v7().to_string(),
+    };
     tx.prepare_cached("INSERT OR IGNORE INTO persons (id, created_at) VALUES (?1, ?2)")?
         .execute(params![key, now])?;
     tx.prepare_cached(
         "INSERT INTO people (id, official_name, first_name, birth_date, vn, sex, nationality, language,
                              residence_status, commune_of_stay, support_domicile, phone, created_at,
-                             export_seq, person_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                             export_seq, person_key, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         id,
@@ -180,8 +200,9 @@ fn insert_person(
         now,
         export_seq,
         key,
+        super::persons::name_key(&person.official_name, &person.first_name),
     ])?;
-    Ok(id)
+    Ok((id, key))
 }
 
 /// The visitor's language (ISO 639-3): as recorded for the person, else the interpreter's,
