@@ -113,6 +113,12 @@ pub enum Event {
         printed: Option<Result<String, String>>,
     },
     UnmetNeedRecorded(u64),
+    /// The visit was not saved: its person resembles someone recorded (staff choose).
+    SamePerson {
+        visit: Box<crate::domain::Visit>,
+        draft: Option<String>,
+        candidates: Vec<crate::store::Resemblance>,
+    },
     VisitSaved {
         kind: crate::domain::VisitKind,
         topics: usize,
@@ -262,6 +268,13 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             draft,
             staff,
         } => {
+            if let Some(candidates) = resembling(store, &visit) {
+                return Event::SamePerson {
+                    visit,
+                    draft,
+                    candidates,
+                };
+            }
             let saved = store
                 .insert_visits([visit.as_ref()])
                 .and_then(|_| store.audit(&staff, "save", "visit", Some(&visit.id.to_string())))
@@ -390,6 +403,24 @@ fn copy_to_clipboard(text: &str) {
     let _ = out.flush();
 }
 
+/// Recorded persons the visit's person resembles, when the visit is for a person new to the desk
+/// (not recognised, not yet decided) and not an urgent handover, which never waits. A check that
+/// fails does not hold the visit back: `persons duplicates` finds the pair later.
+fn resembling(
+    store: &crate::store::Store,
+    visit: &crate::domain::Visit,
+) -> Option<Vec<crate::store::Resemblance>> {
+    let person = visit.person.as_ref().filter(|p| p.key.is_none())?;
+    if visit.kind == crate::domain::VisitKind::UrgentHandover {
+        return None;
+    }
+    let likeness = crate::store::Likeness::of_person(person);
+    store
+        .resembling(&likeness, None, 4)
+        .ok()
+        .filter(|found| !found.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,6 +461,124 @@ mod tests {
             perform(Job::LoadExport, &mut store, &catalog),
             Event::ExportLoaded { pending: 0, .. }
         ));
+    }
+
+    /// An identified visit of a person typed anew (not recognised).
+    fn typed(official: &str, first: &str, born: &str) -> crate::domain::Visit {
+        let catalog = Catalog::embedded();
+        let mut visit = crate::demo::visits(crate::demo::DemoOptions {
+            visits: 40,
+            seed: 3,
+            now: chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+01:00").unwrap(),
+            communes: vec![6002],
+            catalog: Some(catalog),
+        })
+        .into_iter()
+        .find(|v| v.person.is_some() && v.kind == crate::domain::VisitKind::Identified)
+        .unwrap();
+        visit.id = uuid::Uuid::now_v7();
+        let person = visit.person.as_mut().unwrap();
+        *person = crate::domain::Person {
+            key: None,
+            official_name: official.into(),
+            first_name: first.into(),
+            birth_date: Some(born.parse().unwrap()),
+            vn: None,
+            commune_of_stay: None,
+            ..person.clone()
+        };
+        visit
+    }
+
+    fn save(visit: crate::domain::Visit, store: &mut Store) -> Event {
+        let job = Job::SaveVisit {
+            visit: Box::new(visit),
+            draft: None,
+            staff: "mb".into(),
+        };
+        perform(job, store, &Catalog::embedded())
+    }
+
+    #[test]
+    fn saving_a_look_alike_asks_by_each_rule_and_a_namesake_is_saved_at_once() {
+        let (_dir, mut store) = store();
+        let mut by_ahv = typed("Tesfay", "Yonas", "1992");
+        by_ahv.person.as_mut().unwrap().vn = Some(crate::domain::Ahvn13::from_body(921707698));
+        let mut by_commune = typed("Favre", "Luc", "1990-04");
+        by_commune.person.as_mut().unwrap().commune_of_stay = Some(6002);
+        let recorded = [by_ahv, typed("Müller", "Anna", "1971-05-03"), by_commune];
+        store.insert_visits(&recorded).unwrap();
+
+        let mut ahv = typed("Tesfai", "Jonas", "1993");
+        ahv.person.as_mut().unwrap().vn = Some(crate::domain::Ahvn13::from_body(921707698));
+        let mut commune = typed("FAVRE", "Luc", "1990");
+        commune.person.as_mut().unwrap().commune_of_stay = Some(6002);
+        for (visit, rule) in [
+            (ahv, "ahv"),
+            (typed("Muller", "ANNA", "1971-05-03"), "names-birth-date"),
+            (commune, "names-birth-year-commune"),
+        ] {
+            let Event::SamePerson { candidates, .. } = save(visit, &mut store) else {
+                panic!("{rule}: the save asks first");
+            };
+            assert_eq!(candidates.len(), 1, "{rule}");
+            assert_eq!(candidates[0].rule, rule);
+        }
+        let namesake = typed("Müller", "Peter", "1971-05-03");
+        assert!(matches!(
+            save(namesake, &mut store),
+            Event::VisitSaved { .. }
+        ));
+        assert_eq!(
+            store.visit_count().unwrap(),
+            4,
+            "nothing saved while asking"
+        );
+    }
+
+    #[test]
+    fn the_answer_to_same_person_saves_the_visit_as_theirs_or_as_someone_new() {
+        let (_dir, mut store) = store();
+        let first = typed("Müller", "Anna", "1971-05-03");
+        store.insert_visits([&first]).unwrap();
+        let theirs = store
+            .visit_record(&first.id.to_string())
+            .unwrap()
+            .unwrap()
+            .person
+            .unwrap()
+            .stable_id;
+        let mut app = crate::tui::app::tests::app();
+        for (moves, same) in [(0, true), (1, false)] {
+            let visit = typed("MULLER", "anna", "1971-05-03");
+            let id = visit.id.to_string();
+            let asked = save(visit, &mut store);
+            assert!(app.on_event(asked).is_empty());
+            for _ in 0..moves {
+                app.update(crate::tui::Action::Down);
+            }
+            let effects = app.update(crate::tui::Action::Confirm);
+            assert!(app.overlay().is_none());
+            let [Effect::SaveVisit { visit, draft }] = <[Effect; 1]>::try_from(effects).unwrap()
+            else {
+                panic!("the answer saves");
+            };
+            let job = Job::SaveVisit {
+                visit,
+                draft,
+                staff: "mb".into(),
+            };
+            let saved = perform(job, &mut store, &Catalog::embedded());
+            assert!(matches!(saved, Event::VisitSaved { .. }), "asked once only");
+            let key = store
+                .visit_record(&id)
+                .unwrap()
+                .unwrap()
+                .person
+                .unwrap()
+                .stable_id;
+            assert_eq!(key == theirs, same);
+        }
     }
 
     #[test]

@@ -394,6 +394,40 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
                 must_read(&screen, &desk.t("dossier.next_change"), &at("dossier"));
                 desk.press(Action::Close);
             }
+            // A visitor typed anew who resembles someone recorded: both side by side, whole.
+            let mut twin = crate::demo::visits(crate::demo::DemoOptions {
+                visits: 120,
+                seed: 7,
+                now: chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+01:00").unwrap(),
+                communes: desk.catalog.communes.iter().map(|c| c.bfs_nr).collect(),
+                catalog: Some(desk.catalog.clone()),
+            })
+            .into_iter()
+            .find(|v| v.person.as_ref().is_some_and(|p| p.birth_date.is_some()))
+            .expect("demo visits identify people");
+            twin.id = uuid::Uuid::now_v7();
+            let person = twin.person.as_mut().unwrap();
+            person.key = None;
+            let name = person.official_name.clone();
+            desk.carry(vec![Effect::SaveVisit {
+                visit: Box::new(twin),
+                draft: None,
+            }]);
+            assert!(
+                matches!(desk.app.overlay(), Some(Overlay::SamePerson(_))),
+                "{}",
+                at("same person asks")
+            );
+            let screen = desk.text(width, height);
+            always(&desk, &screen, &at("same person"));
+            must_read(
+                &screen,
+                &desk.t("same_person.this_visit"),
+                &at("same person"),
+            );
+            must_read(&screen, &desk.t("same_person.recorded"), &at("same person"));
+            must_read(&screen, &name, &at("same person"));
+            desk.press(Action::Close);
             // Quitting with an intake begun asks, in words that are whole.
             desk.press(Action::Quit);
             let screen = desk.text(width, height);

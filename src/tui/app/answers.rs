@@ -177,6 +177,17 @@ impl App {
                 self.screens.export.progress = Some((0, self.screens.export.pending));
                 self.screens.export.job = Some(job);
             }
+            Event::SamePerson {
+                visit,
+                draft,
+                candidates,
+            } => {
+                self.overlay = Some(Overlay::SamePerson(
+                    crate::tui::overlays::same_person::SamePersonState::new(
+                        visit, draft, candidates,
+                    ),
+                ));
+            }
             Event::DossierOpened(visits) => {
                 self.overlay = Some(Overlay::Dossier(
                     crate::tui::overlays::dossier::DossierState::new(

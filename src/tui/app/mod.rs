@@ -158,7 +158,8 @@ impl App {
             | Some(Overlay::CheckIn(_))
             | Some(Overlay::RestoreDraft(_))
             | Some(Overlay::Confirm(_))
-            | Some(Overlay::Minutes(_)) => Context::Form,
+            | Some(Overlay::Minutes(_))
+            | Some(Overlay::SamePerson(_)) => Context::Form,
             None => self.screen.context(),
         }
     }
@@ -193,6 +194,7 @@ impl App {
                         };
                     }
                     Some(Overlay::RestoreDraft(_))
+                    | Some(Overlay::SamePerson(_))
                     | Some(Overlay::Help(_))
                     | Some(Overlay::Dossier(_)) => {}
                     None => {
@@ -246,6 +248,7 @@ impl App {
                     | Overlay::Minutes(_)
                     | Overlay::Confirm(_)
                     | Overlay::RestoreDraft(_)
+                    | Overlay::SamePerson(_)
             )
         );
         // Help and the palette open over a window with work in it and give it back; another

@@ -115,6 +115,20 @@ impl App {
                 }
                 _ => {}
             },
+            Overlay::SamePerson(question) => match action {
+                // Back to the intake: nothing is saved and nothing typed is lost.
+                Action::Close => {
+                    self.overlay = None;
+                    self.message = Some(self.t("same_person.not_saved"));
+                }
+                Action::Quit => return None,
+                _ => {
+                    if let Some(effects) = question.handle(action) {
+                        self.overlay = None;
+                        return Some(effects);
+                    }
+                }
+            },
             Overlay::Dossier(dossier) => match action {
                 Action::Close | Action::Dossier => self.overlay = None,
                 _ if dossier.handle(action) => {}

@@ -8,6 +8,7 @@ pub mod help;
 pub mod minutes;
 pub mod palette;
 pub mod prompt;
+pub mod same_person;
 
 pub use confirm::{ConfirmState, Confirmed};
 pub use help::HelpState;
@@ -33,6 +34,8 @@ pub enum Overlay {
     Minutes(minutes::MinutesForm),
     /// A person's dossier: their visits and who is responsible for them.
     Dossier(dossier::DossierState),
+    /// The visit about to be saved resembles a recorded person: the same one, or another?
+    SamePerson(same_person::SamePersonState),
 }
 
 /// A rectangle of at most `width` x `height` centred horizontally, `top` rows from the top.
