@@ -57,7 +57,7 @@ impl Likeness {
         }
     }
 
-    fn of_record(person: &PersonRecord) -> Likeness {
+    pub fn of_record(person: &PersonRecord) -> Likeness {
         Likeness {
             vn: person.vn.clone(),
             names: name_key(&person.official_name, &person.first_name),

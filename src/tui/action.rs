@@ -59,6 +59,8 @@ pub enum Action {
     Appointment,
     /// Open the dossier of the person selected (a returning visitor, a visit's person).
     Dossier,
+    /// On a dossier: merge a record that is the same person into it (asks first).
+    MergePerson,
 }
 
 impl Action {
@@ -89,6 +91,8 @@ impl Action {
                 | Action::PrevField
                 | Action::Left
                 | Action::Right
+                // Only on an open dossier, which the palette would close.
+                | Action::MergePerson
         )
     }
 

@@ -27,6 +27,13 @@ pub enum Effect {
     },
     /// Read a person's dossier (by their stable id).
     OpenDossier(String),
+    /// Find the recorded persons who resemble a dossier's person (to merge one into it).
+    FindLookAlikes {
+        key: String,
+        likeness: crate::store::Likeness,
+    },
+    /// Merge the person `merged` into `kept` (confirmed).
+    MergePersons { kept: String, merged: String },
     /// The appointment made with a referral's service (intake stage 4).
     SetAppointment {
         service_id: String,

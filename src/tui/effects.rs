@@ -62,6 +62,15 @@ pub enum Job {
     },
     OpenVisit(String),
     OpenDossier(String),
+    FindLookAlikes {
+        key: String,
+        likeness: crate::store::Likeness,
+    },
+    MergePersons {
+        kept: String,
+        merged: String,
+        staff: String,
+    },
     AddFollowUpNote {
         visit_id: String,
         text: String,
@@ -153,6 +162,12 @@ pub enum Event {
     SettingsSaved(crate::config::DeskSettings),
     /// A person's visits, read for the dossier.
     DossierOpened(Vec<crate::store::VisitRecord>),
+    LookAlikes {
+        key: String,
+        found: Vec<crate::store::Resemblance>,
+    },
+    /// A merge done (the kept person's dossier opens again) or why not.
+    PersonsMerged(Result<crate::store::Merge, String>),
     /// An appointment was entered for a referral of the intake.
     AppointmentSet {
         service_id: String,
@@ -361,6 +376,19 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             }
         }
         Job::OpenVisit(id) => open_visit(store, &id),
+        Job::FindLookAlikes { key, likeness } => match store.resembling(&likeness, Some(&key), 8) {
+            Ok(found) => Event::LookAlikes { key, found },
+            Err(e) => failed("dossier.failed", e),
+        },
+        Job::MergePersons {
+            kept,
+            merged,
+            staff,
+        } => Event::PersonsMerged(
+            store
+                .merge_persons(&kept, &merged, &staff)
+                .map_err(|e| e.to_string()),
+        ),
         Job::OpenDossier(key) => match store.person_visits(&key) {
             Ok(visits) => Event::DossierOpened(visits),
             Err(e) => failed("dossier.failed", e),

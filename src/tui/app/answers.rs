@@ -188,6 +188,32 @@ impl App {
                     ),
                 ));
             }
+            Event::LookAlikes { key, found } => match &mut self.overlay {
+                Some(Overlay::Dossier(dossier)) if dossier.key().as_deref() == Some(&*key) => {
+                    if found.is_empty() {
+                        self.message = Some(self.t("dossier.no_look_alikes"));
+                    } else {
+                        dossier.merging = Some(crate::tui::overlays::dossier::MergeChoice {
+                            candidates: found,
+                            selected: 0,
+                        });
+                    }
+                }
+                // The dossier was closed meanwhile: nothing to show the look-alikes in.
+                _ => {}
+            },
+            Event::PersonsMerged(Ok(merge)) => {
+                self.message = Some(self.shared.catalog.i18n.format_count(
+                    &self.shared.lang,
+                    "dossier.merged",
+                    merge.records.len() as u64,
+                    &[("merged", &merge.merged)],
+                ));
+                return vec![Effect::OpenDossier(merge.kept)];
+            }
+            Event::PersonsMerged(Err(error)) => {
+                self.message = Some(self.tf("dossier.merge_failed", &[("error", &error)]));
+            }
             Event::DossierOpened(visits) => {
                 self.overlay = Some(Overlay::Dossier(
                     crate::tui::overlays::dossier::DossierState::new(

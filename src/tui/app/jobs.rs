@@ -112,6 +112,12 @@ impl App {
             },
             Effect::OpenVisit(id) => Job::OpenVisit(id),
             Effect::OpenDossier(key) => Job::OpenDossier(key),
+            Effect::FindLookAlikes { key, likeness } => Job::FindLookAlikes { key, likeness },
+            Effect::MergePersons { kept, merged } => Job::MergePersons {
+                kept,
+                merged,
+                staff: session.staff.clone(),
+            },
             Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote { visit_id, text },
             Effect::SaveSettings(settings) => Job::SaveSettings {
                 file: session.config_path.clone().into(),

@@ -130,12 +130,57 @@ impl App {
                 }
             },
             Overlay::Dossier(dossier) => match action {
+                Action::Close if dossier.merging.is_some() => dossier.merging = None,
                 Action::Close | Action::Dossier => self.overlay = None,
+                Action::MergePerson => {
+                    let key = dossier.key();
+                    let person = dossier.person().cloned();
+                    let (Some(key), Some(person)) = (key, person) else {
+                        return Some(Vec::new());
+                    };
+                    let likeness = crate::store::Likeness::of_record(&person);
+                    return Some(vec![Effect::FindLookAlikes { key, likeness }]);
+                }
+                Action::Confirm if dossier.merging.is_some() => {
+                    let kept = dossier.person().cloned();
+                    let chosen = dossier
+                        .merging
+                        .as_ref()
+                        .and_then(|m| m.candidates.get(m.selected).cloned());
+                    if let (Some(kept), Some(chosen)) = (kept, chosen)
+                        && let (Some(kept_key), Some(merged_key)) =
+                            (kept.stable_id.clone(), chosen.person.stable_id.clone())
+                    {
+                        let who = |p: &crate::store::PersonRecord| {
+                            format!("{}, {}", p.official_name, p.first_name)
+                        };
+                        let question = crate::tui::overlays::ConfirmState {
+                            title: self.t("dossier.merge_title"),
+                            question: self.shared.catalog.i18n.format_count(
+                                &self.shared.lang,
+                                "dossier.merge_question",
+                                chosen.visits.into(),
+                                &[("merged", &who(&chosen.person)), ("kept", &who(&kept))],
+                            ),
+                            then: crate::tui::overlays::Confirmed::MergePersons {
+                                kept: kept_key,
+                                merged: merged_key,
+                            },
+                        };
+                        // "No" gives the dossier back as it was.
+                        self.beneath = self.overlay.take();
+                        self.overlay = Some(Overlay::Confirm(question));
+                    }
+                }
                 _ if dossier.handle(action) => {}
+                Action::Confirm => {}
                 _ => return None,
             },
             Overlay::Help(help) => match action {
                 Action::Close | Action::Help => self.overlay = None,
+                // Keys of the dossier, which shares these bindings, do nothing in help (and
+                // never reach the screen beneath).
+                Action::Confirm | Action::MergePerson => {}
                 _ if help.handle(action) => {}
                 _ => return None,
             },

@@ -115,6 +115,9 @@ impl App {
                 vec![Effect::DiscardDraft(draft.id)]
             }
             Confirmed::Export => vec![Effect::StartExport],
+            Confirmed::MergePersons { kept, merged } => {
+                vec![Effect::MergePersons { kept, merged }]
+            }
             Confirmed::StopTimerAndSave => {
                 let now = self.shared.now.instant;
                 if let Some(interpreter) = self.visit_information_mut().interpreter.as_mut() {

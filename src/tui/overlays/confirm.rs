@@ -24,6 +24,8 @@ pub enum Confirmed {
     PutBack,
     /// Stop the interpreter timer, then save the visit.
     StopTimerAndSave,
+    /// Merge the person `merged` into `kept` (a dossier's person).
+    MergePersons { kept: String, merged: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +40,10 @@ impl Confirmed {
     /// What cannot be taken back is confirmed only by the "yes" letter, never by Enter, which
     /// is the key staff press all day on the screen below.
     pub fn destroys(&self) -> bool {
-        matches!(self, Confirmed::DiscardDraft(_) | Confirmed::PutBack)
+        matches!(
+            self,
+            Confirmed::DiscardDraft(_) | Confirmed::PutBack | Confirmed::MergePersons { .. }
+        )
     }
 }
 

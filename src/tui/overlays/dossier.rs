@@ -17,6 +17,15 @@ pub struct DossierState {
     /// The next change of responsibility (day, body id), worked out once when opened.
     pub next_change: Option<(chrono::NaiveDate, String)>,
     pub scroll: crate::tui::fit::TextScroll,
+    /// Choosing a recorded person to merge into this one (after the merge key).
+    pub merging: Option<MergeChoice>,
+}
+
+/// The look-alikes of the dossier's person, one of them chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeChoice {
+    pub candidates: Vec<crate::store::Resemblance>,
+    pub selected: usize,
 }
 
 /// The same dossier: the same visits in the same versions.
@@ -51,12 +60,32 @@ impl DossierState {
             visits,
             next_change,
             scroll: Default::default(),
+            merging: None,
         }
+    }
+
+    /// The person's stable id.
+    pub fn key(&self) -> Option<String> {
+        self.person().and_then(|p| p.stable_id.clone())
+    }
+
+    /// The person as last recorded.
+    pub fn person(&self) -> Option<&crate::store::PersonRecord> {
+        self.visits.last().and_then(|v| v.person.as_ref())
     }
 
     /// Scrolls; returns whether the action was a scroll.
     pub fn handle(&mut self, action: crate::tui::Action) -> bool {
         use crate::tui::Action;
+        if let Some(choice) = self.merging.as_mut() {
+            let last = choice.candidates.len().saturating_sub(1);
+            match action {
+                Action::Up => choice.selected = choice.selected.saturating_sub(1),
+                Action::Down => choice.selected = (choice.selected + 1).min(last),
+                _ => return false,
+            }
+            return true;
+        }
         match action {
             Action::PageDown | Action::Down => self.scroll.down(),
             Action::PageUp | Action::Up => self.scroll.up(),
@@ -90,10 +119,19 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
             crate::tui::hints::footer(
                 cx,
                 crate::tui::keymap::Context::Help,
-                &[
-                    (crate::tui::Action::PageDown, "read_on"),
-                    (crate::tui::Action::Close, "close")
-                ],
+                &if state.merging.is_some() {
+                    vec![
+                        (crate::tui::Action::Down, "choose"),
+                        (crate::tui::Action::Confirm, "merge"),
+                        (crate::tui::Action::Close, "cancel"),
+                    ]
+                } else {
+                    vec![
+                        (crate::tui::Action::PageDown, "read_on"),
+                        (crate::tui::Action::MergePerson, "merge"),
+                        (crate::tui::Action::Close, "close"),
+                    ]
+                },
                 (popup.width as usize).saturating_sub(4),
             )
         ));
@@ -106,6 +144,9 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
     };
     let row = |label: &str, value: String| Line::from(labelled(label, &value));
     let mut lines = Vec::new();
+    if let Some(choice) = &state.merging {
+        lines.extend(merge_lines(cx, choice));
+    }
     // Who is responsible now, and the next change worked out from the latest answer's dates.
     let latest = state
         .visits
@@ -174,4 +215,43 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
         inner,
         Paragraph::new(lines).wrap(Wrap { trim: false }),
     );
+}
+
+/// The look-alikes to merge into this dossier, the chosen one marked (read without colour too).
+fn merge_lines(cx: &Ctx<'_>, choice: &MergeChoice) -> Vec<Line<'static>> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut lines = vec![Line::from(Span::styled(cx.t("dossier.merge_choose"), bold))];
+    for (i, candidate) in choice.candidates.iter().enumerate() {
+        let p = &candidate.person;
+        let born = p
+            .birth_date
+            .as_deref()
+            .map_or_else(String::new, |b| format!(" ({b})"));
+        let seen = candidate
+            .last_seen
+            .as_deref()
+            .map_or_else(String::new, crate::tui::fit::local_time);
+        let text = format!(
+            "{}, {}{born} · {} · {seen} · {}",
+            p.official_name,
+            p.first_name,
+            cx.catalog
+                .i18n
+                .format_count(cx.lang, "dossier.visits", candidate.visits.into(), &[]),
+            cx.t(&format!(
+                "same_person.rule_{}",
+                candidate.rule.replace('-', "_")
+            ))
+        );
+        lines.push(if i == choice.selected {
+            Line::from(vec![
+                Span::raw("› "),
+                Span::styled(text, bold.add_modifier(Modifier::REVERSED)),
+            ])
+        } else {
+            Line::from(format!("  {text}"))
+        });
+    }
+    lines.push(Line::default());
+    lines
 }

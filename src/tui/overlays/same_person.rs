@@ -134,13 +134,11 @@ pub fn render(cx: &Ctx<'_>, state: &SamePersonState, frame: &mut Frame, area: Re
                 .last_seen
                 .as_deref()
                 .map_or_else(String::new, crate::tui::fit::local_time);
-            cx.tf(
+            cx.catalog.i18n.format_count(
+                cx.lang,
                 "same_person.same",
-                &[
-                    ("who", &who(&c.person)),
-                    ("visits", &c.visits.to_string()),
-                    ("seen", &seen),
-                ],
+                c.visits.into(),
+                &[("who", &who(&c.person)), ("seen", &seen)],
             )
         })
         .collect();
