@@ -1,5 +1,7 @@
 //! On a database of 1,000,000 demo visits: one returning-visitor lookup keystroke (target: median
-//! under 5 ms) and saving one visit with synchronous=FULL (target: median under 1 ms).
+//! under 5 ms), saving one visit with synchronous=FULL (target: median under 1 ms), opening the
+//! dossier of the person with the most visits (target: under 50 ms), the duplicate check a save
+//! makes (target: under 5 ms) and the worklist of upcoming changes (target: under 1 s).
 //! Building the database takes a while; it is made once per run.
 
 mod common;
@@ -46,6 +48,47 @@ fn million(c: &mut Criterion) {
             b.iter(|| black_box(store.search_visits(black_box(&filter), 200).unwrap()))
         });
     }
+    // The person with the most visits: the heaviest dossier.
+    let key: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT person_key FROM people WHERE person_key IS NOT NULL
+             GROUP BY person_key ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    group.bench_function("open the largest dossier", |b| {
+        b.iter(|| {
+            let visits = store.person_visits(black_box(&key)).unwrap();
+            black_box(intake_desk::tui::overlays::dossier::DossierState::new(
+                visits, &catalog, today,
+            ))
+        })
+    });
+    let typed: Vec<intake_desk::store::Likeness> = demo::visits(options(2_000, 3))
+        .filter_map(|v| {
+            v.person
+                .as_ref()
+                .map(intake_desk::store::Likeness::of_person)
+        })
+        .collect();
+    let mut next = typed.iter().cycle();
+    group.bench_function("duplicate check on save", |b| {
+        b.iter(|| {
+            let likeness = next.next().unwrap();
+            black_box(store.resembling(black_box(likeness), None, 4).unwrap())
+        })
+    });
+    group.sample_size(10);
+    group.bench_function("persons changes --within 30d", |b| {
+        b.iter(|| {
+            let latest = store.latest_competence_by_person().unwrap();
+            black_box(intake_desk::persons::upcoming(&catalog, latest, today, 30).len())
+        })
+    });
+    group.sample_size(50);
     let mut fresh = demo::visits(options(1_000_000, 2)).filter(|v| v.person.is_some());
     group.bench_function("save one identified visit (synchronous=FULL)", |b| {
         b.iter(|| {

@@ -489,7 +489,7 @@ fn person(
             rng,
             &[Sex::Male, Sex::Female, Sex::Female, Sex::Male, Sex::Unknown],
         )),
-        nationality: Some(origin.nationality.to_string()),
+        nationality: origin.nationality.parse().ok(),
         language: Some(origin.language.parse().expect("pool codes are ISO 639-3")),
         residence: *pick(rng, origin.statuses),
         commune_of_stay: commune,

@@ -22,7 +22,7 @@ fn earlier_visit(official_name: &str, first_name: &str) -> Visit {
             birth_date: Some("1971-05".parse().unwrap()),
             vn: None,
             sex: Some(Sex::Female),
-            nationality: Some("DE".into()),
+            nationality: Some("DE".parse().unwrap()),
             language: Some("deu".parse().unwrap()),
             residence: ResidenceStatus::C,
             commune_of_stay: Some(6266),

@@ -41,7 +41,7 @@ fn every_exported_line_is_valid_and_a_second_run_exports_nothing() {
     assert!(out.status.success(), "{}", stderr(&out));
 
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-3.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema itself is valid");
     let batches = files(&dir, ".jsonl");
     assert_eq!(batches.len(), 1);

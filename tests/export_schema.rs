@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Batches written by earlier versions with the database they came from: (folder, schema,
 /// JSONL batch, CSV batch).
-const EARLIER: [(&str, &str, &str, &str); 2] = [
+const EARLIER: [(&str, &str, &str, &str); 3] = [
     (
         "visit-1-batches",
         "intake-desk/visit/1",
@@ -20,6 +20,12 @@ const EARLIER: [(&str, &str, &str, &str); 2] = [
         "intake-desk/visit/2",
         "01a234cb-7da4-7786-b40a-3c71f2b57654",
         "01a234cb-7e08-77fd-a683-8532fa8539b4",
+    ),
+    (
+        "visit-3-batches",
+        "intake-desk/visit/3",
+        "01a2354d-0ba7-75d4-ba90-d36cdcbda84b",
+        "01a2354d-0d65-70c4-8e47-072d7c35641b",
     ),
 ];
 
@@ -100,7 +106,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
             birth_date: Some("1990".parse().unwrap()),
             vn: None,
             sex: None,
-            nationality: Some("ER".into()),
+            nationality: Some("ER".parse().unwrap()),
             language: Some("tir".parse().unwrap()),
             residence: ResidenceStatus::RefugeeB,
             commune_of_stay: Some(6266),
@@ -140,7 +146,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
     let out = sandbox.run(&["export", "--db", &db, "--to", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-3.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let mut found = false;
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -157,13 +163,17 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
             assert!(errors.is_empty(), "{errors:?}\n{line}");
             if line["visitId"] == id.as_str() {
                 found = true;
-                assert_eq!(line["schema"], "intake-desk/visit/3");
+                assert_eq!(line["schema"], "intake-desk/visit/4");
                 assert_eq!(line["reason"], "Miete");
                 assert_eq!(line["interpreterNeeded"], true);
                 assert_eq!(line["competence"]["nextChange"]["on"], "2029-03-01");
                 assert_eq!(line["competence"]["nextChange"]["body"], "red-cross");
                 assert_eq!(line["competence"]["inputs"]["commune"], 6266);
                 assert!(line["competence"]["since"].is_null());
+                assert_eq!(line["person"]["nationalityStatus"], "2");
+                assert_eq!(line["person"]["nationality"], "ER");
+                assert_eq!(line["person"]["language"], "tir");
+                assert_eq!(line["person"]["languageOfCorrespondence"], "ti");
             }
         }
     }
@@ -249,4 +259,119 @@ fn the_visits_of_one_person_carry_one_local_person_id_and_another_person_another
     );
     assert_eq!(of("Tesfay").len(), 3);
     assert_ne!(of("Haddad"), vec![key.to_string().as_str()]);
+}
+
+#[test]
+fn nationality_and_language_of_correspondence_follow_ech_0011_in_json_and_csv() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    // (names, nationality, language) → (status, nationality, language of correspondence)
+    let cases = [
+        ("Stateless", Some("stateless"), Some("prs"), "1", None, None),
+        ("Unknown", None, None, "0", None, None),
+        (
+            "Known",
+            Some("CH"),
+            Some("deu"),
+            "2",
+            Some("CH"),
+            Some("de"),
+        ),
+    ];
+    let visits: Vec<_> = cases
+        .iter()
+        .map(|(name, nationality, language, ..)| {
+            let mut visit = common::visits::identified(name, "Selam", "1990");
+            visit.consent_to_export = true;
+            let person = common::visits::person(&mut visit);
+            person.nationality = nationality.map(|n| n.parse().unwrap());
+            person.language = language.map(|l| l.parse().unwrap());
+            visit
+        })
+        .collect();
+    intake_desk::store::Store::open(&db)
+        .unwrap()
+        .insert_visits(&visits)
+        .unwrap();
+    let db = db.to_str().unwrap();
+    let copy = sandbox.path("copy.db").to_str().unwrap().to_string();
+    std::fs::copy(db, &copy).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let json_dir = sandbox.path("json");
+    let out = sandbox.run(&["export", "--db", db, "--to", json_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(&json_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            for text in std::fs::read_to_string(&path).unwrap().lines() {
+                let line: serde_json::Value = serde_json::from_str(text).unwrap();
+                let errors: Vec<String> = validator
+                    .iter_errors(&line)
+                    .map(|e| e.to_string())
+                    .collect();
+                assert!(errors.is_empty(), "{errors:?}\n{line}");
+                lines.push(line);
+            }
+        }
+    }
+    assert_eq!(lines.len(), 3);
+    for (name, _, _, status, nationality, correspondence) in cases {
+        let line = lines
+            .iter()
+            .find(|l| l["person"]["officialName"] == name)
+            .unwrap();
+        let person = &line["person"];
+        assert_eq!(person["nationalityStatus"], status, "{name}");
+        assert_eq!(person["nationality"].as_str(), nationality, "{name}");
+        assert_eq!(
+            person["languageOfCorrespondence"].as_str(),
+            correspondence,
+            "{name}"
+        );
+    }
+    // The same in a CSV export of the same visits (from a copy of the database made before).
+    let csv_dir = sandbox.path("csv");
+    let out = sandbox.run(&[
+        "export",
+        "--db",
+        &copy,
+        "--to",
+        csv_dir.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = std::fs::read_dir(&csv_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "csv"))
+        .unwrap();
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (status, country, correspondence, official) = (
+        column("nationalityStatus"),
+        column("nationality"),
+        column("languageOfCorrespondence"),
+        column("officialName"),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let stateless = rows.iter().find(|r| &r[official] == "Stateless").unwrap();
+    assert_eq!(
+        (
+            &stateless[status],
+            &stateless[country],
+            &stateless[correspondence]
+        ),
+        ("1", "", "")
+    );
+    let known = rows.iter().find(|r| &r[official] == "Known").unwrap();
+    assert_eq!(
+        (&known[status], &known[country], &known[correspondence]),
+        ("2", "CH", "de")
+    );
 }

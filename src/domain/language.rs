@@ -99,9 +99,24 @@ pub fn iso_639_3_of(code: &str) -> Option<&'static str> {
     }
 }
 
+/// The ISO 639-1 code of an ISO 639-3 language, where it has one (`tir` → `ti`; Swiss German,
+/// `gsw`, has none).
+pub fn iso_639_1_of(code: &str) -> Option<&'static str> {
+    isolang::Language::from_639_3(code)?.to_639_1()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_letter_codes_where_the_language_has_one() {
+        assert_eq!(iso_639_1_of("tir"), Some("ti"));
+        assert_eq!(iso_639_1_of("deu"), Some("de"));
+        assert_eq!(iso_639_1_of("prs"), None, "Dari has no two-letter code");
+        assert_eq!(iso_639_1_of("gsw"), None);
+        assert_eq!(iso_639_1_of("xyz"), None);
+    }
 
     #[test]
     fn accepts_three_lowercase_letters_only() {

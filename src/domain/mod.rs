@@ -4,6 +4,7 @@ pub mod ahv;
 pub mod birth_date;
 pub mod competence;
 pub mod language;
+pub mod nationality;
 pub mod period;
 pub mod person;
 pub mod residence;
@@ -12,6 +13,7 @@ pub mod visit;
 pub use ahv::{AhvError, Ahvn13};
 pub use birth_date::{BirthDateError, PartialDate};
 pub use language::LanguageCode;
+pub use nationality::Nationality;
 pub use person::{Person, PersonError, Sex};
 pub use residence::ResidenceStatus;
 pub use visit::{

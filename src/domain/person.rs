@@ -94,8 +94,8 @@ pub struct Person {
     pub birth_date: Option<PartialDate>,
     pub vn: Option<Ahvn13>,
     pub sex: Option<Sex>,
-    /// ISO 3166-1 alpha-2 country code, as eCH-0008 uses it.
-    pub nationality: Option<String>,
+    /// Stateless or a country (ISO 3166-1 alpha-2, as eCH-0008 uses it); `None`: not known.
+    pub nationality: Option<super::Nationality>,
     pub language: Option<LanguageCode>,
     pub residence: ResidenceStatus,
     /// BFS numbers of the commune where the person stays and of the support domicile.

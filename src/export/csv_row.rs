@@ -63,11 +63,17 @@ pub const ADDED_IN_V2: [&str; 11] = [
     "referralSlips",
 ];
 
+/// The columns version 4 added, after those of version 2.
+pub const ADDED_IN_V4: [&str; 2] = ["nationalityStatus", "languageOfCorrespondence"];
+
 /// The header row of a batch of `schema`.
 pub fn columns(schema: LineSchema) -> Vec<&'static str> {
     let mut columns = COLUMNS.to_vec();
     if schema >= LineSchema::V2 {
         columns.extend(ADDED_IN_V2);
+    }
+    if schema >= LineSchema::V4 {
+        columns.extend(ADDED_IN_V4);
     }
     columns
 }
@@ -79,6 +85,19 @@ pub fn values(v: &VisitLine<'_>) -> Vec<String> {
     // The fields version 2 added are present in its lines only.
     if v.interpreter_needed.is_some() {
         cells.extend(added_values(v));
+    }
+    if v.version >= LineSchema::V4 {
+        let p = v.person.as_ref();
+        cells.push(
+            p.and_then(|p| p.nationality_status)
+                .unwrap_or_default()
+                .to_string(),
+        );
+        cells.push(
+            p.and_then(|p| p.language_of_correspondence.flatten())
+                .unwrap_or_default()
+                .to_string(),
+        );
     }
     cells
         .into_iter()

@@ -1,4 +1,4 @@
-//! One visit as the case system receives it (`intake-desk/visit/3`; a batch first written as
+//! One visit as the case system receives it (`intake-desk/visit/4`; a batch first written as
 //! `intake-desk/visit/1` is written again as it was, without the fields version 2 added: those
 //! are `Option`s left out when `None`). Field names after eCH-0044
 //! (person identification), eCH-0011 and eCH-0006 (permit codes, with our own refugee flag, since
@@ -18,6 +18,9 @@ type Added<T> = Option<Option<T>>;
 #[serde(rename_all = "camelCase")]
 pub struct VisitLine<'a> {
     pub schema: &'static str,
+    /// The version the line is written in (its fields follow it).
+    #[serde(skip)]
+    pub version: LineSchema,
     /// eCH-0058 action: 1 new, 4 correction.
     pub action: BatchAction,
     pub visit_id: &'a str,
@@ -67,10 +70,17 @@ pub struct PersonLine<'a> {
     pub sex: Option<String>,
     /// eCH-0044 `datePartiallyKnown`.
     pub date_of_birth: Option<DateOfBirth<'a>>,
-    /// ISO 3166-1 alpha-2.
+    /// ISO 3166-1 alpha-2 (eCH-0011 `countryIdISO2`); from version 4 only a known nationality.
     pub nationality: Option<&'a str>,
-    /// ISO 639-3.
+    /// eCH-0011 `nationalityStatus`: "0" unknown, "1" stateless, "2" known (version 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nationality_status: Option<&'static str>,
+    /// The spoken language, ISO 639-3 (interpreting needs the three-letter codes).
     pub language: Option<&'a str>,
+    /// eCH-0011 `languageOfCorrespondance`: the spoken language as ISO 639-1 where it has a
+    /// two-letter code, else null (version 4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_of_correspondence: Added<&'static str>,
     /// eCH-0006 `residencePermitCategoryType` ("02" B, "05" F ...); null for Swiss or unknown.
     pub residence_permit: Option<&'static str>,
     pub refugee: bool,
@@ -206,6 +216,7 @@ impl<'a> VisitLine<'a> {
         let v2 = schema >= LineSchema::V2;
         VisitLine {
             schema: schema.name(),
+            version: schema,
             action,
             visit_id: &r.id,
             revision: line.revision,
@@ -270,6 +281,7 @@ fn person(p: &PersonRecord, schema: LineSchema) -> PersonLine<'_> {
     // A status this version does not know gives no permit code and no refugee flag (not those
     // of another status); the line still carries it as recorded.
     let status: Option<ResidenceStatus> = p.residence_status.parse().ok();
+    let v4 = schema >= LineSchema::V4;
     PersonLine {
         vn: p.vn.as_deref(),
         local_person_id: LocalPersonId {
@@ -284,8 +296,19 @@ fn person(p: &PersonRecord, schema: LineSchema) -> PersonLine<'_> {
             7 => DateOfBirth::YearMonth(d),
             _ => DateOfBirth::YearMonthDay(d),
         }),
-        nationality: p.nationality.as_deref(),
+        nationality: p
+            .nationality
+            .as_deref()
+            .filter(|n| !v4 || crate::domain::nationality::ech0011_status_of(Some(n)) == "2"),
+        nationality_status: v4
+            .then(|| crate::domain::nationality::ech0011_status_of(p.nationality.as_deref())),
         language: p.language.as_deref(),
+        language_of_correspondence: added(
+            v4,
+            p.language
+                .as_deref()
+                .and_then(crate::domain::language::iso_639_1_of),
+        ),
         residence_permit: status.and_then(ResidenceStatus::ech0006_category),
         refugee: status.is_some_and(ResidenceStatus::is_refugee),
         residence_status: &p.residence_status,

@@ -134,25 +134,34 @@ pub enum LineSchema {
     /// The person's `localPersonId` is their stable id, the same in every visit of theirs (it
     /// was the id of the visit's own person record).
     V3,
+    /// The person's nationality with its eCH-0011 status (unknown, stateless, known; the code
+    /// checked against ISO 3166-1) and the language of correspondence as ISO 639-1.
+    V4,
 }
 
 impl LineSchema {
     /// What new batches carry.
-    pub const CURRENT: LineSchema = LineSchema::V3;
+    pub const CURRENT: LineSchema = LineSchema::V4;
 
     pub fn number(self) -> u8 {
         match self {
             LineSchema::V1 => 1,
             LineSchema::V2 => 2,
             LineSchema::V3 => 3,
+            LineSchema::V4 => 4,
         }
     }
 
     /// The version a manifest names.
     pub fn from_name(name: &str) -> Option<LineSchema> {
-        [LineSchema::V1, LineSchema::V2, LineSchema::V3]
-            .into_iter()
-            .find(|s| s.name() == name)
+        [
+            LineSchema::V1,
+            LineSchema::V2,
+            LineSchema::V3,
+            LineSchema::V4,
+        ]
+        .into_iter()
+        .find(|s| s.name() == name)
     }
 
     /// The name every line and manifest gives.
@@ -161,6 +170,7 @@ impl LineSchema {
             LineSchema::V1 => "intake-desk/visit/1",
             LineSchema::V2 => "intake-desk/visit/2",
             LineSchema::V3 => "intake-desk/visit/3",
+            LineSchema::V4 => "intake-desk/visit/4",
         }
     }
 }
@@ -183,8 +193,9 @@ impl rusqlite::types::FromSql for LineSchema {
             1 => Ok(LineSchema::V1),
             2 => Ok(LineSchema::V2),
             3 => Ok(LineSchema::V3),
+            4 => Ok(LineSchema::V4),
             other => Err(rusqlite::types::FromSqlError::Other(
-                format!("unknown export schema {other} (this version writes 1 to 3)").into(),
+                format!("unknown export schema {other} (this version writes 1 to 4)").into(),
             )),
         }
     }

@@ -191,7 +191,7 @@ fn insert_person(
         person.birth_date.map(|d| d.to_string()),
         person.vn.map(|n| n.digits()),
         person.sex.map(|s| s.code()),
-        person.nationality,
+        person.nationality.map(|n| n.to_string()),
         person.language.map(|l| l.to_string()),
         person.residence.as_str(),
         person.commune_of_stay,

@@ -361,11 +361,11 @@ impl Reception {
                     )],
                 })
             }
-            ReceptionField::Nationality if !self.nationality.trim().is_empty() => {
-                let code = self.nationality.trim();
-                (code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()))
-                    .then(|| FieldProblem::of("nationality"))
-            }
+            ReceptionField::Nationality if !self.nationality.trim().is_empty() => self
+                .nationality
+                .parse::<crate::domain::Nationality>()
+                .is_err()
+                .then(|| FieldProblem::of("nationality")),
             ReceptionField::ReceivedOn if self.financial => match parse_day(&self.received_on) {
                 None => error_key("day_format"),
                 Some(day) if day > today => error_key("date_in_future"),
@@ -517,6 +517,15 @@ mod tests {
         );
         r.birth_date = "1980-07".into();
         assert_eq!(problem(&r, ReceptionField::BirthDate), None);
+        // Checked against ISO 3166-1, not just two letters; stateless in the desk's words.
+        for (typed, refused) in [("XX", true), ("er", false), ("staatenlos", false)] {
+            r.nationality = typed.into();
+            assert_eq!(
+                problem(&r, ReceptionField::Nationality).is_some(),
+                refused,
+                "{typed}"
+            );
+        }
         r.ahv = "756.9217.0769.84".into();
         let p = r.problem(ReceptionField::Ahv, &catalog, today()).unwrap();
         assert_eq!(p.key, "validation.ahv_check_digit");

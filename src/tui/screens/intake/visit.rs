@@ -130,7 +130,10 @@ impl IntakeState {
                 birth_date,
                 vn: parsed(&r.ahv, ReceptionField::Ahv)?,
                 sex: r.sex,
-                nationality: optional(&r.nationality).map(|n| n.to_ascii_uppercase()),
+                nationality: match optional(&r.nationality) {
+                    Some(text) => Some(text.parse().map_err(|_| ReceptionField::Nationality)?),
+                    None => None,
+                },
                 language,
                 residence: r.status,
                 commune_of_stay: bfs(&r.commune_of_stay, ReceptionField::CommuneOfStay)?,
