@@ -84,8 +84,11 @@ fn million(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("persons changes --within 30d", |b| {
         b.iter(|| {
-            let latest = store.latest_competence_by_person().unwrap();
-            black_box(intake_desk::persons::upcoming(&catalog, latest, today, 30).len())
+            black_box(
+                intake_desk::persons::worklist(&store, &catalog, today, 30)
+                    .unwrap()
+                    .len(),
+            )
         })
     });
     group.sample_size(50);

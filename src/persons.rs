@@ -21,6 +21,19 @@ pub struct Change<'c> {
     pub seen_at: String,
 }
 
+/// The changes of responsibility from `today` to `today + within_days`, read from the store and
+/// worked out again: the worklist of `persons changes` and the Reports screen.
+pub fn worklist<'c>(
+    store: &crate::store::Store,
+    catalog: &'c Catalog,
+    today: NaiveDate,
+    within_days: u32,
+) -> crate::store::Result<Vec<Change<'c>>> {
+    let until = today + chrono::Days::new(within_days.into());
+    let latest = store.latest_competence_by_person(today, until)?;
+    Ok(upcoming(catalog, latest, today, within_days))
+}
+
 /// The changes falling from `today` to `today + within_days`, both included, soonest first.
 /// A record whose facts no longer give an answer (a commune gone, a status unknown) is left out.
 pub fn upcoming<'c>(
@@ -80,4 +93,24 @@ pub fn next_change<'c>(
     let outcome = crate::check::check(catalog, &input, on).ok()?;
     let (day, next) = outcome.answer.next_change?;
     Some((day, outcome.answer.primary(), next))
+}
+
+/// A change of responsibility as the Reports screen keeps it (the bodies by id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upcoming {
+    pub on: NaiveDate,
+    pub person: PersonRecord,
+    pub now: String,
+    pub next: String,
+}
+
+impl Change<'_> {
+    pub fn owned(&self) -> Upcoming {
+        Upcoming {
+            on: self.on,
+            person: self.person.clone(),
+            now: self.now.id.clone(),
+            next: self.next.id.clone(),
+        }
+    }
 }

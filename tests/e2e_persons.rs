@@ -70,7 +70,17 @@ fn the_dossier_merges_a_look_alike_after_asking_and_persons_split_undoes_it() {
     let db = sandbox.db();
     let mut earlier = common::visits::identified("Müller", "Anna", "1971-05-03");
     earlier.started_at = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00+01:00").unwrap();
-    let twin = common::visits::identified("MULLER", "anna", "1971-05-03");
+    let mut twin = common::visits::identified("MULLER", "anna", "1971-05-03");
+    // An open financial request: handed in five days ago, one document missing.
+    let received = chrono::Local::now().date_naive() - chrono::Days::new(5);
+    twin.kind = intake_desk::domain::VisitKind::FinancialRequest;
+    twin.financial = Some(intake_desk::domain::FinancialRequest {
+        received_on: received,
+        documents: vec![intake_desk::domain::DocumentStatus {
+            id: "rent-contract".into(),
+            present: false,
+        }],
+    });
     Store::open(&db)
         .unwrap()
         .insert_visits([&earlier, &twin])
@@ -87,6 +97,12 @@ fn the_dossier_merges_a_look_alike_after_asking_and_persons_split_undoes_it() {
     tui.press("alt-d");
     tui.wait_for("Dossier:");
     tui.wait_for("1 visit");
+    tui.wait_for("Financial requests");
+    let due = (received + chrono::Days::new(30))
+        .format("%d.%m.%Y")
+        .to_string();
+    tui.wait_for(&format!("open, decision due by {due}"));
+    tui.wait_for("missing");
     tui.press("m");
     tui.wait_for("Which recorded person is the same?");
     tui.wait_for("› Müller, Anna (1971-05-03) · 1 visit");

@@ -57,8 +57,7 @@ pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
     let lang = setup.language(cli, None)?;
     let store = Setup::read_store(cli)?;
     let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let latest = store.latest_competence_by_person()?;
-    let changes = crate::persons::upcoming(&setup.catalog, latest, today, args.within);
+    let changes = crate::persons::worklist(&store, &setup.catalog, today, args.within)?;
     let lines: Vec<ChangeLine> = changes
         .iter()
         .map(|c| ChangeLine {

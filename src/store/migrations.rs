@@ -222,6 +222,15 @@ const MIGRATIONS: &[&str] = &[
         split_at TEXT
     ) STRICT;
     CREATE INDEX person_merges_merged ON person_merges (merged) WHERE split_at IS NULL;",
+    // 11: the duplicate check finds names with a birth date (or year and commune) in the index
+    // itself, however common the names; a person keeps the day of the next change their latest
+    // answer gave, so the worklist of upcoming changes works out again only those who have one.
+    "DROP INDEX people_name_key;
+    CREATE INDEX people_likeness ON people (name_key, birth_date, commune_of_stay)
+        WHERE person_key IS NOT NULL;
+    ALTER TABLE persons ADD COLUMN next_change_on TEXT;
+    UPDATE persons SET next_change_on = json_extract(competence, '$.next_change.on');
+    CREATE INDEX persons_next_change ON persons (next_change_on) WHERE next_change_on IS NOT NULL;",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.
@@ -324,10 +333,16 @@ fn fill_person_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
             super::persons::name_key(&official, &first)
         ])?;
     }
-    tx.execute_batch(&format!(
-        "UPDATE persons SET {}",
-        super::persons::LATEST_COMPETENCE
-    ))
+    // As version 10 had it (version 11 adds the day of the next change): a migration's work
+    // stays what it was when released.
+    tx.execute_batch(
+        "UPDATE persons SET (competence, competence_at, competence_ms) = (
+            SELECT json_extract(v.stage_data, '$.competence'), v.started_at, v.started_ms
+            FROM people p JOIN visits v ON v.person_id = p.id
+            WHERE p.person_key = persons.id
+              AND json_extract(v.stage_data, '$.competence.inputs') IS NOT NULL
+            ORDER BY v.started_ms DESC, v.rowid DESC LIMIT 1)",
+    )
 }
 
 /// The schema version this build writes.
@@ -415,7 +430,7 @@ mod tests {
     }
 
     #[test]
-    fn version_10_keeps_the_folded_names_and_each_persons_latest_competence_answer() {
+    fn versions_10_and_11_keep_the_folded_names_and_each_persons_latest_answer_and_next_change() {
         let conn = Connection::open_in_memory().unwrap();
         migrate_to(&conn, 9).unwrap();
         conn.execute_batch(
@@ -428,7 +443,7 @@ mod tests {
                 ('a', 'd', 's', 'early', 1, 'identified', 'normal', 'p-a', 'x',
                  '{\"competence\": {\"inputs\": {\"n\": 1}}}'),
                 ('b', 'd', 's', 'late', 2, 'identified', 'normal', 'p-b', 'x',
-                 '{\"competence\": {\"inputs\": {\"n\": 2}}}'),
+                 '{\"competence\": {\"inputs\": {\"n\": 2}, \"next_change\": {\"on\": \"2027-01-15\"}}}'),
                 ('c', 'd', 's', 'later', 3, 'identified', 'normal', 'p-c', 'x', '{}');",
         )
         .unwrap();
@@ -451,6 +466,15 @@ mod tests {
         };
         assert_eq!(latest("k"), (Some("late".into()), Some("2".into())));
         assert_eq!(latest("l"), (None, None), "no answer to keep");
+        // Version 11: the day of the next change, for the worklist.
+        let next: Option<String> = conn
+            .query_row(
+                "SELECT next_change_on FROM persons WHERE id = 'k'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(next.as_deref(), Some("2027-01-15"));
     }
 
     #[test]

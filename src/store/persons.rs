@@ -107,9 +107,12 @@ pub fn name_key(official_name: &str, first_name: &str) -> String {
 }
 
 /// Sets a person's latest competence answer (`competence`, `competence_at`, `competence_ms`
-/// of `persons`) from their visits; after `UPDATE persons SET`.
-pub(super) const LATEST_COMPETENCE: &str = "(competence, competence_at, competence_ms) = (
-    SELECT json_extract(v.stage_data, '$.competence'), v.started_at, v.started_ms
+/// and the day of the next change it gave, `next_change_on`, of `persons`) from their visits;
+/// after `UPDATE persons SET`.
+pub(super) const LATEST_COMPETENCE: &str =
+    "(competence, competence_at, competence_ms, next_change_on) = (
+    SELECT json_extract(v.stage_data, '$.competence'), v.started_at, v.started_ms,
+           json_extract(v.stage_data, '$.competence.next_change.on')
     FROM people p JOIN visits v ON v.person_id = p.id
     WHERE p.person_key = persons.id
       AND json_extract(v.stage_data, '$.competence.inputs') IS NOT NULL
@@ -193,17 +196,25 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// For every person, the latest of their visits that kept the inputs of a competence
-    /// answer (visits saved before inputs were kept cannot be worked out again), with their
-    /// latest record.
-    pub fn latest_competence_by_person(&self) -> super::Result<Vec<LatestCompetence>> {
+    /// For every person whose responsibility may change from `from` to `until` (both days
+    /// included), the latest of their visits that kept the inputs of a competence answer
+    /// (visits saved before inputs were kept cannot be worked out again), with their latest
+    /// record. An answer that gave no change, or a change after `until`, has none in the window
+    /// either (its facts stay as they were) and is left out; an answer given after `from` is
+    /// always in, to be worked out again for that day.
+    pub fn latest_competence_by_person(
+        &self,
+        from: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    ) -> super::Result<Vec<LatestCompetence>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT p.id, s.competence_at, s.competence, {PERSON_COLUMNS}
                  FROM persons s
                  JOIN people p ON p.rowid = (SELECT max(rowid) FROM people WHERE person_key = s.id)
-                 WHERE s.competence IS NOT NULL"
+                 WHERE s.competence IS NOT NULL
+                   AND (s.next_change_on <= ?1 OR s.competence_at >= ?2)"
         ))?;
-        let rows = statement.query_map([], |r| {
+        let rows = statement.query_map([until.to_string(), from.to_string()], |r| {
             let id: String = r.get(0)?;
             Ok((
                 person_at(r, 3, id)?,
@@ -249,12 +260,38 @@ impl Store {
                 note("ahv", key?);
             }
         }
-        let mut statement = self.conn.prepare_cached(
-            "SELECT person_key, vn, birth_date, commune_of_stay FROM people
-             WHERE name_key = ?1 AND person_key IS NOT NULL",
-        )?;
-        let mut by_names: Vec<(&'static str, String)> = statement
-            .query_map([&likeness.names], |r| {
+        // Through the index on (names, birth date, commune): the same birth date, or the same
+        // birth year (a range of the dates written YYYY...) and commune.
+        use rusqlite::types::Value;
+        let mut queries: Vec<(&str, Vec<Value>)> = Vec::new();
+        if let Some(birth) = &likeness.birth {
+            queries.push((
+                "SELECT person_key, vn, birth_date, commune_of_stay FROM people
+                 WHERE name_key = ?1 AND birth_date = ?2 AND person_key IS NOT NULL",
+                vec![likeness.names.clone().into(), birth.clone().into()],
+            ));
+        }
+        if let (Some(year), Some(commune)) = (
+            likeness.birth.as_deref().and_then(|b| b.get(..4)),
+            likeness.commune,
+        ) && let Ok(number) = year.parse::<u32>()
+        {
+            queries.push((
+                "SELECT person_key, vn, birth_date, commune_of_stay FROM people
+                 WHERE name_key = ?1 AND birth_date >= ?2 AND birth_date < ?3
+                   AND commune_of_stay = ?4 AND person_key IS NOT NULL",
+                vec![
+                    likeness.names.clone().into(),
+                    year.to_string().into(),
+                    (number + 1).to_string().into(),
+                    i64::from(commune).into(),
+                ],
+            ));
+        }
+        let mut by_names: Vec<(&'static str, String)> = Vec::new();
+        for (sql, values) in queries {
+            let mut statement = self.conn.prepare_cached(sql)?;
+            let rows = statement.query_map(rusqlite::params_from_iter(&values), |r| {
                 let theirs = Likeness {
                     vn: r.get(1)?,
                     names: likeness.names.clone(),
@@ -262,12 +299,13 @@ impl Store {
                     commune: r.get(3)?,
                 };
                 Ok((likeness.rule_for(&theirs), r.get::<_, String>(0)?))
-            })?
-            .filter_map(|row| match row {
-                Ok((rule, key)) => rule.map(|rule| Ok((rule, key))),
-                Err(e) => Some(Err(e)),
-            })
-            .collect::<rusqlite::Result<_>>()?;
+            })?;
+            for row in rows {
+                if let (Some(rule), key) = row? {
+                    by_names.push((rule, key));
+                }
+            }
+        }
         // The stronger rule first: a birth date before a birth year and commune.
         by_names.sort_by_key(|(rule, _)| *rule != "names-birth-date");
         for (rule, key) in by_names {

@@ -69,6 +69,8 @@ pub enum Effect {
     LoadExport,
     /// Compute a month's figures for the Reports screen.
     LoadReport(crate::report::Period),
+    /// Read the persons whose responsibility changes in the coming days (Reports screen).
+    LoadChanges,
     /// Start an export in the background.
     StartExport,
     /// Read a saved visit for the History screen.

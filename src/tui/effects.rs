@@ -56,6 +56,9 @@ pub enum Job {
     DiscardDraft(String),
     LookupReturning(String),
     LoadExport,
+    LoadChanges {
+        today: chrono::NaiveDate,
+    },
     LoadReport {
         period: crate::report::Period,
         today: chrono::NaiveDate,
@@ -154,6 +157,7 @@ pub enum Event {
         batches: Vec<crate::store::BatchInfo>,
     },
     ReportLoaded(Box<crate::report::Figures>),
+    ChangesLoaded(Vec<crate::persons::Upcoming>),
     VisitOpened(Option<Box<(crate::store::VisitRecord, usize)>>),
     NoteAdded {
         visit_id: String,
@@ -369,6 +373,17 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                 Err(e) => failed("export.load_failed", e),
             }
         }
+        Job::LoadChanges { today } => match crate::persons::worklist(
+            store,
+            catalog,
+            today,
+            crate::tui::screens::reports::CHANGES_WITHIN_DAYS,
+        ) {
+            Ok(changes) => {
+                Event::ChangesLoaded(changes.iter().map(crate::persons::Change::owned).collect())
+            }
+            Err(e) => failed("report.failed", e),
+        },
         Job::LoadReport { period, today } => {
             match crate::report::figures(store, catalog, period, today) {
                 Ok(figures) => Event::ReportLoaded(Box::new(figures)),

@@ -383,7 +383,10 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
             // A dossier over the screen: who is responsible now, whole.
             let key = desk
                 .store
-                .latest_competence_by_person()
+                .latest_competence_by_person(
+                    "1900-01-01".parse().unwrap(),
+                    "2100-01-01".parse().unwrap(),
+                )
                 .unwrap()
                 .into_iter()
                 .find_map(|l| l.person.stable_id);

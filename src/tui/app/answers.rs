@@ -162,6 +162,7 @@ impl App {
                 self.screens.export.selected = 0;
             }
             Event::ReportLoaded(figures) => self.screens.reports.figures = Some(*figures),
+            Event::ChangesLoaded(changes) => self.screens.reports.changes = Some(changes),
             Event::VisitOpened(Some(opened)) => {
                 self.screens.history.detail_scroll.reset();
                 self.screens.history.open = Some(*opened);

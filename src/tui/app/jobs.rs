@@ -106,6 +106,9 @@ impl App {
             Effect::DiscardDraft(id) => Job::DiscardDraft(id),
             Effect::LookupReturning(text) => Job::LookupReturning(text),
             Effect::LoadExport => Job::LoadExport,
+            Effect::LoadChanges => Job::LoadChanges {
+                today: session.today,
+            },
             Effect::LoadReport(period) => Job::LoadReport {
                 period,
                 today: session.today,

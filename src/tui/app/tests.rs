@@ -224,3 +224,49 @@ fn switching_language_asks_to_remember_it() {
     assert_eq!(effects, vec![Effect::SaveLanguage("fr".into())]);
     assert_eq!(app.t("screen.queue"), "File d'attente");
 }
+
+#[test]
+fn the_reports_screen_lists_the_coming_changes_of_responsibility_whole() {
+    let mut app = app();
+    app.shared.lang = "en".into();
+    let effects = app.update(Action::ScreenReports);
+    assert!(effects.contains(&Effect::LoadChanges), "{effects:?}");
+    let person = crate::store::PersonRecord {
+        id: "p-1".into(),
+        official_name: "Haddad".into(),
+        first_name: "Fatima".into(),
+        birth_date: Some("1985".into()),
+        vn: None,
+        sex: None,
+        nationality: None,
+        language: None,
+        residence_status: "refugee-b".into(),
+        commune_of_stay: None,
+        support_domicile: None,
+        phone: None,
+        stable_id: Some("k-1".into()),
+    };
+    let change = crate::persons::Upcoming {
+        on: "2026-12-15".parse().unwrap(),
+        person,
+        now: "asylum-office".into(),
+        next: "red-cross".into(),
+    };
+    assert!(
+        app.on_event(crate::tui::effects::Event::ChangesLoaded(vec![change]))
+            .is_empty()
+    );
+    for (width, height) in [(80, 24), (200, 60)] {
+        let screen = crate::tui::render::screen_text(&app, width, height);
+        for wanted in [
+            "Change of responsibility in the next 30 days: 1",
+            "15.12.2026  Haddad, Fatima",
+            "Red Cross",
+        ] {
+            assert!(
+                screen.contains(wanted),
+                "{wanted} at {width}x{height}:\n{screen}"
+            );
+        }
+    }
+}

@@ -19,6 +19,8 @@ pub struct DossierState {
     pub scroll: crate::tui::fit::TextScroll,
     /// Choosing a recorded person to merge into this one (after the merge key).
     pub merging: Option<MergeChoice>,
+    /// The day it was opened: which financial requests are still within their date.
+    pub today: chrono::NaiveDate,
 }
 
 /// The look-alikes of the dossier's person, one of them chosen.
@@ -61,6 +63,7 @@ impl DossierState {
             next_change,
             scroll: Default::default(),
             merging: None,
+            today,
         }
     }
 
@@ -172,6 +175,7 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
         }
         None => lines.push(row("check.responsible", cx.t("intake.not_checked"))),
     }
+    lines.extend(financial_lines(cx, state));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         cx.catalog
@@ -253,5 +257,60 @@ fn merge_lines(cx: &Ctx<'_>, choice: &MergeChoice) -> Vec<Line<'static>> {
         });
     }
     lines.push(Line::default());
+    lines
+}
+
+/// The person's financial requests, latest first: when handed in, the day the commune must
+/// decide by (open while it has not passed) and the documents still missing.
+fn financial_lines(cx: &Ctx<'_>, state: &DossierState) -> Vec<Line<'static>> {
+    let requests: Vec<&crate::store::FinancialRecord> = state
+        .visits
+        .iter()
+        .rev()
+        .filter_map(|v| v.financial_request.as_ref())
+        .collect();
+    if requests.is_empty() {
+        return Vec::new();
+    }
+    let day = |text: &str| {
+        text.parse::<chrono::NaiveDate>()
+            .map_or(text.to_string(), |d| d.format("%d.%m.%Y").to_string())
+    };
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            cx.t("dossier.financial"),
+            Style::default().add_modifier(Modifier::BOLD),
+        )),
+    ];
+    for request in requests {
+        let open = request
+            .decide_by
+            .parse::<chrono::NaiveDate>()
+            .is_ok_and(|by| by >= state.today);
+        let key = if open {
+            "dossier.financial_open"
+        } else {
+            "dossier.financial_past"
+        };
+        let missing = request.documents.iter().filter(|d| !d.present).count();
+        let mut text = cx.tf(
+            key,
+            &[
+                ("received", &day(&request.received_on)),
+                ("due", &day(&request.decide_by)),
+            ],
+        );
+        if missing > 0 {
+            text.push_str(" · ");
+            text.push_str(&cx.catalog.i18n.format_count(
+                cx.lang,
+                "dossier.missing",
+                missing as u64,
+                &[],
+            ));
+        }
+        lines.push(Line::from(format!("  {text}")));
+    }
     lines
 }

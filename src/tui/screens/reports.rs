@@ -1,5 +1,6 @@
 //! The Reports screen: the month's figures as bar charts and a sparkline, with the key numbers
-//! beside them; ← and → switch the month.
+//! beside them; ← and → switch the month. Above them, the persons whose responsibility changes
+//! in the coming days, so the handover is prepared in time.
 
 use crate::report::format::{Names, WEEKDAYS};
 use crate::report::{Figures, KINDS, Period};
@@ -20,7 +21,12 @@ pub struct ReportsState {
     pub figures: Option<Figures>,
     /// Rows scrolled (↑↓) where the figures are longer than the screen.
     pub scroll: u16,
+    /// Changes of responsibility from today on, soonest first (read when the screen is shown).
+    pub changes: Option<Vec<crate::persons::Upcoming>>,
 }
+
+/// How far ahead the screen looks for changes of responsibility.
+pub const CHANGES_WITHIN_DAYS: u32 = 30;
 
 impl ReportsState {
     pub fn period(&self, today: chrono::NaiveDate) -> Period {
@@ -88,8 +94,11 @@ pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect)
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let changes = |width: usize| changes_lines(cx, &names, state.changes.as_deref(), width);
     let Some(f) = state.figures.as_ref().filter(|f| f.visits > 0) else {
-        frame.render_widget(Paragraph::new(cx.t("report.no_visits")), inner);
+        let mut lines = changes(inner.width as usize);
+        lines.push(Line::from(cx.t("report.no_visits")));
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     };
     // Sections of labelled counts with bars: every label whole (wrapped), counts beside them.
@@ -100,18 +109,71 @@ pub fn render(cx: &Ctx<'_>, state: &ReportsState, frame: &mut Frame, area: Rect)
         .split(inner);
     let per_column = sections.len().div_ceil(columns as usize);
     for (column, area) in areas.iter().enumerate() {
-        let lines: Vec<Line> = sections
-            .iter()
-            .skip(column * per_column)
-            .take(per_column)
-            .flat_map(|section| section_lines(section, area.width as usize))
-            .collect();
+        let mut lines: Vec<Line> = if column == 0 {
+            changes(area.width as usize)
+        } else {
+            Vec::new()
+        };
+        lines.extend(
+            sections
+                .iter()
+                .skip(column * per_column)
+                .take(per_column)
+                .flat_map(|section| section_lines(section, area.width as usize)),
+        );
         let total = lines.len();
         let height = area.height as usize;
         let scroll = usize::from(state.scroll).min(total.saturating_sub(height));
         frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), *area);
         crate::tui::fit::scroll_marks(frame, *area, scroll, height, total);
     }
+}
+
+/// The changes of responsibility coming: the day and the person, then (indented, wrapped) who
+/// is responsible until then and who from then on.
+fn changes_lines(
+    cx: &Ctx<'_>,
+    names: &Names<'_>,
+    changes: Option<&[crate::persons::Upcoming]>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let Some(changes) = changes else {
+        return Vec::new();
+    };
+    let title = cx.catalog.i18n.format_count(
+        cx.lang,
+        "report.changes",
+        changes.len() as u64,
+        &[("days", &CHANGES_WITHIN_DAYS.to_string())],
+    );
+    let mut lines: Vec<Line> = crate::tui::form::wrap(&title, width)
+        .into_iter()
+        .map(|part| {
+            Line::from(ratatui::text::Span::styled(
+                part,
+                bold.add_modifier(Modifier::UNDERLINED),
+            ))
+        })
+        .collect();
+    for change in changes {
+        let p = &change.person;
+        let head = format!(
+            "{}  {}, {}",
+            change.on.format("%d.%m.%Y"),
+            p.official_name,
+            p.first_name
+        );
+        for part in crate::tui::form::wrap(&head, width) {
+            lines.push(Line::from(ratatui::text::Span::styled(part, bold)));
+        }
+        let what = format!("{} → {}", names.body(&change.now), names.body(&change.next));
+        for part in crate::tui::form::wrap(&what, width.saturating_sub(4)) {
+            lines.push(Line::from(format!("    {part}")));
+        }
+    }
+    lines.push(Line::default());
+    lines
 }
 
 /// A heading and its rows: a label, a count (with its unit), and how large it is against the
@@ -247,6 +309,9 @@ impl crate::tui::screens::Screen for ReportsState {
     }
 
     fn shown(&self, cx: &Ctx<'_>) -> Vec<Effect> {
-        vec![Effect::LoadReport(self.period(cx.session.today))]
+        vec![
+            Effect::LoadReport(self.period(cx.session.today)),
+            Effect::LoadChanges,
+        ]
     }
 }
