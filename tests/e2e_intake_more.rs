@@ -491,6 +491,12 @@ fn the_dossier_of_a_returning_visitor_opens_from_the_suggestions_with_the_next_c
     ));
     tui.wait_for("1 visit");
     tui.wait_for("02.03.2026");
+    // The timeline: responsible now since the answer, then the change to come.
+    tui.wait_for("Responsible when");
+    tui.wait_for(&format!(
+        "from {}  Red Cross",
+        anniversary.format("%d.%m.%Y")
+    ));
     tui.press("esc");
     tui.wait_gone("Dossier:");
     assert_eq!(tui.quit(), 0);

@@ -29,6 +29,30 @@ const EARLIER: [(&str, &str, &str, &str); 3] = [
     ),
 ];
 
+/// Every line of the JSON Lines batches in `dir`, each checked against the current JSON Schema.
+fn exported_lines(dir: &Path) -> Vec<serde_json::Value> {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "jsonl") {
+            continue;
+        }
+        for text in std::fs::read_to_string(&path).unwrap().lines() {
+            let line: serde_json::Value = serde_json::from_str(text).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&line)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{errors:?}\n{line}");
+            lines.push(line);
+        }
+    }
+    lines
+}
+
 fn fixtures(folder: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -145,39 +169,22 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
     let dir = sandbox.path("out");
     let out = sandbox.run(&["export", "--db", &db, "--to", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let mut found = false;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "jsonl") {
-            continue;
-        }
-        for text in std::fs::read_to_string(&path).unwrap().lines() {
-            let line: serde_json::Value = serde_json::from_str(text).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&line)
-                .map(|e| e.to_string())
-                .collect();
-            assert!(errors.is_empty(), "{errors:?}\n{line}");
-            if line["visitId"] == id.as_str() {
-                found = true;
-                assert_eq!(line["schema"], "intake-desk/visit/4");
-                assert_eq!(line["reason"], "Miete");
-                assert_eq!(line["interpreterNeeded"], true);
-                assert_eq!(line["competence"]["nextChange"]["on"], "2029-03-01");
-                assert_eq!(line["competence"]["nextChange"]["body"], "red-cross");
-                assert_eq!(line["competence"]["inputs"]["commune"], 6266);
-                assert!(line["competence"]["since"].is_null());
-                assert_eq!(line["person"]["nationalityStatus"], "2");
-                assert_eq!(line["person"]["nationality"], "ER");
-                assert_eq!(line["person"]["language"], "tir");
-                assert_eq!(line["person"]["languageOfCorrespondence"], "ti");
-            }
-        }
-    }
-    assert!(found, "the new visit was exported");
+    let lines = exported_lines(&dir);
+    let line = lines
+        .iter()
+        .find(|l| l["visitId"] == id.as_str())
+        .expect("the new visit was exported");
+    assert_eq!(line["schema"], "intake-desk/visit/4");
+    assert_eq!(line["reason"], "Miete");
+    assert_eq!(line["interpreterNeeded"], true);
+    assert_eq!(line["competence"]["nextChange"]["on"], "2029-03-01");
+    assert_eq!(line["competence"]["nextChange"]["body"], "red-cross");
+    assert_eq!(line["competence"]["inputs"]["commune"], 6266);
+    assert!(line["competence"]["since"].is_null());
+    assert_eq!(line["person"]["nationalityStatus"], "2");
+    assert_eq!(line["person"]["nationality"], "ER");
+    assert_eq!(line["person"]["language"], "tir");
+    assert_eq!(line["person"]["languageOfCorrespondence"], "ti");
 }
 
 #[test]
@@ -296,27 +303,10 @@ fn nationality_and_language_of_correspondence_follow_ech_0011_in_json_and_csv() 
     let db = db.to_str().unwrap();
     let copy = sandbox.path("copy.db").to_str().unwrap().to_string();
     std::fs::copy(db, &copy).unwrap();
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
     let json_dir = sandbox.path("json");
     let out = sandbox.run(&["export", "--db", db, "--to", json_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let mut lines = Vec::new();
-    for entry in std::fs::read_dir(&json_dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "jsonl") {
-            for text in std::fs::read_to_string(&path).unwrap().lines() {
-                let line: serde_json::Value = serde_json::from_str(text).unwrap();
-                let errors: Vec<String> = validator
-                    .iter_errors(&line)
-                    .map(|e| e.to_string())
-                    .collect();
-                assert!(errors.is_empty(), "{errors:?}\n{line}");
-                lines.push(line);
-            }
-        }
-    }
+    let lines = exported_lines(&json_dir);
     assert_eq!(lines.len(), 3);
     for (name, _, _, status, nationality, correspondence) in cases {
         let line = lines

@@ -173,3 +173,43 @@ fn the_check_on_save_finds_each_rule_and_leaves_a_namesake_alone() {
     // The same names, birth year, but no commune given: not enough.
     assert!(rule_for(common::visits::identified("Favre", "Luc", "1990")).is_empty());
 }
+
+#[test]
+fn a_returning_person_with_changed_details_is_at_a_new_revision_and_the_same_details_are_not() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let first = common::visits::identified("Haddad", "Fatima", "1985-02-01");
+    let mut store = Store::open(&db).unwrap();
+    store.insert_visits([&first]).unwrap();
+    let key = key_of(&store, &first.id);
+    let revision = || -> i64 {
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("SELECT revision FROM persons WHERE id = ?1", [&key], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    let again = |phone: Option<&str>| {
+        let mut visit = common::visits::identified("Haddad", "Fatima", "1985-02-01");
+        let person = common::visits::person(&mut visit);
+        person.key = Some(key.parse().unwrap());
+        person.phone = phone.map(str::to_string);
+        visit
+    };
+    store.insert_visits([again(None)]).unwrap();
+    assert_eq!(revision(), 1, "nothing changed");
+    store.insert_visits([again(Some("079 111 22 33"))]).unwrap();
+    assert_eq!(revision(), 2, "a new phone");
+    // The earlier record stays with its visit.
+    assert!(
+        store
+            .visit_record(&first.id.to_string())
+            .unwrap()
+            .unwrap()
+            .person
+            .unwrap()
+            .phone
+            .is_none()
+    );
+}

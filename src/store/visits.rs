@@ -202,6 +202,25 @@ fn insert_person(
         key,
         super::persons::name_key(&person.official_name, &person.first_name),
     ])?;
+    // A returning person whose details changed (a new phone, a corrected spelling) is at a new
+    // revision; their earlier records stay with the visits that had them.
+    if person.key.is_some() {
+        tx.prepare_cached(
+            "UPDATE persons SET revision = revision + 1
+             WHERE id = ?1 AND EXISTS (
+                SELECT 1 FROM people n, people a
+                WHERE n.rowid = last_insert_rowid()
+                  AND a.rowid = (SELECT max(rowid) FROM people
+                                 WHERE person_key = ?1 AND rowid < n.rowid)
+                  AND (a.official_name, a.first_name, a.birth_date, a.vn, a.sex, a.nationality,
+                       a.language, a.residence_status, a.commune_of_stay, a.support_domicile,
+                       a.phone)
+                      IS NOT (n.official_name, n.first_name, n.birth_date, n.vn, n.sex,
+                              n.nationality, n.language, n.residence_status, n.commune_of_stay,
+                              n.support_domicile, n.phone))",
+        )?
+        .execute([&key])?;
+    }
     Ok((id, key))
 }
 

@@ -172,6 +172,7 @@ pub fn render(cx: &Ctx<'_>, state: &DossierState, frame: &mut Frame, area: Rect)
                 },
             );
             lines.push(row("dossier.next_change", next));
+            lines.extend(timeline_lines(cx, &names, state));
         }
         None => lines.push(row("check.responsible", cx.t("intake.not_checked"))),
     }
@@ -311,6 +312,76 @@ fn financial_lines(cx: &Ctx<'_>, state: &DossierState) -> Vec<Line<'static>> {
             ));
         }
         lines.push(Line::from(format!("  {text}")));
+    }
+    lines
+}
+
+/// Who was responsible when: the answers of the visits, oldest first, joined while the body
+/// stays the same, each from the day it became responsible (where a date decided it) or the
+/// first visit that found it; then the change to come.
+fn timeline_lines(
+    cx: &Ctx<'_>,
+    names: &crate::report::format::Names<'_>,
+    state: &DossierState,
+) -> Vec<Line<'static>> {
+    struct Stretch {
+        body: String,
+        from: String,
+        visits: u64,
+        last: String,
+    }
+    let day = |text: &str| {
+        text.get(..10)
+            .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
+            .map_or(text.to_string(), |d| d.format("%d.%m.%Y").to_string())
+    };
+    let mut spans: Vec<Stretch> = Vec::new();
+    for visit in &state.visits {
+        let Some(c) = &visit.competence else {
+            continue;
+        };
+        match spans.last_mut() {
+            Some(span) if span.body == c.primary => {
+                span.visits += 1;
+                span.last = c.on.clone();
+            }
+            _ => spans.push(Stretch {
+                body: c.primary.clone(),
+                from: c.since.clone().unwrap_or_else(|| c.on.clone()),
+                visits: 1,
+                last: c.on.clone(),
+            }),
+        }
+    }
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled(
+        cx.t("dossier.timeline"),
+        Style::default().add_modifier(Modifier::BOLD),
+    ))];
+    for span in &spans {
+        let seen = cx.catalog.i18n.format_count(
+            cx.lang,
+            "dossier.timeline_seen",
+            span.visits,
+            &[("date", &day(&span.last))],
+        );
+        lines.push(Line::from(format!(
+            "  {}  {} {seen}",
+            cx.tf("dossier.timeline_from", &[("date", &day(&span.from))]),
+            names.body(&span.body)
+        )));
+    }
+    if let Some((on, body)) = &state.next_change {
+        lines.push(Line::from(format!(
+            "  {}  {}",
+            cx.tf(
+                "dossier.timeline_from",
+                &[("date", &on.format("%d.%m.%Y").to_string())]
+            ),
+            names.body(body)
+        )));
     }
     lines
 }

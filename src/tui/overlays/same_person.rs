@@ -229,7 +229,7 @@ fn comparison(
         .map(|(l, _, _)| l.width())
         .max()
         .unwrap_or(0)
-        .min(width / 4);
+        .min(width / 3);
     // label, two spaces, value, " = ", value
     let column = width.saturating_sub(label_width + 5) / 2;
     let column = column.max(4);
