@@ -213,3 +213,42 @@ fn a_returning_person_with_changed_details_is_at_a_new_revision_and_the_same_det
             .is_none()
     );
 }
+
+#[test]
+fn two_merges_of_the_same_persons_at_once_merge_once_and_the_other_says_why() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let first = common::visits::identified("Haddad", "Fatima", "1985-02-01");
+    let second = common::visits::identified("Hadad", "Fatma", "1985-02-01");
+    let store = {
+        let mut store = Store::open(&db).unwrap();
+        store.insert_visits([&first, &second]).unwrap();
+        store
+    };
+    let (kept, merged) = (key_of(&store, &first.id), key_of(&store, &second.id));
+    drop(store);
+    let db_arg = db.to_str().unwrap();
+    // Two desks (or a double Enter) at the same moment.
+    let children: Vec<_> = (0..2)
+        .map(|_| sandbox.spawn(&["persons", "merge", &kept, &merged, "--db", db_arg], &[]))
+        .collect();
+    let mut codes: Vec<i32> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap().status.code().unwrap())
+        .collect();
+    codes.sort();
+    assert_eq!(codes, [0, 2], "one merges, the other is told it is merged already");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let merges: i64 = conn
+        .query_row("SELECT count(*) FROM person_merges", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(merges, 1);
+    let revision: i64 = conn
+        .query_row(
+            "SELECT revision FROM visits WHERE id = ?1",
+            [second.id.to_string()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(revision, 2, "moved once");
+}

@@ -50,7 +50,11 @@ impl Store {
         if kept == merged {
             return Err(MergeError::SamePerson);
         }
-        let tx = self.conn.unchecked_transaction()?;
+        // Immediate: a second merge of the same persons waits, then finds them merged.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         for key in [kept, merged] {
             let into =
                 merged_into(&tx, key)?.ok_or_else(|| MergeError::NoSuchPerson(key.into()))?;
@@ -98,7 +102,11 @@ impl Store {
     /// Undoes the last merge of `merged`: the records that merge moved are theirs again (visits
     /// saved for the kept person since stay with them).
     pub fn split_person(&mut self, merged: &str, actor: &str) -> Result<Merge, MergeError> {
-        let tx = self.conn.unchecked_transaction()?;
+        // Immediate, as a merge: a split and a merge of the same person do not interleave.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         merged_into(&tx, merged)?.ok_or_else(|| MergeError::NoSuchPerson(merged.into()))?;
         let found: Option<(String, String, String)> = tx
             .query_row(
