@@ -237,7 +237,11 @@ fn two_merges_of_the_same_persons_at_once_merge_once_and_the_other_says_why() {
         .map(|c| c.wait_with_output().unwrap().status.code().unwrap())
         .collect();
     codes.sort();
-    assert_eq!(codes, [0, 2], "one merges, the other is told it is merged already");
+    assert_eq!(
+        codes,
+        [0, 2],
+        "one merges, the other is told it is merged already"
+    );
     let conn = rusqlite::Connection::open(&db).unwrap();
     let merges: i64 = conn
         .query_row("SELECT count(*) FROM person_merges", [], |r| r.get(0))
