@@ -395,6 +395,20 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
                 let screen = desk.text(width, height);
                 always(&desk, &screen, &at("dossier"));
                 must_read(&screen, &desk.t("dossier.next_change"), &at("dossier"));
+                // Its look-alikes to merge, when it has some: whole too.
+                desk.press(Action::MergePerson);
+                let screen = desk.text(width, height);
+                always(&desk, &screen, &at("dossier merge"));
+                if let Some(Overlay::Dossier(d)) = desk.app.overlay()
+                    && d.merging.is_some()
+                {
+                    must_read(
+                        &screen,
+                        &desk.t("dossier.merge_choose"),
+                        &at("dossier merge"),
+                    );
+                    desk.press(Action::Close);
+                }
                 desk.press(Action::Close);
             }
             // A visitor typed anew who resembles someone recorded: both side by side, whole.
