@@ -54,7 +54,7 @@ impl<'a> CsvTable<'a> {
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| csv_error(file, &e))?;
-            let byte = record.position().map_or(0, |p| p.byte() as usize);
+            let byte = record_start(&file.text, record.position().map_or(0, |p| p.byte()));
             rows.push((record, byte));
         }
         Ok(CsvTable {
@@ -168,6 +168,16 @@ impl CsvRow<'_, '_> {
     }
 }
 
+/// Where a record begins: the reader may place it on the `\n` of a CRLF line end before it
+/// (the spec's own HSDS examples use CRLF), which would count it on the line above.
+fn record_start(text: &str, byte: u64) -> usize {
+    let mut byte = byte as usize;
+    while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+        byte += 1;
+    }
+    byte
+}
+
 /// Byte offset where field `index` begins in the record starting at `record_start`.
 fn field_start(text: &str, record_start: usize, index: usize) -> usize {
     let mut field = 0;
@@ -191,7 +201,7 @@ fn field_start(text: &str, record_start: usize, index: usize) -> usize {
 
 fn csv_error(file: &DataFile, error: &csv::Error) -> DataError {
     let (line, column) = match error.position() {
-        Some(p) => line_column(&file.text, p.byte() as usize),
+        Some(p) => line_column(&file.text, record_start(&file.text, p.byte())),
         None => (1, 1),
     };
     let (message, fix) = match error.kind() {
@@ -252,6 +262,20 @@ mod tests {
         assert_eq!((row.get("a"), row.get("b")), ("1", ""));
         assert_eq!(row.optional("b"), None);
         assert_eq!(row.error("b", "bad", "").line, 2);
+    }
+
+    #[test]
+    fn positions_are_right_in_a_file_with_crlf_line_ends() {
+        let f = file("a,b,c\r\n1,2,3\r\n\"x, y\",2,bad\r\n");
+        let table = CsvTable::parse(&f, &["a", "b", "c"]).unwrap();
+        let row = table.rows().nth(1).unwrap();
+        let e = row.error("c", "bad", "");
+        assert_eq!((e.line, e.column), (3, 10));
+        let e = row.error("a", "bad", "");
+        assert_eq!((e.line, e.column), (3, 1));
+        let short = file("a,b\r\n1,2\r\n3,4,5\r\n");
+        let e = CsvTable::parse(&short, &["a", "b"]).err().unwrap();
+        assert_eq!((e.line, e.column), (3, 1));
     }
 
     #[test]

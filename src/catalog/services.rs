@@ -264,12 +264,12 @@ pub fn parse(
         let languages = list(row.get("languages"));
         if languages
             .iter()
-            .any(|l| l.len() != 2 || !l.chars().all(|c| c.is_ascii_lowercase()))
+            .any(|l| !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()))
         {
             errors.push(row.error(
                 "languages",
-                "languages are two-letter codes",
-                "write e.g. de;fr",
+                "languages are ISO 639-1 codes (or ISO 639-3 where a language has no two-letter code)",
+                "write e.g. de;fr;gsw",
             ));
         }
         if row.get("source").is_empty() {

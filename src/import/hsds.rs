@@ -1,8 +1,10 @@
 //! Importing an Open Referral HSDS 3.0 tabular package (CSV files) as services.
 //!
 //! `services.csv` is required; `organizations.csv`, `phones.csv`, `locations.csv`, `addresses.csv`,
-//! `service_at_location.csv`, `languages.csv` and `schedules.csv` are used when present. Every
-//! problem is reported as file:line:column with the field; nothing is written unless all is well.
+//! `service_at_location.csv`, `languages.csv` and `schedules.csv` are used when present. Only the
+//! columns the specification requires are required; phones, languages and schedules reach a
+//! service directly, through a service at a location, or through its location. Every problem is
+//! reported as file:line:column with the field; nothing is written unless all is well.
 
 use crate::catalog::csv_table::CsvTable;
 use crate::catalog::error::DataError;
@@ -24,8 +26,36 @@ pub struct ImportOptions {
     pub today: chrono::NaiveDate,
 }
 
-/// One optional table: its rows by a key column.
-type Rows = Vec<HashMap<String, String>>;
+/// One row of a table: its fields by column, and where its `id` stands (for errors found later).
+#[derive(Debug, Clone)]
+struct Rec {
+    fields: HashMap<String, String>,
+    at: DataError,
+}
+
+impl Rec {
+    /// A field's text as one line (newlines and tabs of a package would break one-line output),
+    /// `None` when empty.
+    fn get(&self, key: &str) -> Option<String> {
+        let value = self.fields.get(key)?;
+        let line = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(line).filter(|v| !v.is_empty())
+    }
+
+    fn error(&self, message: String, fix: &str) -> DataError {
+        DataError {
+            message,
+            fix: fix.into(),
+            ..self.at.clone()
+        }
+    }
+}
+
+type Rows = Vec<Rec>;
+
+/// A column pointing at another table: checked only when that table is in the package (a
+/// foreign key to an absent table is no error: the spec makes every table but services optional).
+type Ref<'r> = (&'r str, Option<&'r HashSet<String>>, &'r str);
 
 fn read(dir: &Path, name: &str) -> Result<Option<DataFile>, DataError> {
     let path = dir.join(name);
@@ -40,13 +70,8 @@ fn read(dir: &Path, name: &str) -> Result<Option<DataFile>, DataError> {
     )
 }
 
-/// Reads a table, checking `required` columns and that `refs` columns point at known ids.
-fn table(
-    file: &DataFile,
-    required: &[&str],
-    refs: &[(&str, &HashSet<String>, &str)],
-    errors: &mut Vec<DataError>,
-) -> Rows {
+/// Reads a table: the `required` columns present, ids unique, `refs` pointing at known ids.
+fn table(file: &DataFile, required: &[&str], refs: &[Ref], errors: &mut Vec<DataError>) -> Rows {
     let parsed = match CsvTable::parse(file, required) {
         Ok(t) => t,
         Err(e) => {
@@ -55,6 +80,7 @@ fn table(
         }
     };
     let mut rows = Vec::new();
+    let mut first_line: HashMap<String, usize> = HashMap::new();
     for row in parsed.rows() {
         for column in required {
             if row.get(column).is_empty()
@@ -67,9 +93,26 @@ fn table(
                 ));
             }
         }
+        let at = row.error("id", "", "");
+        let id = row.get("id");
+        if !id.is_empty() {
+            match first_line.get(id) {
+                Some(line) => errors.push(row.error(
+                    "id",
+                    format!("the id {id:?} appears twice (first on line {line})"),
+                    "give each row its own id",
+                )),
+                None => {
+                    first_line.insert(id.to_string(), at.line);
+                }
+            }
+        }
         for (column, known, table_name) in refs {
             let value = row.get(column);
-            if !value.is_empty() && !known.contains(value) {
+            if let Some(known) = known
+                && !value.is_empty()
+                && !known.contains(value)
+            {
                 errors.push(row.error(
                     column,
                     format!("{column} {value:?} is not the id of a row in {table_name}"),
@@ -77,42 +120,60 @@ fn table(
                 ));
             }
         }
-        rows.push(row.fields());
+        rows.push(Rec {
+            fields: row.fields(),
+            at,
+        });
     }
     rows
 }
 
 fn ids(rows: &Rows) -> HashSet<String> {
-    rows.iter().filter_map(|r| r.get("id").cloned()).collect()
+    rows.iter().filter_map(|r| r.get("id")).collect()
 }
 
-/// An optional table of the package: its rows, or none when the file is absent.
+/// An optional table of the package: its rows, or `None` when the file is absent.
 fn optional_table(
     dir: &Path,
     name: &str,
     required: &[&str],
-    refs: &[(&str, &HashSet<String>, &str)],
+    refs: &[Ref],
     errors: &mut Vec<DataError>,
-) -> Rows {
+) -> Option<Rows> {
     match read(dir, name) {
-        Ok(Some(file)) => table(&file, required, refs, errors),
-        Ok(None) => Vec::new(),
+        Ok(Some(file)) => Some(table(&file, required, refs, errors)),
+        Ok(None) => None,
         Err(e) => {
             errors.push(e);
-            Vec::new()
+            Some(Vec::new())
         }
     }
+}
+
+/// A language code of the package as ours: ISO 639-1 where the language has one (`spa` → `es`,
+/// `deu` → `de`), else its ISO 639-3 code (`gsw`, `prs`); `None` for what is neither.
+fn language_code(code: &str) -> Option<String> {
+    let code = code.trim().to_ascii_lowercase();
+    match code.len() {
+        2 => isolang::Language::from_639_1(&code).map(|_| code),
+        3 => isolang::Language::from_639_3(&code)
+            .map(|l| l.to_639_1().map_or(code.clone(), str::to_string)),
+        _ => None,
+    }
+}
+
+/// A phone number as typed in the package, without the quotes the spec's example keeps.
+fn phone_number(number: &str) -> String {
+    number
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim()
+        .to_string()
 }
 
 /// Reads and checks a package; returns our services, or every problem found.
 pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<DataError>> {
     let mut errors = Vec::new();
-    let file = |name: &str, errors: &mut Vec<DataError>| {
-        read(dir, name).unwrap_or_else(|e| {
-            errors.push(e);
-            None
-        })
-    };
     if !CATEGORIES.contains(&options.category.as_str()) {
         errors.push(DataError {
             file: "--category".into(),
@@ -122,178 +183,212 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
             fix: format!("use one of: {}", CATEGORIES.join(", ")),
         });
     }
-    let read_errors = errors.len();
-    let Some(services_file) = file("services.csv", &mut errors) else {
-        if errors.len() > read_errors {
-            // It is there but could not be read: that problem is already named.
+    let services_file = match read(dir, "services.csv") {
+        Ok(Some(file)) => file,
+        // It is there but could not be read: that problem is named.
+        Err(e) => {
+            errors.push(e);
             return Err(errors);
         }
-        errors.push(DataError {
-            file: dir.join("services.csv").display().to_string(),
-            line: 1,
-            column: 1,
-            message: "an HSDS package needs services.csv".into(),
-            fix: "give the folder that holds the package's CSV files".into(),
-        });
-        return Err(errors);
+        Ok(None) => {
+            errors.push(DataError {
+                file: dir.join("services.csv").display().to_string(),
+                line: 1,
+                column: 1,
+                message: "an HSDS package needs services.csv".into(),
+                fix: "give the folder that holds the package's CSV files".into(),
+            });
+            return Err(errors);
+        }
     };
     let organizations = optional_table(dir, "organizations.csv", &["id", "name"], &[], &mut errors);
-    let organization_ids = ids(&organizations);
+    let organization_ids = organizations.as_ref().map(ids);
     let services = table(
         &services_file,
         &["id", "name"],
-        &[("organization_id", &organization_ids, "organizations.csv")],
+        &[(
+            "organization_id",
+            organization_ids.as_ref(),
+            "organizations.csv",
+        )],
         &mut errors,
     );
     let service_ids = ids(&services);
-    let duplicates: Vec<&String> = {
-        let mut seen = HashSet::new();
-        services
-            .iter()
-            .filter_map(|s| s.get("id"))
-            .filter(|id| !seen.insert(*id))
-            .collect()
-    };
-    for id in duplicates {
-        errors.push(DataError {
-            file: services_file.display_name.clone(),
-            line: 1,
-            column: 1,
-            message: format!("service id {id:?} appears twice"),
-            fix: "give each service its own id".into(),
-        });
-    }
     let locations = optional_table(dir, "locations.csv", &["id"], &[], &mut errors);
-    let location_ids = ids(&locations);
+    let location_ids = locations.as_ref().map(ids);
     let addresses = optional_table(
         dir,
         "addresses.csv",
         &["location_id", "address_1"],
-        &[("location_id", &location_ids, "locations.csv")],
+        &[("location_id", location_ids.as_ref(), "locations.csv")],
         &mut errors,
-    );
+    )
+    .unwrap_or_default();
     let at_location = optional_table(
         dir,
         "service_at_location.csv",
         &["service_id", "location_id"],
         &[
-            ("service_id", &service_ids, "services.csv"),
-            ("location_id", &location_ids, "locations.csv"),
+            ("service_id", Some(&service_ids), "services.csv"),
+            ("location_id", location_ids.as_ref(), "locations.csv"),
         ],
         &mut errors,
     );
-    let phones = optional_table(
-        dir,
-        "phones.csv",
-        &["number"],
-        &[
-            ("service_id", &service_ids, "services.csv"),
-            ("organization_id", &organization_ids, "organizations.csv"),
-        ],
-        &mut errors,
-    );
-    let languages = optional_table(
-        dir,
-        "languages.csv",
-        &["service_id"],
-        &[("service_id", &service_ids, "services.csv")],
-        &mut errors,
-    );
-    let schedules = optional_table(
-        dir,
-        "schedules.csv",
-        &["service_id"],
-        &[("service_id", &service_ids, "services.csv")],
-        &mut errors,
-    );
+    let at_location_ids = at_location.as_ref().map(ids);
+    let at_location = at_location.unwrap_or_default();
+    // Phones, languages and schedules may belong to a service, a location or a service at a
+    // location (or an organisation, for phones): each link is checked where its table is there.
+    let links = [
+        ("service_id", Some(&service_ids), "services.csv"),
+        ("location_id", location_ids.as_ref(), "locations.csv"),
+        (
+            "service_at_location_id",
+            at_location_ids.as_ref(),
+            "service_at_location.csv",
+        ),
+    ];
+    let mut phone_links = links.to_vec();
+    phone_links.push((
+        "organization_id",
+        organization_ids.as_ref(),
+        "organizations.csv",
+    ));
+    let phones = optional_table(dir, "phones.csv", &["number"], &phone_links, &mut errors)
+        .unwrap_or_default();
+    let languages =
+        optional_table(dir, "languages.csv", &[], &links, &mut errors).unwrap_or_default();
+    let schedules =
+        optional_table(dir, "schedules.csv", &[], &links, &mut errors).unwrap_or_default();
+    // Two ids that become one of ours (`ABC_1` and `abc-1`) are named where they stand.
+    let mut ours: HashMap<String, &Rec> = HashMap::new();
+    for service in &services {
+        let Some(id) = service.get("id") else {
+            continue;
+        };
+        match ours.get(&slug(&id)) {
+            Some(first) => errors.push(service.error(
+                format!(
+                    "the id {id:?} becomes hsds-{} as {:?} on line {} does",
+                    slug(&id),
+                    first.get("id").unwrap_or_default(),
+                    first.at.line
+                ),
+                "give the services ids that differ in more than case and punctuation",
+            )),
+            None => {
+                ours.insert(slug(&id), service);
+            }
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let by = |rows: &Rows, key: &str| -> BTreeMap<String, Vec<HashMap<String, String>>> {
-        let mut map: BTreeMap<String, Vec<HashMap<String, String>>> = BTreeMap::new();
+    let organizations = organizations.unwrap_or_default();
+    let by = |rows: &Rows, key: &str| -> BTreeMap<String, Vec<Rec>> {
+        let mut map: BTreeMap<String, Vec<Rec>> = BTreeMap::new();
         for row in rows {
-            if let Some(k) = row.get(key).filter(|k| !k.is_empty()) {
-                map.entry(k.clone()).or_default().push(row.clone());
+            if let Some(k) = row.get(key) {
+                map.entry(k).or_default().push(row.clone());
             }
         }
         map
     };
     let org_by_id = by(&organizations, "id");
-    let phones_by_service = by(&phones, "service_id");
-    let phones_by_org = by(&phones, "organization_id");
     let addresses_by_location = by(&addresses, "location_id");
-    let locations_by_service = by(&at_location, "service_id");
-    let languages_by_service = by(&languages, "service_id");
-    let schedules_by_service = by(&schedules, "service_id");
-    let get =
-        |row: &HashMap<String, String>, key: &str| row.get(key).filter(|v| !v.is_empty()).cloned();
+    let sal_by_service = by(&at_location, "service_id");
+    // What belongs to a service: its own rows, then those of its places.
+    let of_service = |rows: &Rows, id: &str| -> Vec<Rec> {
+        let sal = sal_by_service.get(id).cloned().unwrap_or_default();
+        let sal_ids: HashSet<String> = sal.iter().filter_map(|r| r.get("id")).collect();
+        let location_ids: HashSet<String> =
+            sal.iter().filter_map(|r| r.get("location_id")).collect();
+        let mut own: Vec<Rec> = Vec::new();
+        let mut placed: Vec<Rec> = Vec::new();
+        for row in rows {
+            if row.get("service_id").as_deref() == Some(id) {
+                own.push(row.clone());
+            } else if row
+                .get("service_at_location_id")
+                .is_some_and(|s| sal_ids.contains(&s))
+                || (row.get("service_id").is_none()
+                    && row
+                        .get("location_id")
+                        .is_some_and(|l| location_ids.contains(&l)))
+            {
+                placed.push(row.clone());
+            }
+        }
+        own.extend(placed);
+        own
+    };
     let joined = |values: Vec<String>| Some(values.join("; ")).filter(|s| !s.is_empty());
     let imported = services
         .iter()
-        .filter(|s| get(s, "status").is_none_or(|status| status == "active"))
-        .map(|s| {
-            let id = s["id"].clone();
-            let org = get(s, "organization_id")
+        .filter(|s| s.get("status").is_none_or(|status| status == "active"))
+        .filter_map(|s| {
+            let id = s.get("id")?;
+            let org = s
+                .get("organization_id")
                 .and_then(|o| org_by_id.get(&o))
                 .and_then(|v| v.first());
-            let numbers = |rows: Option<&Vec<HashMap<String, String>>>| {
-                rows.into_iter()
-                    .flatten()
-                    .filter_map(|p| get(p, "number"))
-                    .collect::<Vec<_>>()
-            };
-            let mut phone = numbers(phones_by_service.get(&id));
-            if phone.is_empty() {
-                phone = numbers(
-                    get(s, "organization_id")
-                        .and_then(|o| phones_by_org.get(&o).cloned())
-                        .as_ref(),
-                );
+            let mut phone: Vec<String> = of_service(&phones, &id)
+                .iter()
+                .filter_map(|p| p.get("number"))
+                .map(|n| phone_number(&n))
+                .filter(|n| !n.is_empty())
+                .collect();
+            if phone.is_empty()
+                && let Some(org) = s.get("organization_id")
+            {
+                phone = phones
+                    .iter()
+                    .filter(|p| p.get("organization_id").as_deref() == Some(&org))
+                    .filter(|p| p.get("service_id").is_none())
+                    .filter_map(|p| p.get("number"))
+                    .map(|n| phone_number(&n))
+                    .collect();
             }
-            let address = locations_by_service
+            phone.dedup();
+            let address = sal_by_service
                 .get(&id)
                 .into_iter()
                 .flatten()
-                .filter_map(|l| get(l, "location_id"))
+                .filter_map(|l| l.get("location_id"))
                 .flat_map(|l| addresses_by_location.get(&l).cloned().unwrap_or_default())
                 .map(|a| {
-                    let place = [get(&a, "postal_code"), get(&a, "city")]
+                    let place = [a.get("postal_code"), a.get("city")]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
                         .join(" ");
-                    [get(&a, "address_1"), Some(place).filter(|p| !p.is_empty())]
+                    [a.get("address_1"), Some(place).filter(|p| !p.is_empty())]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
                         .join(", ")
                 })
                 .collect();
-            let mut langs: Vec<String> = languages_by_service
-                .get(&id)
-                .into_iter()
-                .flatten()
-                .filter_map(|l| get(l, "code"))
-                .map(|c| c.chars().take(2).collect::<String>().to_lowercase())
-                .filter(|c| c.len() == 2 && c.chars().all(|x| x.is_ascii_lowercase()))
+            let mut langs: Vec<String> = of_service(&languages, &id)
+                .iter()
+                .filter_map(|l| l.get("code"))
+                .filter_map(|c| language_code(&c))
                 .collect();
             if langs.is_empty() {
                 langs.push(options.lang.clone());
             }
-            langs.dedup();
-            let name = s["name"].clone();
-            let description = get(s, "description");
+            let mut seen = HashSet::new();
+            langs.retain(|l| seen.insert(l.clone()));
+            let name = s.get("name")?;
+            let description = s.get("description");
             let (description_de, description_fr) = if options.lang == "fr" {
                 (None, description)
             } else {
                 (description, None)
             };
             let hours = joined(
-                schedules_by_service
-                    .get(&id)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|r| get(r, "description"))
+                of_service(&schedules, &id)
+                    .iter()
+                    .filter_map(|r| r.get("description"))
                     .collect(),
             );
             // The package's texts are in one language: its hours go where that language's do.
@@ -302,7 +397,7 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
             } else {
                 (hours, None)
             };
-            Service {
+            Some(Service {
                 id: format!("hsds-{}", slug(&id)),
                 name_de: name.clone(),
                 name_fr: name,
@@ -310,8 +405,8 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 description_de,
                 description_fr,
                 phone: joined(phone),
-                email: get(s, "email").or_else(|| org.and_then(|o| get(o, "email"))),
-                web: get(s, "url").or_else(|| org.and_then(|o| get(o, "website"))),
+                email: s.get("email").or_else(|| org.and_then(|o| o.get("email"))),
+                web: s.get("url").or_else(|| org.and_then(|o| o.get("website"))),
                 address: joined(address),
                 address_fr: None,
                 hours: hours_de,
@@ -325,7 +420,7 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 source: format!("HSDS import of {}", dir.display()),
                 last_checked: options.today.to_string(),
                 note: Some("imported from an HSDS package".into()),
-            }
+            })
         })
         .collect();
     Ok(imported)
