@@ -26,9 +26,10 @@ fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
     tui.wait_for("Bon d'orientation enregistré");
     let page = slip(&sandbox, "caritas-vs");
     assert!(page.contains("Caritas Valais"));
-    // No public source gives Caritas Valais's number: the slip says so instead of inventing one.
+    // No public source gives Caritas Valais's number: the slip says so instead of inventing one,
+    // and how to reach the service instead.
     assert!(
-        page.contains("<th>Téléphone</th><td>pas d’information</td>"),
+        page.contains("<th>Téléphone</th><td>inconnu ; voir https://www.caritas-valais.ch</td>"),
         "{page}"
     );
 

@@ -31,7 +31,7 @@ const COLUMNS: &[&str] = &[
 ];
 
 /// Columns a file may leave out (added after the first layout): written last.
-const OPTIONAL_COLUMNS: &[&str] = &["hours_fr", "address_fr"];
+const OPTIONAL_COLUMNS: &[&str] = &["hours_fr", "address_fr", "phone_note_de", "phone_note_fr"];
 
 /// The categories a service may have; their labels are `category.<id>` in the UI strings.
 pub const CATEGORIES: &[&str] = &[
@@ -77,6 +77,10 @@ pub struct Service {
     pub hours: Option<String>,
     /// The opening hours in French.
     pub hours_fr: Option<String>,
+    /// What the number is, where it is not the service's own line ("emergency line", "contact
+    /// point set up in 2022"), in German and French.
+    pub phone_note_de: Option<String>,
+    pub phone_note_fr: Option<String>,
     /// Languages the service works in (two-letter codes).
     pub languages: Vec<String>,
     /// SMZ/CMS regions served.
@@ -136,6 +140,26 @@ impl Service {
         match (lang, &self.address_fr) {
             ("fr", Some(fr)) => Some(fr),
             _ => self.address.as_deref(),
+        }
+    }
+
+    /// What the phone number is, like [`Service::description_in`].
+    pub fn phone_note_in(&self, lang: &str) -> Option<(&str, &'static str)> {
+        in_language(&self.phone_note_de, &self.phone_note_fr, self.kept_in(lang))
+    }
+
+    /// The phone as staff and visitors read it: the number with what it is, or, where none is
+    /// known, how to reach the service instead (its website, else through the SMZ/CMS).
+    pub fn phone_line(&self, lang: &str, i18n: &crate::catalog::I18n) -> String {
+        match &self.phone {
+            Some(number) => match self.phone_note_in(lang) {
+                Some((note, _)) => format!("{number} ({note})"),
+                None => number.clone(),
+            },
+            None => match &self.web {
+                Some(web) => i18n.format(lang, "slip.phone_reach_web", &[("web", web)]),
+                None => i18n.text(lang, "slip.phone_reach_smz").to_string(),
+            },
         }
     }
 
@@ -307,6 +331,8 @@ pub fn parse(
             address_fr: row.optional("address_fr"),
             hours: row.optional("hours"),
             hours_fr: row.optional("hours_fr"),
+            phone_note_de: row.optional("phone_note_de"),
+            phone_note_fr: row.optional("phone_note_fr"),
             languages,
             regions,
             keywords_de: row.get("keywords_de").to_string(),
@@ -359,8 +385,48 @@ pub fn to_csv(services: &[Service]) -> String {
                 opt(&s.note),
                 opt(&s.hours_fr),
                 opt(&s.address_fr),
+                opt(&s.phone_note_de),
+                opt(&s.phone_note_fr),
             ])
             .expect("writing to memory");
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn a_phone_says_what_it_is_and_a_missing_one_how_to_reach_the_service() {
+        let catalog = Catalog::embedded();
+        let line =
+            |id: &str, lang: &str| catalog.service(id).unwrap().phone_line(lang, &catalog.i18n);
+        assert_eq!(
+            line("pzo", "de"),
+            "027 604 35 50 (Psychiatrische Notfallambulanz des Spitalzentrums Oberwallis (Notfalllinie))"
+        );
+        assert!(line("pzo", "fr").contains("ligne d’urgence"));
+        // A number that is the service's own line stands alone.
+        let plain = catalog
+            .services
+            .iter()
+            .find(|s| s.phone.is_some() && s.phone_note_de.is_none())
+            .unwrap();
+        assert_eq!(line(&plain.id, "fr"), plain.phone.clone().unwrap());
+        // No number in any public source: never invented; the web, else the SMZ.
+        let without: Vec<&crate::catalog::Service> = catalog
+            .services
+            .iter()
+            .filter(|s| s.phone.is_none())
+            .collect();
+        assert!(!without.is_empty());
+        for s in without {
+            let text = s.phone_line("en", &catalog.i18n);
+            assert!(text.starts_with("not known; "), "{}: {text}", s.id);
+            if let Some(web) = &s.web {
+                assert!(text.contains(web.as_str()), "{}: {text}", s.id);
+            }
+        }
+    }
 }

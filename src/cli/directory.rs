@@ -41,6 +41,8 @@ struct Hit<'a> {
     name: &'a str,
     categories: &'a [String],
     phone: Option<&'a str>,
+    /// What the number is, where it is not the service's own line.
+    phone_note: Option<&'a str>,
     web: Option<&'a str>,
     address: Option<&'a str>,
     regions: &'a [String],
@@ -107,6 +109,7 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
                         name: s.name(&lang),
                         categories: &s.categories,
                         phone: s.phone.as_deref(),
+                        phone_note: s.phone_note_in(&lang).map(|(note, _)| note),
                         web: s.web.as_deref(),
                         address: s.address(&lang),
                         regions: &s.regions,
@@ -121,7 +124,6 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
             )?;
         }
         ListFormat::Text => {
-            let not_known = catalog.i18n.text(&lang, "slip.not_known");
             for i in &hits {
                 let s = &catalog.services[*i];
                 let categories: Vec<String> = s
@@ -139,7 +141,7 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
                     "{:<26} {} · {} · {}",
                     s.id,
                     s.name(&lang),
-                    s.phone.as_deref().unwrap_or(not_known),
+                    s.phone_line(&lang, &catalog.i18n),
                     categories.join(", ")
                 )?;
             }

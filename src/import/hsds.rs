@@ -411,6 +411,8 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 address_fr: None,
                 hours: hours_de,
                 hours_fr,
+                phone_note_de: None,
+                phone_note_fr: None,
                 languages: langs,
                 regions: options.regions.clone(),
                 keywords_de: String::new(),

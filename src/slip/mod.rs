@@ -98,7 +98,7 @@ impl Slip<'_> {
             rows.push((t("slip.appointment"), swiss(on)));
         }
         rows.extend([
-            (t("slip.phone"), known(&service.phone)),
+            (t("slip.phone"), service.phone_line(lang, self.i18n)),
             (
                 t("slip.address"),
                 known(&service.address(lang).map(str::to_string)),

@@ -250,7 +250,15 @@ fn render_details(
             ]),
         }
     };
-    lines.push(field(t("slip.phone"), service.phone.clone()));
+    // No number known: how to reach the service instead, marked as unknown.
+    let phone = service.phone_line(lang, &cx.catalog.i18n);
+    lines.push(match service.phone {
+        Some(_) => field(t("slip.phone"), Some(phone)),
+        None => Line::from(vec![
+            Span::styled(format!("{}: ", t("slip.phone")), bold),
+            Span::styled(phone, warn),
+        ]),
+    });
     lines.push(field(
         t("slip.address"),
         service.address(lang).map(str::to_string),
