@@ -33,6 +33,9 @@ const COLUMNS: &[&str] = &[
 /// Columns a file may leave out (added after the first layout): written last.
 const OPTIONAL_COLUMNS: &[&str] = &["hours_fr", "address_fr", "phone_note_de", "phone_note_fr"];
 
+/// An entry not compared with its source for longer than this is flagged.
+pub const STALE_MONTHS: u32 = 12;
+
 /// The categories a service may have; their labels are `category.<id>` in the UI strings.
 pub const CATEGORIES: &[&str] = &[
     "smz",
@@ -141,6 +144,24 @@ impl Service {
             ("fr", Some(fr)) => Some(fr),
             _ => self.address.as_deref(),
         }
+    }
+
+    /// The day the entry was last compared with its source: `YYYY-MM` counts as the month's
+    /// last day (the entry may have been checked on any day of it).
+    pub fn checked_on(&self) -> Option<chrono::NaiveDate> {
+        let text = self.last_checked.trim();
+        if let Ok(day) = text.parse::<chrono::NaiveDate>() {
+            return Some(day);
+        }
+        let first = chrono::NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").ok()?;
+        (first + chrono::Months::new(1)).pred_opt()
+    }
+
+    /// Not checked for more than `months` months on `today` (an entry whose date does not read
+    /// counts as not checked).
+    pub fn is_stale(&self, today: chrono::NaiveDate, months: u32) -> bool {
+        self.checked_on()
+            .is_none_or(|on| on + chrono::Months::new(months) < today)
     }
 
     /// What the phone number is, like [`Service::description_in`].

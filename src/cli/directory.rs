@@ -1,4 +1,5 @@
-//! `intake-desk directory search QUERY ...` and `intake-desk slip SERVICE ...`.
+//! `intake-desk directory search QUERY ...`, `intake-desk directory stale` and
+//! `intake-desk slip SERVICE ...`.
 
 use super::Cli;
 use super::setup::setup;
@@ -278,6 +279,75 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
                     Error::Usage("--print: no print_command in the configuration (e.g. print_command = \"lp\")".into())
                 })?;
                 crate::slip::print(command, path).map_err(|e| Error::Other(anyhow::anyhow!(e)))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StaleArgs {
+    /// Not checked for more than this many months
+    #[arg(long, default_value_t = crate::catalog::services::STALE_MONTHS, value_parser = clap::value_parser!(u32).range(1..=240))]
+    pub months: u32,
+    /// The day to look from [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<chrono::NaiveDate>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Serialize)]
+struct StaleLine<'a> {
+    id: &'a str,
+    name: &'a str,
+    last_checked: &'a str,
+    source: &'a str,
+}
+
+pub fn stale(cli: &Cli, args: &StaleArgs) -> Result<()> {
+    let setup = setup(cli)?;
+    let lang = setup.language(cli, None)?;
+    let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut stale: Vec<&crate::catalog::Service> = setup
+        .catalog
+        .services
+        .iter()
+        .filter(|s| s.is_stale(today, args.months))
+        .collect();
+    stale.sort_by_key(|s| (s.checked_on(), s.id.clone()));
+    let lines: Vec<StaleLine> = stale
+        .iter()
+        .map(|s| StaleLine {
+            id: &s.id,
+            name: s.name(&lang),
+            last_checked: &s.last_checked,
+            source: &s.source,
+        })
+        .collect();
+    let mut out = super::stdout_for(args.format == ListFormat::Text);
+    match args.format {
+        ListFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&lines).expect("plain data serialises")
+        )?,
+        ListFormat::Text => {
+            if lines.is_empty() {
+                writeln!(
+                    out,
+                    "every service was checked within {} months of {today}",
+                    args.months
+                )?;
+            }
+            for line in &lines {
+                writeln!(
+                    out,
+                    "{:<26} {}  {}",
+                    line.id,
+                    line.last_checked,
+                    escape_control(line.name)
+                )?;
             }
         }
     }

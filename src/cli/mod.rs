@@ -109,6 +109,8 @@ pub enum Command {
 pub enum DirectoryCommand {
     /// Find services by name, need or category
     Search(directory::SearchArgs),
+    /// Services not compared with their source for more than 12 months (oldest first)
+    Stale(directory::StaleArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -250,6 +252,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Directory {
             command: DirectoryCommand::Search(args),
         }) => directory::search(&cli, args),
+        Some(Command::Directory {
+            command: DirectoryCommand::Stale(args),
+        }) => directory::stale(&cli, args),
         Some(Command::Slip(args)) => directory::slip(&cli, args),
         Some(Command::Import {
             command: ImportCommand::Services(args),

@@ -319,9 +319,17 @@ fn render_details(
         format!("{}: {}", t("directory.source"), service.source),
         dim,
     )));
-    lines.push(Line::from(Span::styled(
-        format!("{}: {}", t("directory.checked"), service.last_checked),
-        dim,
-    )));
+    // An entry not compared with its source for a year may be out of date: said, not dimmed.
+    let checked = format!("{}: {}", t("directory.checked"), service.last_checked);
+    lines.push(
+        if service.is_stale(cx.session.today, crate::catalog::services::STALE_MONTHS) {
+            Line::from(vec![
+                Span::styled(checked, warn),
+                Span::styled(format!(" · {}", t("directory.stale")), warn),
+            ])
+        } else {
+            Line::from(Span::styled(checked, dim))
+        },
+    );
     scroll.draw(frame, area, Paragraph::new(lines).wrap(Wrap { trim: true }));
 }
