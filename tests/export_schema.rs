@@ -274,7 +274,7 @@ fn nationality_and_language_of_correspondence_follow_ech_0011_in_json_and_csv() 
     let db = sandbox.db();
     // (names, nationality, language) → (status, nationality, language of correspondence)
     let cases = [
-        ("Stateless", Some("stateless"), Some("prs"), "1", None, None),
+        ("Stateless", Some("stateless"), Some("gsw"), "1", None, None),
         ("Unknown", None, None, "0", None, None),
         (
             "Known",

@@ -82,3 +82,43 @@ fn each_rule_finds_its_pair_and_a_namesake_is_left_alone() {
         .unwrap();
     assert_eq!(persons, 7);
 }
+
+#[test]
+fn every_record_of_a_person_counts_not_only_the_latest() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let mut store = intake_desk::store::Store::open(&db).unwrap();
+    let first = visit("Kelmendi", "Agon", "1980", Some(921707698), None);
+    let other = visit("Krasniqi", "Agim", "1982", Some(921707698), None);
+    store.insert_visits([&first, &other]).unwrap();
+    // Kelmendi comes again, recognised, and this time gives no AHV number.
+    let key = store
+        .visit_record(&first.id.to_string())
+        .unwrap()
+        .unwrap()
+        .person
+        .unwrap()
+        .stable_id
+        .unwrap();
+    let mut again = visit("Kelmendi", "Agon", "1980", None, None);
+    common::visits::person(&mut again).key = Some(key.parse().unwrap());
+    store.insert_visits([&again]).unwrap();
+    let pairs = store.duplicate_candidates().unwrap();
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert_eq!(pairs[0].rule, "ahv");
+    let out = sandbox.run(&["persons", "duplicates", "--db", db.to_str().unwrap()]);
+    assert!(common::stdout(&out).contains("[ahv]"));
+    // An empty list says so.
+    let empty = Sandbox::new();
+    drop(intake_desk::store::Store::open(&empty.db()).unwrap());
+    let out = empty.run(&[
+        "persons",
+        "duplicates",
+        "--db",
+        empty.db().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        common::stdout(&out).trim(),
+        "no persons resemble each other"
+    );
+}

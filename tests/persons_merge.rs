@@ -46,7 +46,10 @@ fn merge_then_split_restores_both_persons_and_both_are_audited() {
     let db = sandbox.db();
     let db_arg = db.to_str().unwrap();
     let first = common::visits::identified("Haddad", "Fatima", "1985-02-01");
-    let second = common::visits::identified("Hadad", "Fatma", "1985-02-01");
+    let mut second = common::visits::identified("Hadad", "Fatma", "1985-02-01");
+    common::visits::person(&mut second).vn = Some(Ahvn13::from_body(921707698));
+    let mut first = first;
+    common::visits::person(&mut first).vn = Some(Ahvn13::from_body(921707698));
     let other = common::visits::identified("Favre", "Luc", "1990");
     let mut store = Store::open(&db).unwrap();
     store.insert_visits([&first, &second, &other]).unwrap();
@@ -79,6 +82,14 @@ fn merge_then_split_restores_both_persons_and_both_are_audited() {
     let again = sandbox.run(&["persons", "merge", &kept, &merged, "--db", db_arg]);
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("merged into"), "{}", stderr(&again));
+    // Two persons who resemble by no rule: a mistyped id, most likely; refused unless asked for.
+    let favre = {
+        let store = Store::open_read(&db).unwrap();
+        key_of(&store, &other.id)
+    };
+    let unlike = sandbox.run(&["persons", "merge", &kept, &favre, "--db", db_arg]);
+    assert_eq!(unlike.status.code(), Some(2));
+    assert!(stderr(&unlike).contains("--unlike"), "{}", stderr(&unlike));
     let unknown = sandbox.run(&["persons", "merge", &kept, "nobody", "--db", db_arg]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("no person with the id nobody"));
@@ -219,7 +230,7 @@ fn two_merges_of_the_same_persons_at_once_merge_once_and_the_other_says_why() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();
     let first = common::visits::identified("Haddad", "Fatima", "1985-02-01");
-    let second = common::visits::identified("Hadad", "Fatma", "1985-02-01");
+    let second = common::visits::identified("HADDAD", "fatima", "1985-02-01");
     let store = {
         let mut store = Store::open(&db).unwrap();
         store.insert_visits([&first, &second]).unwrap();
@@ -255,4 +266,52 @@ fn two_merges_of_the_same_persons_at_once_merge_once_and_the_other_says_why() {
         )
         .unwrap();
     assert_eq!(revision, 2, "moved once");
+}
+
+#[test]
+fn spellings_as_passports_write_them_are_the_same_names_and_the_matching_record_is_shown() {
+    let sandbox = Sandbox::new();
+    let mut store = Store::open(&sandbox.db()).unwrap();
+    let zenhausern = common::visits::identified("Zenhäusern", "Anna", "2001-04-10");
+    let heritier = common::visits::identified("Héritier", "Jean-Marc", "1970-03-03");
+    // A person whose AHV number was given once, at an earlier visit.
+    let mut with_ahv = common::visits::identified("Muster", "Hans", "1990-01-01");
+    common::visits::person(&mut with_ahv).vn = Some(Ahvn13::from_body(921707698));
+    store
+        .insert_visits([&zenhausern, &heritier, &with_ahv])
+        .unwrap();
+    let key = key_of(&store, &with_ahv.id);
+    let mut later = common::visits::identified("Muster", "Hans", "1990");
+    common::visits::person(&mut later).key = Some(key.parse().unwrap());
+    store.insert_visits([&later]).unwrap();
+
+    let found = |visit: intake_desk::domain::Visit| {
+        let likeness = Likeness::of_person(visit.person.as_ref().unwrap());
+        store.resembling(&likeness, None, 5).unwrap()
+    };
+    let one = found(common::visits::identified(
+        "Zenhaeusern",
+        "Anna",
+        "2001-04-10",
+    ));
+    assert_eq!(one.len(), 1, "ae for ä");
+    assert_eq!(one[0].person.official_name, "Zenhäusern");
+    assert_eq!(
+        found(common::visits::identified(
+            "heritier",
+            "Jean Marc",
+            "1970-03-03"
+        ))
+        .len(),
+        1
+    );
+    // The record shown beside the visit is the one that matched: with its AHV number, not the
+    // later one without.
+    let mut typed = common::visits::identified("Meier", "Hans", "1991");
+    common::visits::person(&mut typed).vn = Some(Ahvn13::from_body(921707698));
+    let by_ahv = found(typed);
+    assert_eq!(by_ahv[0].rule, "ahv");
+    assert_eq!(by_ahv[0].person.vn.as_deref(), Some("7569217076985"));
+    assert_eq!(by_ahv[0].person.birth_date.as_deref(), Some("1990-01-01"));
+    assert_eq!(by_ahv[0].visits, 2);
 }

@@ -167,6 +167,9 @@ pub enum PersonsCommand {
         kept: String,
         /// The person merged into it
         merged: String,
+        /// Merge even though the two resemble by none of the three rules
+        #[arg(long)]
+        unlike: bool,
     },
     /// Undo the last merge of a person: the visits that merge moved are theirs again
     Split {
@@ -290,8 +293,13 @@ pub fn run(cli: Cli) -> Result<()> {
             command: PersonsCommand::Duplicates(args),
         }) => persons::duplicates(&cli, args),
         Some(Command::Persons {
-            command: PersonsCommand::Merge { kept, merged },
-        }) => persons::merge(&cli, kept, merged),
+            command:
+                PersonsCommand::Merge {
+                    kept,
+                    merged,
+                    unlike,
+                },
+        }) => persons::merge(&cli, kept, merged, *unlike),
         Some(Command::Persons {
             command: PersonsCommand::Split { merged },
         }) => persons::split(&cli, merged),

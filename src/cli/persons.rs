@@ -91,7 +91,9 @@ pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
                     line.first_name.to_string(),
                     line.birth_date.unwrap_or_default().to_string(),
                     line.now.to_string(),
+                    line.now_name.to_string(),
                     line.next.to_string(),
+                    line.next_name.to_string(),
                     line.seen_at.to_string(),
                 ]
                 .map(|c| crate::text::neutralise_formula(&c).into_owned());
@@ -99,7 +101,7 @@ pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
                     .serialize(cells)
                     .map_err(|e| Error::Other(e.into()))?;
             }
-            let header = "on,person_id,official_name,first_name,birth_date,now,next,seen_at\n";
+            let header = "on,person_id,official_name,first_name,birth_date,now,now_name,next,next_name,seen_at\n";
             let body = writer
                 .into_inner()
                 .map_err(|e| Error::Other(anyhow::anyhow!(e.to_string())))?;
@@ -166,6 +168,9 @@ pub fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> Result<()> {
                     p.stable_id.as_deref().unwrap_or("")
                 )
             };
+            if pairs.is_empty() {
+                writeln!(out, "no persons resemble each other")?;
+            }
             for pair in &pairs {
                 writeln!(
                     out,
@@ -187,11 +192,26 @@ fn merge_error(e: crate::store::MergeError) -> Error {
     }
 }
 
-pub fn merge(cli: &Cli, kept: &str, merged: &str) -> Result<()> {
+pub fn merge(cli: &Cli, kept: &str, merged: &str, unlike: bool) -> Result<()> {
     let staff = setup(cli)?.config.staff;
     let mut store = Setup::open_store(cli)?;
+    let (kept, merged) = (kept.trim(), merged.trim());
+    // Two persons who resemble by no rule are likely a mistyped id: merged only when asked for.
+    if !unlike
+        && kept != merged
+        && !store
+            .resembling_person(kept, merged)
+            .map_err(Error::from)?
+            .unwrap_or(true)
+    {
+        return Err(Error::Usage(format!(
+            "{merged} and {kept} resemble by none of the rules (AHV number; names and birth \
+             date; names, birth year and commune): check the ids with `intake-desk persons \
+             duplicates`, or give --unlike to merge them all the same"
+        )));
+    }
     let merge = store
-        .merge_persons(kept.trim(), merged.trim(), &staff)
+        .merge_persons(kept, merged, &staff)
         .map_err(merge_error)?;
     writeln!(
         super::stdout_for(true),

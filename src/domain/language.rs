@@ -99,10 +99,26 @@ pub fn iso_639_3_of(code: &str) -> Option<&'static str> {
     }
 }
 
-/// The ISO 639-1 code of an ISO 639-3 language, where it has one (`tir` → `ti`; Swiss German,
-/// `gsw`, has none).
+/// The ISO 639-1 code of an ISO 639-3 language, where it has one (`tir` → `ti`), or that of the
+/// macrolanguage it belongs to, which is how one writes to its speakers (Kurmanji, `kmr`, and
+/// Sorani are Kurdish, `ku`; Dari, `prs`, is Persian, `fa`). Swiss German, `gsw`, has none.
 pub fn iso_639_1_of(code: &str) -> Option<&'static str> {
-    isolang::Language::from_639_3(code)?.to_639_1()
+    let macrolanguage = match code {
+        "kmr" | "ckb" | "sdh" => "kur",
+        "prs" | "pes" => "fas",
+        "arb" | "apc" | "ajp" | "arz" | "ary" | "arq" | "acm" | "aeb" | "apd" => "ara",
+        "als" | "aln" => "sqi",
+        "cmn" | "yue" => "zho",
+        "pbu" | "pbt" | "pst" => "pus",
+        "swh" => "swa",
+        "gaz" | "hae" => "orm",
+        "uzn" => "uzb",
+        "ekk" => "est",
+        "lvs" => "lav",
+        "zsm" => "msa",
+        _ => code,
+    };
+    isolang::Language::from_639_3(macrolanguage)?.to_639_1()
 }
 
 #[cfg(test)]
@@ -113,7 +129,12 @@ mod tests {
     fn two_letter_codes_where_the_language_has_one() {
         assert_eq!(iso_639_1_of("tir"), Some("ti"));
         assert_eq!(iso_639_1_of("deu"), Some("de"));
-        assert_eq!(iso_639_1_of("prs"), None, "Dari has no two-letter code");
+        assert_eq!(
+            iso_639_1_of("prs"),
+            Some("fa"),
+            "Dari is written to as Persian"
+        );
+        assert_eq!(iso_639_1_of("kmr"), Some("ku"), "Kurmanji as Kurdish");
         assert_eq!(iso_639_1_of("gsw"), None);
         assert_eq!(iso_639_1_of("xyz"), None);
     }

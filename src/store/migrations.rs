@@ -231,6 +231,9 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE persons ADD COLUMN next_change_on TEXT;
     UPDATE persons SET next_change_on = json_extract(competence, '$.next_change.on');
     CREATE INDEX persons_next_change ON persons (next_change_on) WHERE next_change_on IS NOT NULL;",
+    // 12: the names compared as passports spell umlauts (ae for ä) and without spaces or
+    // hyphens (Jean Marc, Jean-Marc): `name_key` is written again by `fill_name_keys`.
+    "UPDATE people SET name_key = NULL;",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.
@@ -238,6 +241,7 @@ fn after(version: i64, tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     match version {
         9 => join_persons(tx),
         10 => fill_person_keys(tx),
+        12 => fill_name_keys(tx),
         _ => Ok(()),
     }
 }
@@ -319,9 +323,8 @@ fn join_persons(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Fills what version 10 keeps for finding persons: every record's folded names, and every
-/// person's latest competence answer.
-fn fill_person_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+/// Writes every record's names as the duplicate check compares them ([`super::persons::name_key`]).
+fn fill_name_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     let names: Vec<(i64, String, String)> = tx
         .prepare("SELECT rowid, official_name, first_name FROM people")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -333,6 +336,13 @@ fn fill_person_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
             super::persons::name_key(&official, &first)
         ])?;
     }
+    Ok(())
+}
+
+/// Fills what version 10 keeps for finding persons: every record's folded names (as version 12
+/// writes them again), and every person's latest competence answer.
+fn fill_person_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    fill_name_keys(tx)?;
     // As version 10 had it (version 11 adds the day of the next change): a migration's work
     // stays what it was when released.
     tx.execute_batch(

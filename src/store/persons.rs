@@ -28,7 +28,7 @@ pub struct DuplicatePair {
 /// A recorded person who resembles the one about to be saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resemblance {
-    /// Their latest record (with the stable id).
+    /// The record of theirs that resembles (with the stable id): the latest such.
     pub person: PersonRecord,
     pub rule: &'static str,
     pub visits: u32,
@@ -96,14 +96,21 @@ impl Likeness {
     }
 }
 
-/// The names as the duplicate check compares them: folded (case and accents aside), official
-/// name and first name apart.
+/// The names as the duplicate check compares them, official name and first name apart: folded
+/// (case and accents aside), the German umlauts as passports spell them (`ae` = `ä`: Zenhaeusern
+/// is Zenhäusern) and without spaces, hyphens and apostrophes (Jean Marc is Jean-Marc).
 pub fn name_key(official_name: &str, first_name: &str) -> String {
-    format!(
-        "{}\u{1f}{}",
-        crate::text::fold(official_name.trim()),
-        crate::text::fold(first_name.trim())
-    )
+    let key = |name: &str| {
+        let folded: String = crate::text::fold(name)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"-'’.".contains(*c))
+            .collect();
+        folded
+            .replace("ae", "a")
+            .replace("oe", "o")
+            .replace("ue", "u")
+    };
+    format!("{}\u{1f}{}", key(official_name), key(first_name))
 }
 
 /// Sets a person's latest competence answer (`competence`, `competence_at`, `competence_ms`
@@ -138,48 +145,89 @@ pub(super) fn surviving(conn: &rusqlite::Connection, key: &str) -> rusqlite::Res
 
 impl Store {
     /// Persons who resemble another: the same AHV number; or the same names (case and accents
-    /// aside) and birth date; or the same names, birth year and commune. Each pair once, by the
-    /// first rule that finds it; nothing is merged.
+    /// aside) and birth date; or the same names, birth year and commune. Every record of a
+    /// person counts (an earlier spelling or a number given once still finds them), as in the
+    /// check on save. Each pair once, by the first rule that finds it, with the records that
+    /// matched; nothing is merged.
     pub fn duplicate_candidates(&self) -> super::Result<Vec<DuplicatePair>> {
-        // The latest record of each person (SQLite takes the other columns from the max row).
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT p.id, max(p.rowid), {PERSON_COLUMNS} FROM people p
-             WHERE p.person_key IS NOT NULL GROUP BY p.person_key ORDER BY p.person_key"
-        ))?;
-        let persons: Vec<PersonRecord> = statement
-            .query_map([], |r| person_at(r, 2, r.get(0)?))?
-            .collect::<rusqlite::Result<_>>()?;
-        let keys: Vec<[(&'static str, Option<String>); 3]> = persons
-            .iter()
-            .map(|p| Likeness::of_record(p).keys())
-            .collect();
-        let mut pairs: Vec<DuplicatePair> = Vec::new();
-        let mut found = std::collections::HashSet::new();
-        for rule in 0..3 {
-            let mut by_key: std::collections::HashMap<&str, Vec<usize>> =
-                std::collections::HashMap::new();
-            for (i, keys) in keys.iter().enumerate() {
-                if let Some(k) = &keys[rule].1 {
-                    by_key.entry(k).or_default().push(i);
+        use std::collections::{HashMap, HashSet};
+        use std::hash::{Hash, Hasher};
+        // Only what the rules compare, for every record, the latest first; the keys are kept
+        // as hashes (a million records stay small) and every pair is checked on its records.
+        let mut statement = self.conn.prepare_cached(
+            "SELECT person_key, rowid, vn, official_name, first_name, birth_date, commune_of_stay
+             FROM people WHERE person_key IS NOT NULL ORDER BY rowid DESC",
+        )?;
+        let mut person_index: HashMap<String, u32> = HashMap::new();
+        let mut persons: Vec<String> = Vec::new();
+        let mut by_rule: [HashMap<u64, Vec<(u32, i64)>>; 3] = Default::default();
+        let rows = statement.query_map([], |r| {
+            let official: String = r.get(3)?;
+            let first: String = r.get(4)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                Likeness {
+                    vn: r.get(2)?,
+                    names: name_key(&official, &first),
+                    birth: r.get(5)?,
+                    commune: r.get(6)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (key, rowid, likeness) = row?;
+            let next = persons.len() as u32;
+            let person = *person_index.entry(key.clone()).or_insert_with(|| {
+                persons.push(key);
+                next
+            });
+            for (rule, (_, value)) in likeness.keys().into_iter().enumerate() {
+                let Some(value) = value else { continue };
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                value.hash(&mut hasher);
+                let group = by_rule[rule].entry(hasher.finish()).or_default();
+                // One record per person in a group: the latest (read first).
+                if !group.iter().any(|(p, _)| *p == person) {
+                    group.push((person, rowid));
                 }
             }
-            let mut groups: Vec<Vec<usize>> =
-                by_key.into_values().filter(|g| g.len() > 1).collect();
+        }
+        let mut found: HashSet<(u32, u32)> = HashSet::new();
+        let mut candidates: Vec<(i64, i64)> = Vec::new();
+        for groups in &by_rule {
+            let mut groups: Vec<&Vec<(u32, i64)>> =
+                groups.values().filter(|g| g.len() > 1).collect();
             groups.sort();
             for group in groups {
-                for (n, &i) in group.iter().enumerate() {
-                    for &j in &group[n + 1..] {
-                        if found.insert((i, j)) {
-                            pairs.push(DuplicatePair {
-                                a: persons[i].clone(),
-                                b: persons[j].clone(),
-                                rule: keys[i][rule].0,
-                            });
+                for (n, a) in group.iter().enumerate() {
+                    for b in &group[n + 1..] {
+                        let (first, second) = if persons[a.0 as usize] <= persons[b.0 as usize] {
+                            (a, b)
+                        } else {
+                            (b, a)
+                        };
+                        if found.insert((first.0, second.0)) {
+                            candidates.push((first.1, second.1));
                         }
                     }
                 }
             }
         }
+        let mut record = self.conn.prepare_cached(&format!(
+            "SELECT p.id, {PERSON_COLUMNS} FROM people p WHERE p.rowid = ?1"
+        ))?;
+        let mut pairs = Vec::new();
+        for (a, b) in candidates {
+            let a = record.query_row([a], |r| person_at(r, 1, r.get(0)?))?;
+            let b = record.query_row([b], |r| person_at(r, 1, r.get(0)?))?;
+            if let Some(rule) = Likeness::of_record(&a).rule_for(&Likeness::of_record(&b)) {
+                pairs.push(DuplicatePair { a, b, rule });
+            }
+        }
+        pairs.sort_by(|x, y| {
+            (&x.a.stable_id, &x.b.stable_id).cmp(&(&y.a.stable_id, &y.b.stable_id))
+        });
         Ok(pairs)
     }
 
@@ -246,18 +294,22 @@ impl Store {
         except: Option<&str>,
         limit: usize,
     ) -> super::Result<Vec<Resemblance>> {
-        let mut found: Vec<(&'static str, String)> = Vec::new();
-        let mut note = |rule: &'static str, key: String| {
-            if Some(key.as_str()) != except && !found.iter().any(|(_, k)| *k == key) {
-                found.push((rule, key));
+        // (rule, person, the record that matched): the record shown beside the visit is the
+        // one that resembles it, not whatever the person's latest visit recorded.
+        let mut found: Vec<(&'static str, String, String)> = Vec::new();
+        let mut note = |rule: &'static str, key: String, record: String| {
+            if Some(key.as_str()) != except && !found.iter().any(|(_, k, _)| *k == key) {
+                found.push((rule, key, record));
             }
         };
         if let Some(vn) = &likeness.vn {
             let mut statement = self.conn.prepare_cached(
-                "SELECT DISTINCT person_key FROM people WHERE vn = ?1 AND person_key IS NOT NULL",
+                "SELECT person_key, id FROM people WHERE vn = ?1 AND person_key IS NOT NULL
+                 ORDER BY rowid DESC",
             )?;
-            for key in statement.query_map([vn], |r| r.get::<_, String>(0))? {
-                note("ahv", key?);
+            for row in statement.query_map([vn], |r| Ok((r.get(0)?, r.get(1)?)))? {
+                let (key, record) = row?;
+                note("ahv", key, record);
             }
         }
         // Through the index on (names, birth date, commune): the same birth date, or the same
@@ -266,8 +318,9 @@ impl Store {
         let mut queries: Vec<(&str, Vec<Value>)> = Vec::new();
         if let Some(birth) = &likeness.birth {
             queries.push((
-                "SELECT person_key, vn, birth_date, commune_of_stay FROM people
-                 WHERE name_key = ?1 AND birth_date = ?2 AND person_key IS NOT NULL",
+                "SELECT person_key, vn, birth_date, commune_of_stay, id FROM people
+                 WHERE name_key = ?1 AND birth_date = ?2 AND person_key IS NOT NULL
+                 ORDER BY rowid DESC",
                 vec![likeness.names.clone().into(), birth.clone().into()],
             ));
         }
@@ -277,9 +330,10 @@ impl Store {
         ) && let Ok(number) = year.parse::<u32>()
         {
             queries.push((
-                "SELECT person_key, vn, birth_date, commune_of_stay FROM people
+                "SELECT person_key, vn, birth_date, commune_of_stay, id FROM people
                  WHERE name_key = ?1 AND birth_date >= ?2 AND birth_date < ?3
-                   AND commune_of_stay = ?4 AND person_key IS NOT NULL",
+                   AND commune_of_stay = ?4 AND person_key IS NOT NULL
+                 ORDER BY rowid DESC",
                 vec![
                     likeness.names.clone().into(),
                     year.to_string().into(),
@@ -288,7 +342,7 @@ impl Store {
                 ],
             ));
         }
-        let mut by_names: Vec<(&'static str, String)> = Vec::new();
+        let mut by_names: Vec<(&'static str, String, String)> = Vec::new();
         for (sql, values) in queries {
             let mut statement = self.conn.prepare_cached(sql)?;
             let rows = statement.query_map(rusqlite::params_from_iter(&values), |r| {
@@ -298,18 +352,22 @@ impl Store {
                     birth: r.get(2)?,
                     commune: r.get(3)?,
                 };
-                Ok((likeness.rule_for(&theirs), r.get::<_, String>(0)?))
+                Ok((
+                    likeness.rule_for(&theirs),
+                    r.get::<_, String>(0)?,
+                    r.get(4)?,
+                ))
             })?;
             for row in rows {
-                if let (Some(rule), key) = row? {
-                    by_names.push((rule, key));
+                if let (Some(rule), key, record) = row? {
+                    by_names.push((rule, key, record));
                 }
             }
         }
         // The stronger rule first: a birth date before a birth year and commune.
-        by_names.sort_by_key(|(rule, _)| *rule != "names-birth-date");
-        for (rule, key) in by_names {
-            note(rule, key);
+        by_names.sort_by_key(|(rule, _, _)| *rule != "names-birth-date");
+        for (rule, key, record) in by_names {
+            note(rule, key, record);
         }
         found.truncate(limit);
         let mut statement = self.conn.prepare_cached(&format!(
@@ -317,12 +375,12 @@ impl Store {
                     (SELECT max(v.started_at) FROM people q JOIN visits v ON v.person_id = q.id
                      WHERE q.person_key = ?1),
                     {PERSON_COLUMNS}
-             FROM people p WHERE p.person_key = ?1 ORDER BY p.rowid DESC LIMIT 1"
+             FROM people p WHERE p.id = ?2"
         ))?;
         found
             .into_iter()
-            .map(|(rule, key)| {
-                Ok(statement.query_row([&key], |r| {
+            .map(|(rule, key, record)| {
+                Ok(statement.query_row([&key, &record], |r| {
                     Ok(Resemblance {
                         person: person_at(r, 3, r.get(0)?)?,
                         rule,
@@ -332,5 +390,27 @@ impl Store {
                 })?)
             })
             .collect()
+    }
+
+    /// Whether any record of one person resembles any record of the other by a rule; `None`
+    /// when either has no records (an unknown id: the merge names it).
+    pub fn resembling_person(&self, a: &str, b: &str) -> super::Result<Option<bool>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT p.id, {PERSON_COLUMNS} FROM people p WHERE p.person_key = ?1"
+        ))?;
+        let mut records = |key: &str| -> super::Result<Vec<Likeness>> {
+            let rows = statement.query_map([key], |r| person_at(r, 1, r.get(0)?))?;
+            Ok(rows
+                .map(|r| r.map(|p| Likeness::of_record(&p)))
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let (ours, theirs) = (records(a)?, records(b)?);
+        if ours.is_empty() || theirs.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(
+            ours.iter()
+                .any(|x| theirs.iter().any(|y| x.rule_for(y).is_some())),
+        ))
     }
 }
