@@ -55,7 +55,9 @@ struct ChangeLine<'a> {
 pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
     let setup = setup(cli)?;
     let lang = setup.language(cli, None)?;
-    let store = Setup::read_store(cli)?;
+    // A worklist read often (a cron job, a desk each morning): without the whole-file damage
+    // check, which takes seconds on a million visits; damage met while reading is reported.
+    let store = Setup::inspect_store(cli)?;
     let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
     let changes = crate::persons::worklist(&store, &setup.catalog, today, args.within)?;
     let lines: Vec<ChangeLine> = changes
@@ -149,7 +151,9 @@ pub struct DuplicatesArgs {
 
 pub fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> Result<()> {
     use super::directory::ListFormat;
-    let store = Setup::read_store(cli)?;
+    // A worklist read often (a cron job, a desk each morning): without the whole-file damage
+    // check, which takes seconds on a million visits; damage met while reading is reported.
+    let store = Setup::inspect_store(cli)?;
     let pairs = store.duplicate_candidates()?;
     let mut out = super::stdout_for(args.format == ListFormat::Text);
     match args.format {

@@ -151,8 +151,13 @@ impl App {
                         && let (Some(kept_key), Some(merged_key)) =
                             (kept.stable_id.clone(), chosen.person.stable_id.clone())
                     {
+                        // With the birth date: two records of one name must be told apart.
                         let who = |p: &crate::store::PersonRecord| {
-                            format!("{}, {}", p.official_name, p.first_name)
+                            let born = p
+                                .birth_date
+                                .as_deref()
+                                .map_or_else(String::new, |b| format!(", {b}"));
+                            format!("{}, {}{born}", p.official_name, p.first_name)
                         };
                         let question = crate::tui::overlays::ConfirmState {
                             title: self.t("dossier.merge_title"),
