@@ -156,7 +156,7 @@ fn changes_lines(
             ))
         })
         .collect();
-    for change in changes {
+    for change in changes.iter().take(CHANGES_SHOWN) {
         let p = &change.person;
         let head = format!(
             "{}  {}, {}",
@@ -172,9 +172,21 @@ fn changes_lines(
             lines.push(Line::from(format!("    {part}")));
         }
     }
+    if changes.len() > CHANGES_SHOWN {
+        let more = cx.tf(
+            "report.changes_more",
+            &[("count", &(changes.len() - CHANGES_SHOWN).to_string())],
+        );
+        for part in crate::tui::form::wrap(&more, width) {
+            lines.push(Line::from(part));
+        }
+    }
     lines.push(Line::default());
     lines
 }
+
+/// The changes listed on the screen; the rest are a command away (the figures stay in sight).
+const CHANGES_SHOWN: usize = 8;
 
 /// A heading and its rows: a label, a count (with its unit), and how large it is against the
 /// largest of the section (`None`: a figure, no bar).
