@@ -80,6 +80,9 @@ pub struct Service {
     pub hours: Option<String>,
     /// The opening hours in French.
     pub hours_fr: Option<String>,
+    /// The fields staff corrected at the desk (laid over this entry from the database), with
+    /// who and when; empty for the entry as shipped or imported.
+    pub local: Vec<crate::store::ServiceCorrection>,
     /// What the number is, where it is not the service's own line ("emergency line", "contact
     /// point set up in 2022"), in German and French.
     pub phone_note_de: Option<String>,
@@ -352,6 +355,7 @@ pub fn parse(
             address_fr: row.optional("address_fr"),
             hours: row.optional("hours"),
             hours_fr: row.optional("hours_fr"),
+            local: Vec::new(),
             phone_note_de: row.optional("phone_note_de"),
             phone_note_fr: row.optional("phone_note_fr"),
             languages,
@@ -412,6 +416,48 @@ pub fn to_csv(services: &[Service]) -> String {
             .expect("writing to memory");
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+/// Lays the corrections made at the desk over the services: a corrected field replaces what
+/// the data holds (an empty correction takes the field back to it), and each service notes its
+/// local fields. Corrections of a service no longer in the data are left aside.
+pub fn apply_local(services: &mut [Service], corrections: &[crate::store::ServiceCorrection]) {
+    use crate::store::ServiceField;
+    for correction in corrections {
+        let Some(service) = services.iter_mut().find(|s| s.id == correction.service_id) else {
+            continue;
+        };
+        let value = Some(correction.value.clone()).filter(|v| !v.is_empty());
+        let Some(value) = value else {
+            continue;
+        };
+        match correction.field {
+            ServiceField::Phone => {
+                service.phone = Some(value);
+                // A note said what the old number was, not this one.
+                service.phone_note_de = None;
+                service.phone_note_fr = None;
+            }
+            ServiceField::Address => {
+                service.address = Some(value);
+                service.address_fr = None;
+            }
+            ServiceField::Hours => {
+                service.hours = Some(value.clone());
+                service.hours_fr = Some(value);
+            }
+            ServiceField::Languages => {
+                service.languages = value
+                    .split([';', ',', ' '])
+                    .map(|l| l.trim().to_ascii_lowercase())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+            }
+            ServiceField::Note => service.note = Some(value),
+            ServiceField::Checked => service.last_checked = value,
+        }
+        service.local.push(correction.clone());
+    }
 }
 
 #[cfg(test)]

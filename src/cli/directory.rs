@@ -2,7 +2,7 @@
 //! `intake-desk slip SERVICE ...`.
 
 use super::Cli;
-use super::setup::setup;
+use super::setup::{Setup, setup};
 use crate::catalog::communes;
 use crate::catalog::services::CATEGORIES;
 use crate::check::InputError;
@@ -44,6 +44,8 @@ struct Hit<'a> {
     phone: Option<&'a str>,
     /// What the number is, where it is not the service's own line.
     phone_note: Option<&'a str>,
+    /// The fields corrected at a desk, with who and when.
+    local: &'a [crate::store::ServiceCorrection],
     web: Option<&'a str>,
     address: Option<&'a str>,
     regions: &'a [String],
@@ -53,7 +55,8 @@ struct Hit<'a> {
 
 pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
     let mut out = super::stdout_for(args.format == ListFormat::Text);
-    let setup = setup(cli)?;
+    let mut setup = setup(cli)?;
+    setup.with_local_directory(cli)?;
     let lang = setup.language(cli, None)?;
     let catalog = &setup.catalog;
     let region = match &args.commune {
@@ -111,6 +114,7 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> Result<()> {
                         categories: &s.categories,
                         phone: s.phone.as_deref(),
                         phone_note: s.phone_note_in(&lang).map(|(note, _)| note),
+                        local: &s.local,
                         web: s.web.as_deref(),
                         address: s.address(&lang),
                         regions: &s.regions,
@@ -187,7 +191,8 @@ pub struct SlipArgs {
 }
 
 pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
-    let setup = setup(cli)?;
+    let mut setup = setup(cli)?;
+    setup.with_local_directory(cli)?;
     let lang = setup.language(cli, None)?;
     let catalog = &setup.catalog;
     let service = catalog.service(&args.service).ok_or_else(|| {
@@ -306,7 +311,8 @@ struct StaleLine<'a> {
 }
 
 pub fn stale(cli: &Cli, args: &StaleArgs) -> Result<()> {
-    let setup = setup(cli)?;
+    let mut setup = setup(cli)?;
+    setup.with_local_directory(cli)?;
     let lang = setup.language(cli, None)?;
     let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut stale: Vec<&crate::catalog::Service> = setup
@@ -349,6 +355,103 @@ pub fn stale(cli: &Cli, args: &StaleArgs) -> Result<()> {
                     escape_control(line.name)
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CorrectArgs {
+    /// The service's id (as `directory search` shows it)
+    pub service: String,
+    /// The phone number (an empty value takes the correction back)
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub hours: Option<String>,
+    /// Languages the service works in: ISO 639-1 codes (639-3 where none), e.g. de;fr;ti
+    #[arg(long)]
+    pub languages: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The entry was compared with its source today
+    #[arg(long)]
+    pub checked: bool,
+}
+
+pub fn correct(cli: &Cli, args: &CorrectArgs) -> Result<()> {
+    use crate::store::ServiceField;
+    let setup = setup(cli)?;
+    let service = setup.catalog.service(args.service.trim()).ok_or_else(|| {
+        Error::Usage(format!(
+            "no service with the id {:?} (`intake-desk directory search` shows the ids)",
+            args.service
+        ))
+    })?;
+    let today = chrono::Local::now().date_naive().to_string();
+    let mut changes: Vec<(ServiceField, String)> = [
+        (ServiceField::Phone, &args.phone),
+        (ServiceField::Address, &args.address),
+        (ServiceField::Hours, &args.hours),
+        (ServiceField::Languages, &args.languages),
+        (ServiceField::Note, &args.note),
+    ]
+    .into_iter()
+    .filter_map(|(field, value)| value.clone().map(|v| (field, v)))
+    .collect();
+    if args.checked {
+        changes.push((ServiceField::Checked, today));
+    }
+    if changes.is_empty() {
+        return Err(Error::Usage(
+            "nothing to correct: give --phone, --address, --hours, --languages, --note or --checked"
+                .into(),
+        ));
+    }
+    for (field, value) in &changes {
+        check_correction(*field, value)
+            .map_err(|why| Error::Usage(format!("--{}: {why}", field.name())))?;
+    }
+    let mut store = Setup::open_store(cli)?;
+    for (field, value) in &changes {
+        store.correct_service(&service.id, *field, value, &setup.config.staff)?;
+    }
+    writeln!(
+        super::stdout_for(true),
+        "{}: {} corrected at this desk (the shipped data stays as it was)",
+        service.id,
+        changes
+            .iter()
+            .map(|(f, _)| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    Ok(())
+}
+
+/// Why a corrected value cannot be kept, if it cannot: one line of text without control
+/// characters; languages as codes.
+pub fn check_correction(
+    field: crate::store::ServiceField,
+    value: &str,
+) -> std::result::Result<(), String> {
+    if let Some(why) = crate::text::forbidden_in_input(value, false) {
+        return Err(why);
+    }
+    if field == crate::store::ServiceField::Languages {
+        let bad: Vec<&str> = value
+            .split([';', ',', ' '])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .filter(|l| !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_alphabetic()))
+            .collect();
+        if !bad.is_empty() {
+            return Err(format!(
+                "{} are not language codes (e.g. de;fr;ti)",
+                bad.join(", ")
+            ));
         }
     }
     Ok(())

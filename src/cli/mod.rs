@@ -111,6 +111,8 @@ pub enum DirectoryCommand {
     Search(directory::SearchArgs),
     /// Services not compared with their source for more than 12 months (oldest first)
     Stale(directory::StaleArgs),
+    /// Correct or complete a service at this desk (kept in the database, over the data files)
+    Correct(directory::CorrectArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -258,6 +260,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Directory {
             command: DirectoryCommand::Stale(args),
         }) => directory::stale(&cli, args),
+        Some(Command::Directory {
+            command: DirectoryCommand::Correct(args),
+        }) => directory::correct(&cli, args),
         Some(Command::Slip(args)) => directory::slip(&cli, args),
         Some(Command::Import {
             command: ImportCommand::Services(args),

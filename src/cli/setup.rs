@@ -54,6 +54,17 @@ impl Setup {
         cli.db.clone().unwrap_or_else(crate::paths::default_db_path)
     }
 
+    /// Lays the directory corrections made at the desks over the catalog's services, when the
+    /// database exists (a command that only reads the directory creates none).
+    pub fn with_local_directory(&mut self, cli: &Cli) -> Result<()> {
+        let path = Setup::db_path(cli);
+        if path.exists() {
+            let corrections = Store::open_read_unchecked(&path)?.service_corrections()?;
+            crate::catalog::services::apply_local(&mut self.catalog.services, &corrections);
+        }
+        Ok(())
+    }
+
     /// The store for a command that writes (refused when damaged or read-only).
     pub fn open_store(cli: &Cli) -> Result<Store> {
         Ok(Store::open(&Setup::db_path(cli))?)

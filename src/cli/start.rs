@@ -57,7 +57,9 @@ pub fn run(cli: &Cli) -> Result<()> {
             super::export::HttpSettings::default(),
         )?,
     };
-    let mut app = App::new(setup.catalog, keymap, session, lang);
+    let mut catalog = setup.catalog;
+    crate::catalog::services::apply_local(&mut catalog.services, &store.service_corrections()?);
+    let mut app = App::new(catalog, keymap, session, lang);
     app.starting_with(store.queue_waiting()?, store.latest_draft()?);
     tui::run(app, store)?;
     Ok(())

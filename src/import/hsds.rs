@@ -411,6 +411,7 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 address_fr: None,
                 hours: hours_de,
                 hours_fr,
+                local: Vec::new(),
                 phone_note_de: None,
                 phone_note_fr: None,
                 languages: langs,

@@ -234,6 +234,17 @@ const MIGRATIONS: &[&str] = &[
     // 12: the names compared as passports spell umlauts (ae for ä) and without spaces or
     // hyphens (Jean Marc, Jean-Marc): `name_key` is written again by `fill_name_keys`.
     "UPDATE people SET name_key = NULL;",
+    // 13: what staff correct or complete in the directory, laid over the shipped and imported
+    // data (never written into it): every correction kept, the latest of a field counts.
+    "CREATE TABLE service_corrections (
+        id INTEGER PRIMARY KEY,
+        service_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        staff TEXT NOT NULL,
+        at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX service_corrections_service ON service_corrections (service_id, field, id);",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.

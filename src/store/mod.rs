@@ -2,6 +2,7 @@
 
 mod batch_kind;
 mod batch_lines;
+mod directory;
 mod drafts;
 mod error;
 mod export;
@@ -21,6 +22,7 @@ mod unmet_needs;
 mod visits;
 
 pub use batch_kind::{BatchAction, BatchStatus, LineSchema};
+pub use directory::{ServiceCorrection, ServiceField};
 pub use drafts::Draft;
 pub use error::{Error, Result};
 pub use export::{AdoptedLine, BatchInfo, BatchLine, NewBatch};

@@ -315,6 +315,26 @@ fn render_details(
         ]));
     }
     let dim = Style::default().add_modifier(Modifier::DIM);
+    // What a desk corrected stands over the data: say which fields, by whom and when.
+    if !service.local.is_empty() {
+        let fields: Vec<String> = service
+            .local
+            .iter()
+            .map(|c| {
+                let day = c.at.get(..10).unwrap_or(&c.at);
+                format!(
+                    "{} ({}, {})",
+                    t(&format!("directory.field_{}", c.field.name())),
+                    c.staff,
+                    day
+                )
+            })
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", t("directory.local")), bold),
+            Span::raw(fields.join(", ")),
+        ]));
+    }
     lines.push(Line::from(Span::styled(
         format!("{}: {}", t("directory.source"), service.source),
         dim,
