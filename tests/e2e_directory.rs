@@ -101,3 +101,46 @@ fn no_suitable_service_is_recorded_with_its_reason_and_counted() {
         common::stdout(&out)
     );
 }
+
+#[test]
+fn a_phone_corrected_on_the_directory_screen_is_kept_marked_and_searchable_after_a_restart() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 100, 30);
+    tui.press("f5");
+    tui.type_text("caritas");
+    tui.wait_for("› Caritas");
+    tui.press("alt-e");
+    tui.wait_for("Correct the service: Caritas");
+    tui.type_text("027 000 11 22");
+    tui.press("enter");
+    tui.wait_for("Correction saved");
+    assert_eq!(tui.quit(), 0);
+
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 100, 30);
+    tui.press("f5");
+    tui.type_text("caritas");
+    tui.wait_for("027 000 11 22");
+    tui.press("enter");
+    tui.wait_for("Corrected at this desk: checked (staff,");
+    assert_eq!(tui.quit(), 0);
+    let out = sandbox.run(&[
+        "directory",
+        "search",
+        "caritas",
+        "--db",
+        db,
+        "--format",
+        "json",
+    ]);
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits[0]["phone"], "027 000 11 22");
+    let fields: Vec<&str> = hits[0]["local"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["checked", "phone"]);
+}

@@ -411,7 +411,8 @@ pub fn correct(cli: &Cli, args: &CorrectArgs) -> Result<()> {
         ));
     }
     for (field, value) in &changes {
-        check_correction(*field, value)
+        field
+            .check(value)
             .map_err(|why| Error::Usage(format!("--{}: {why}", field.name())))?;
     }
     let mut store = Setup::open_store(cli)?;
@@ -428,31 +429,5 @@ pub fn correct(cli: &Cli, args: &CorrectArgs) -> Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     )?;
-    Ok(())
-}
-
-/// Why a corrected value cannot be kept, if it cannot: one line of text without control
-/// characters; languages as codes.
-pub fn check_correction(
-    field: crate::store::ServiceField,
-    value: &str,
-) -> std::result::Result<(), String> {
-    if let Some(why) = crate::text::forbidden_in_input(value, false) {
-        return Err(why);
-    }
-    if field == crate::store::ServiceField::Languages {
-        let bad: Vec<&str> = value
-            .split([';', ',', ' '])
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .filter(|l| !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_alphabetic()))
-            .collect();
-        if !bad.is_empty() {
-            return Err(format!(
-                "{} are not language codes (e.g. de;fr;ti)",
-                bad.join(", ")
-            ));
-        }
-    }
     Ok(())
 }

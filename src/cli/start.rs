@@ -57,9 +57,8 @@ pub fn run(cli: &Cli) -> Result<()> {
             super::export::HttpSettings::default(),
         )?,
     };
-    let mut catalog = setup.catalog;
-    crate::catalog::services::apply_local(&mut catalog.services, &store.service_corrections()?);
-    let mut app = App::new(catalog, keymap, session, lang);
+    let mut app = App::new(setup.catalog, keymap, session, lang);
+    app.set_directory_corrections(&store.service_corrections()?);
     app.starting_with(store.queue_waiting()?, store.latest_draft()?);
     tui::run(app, store)?;
     Ok(())

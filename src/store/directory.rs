@@ -42,6 +42,31 @@ impl ServiceField {
     pub fn from_name(name: &str) -> Option<ServiceField> {
         ServiceField::ALL.into_iter().find(|f| f.name() == name)
     }
+
+    /// Why a corrected value cannot be kept, if it cannot: one line of text without control
+    /// characters; languages as codes.
+    pub fn check(self, value: &str) -> Result<(), String> {
+        if let Some(why) = crate::text::forbidden_in_input(value, false) {
+            return Err(why);
+        }
+        if self == ServiceField::Languages {
+            let bad: Vec<&str> = value
+                .split([';', ',', ' '])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .filter(|l| {
+                    !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_alphabetic())
+                })
+                .collect();
+            if !bad.is_empty() {
+                return Err(format!(
+                    "{} are not language codes (e.g. de;fr;ti)",
+                    bad.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The correction of one field in force: its value (empty: taken back), by whom, when.

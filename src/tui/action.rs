@@ -61,6 +61,8 @@ pub enum Action {
     Dossier,
     /// On a dossier: merge a record that is the same person into it (asks first).
     MergePerson,
+    /// On the Directory: correct or complete the selected service (kept at this desk).
+    CorrectService,
 }
 
 impl Action {

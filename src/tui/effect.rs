@@ -32,6 +32,11 @@ pub enum Effect {
         key: String,
         likeness: crate::store::Likeness,
     },
+    /// Keep corrections of a service (an empty `Checked` value: today).
+    CorrectService {
+        service_id: String,
+        changes: Vec<(crate::store::ServiceField, String)>,
+    },
     /// Merge the person `merged` into `kept` (confirmed).
     MergePersons { kept: String, merged: String },
     /// The appointment made with a referral's service (intake stage 4).

@@ -74,6 +74,11 @@ pub enum Job {
         merged: String,
         staff: String,
     },
+    CorrectService {
+        service_id: String,
+        changes: Vec<(crate::store::ServiceField, String)>,
+        staff: String,
+    },
     AddFollowUpNote {
         visit_id: String,
         text: String,
@@ -170,6 +175,8 @@ pub enum Event {
         key: String,
         found: Vec<crate::store::Resemblance>,
     },
+    /// The directory corrections in force after a correction, or why it was not kept.
+    ServiceCorrected(Result<Vec<crate::store::ServiceCorrection>, String>),
     /// A merge done (the kept person's dossier opens again) or why not.
     PersonsMerged(Result<crate::store::Merge, String>),
     /// An appointment was entered for a referral of the intake.
@@ -395,6 +402,19 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             Ok(found) => Event::LookAlikes { key, found },
             Err(e) => failed("dossier.failed", e),
         },
+        Job::CorrectService {
+            service_id,
+            changes,
+            staff,
+        } => Event::ServiceCorrected(
+            changes
+                .iter()
+                .try_for_each(|(field, value)| {
+                    store.correct_service(&service_id, *field, value, &staff)
+                })
+                .and_then(|()| store.service_corrections())
+                .map_err(|e| e.to_string()),
+        ),
         Job::MergePersons {
             kept,
             merged,

@@ -303,6 +303,18 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
                 .hits(&desk.catalog, desk.app.ctx().directory_index);
             let service = &desk.catalog.services[hits[0]];
             must_read(&screen, service.name(lang), &at("directory"));
+            // Correcting it: the explanation and every field's label whole.
+            desk.press(Action::CorrectService);
+            let screen = desk.text(width, height);
+            always(&desk, &screen, &at("service correction"));
+            for field in ["phone", "address", "hours", "languages", "note"] {
+                must_read(
+                    &screen,
+                    &desk.t(&format!("directory.field_{field}")),
+                    &at("service correction"),
+                );
+            }
+            desk.press(Action::Close);
             // Settings: every label and value whole.
             desk.press(Action::ScreenSettings);
             let screen = desk.text(width, height);

@@ -203,6 +203,13 @@ impl App {
                 // The dossier was closed meanwhile: nothing to show the look-alikes in.
                 _ => {}
             },
+            Event::ServiceCorrected(Ok(corrections)) => {
+                self.set_directory_corrections(&corrections);
+                self.message = Some(self.t("directory.corrected"));
+            }
+            Event::ServiceCorrected(Err(error)) => {
+                self.message = Some(self.tf("directory.correct_failed", &[("error", &error)]));
+            }
             Event::PersonsMerged(Ok(merge)) => {
                 self.message = Some(self.shared.catalog.i18n.format_count(
                     &self.shared.lang,

@@ -116,6 +116,23 @@ impl App {
             Effect::OpenVisit(id) => Job::OpenVisit(id),
             Effect::OpenDossier(key) => Job::OpenDossier(key),
             Effect::FindLookAlikes { key, likeness } => Job::FindLookAlikes { key, likeness },
+            Effect::CorrectService {
+                service_id,
+                changes,
+            } => Job::CorrectService {
+                service_id,
+                // Saving the form says the entry was checked today.
+                changes: changes
+                    .into_iter()
+                    .map(|(field, value)| match field {
+                        crate::store::ServiceField::Checked if value.is_empty() => {
+                            (field, session.today.to_string())
+                        }
+                        _ => (field, value),
+                    })
+                    .collect(),
+                staff: session.staff.clone(),
+            },
             Effect::MergePersons { kept, merged } => Job::MergePersons {
                 kept,
                 merged,

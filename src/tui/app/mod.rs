@@ -41,12 +41,15 @@ pub struct App {
     working: bool,
     /// A visitor put back into the queue, until the check-in answers (its notice says so).
     putting_back: Option<String>,
+    /// The directory as the data files give it, under the corrections made at the desks.
+    directory_as_shipped: Vec<crate::catalog::Service>,
 }
 
 impl App {
     pub fn new(catalog: Catalog, keymap: Keymap, session: Session, lang: String) -> App {
         let screens = Screens::new(&catalog, session.today);
         let directory_index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
+        let directory_as_shipped = catalog.services.clone();
         App {
             shared: Shared {
                 catalog,
@@ -65,7 +68,17 @@ impl App {
             quit: false,
             working: false,
             putting_back: None,
+            directory_as_shipped,
         }
+    }
+
+    /// Lays the directory corrections in force over the services as the data gives them.
+    pub fn set_directory_corrections(&mut self, corrections: &[crate::store::ServiceCorrection]) {
+        let mut services = self.directory_as_shipped.clone();
+        crate::catalog::services::apply_local(&mut services, corrections);
+        self.shared.catalog.services = services;
+        self.shared.directory_index =
+            DirectoryIndex::new(&self.shared.catalog.services, &self.shared.catalog.i18n);
     }
 
     /// The screen shown.
@@ -159,7 +172,8 @@ impl App {
             | Some(Overlay::RestoreDraft(_))
             | Some(Overlay::Confirm(_))
             | Some(Overlay::Minutes(_))
-            | Some(Overlay::SamePerson(_)) => Context::Form,
+            | Some(Overlay::SamePerson(_))
+            | Some(Overlay::ServiceEdit(_)) => Context::Form,
             None => self.screen.context(),
         }
     }
@@ -182,6 +196,7 @@ impl App {
                         form.type_char(c, &cx)
                     }
                     Some(Overlay::Minutes(form)) => form.type_char(c),
+                    Some(Overlay::ServiceEdit(form)) => form.type_char(c),
                     Some(Overlay::Confirm(confirm)) => {
                         return match super::overlays::confirm::answer_of(c) {
                             Some(true) => {
@@ -249,6 +264,7 @@ impl App {
                     | Overlay::Confirm(_)
                     | Overlay::RestoreDraft(_)
                     | Overlay::SamePerson(_)
+                    | Overlay::ServiceEdit(_)
             )
         );
         // Help and the palette open over a window with work in it and give it back; another

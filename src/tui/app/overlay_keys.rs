@@ -115,6 +115,16 @@ impl App {
                 }
                 _ => {}
             },
+            Overlay::ServiceEdit(form) => match action {
+                Action::Close => self.overlay = None,
+                Action::Quit => return None,
+                _ => {
+                    if let Some(effects) = form.handle(action) {
+                        self.overlay = None;
+                        return Some(effects);
+                    }
+                }
+            },
             Overlay::SamePerson(question) => match action {
                 // Back to the intake: nothing is saved and nothing typed is lost.
                 Action::Close => {

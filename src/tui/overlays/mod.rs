@@ -9,6 +9,7 @@ pub mod minutes;
 pub mod palette;
 pub mod prompt;
 pub mod same_person;
+pub mod service_edit;
 
 pub use confirm::{ConfirmState, Confirmed};
 pub use help::HelpState;
@@ -36,6 +37,8 @@ pub enum Overlay {
     Dossier(dossier::DossierState),
     /// The visit about to be saved resembles a recorded person: the same one, or another?
     SamePerson(same_person::SamePersonState),
+    /// Correcting a service of the directory.
+    ServiceEdit(Box<service_edit::ServiceEditForm>),
 }
 
 /// A rectangle of at most `width` x `height` centred horizontally, `top` rows from the top.

@@ -143,6 +143,7 @@ impl crate::tui::screens::Screen for DirectoryState {
             ClientView,
             CopyPhone,
             WriteSlip,
+            CorrectService,
             NextRegion,
             VisitorLanguage,
             UnmetNeed,
@@ -159,6 +160,17 @@ impl crate::tui::screens::Screen for DirectoryState {
     }
 
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {
+        if action == Action::CorrectService {
+            return match self.selected_service(cx.catalog, cx.directory_index) {
+                Some(i) => Outcome::Open(Overlay::ServiceEdit(Box::new(
+                    crate::tui::overlays::service_edit::ServiceEditForm::of(
+                        &cx.catalog.services[i],
+                        cx.lang,
+                    ),
+                ))),
+                None => Outcome::Ignored,
+            };
+        }
         if action == Action::UnmetNeed {
             return Outcome::Open(Overlay::Prompt(PromptState {
                 about: self.query.clone(),

@@ -21,6 +21,7 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
                 (Action::Confirm, "open"),
                 (Action::WriteSlip, "slip"),
                 (Action::CopyPhone, "copy_phone"),
+                (Action::CorrectService, "correct"),
                 (Action::NextRegion, "region"),
                 (Action::VisitorLanguage, "language"),
                 (Action::UnmetNeed, "unmet"),
