@@ -40,6 +40,16 @@ fn key_of(store: &Store, visit: &uuid::Uuid) -> String {
         .unwrap()
 }
 
+/// The revision a visit is at.
+fn revision_of(conn: &rusqlite::Connection, visit: &uuid::Uuid) -> i64 {
+    conn.query_row(
+        "SELECT revision FROM visits WHERE id = ?1",
+        [visit.to_string()],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 #[test]
 fn merge_then_split_restores_both_persons_and_both_are_audited() {
     let sandbox = Sandbox::new();
@@ -115,15 +125,11 @@ fn merge_then_split_restores_both_persons_and_both_are_audited() {
             ("split".to_string(), "person-merge".to_string())
         ]
     );
-    // A visit taken over for the merged person while merged goes to the person it was merged into.
-    let revision: i64 = conn
-        .query_row(
-            "SELECT revision FROM visits WHERE id = ?1",
-            [second.id.to_string()],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(revision, 3, "the split is a revision too");
+    assert_eq!(
+        revision_of(&conn, &second.id),
+        3,
+        "the split is a revision too"
+    );
 }
 
 #[test]
@@ -258,14 +264,7 @@ fn two_merges_of_the_same_persons_at_once_merge_once_and_the_other_says_why() {
         .query_row("SELECT count(*) FROM person_merges", [], |r| r.get(0))
         .unwrap();
     assert_eq!(merges, 1);
-    let revision: i64 = conn
-        .query_row(
-            "SELECT revision FROM visits WHERE id = ?1",
-            [second.id.to_string()],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(revision, 2, "moved once");
+    assert_eq!(revision_of(&conn, &second.id), 2, "moved once");
 }
 
 #[test]
