@@ -379,6 +379,28 @@ impl App {
         effects
     }
 
+    /// During an intake, the Directory ranks the services of the visitor's SMZ/CMS region first,
+    /// from the commune of stay (or support domicile) typed, until staff choose a region.
+    fn preset_region(&mut self) {
+        let directory = &mut self.screens.directory;
+        if directory.region_chosen || !self.screens.intake.in_progress() {
+            return;
+        }
+        let reception = &self.screens.intake.reception;
+        let region = [&reception.support_domicile, &reception.commune_of_stay]
+            .into_iter()
+            .filter(|text| !text.trim().is_empty())
+            .find_map(|text| {
+                crate::catalog::communes::find(&self.shared.catalog.communes, text).ok()
+            })
+            .map(|commune| commune.region.clone())
+            .filter(|region| !region.is_empty());
+        if region.is_some() {
+            directory.region = region;
+            directory.selected = 0;
+        }
+    }
+
     /// Whether the screen changes with time alone (a running interpreter timer, an export).
     pub fn ticking(&self) -> bool {
         self.screens.export.running()
@@ -390,6 +412,9 @@ impl App {
     fn show(&mut self, screen: ScreenId) -> Vec<Effect> {
         self.screen = screen;
         self.overlay = None;
+        if screen == ScreenId::Directory {
+            self.preset_region();
+        }
         self.screens.get(screen).shown(&self.shared.ctx(screen))
     }
 

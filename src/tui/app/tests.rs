@@ -270,3 +270,31 @@ fn the_reports_screen_lists_the_coming_changes_of_responsibility_whole() {
         }
     }
 }
+
+#[test]
+fn during_an_intake_the_directory_ranks_the_visitors_region_first_until_staff_choose() {
+    let mut app = app();
+    let visp = app
+        .shared
+        .catalog
+        .communes
+        .iter()
+        .find(|c| c.name == "Visp")
+        .unwrap()
+        .region
+        .clone();
+    // Without an intake: all regions alike.
+    app.update(Action::ScreenDirectory);
+    assert_eq!(app.screens.directory.region, None);
+    app.update(Action::ScreenIntake);
+    press(&mut app, "space");
+    app.screens.intake.reception.commune_of_stay = "Visp".into();
+    app.update(Action::ScreenDirectory);
+    assert_eq!(app.screens.directory.region.as_deref(), Some(visp.as_str()));
+    // Staff choose another region: kept when they come back.
+    app.update(Action::NextRegion);
+    let chosen = app.screens.directory.region.clone();
+    app.update(Action::ScreenIntake);
+    app.update(Action::ScreenDirectory);
+    assert_eq!(app.screens.directory.region, chosen);
+}

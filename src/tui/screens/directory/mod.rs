@@ -19,6 +19,8 @@ pub struct DirectoryState {
     pub selected: usize,
     /// The region filter: services of this SMZ/CMS region first (`None`: all alike).
     pub region: Option<String>,
+    /// Staff chose the region: the visitor's commune no longer presets it.
+    pub region_chosen: bool,
     /// The visitor's language for slips (`None`: the staff language only).
     pub visitor_lang: Option<String>,
     /// The selected service is shown on the whole screen, as for the visitor across the desk.
@@ -102,6 +104,7 @@ impl DirectoryState {
                         .map(|id| (*id).clone()),
                 };
                 self.region = next;
+                self.region_chosen = true;
                 self.selected = 0;
             }
             Action::VisitorLanguage => {
