@@ -63,6 +63,10 @@ pub enum Action {
     MergePerson,
     /// On the Directory: correct or complete the selected service (kept at this desk).
     CorrectService,
+    /// On the Directory: only the services of the next category (after the last: all).
+    NextCategory,
+    /// On the Directory: only the services working in the next language (after the last: all).
+    NextServiceLanguage,
 }
 
 impl Action {

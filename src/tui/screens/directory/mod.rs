@@ -21,6 +21,9 @@ pub struct DirectoryState {
     pub region: Option<String>,
     /// Staff chose the region: the visitor's commune no longer presets it.
     pub region_chosen: bool,
+    /// Only services of this category, and only those working in this language.
+    pub category: Option<String>,
+    pub language: Option<String>,
     /// The visitor's language for slips (`None`: the staff language only).
     pub visitor_lang: Option<String>,
     /// The selected service is shown on the whole screen, as for the visitor across the desk.
@@ -33,7 +36,8 @@ impl DirectoryState {
     pub fn filters(&self) -> Filters {
         Filters {
             region: self.region.clone(),
-            ..Filters::default()
+            category: self.category.clone(),
+            language: self.language.clone(),
         }
     }
 
@@ -93,6 +97,26 @@ impl DirectoryState {
             // Enter or the client-view key: the service on the whole screen, in the visitor's language.
             Action::Confirm | Action::ClientView => self.open = !self.open && count > 0,
             Action::Close if self.open => self.open = false,
+            Action::NextCategory => {
+                let ids: Vec<String> = crate::catalog::services::CATEGORIES
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect();
+                self.category = next_of(&ids, self.category.as_ref());
+                self.selected = 0;
+            }
+            Action::NextServiceLanguage => {
+                // The languages some service works in, in order.
+                let mut ids: Vec<String> = catalog
+                    .services
+                    .iter()
+                    .flat_map(|s| s.languages.iter().cloned())
+                    .collect();
+                ids.sort();
+                ids.dedup();
+                self.language = next_of(&ids, self.language.as_ref());
+                self.selected = 0;
+            }
             Action::NextRegion => {
                 let ids: Vec<&String> = catalog.regions.iter().map(|r| &r.id).collect();
                 let next = match &self.region {
@@ -137,6 +161,18 @@ impl DirectoryState {
     }
 }
 
+/// The value after `current` in `ids`, the first after none, none after the last.
+fn next_of(ids: &[String], current: Option<&String>) -> Option<String> {
+    match current {
+        None => ids.first().cloned(),
+        Some(current) => ids
+            .iter()
+            .position(|id| id == current)
+            .and_then(|i| ids.get(i + 1))
+            .cloned(),
+    }
+}
+
 impl crate::tui::screens::Screen for DirectoryState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
@@ -148,6 +184,8 @@ impl crate::tui::screens::Screen for DirectoryState {
             WriteSlip,
             CorrectService,
             NextRegion,
+            NextCategory,
+            NextServiceLanguage,
             VisitorLanguage,
             UnmetNeed,
             Close,
@@ -204,6 +242,33 @@ mod tests {
         let catalog = Catalog::embedded();
         let index = DirectoryIndex::new(&catalog.services, &catalog.i18n);
         (catalog, index)
+    }
+
+    #[test]
+    fn category_and_language_filters_narrow_the_list_and_come_back_round_to_all() {
+        let (catalog, index) = setup();
+        let mut state = DirectoryState::default();
+        let all = state.hits(&catalog, &index).len();
+        state.handle(Action::NextCategory, &catalog, &index);
+        let category = state.category.clone().expect("a category chosen");
+        let hits = state.hits(&catalog, &index);
+        assert!(!hits.is_empty() && hits.len() < all);
+        assert!(
+            hits.iter()
+                .all(|i| catalog.services[*i].categories.contains(&category))
+        );
+        for _ in 0..crate::catalog::services::CATEGORIES.len() {
+            state.handle(Action::NextCategory, &catalog, &index);
+        }
+        assert_eq!(state.category, None, "after the last: all again");
+        state.handle(Action::NextServiceLanguage, &catalog, &index);
+        let language = state.language.clone().expect("a language chosen");
+        let hits = state.hits(&catalog, &index);
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter()
+                .all(|i| catalog.services[*i].languages.contains(&language))
+        );
     }
 
     #[test]

@@ -151,7 +151,7 @@ fn filters_line(cx: &Ctx<'_>, state: &DirectoryState, count: usize) -> Line<'sta
         || cx.t("directory.none"),
         |l| cx.catalog.i18n.text(l, "meta.name").to_string(),
     );
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(
             cx.catalog
                 .i18n
@@ -165,7 +165,31 @@ fn filters_line(cx: &Ctx<'_>, state: &DirectoryState, count: usize) -> Line<'sta
         Span::raw("   "),
         Span::styled(format!("{}:\u{a0}", cx.t("directory.visitor_lang")), bold),
         Span::raw(visitor),
-    ])
+    ];
+    // The filters staff set, and only those: the line stays short without them.
+    if let Some(category) = &state.category {
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(
+            format!("{}:\u{a0}", cx.t("directory.categories")),
+            bold,
+        ));
+        spans.push(Span::raw(cx.t(&format!("category.{category}"))));
+    }
+    if let Some(language) = &state.language {
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(
+            format!("{}:\u{a0}", cx.t("directory.works_in")),
+            bold,
+        ));
+        spans.push(Span::raw(
+            crate::report::format::Names {
+                catalog: cx.catalog,
+                lang: cx.lang,
+            }
+            .language(language),
+        ));
+    }
+    Line::from(spans)
 }
 
 fn render_search_line(
