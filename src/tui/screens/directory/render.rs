@@ -170,7 +170,7 @@ fn filters_line(cx: &Ctx<'_>, state: &DirectoryState, count: usize) -> Line<'sta
     if let Some(category) = &state.category {
         spans.push(Span::raw("   "));
         spans.push(Span::styled(
-            format!("{}:\u{a0}", cx.t("directory.categories")),
+            format!("{}:\u{a0}", cx.t("directory.category")),
             bold,
         ));
         spans.push(Span::raw(cx.t(&format!("category.{category}"))));
