@@ -209,7 +209,7 @@ impl crate::tui::screens::Screen for DirectoryState {
                         cx.lang,
                     ),
                 ))),
-                None => Outcome::Ignored,
+                None => Outcome::Notice(cx.t("directory.nothing_to_correct")),
             };
         }
         if action == Action::UnmetNeed {
