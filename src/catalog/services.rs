@@ -423,10 +423,16 @@ pub fn to_csv(services: &[Service]) -> String {
 /// local fields. Corrections of a service no longer in the data are left aside.
 pub fn apply_local(services: &mut [Service], corrections: &[crate::store::ServiceCorrection]) {
     use crate::store::ServiceField;
+    let by_id: std::collections::HashMap<String, usize> = services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
     for correction in corrections {
-        let Some(service) = services.iter_mut().find(|s| s.id == correction.service_id) else {
+        let Some(&at) = by_id.get(&correction.service_id) else {
             continue;
         };
+        let service = &mut services[at];
         let value = Some(correction.value.clone()).filter(|v| !v.is_empty());
         let Some(value) = value else {
             continue;

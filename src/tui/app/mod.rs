@@ -76,9 +76,9 @@ impl App {
     pub fn set_directory_corrections(&mut self, corrections: &[crate::store::ServiceCorrection]) {
         let mut services = self.directory_as_shipped.clone();
         crate::catalog::services::apply_local(&mut services, corrections);
+        // The search index holds names, categories and keywords, which no correction touches,
+        // in the same order: it stays as it is (no rebuild at start or after a correction).
         self.shared.catalog.services = services;
-        self.shared.directory_index =
-            DirectoryIndex::new(&self.shared.catalog.services, &self.shared.catalog.i18n);
     }
 
     /// The screen shown.
