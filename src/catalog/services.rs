@@ -177,6 +177,13 @@ impl Service {
     pub fn phone_line(&self, lang: &str, i18n: &crate::catalog::I18n) -> String {
         match &self.phone {
             Some(number) => match self.phone_note_in(lang) {
+                // A note kept in another language says which (an English desk reads German).
+                Some((note, shown)) if shown != lang => {
+                    let key = format!("language.{shown}");
+                    let name = i18n.text(lang, &key);
+                    let marker = i18n.format(lang, "directory.fallback", &[("lang", name)]);
+                    format!("{number} ({note} {marker})")
+                }
                 Some((note, _)) => format!("{number} ({note})"),
                 None => number.clone(),
             },
@@ -480,6 +487,12 @@ mod tests {
             "027 604 35 50 (Psychiatrische Notfallambulanz des Spitalzentrums Oberwallis (Notfalllinie))"
         );
         assert!(line("pzo", "fr").contains("ligne d’urgence"));
+        // In English the German note says it is German.
+        assert!(
+            line("pzo", "en").contains("(only German)"),
+            "{}",
+            line("pzo", "en")
+        );
         // A number that is the service's own line stands alone.
         let plain = catalog
             .services
