@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod hsds;
 pub mod import;
 pub mod paths;
 pub mod persons;

@@ -143,4 +143,18 @@ fn a_phone_corrected_on_the_directory_screen_is_kept_marked_and_searchable_after
         .map(|c| c["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, ["checked", "phone"]);
+
+    // The HSDS export carries the local phone, and its change log says it was made here.
+    let package = sandbox.path("package");
+    let out = sandbox.run(&["directory", "export", package.to_str().unwrap(), "--db", db]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let phones = std::fs::read_to_string(package.join("phones.csv")).unwrap();
+    assert!(phones.contains(",027 000 11 22,voice,"), "{phones}");
+    let changes = std::fs::read_to_string(package.join("metadata.csv")).unwrap();
+    assert!(
+        changes
+            .lines()
+            .any(|l| l.contains(",phones.number,") && l.ends_with(",027 000 11 22,staff")),
+        "{changes}"
+    );
 }

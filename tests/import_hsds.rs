@@ -74,7 +74,7 @@ fn a_package_imports_into_the_data_folder_and_is_searchable() {
     // Importing again replaces, never doubles.
     let out = sandbox.run(&["--data", data, "import", "services", &fixture("good")]);
     assert!(
-        stdout(&out).contains("(2 replacing earlier imports)"),
+        stdout(&out).contains("(2 replacing entries of the same id)"),
         "{}",
         stdout(&out)
     );

@@ -2,6 +2,9 @@
 //! columns, optional tables without their optional links, foreign keys to absent tables, CRLF
 //! line ends, ISO 639-3 codes, phones reached through a location; and no input makes it panic.
 
+mod common;
+
+use common::variants::variants;
 use intake_desk::catalog::services::Service;
 use intake_desk::import::hsds::{ImportOptions, import};
 use std::path::Path;
@@ -12,6 +15,7 @@ fn options() -> ImportOptions {
         category: "debt".into(),
         regions: vec![],
         today: "2026-12-02".parse().unwrap(),
+        known_regions: Default::default(),
     }
 }
 
@@ -146,44 +150,6 @@ fn a_name_with_a_line_break_becomes_one_line() {
     )]);
     assert_eq!(services[0].name_fr, "Budget conseil");
     assert_eq!(services[0].description_fr.as_deref(), Some("Un deux"));
-}
-
-/// Variants of a text: cut at many places, its lines shuffled, a column dropped.
-fn variants(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let bounds: Vec<usize> = (0..=text.len())
-        .filter(|i| text.is_char_boundary(*i))
-        .collect();
-    for cut in bounds.iter().step_by((bounds.len() / 25).max(1)) {
-        out.push(text[..*cut].to_string());
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    for shift in 1..lines.len().max(1) {
-        let mut shuffled = lines.clone();
-        shuffled.rotate_left(shift);
-        out.push(shuffled.join("\n"));
-        let mut swapped = lines.clone();
-        swapped.swap(0, shift);
-        out.push(swapped.join("\r\n"));
-    }
-    let header_fields = lines.first().map_or(0, |h| h.split(',').count());
-    for drop in 0..header_fields {
-        out.push(
-            lines
-                .iter()
-                .map(|l| {
-                    l.split(',')
-                        .enumerate()
-                        .filter(|(i, _)| *i != drop)
-                        .map(|(_, f)| f)
-                        .collect::<Vec<_>>()
-                        .join(",")
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-    }
-    out
 }
 
 #[test]

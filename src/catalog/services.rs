@@ -61,7 +61,7 @@ pub const CATEGORIES: &[&str] = &[
     "emergency",
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Service {
     pub id: String,
     pub name_de: String,

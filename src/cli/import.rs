@@ -55,6 +55,7 @@ pub fn services(cli: &Cli, args: &ImportServicesArgs) -> Result<()> {
         category: args.category.clone(),
         regions,
         today: chrono::Local::now().date_naive(),
+        known_regions: catalog.regions.iter().map(|r| r.id.clone()).collect(),
     };
     let imported =
         hsds::import(&args.package, &options).map_err(|e| super::data::listed(DataErrors(e)))?;
@@ -90,7 +91,7 @@ pub fn services(cli: &Cli, args: &ImportServicesArgs) -> Result<()> {
     }
     writeln!(
         out,
-        "{} {} services ({replaced} replacing earlier imports) into {}",
+        "{} {} services ({replaced} replacing entries of the same id) into {}",
         if args.dry_run {
             "would import"
         } else {

@@ -6,6 +6,7 @@ mod data;
 mod db;
 mod demo;
 mod directory;
+mod directory_export;
 mod export;
 mod import;
 mod keymap;
@@ -113,6 +114,8 @@ pub enum DirectoryCommand {
     Stale(directory::StaleArgs),
     /// Correct or complete a service at this desk (kept in the database, over the data files)
     Correct(directory::CorrectArgs),
+    /// Write the directory as this desk sees it as an HSDS 3.0 tabular package (CSV files)
+    Export(directory_export::ExportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -263,6 +266,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Directory {
             command: DirectoryCommand::Correct(args),
         }) => directory::correct(&cli, args),
+        Some(Command::Directory {
+            command: DirectoryCommand::Export(args),
+        }) => directory_export::run(&cli, args),
         Some(Command::Slip(args)) => directory::slip(&cli, args),
         Some(Command::Import {
             command: ImportCommand::Services(args),

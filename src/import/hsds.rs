@@ -10,6 +10,7 @@ use crate::catalog::csv_table::CsvTable;
 use crate::catalog::error::DataError;
 use crate::catalog::services::{CATEGORIES, Service};
 use crate::catalog::source::DataFile;
+use crate::hsds::extension;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
@@ -24,6 +25,8 @@ pub struct ImportOptions {
     pub regions: Vec<String>,
     /// The day of the import, recorded as `last_checked`.
     pub today: chrono::NaiveDate,
+    /// The region ids of this desk (rows intake-desk wrote name their own).
+    pub known_regions: HashSet<String>,
 }
 
 /// One row of a table: its fields by column, and where its `id` stands (for errors found later).
@@ -31,6 +34,8 @@ pub struct ImportOptions {
 struct Rec {
     fields: HashMap<String, String>,
     at: DataError,
+    /// Where each column's field stands, for the errors found once all tables are read.
+    columns: HashMap<String, DataError>,
 }
 
 impl Rec {
@@ -43,10 +48,15 @@ impl Rec {
     }
 
     fn error(&self, message: String, fix: &str) -> DataError {
+        self.error_at("id", message, fix)
+    }
+
+    /// An error pointing at a column's field in this row.
+    fn error_at(&self, column: &str, message: String, fix: &str) -> DataError {
         DataError {
             message,
             fix: fix.into(),
-            ..self.at.clone()
+            ..self.columns.get(column).unwrap_or(&self.at).clone()
         }
     }
 }
@@ -120,9 +130,15 @@ fn table(file: &DataFile, required: &[&str], refs: &[Ref], errors: &mut Vec<Data
                 ));
             }
         }
+        let fields = row.fields();
+        let columns = fields
+            .keys()
+            .map(|column| (column.clone(), row.error(column, "", "")))
+            .collect();
         rows.push(Rec {
-            fields: row.fields(),
+            fields,
             at,
+            columns,
         });
     }
     rows
@@ -259,24 +275,28 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
         optional_table(dir, "languages.csv", &[], &links, &mut errors).unwrap_or_default();
     let schedules =
         optional_table(dir, "schedules.csv", &[], &links, &mut errors).unwrap_or_default();
+    // A row intake-desk wrote carries our fields: they are checked where they stand.
+    for service in &services {
+        errors.extend(check_ours(service, options));
+    }
     // Two ids that become one of ours (`ABC_1` and `abc-1`) are named where they stand.
     let mut ours: HashMap<String, &Rec> = HashMap::new();
     for service in &services {
-        let Some(id) = service.get("id") else {
+        let Some(target) = target_id(service) else {
             continue;
         };
-        match ours.get(&slug(&id)) {
+        match ours.get(&target) {
             Some(first) => errors.push(service.error(
                 format!(
-                    "the id {id:?} becomes hsds-{} as {:?} on line {} does",
-                    slug(&id),
+                    "the id {:?} becomes {target} as {:?} on line {} does",
+                    service.get("id").unwrap_or_default(),
                     first.get("id").unwrap_or_default(),
                     first.at.line
                 ),
                 "give the services ids that differ in more than case and punctuation",
             )),
             None => {
-                ours.insert(slug(&id), service);
+                ours.insert(target, service);
             }
         }
     }
@@ -373,11 +393,25 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 .filter_map(|l| l.get("code"))
                 .filter_map(|c| language_code(&c))
                 .collect();
+            let mut seen = HashSet::new();
+            langs.retain(|l| seen.insert(l.clone()));
+            if s.get(extension::ID).is_some() {
+                let mut service = Service {
+                    phone: joined(phone),
+                    email: s.get("email"),
+                    web: s.get("url"),
+                    languages: langs,
+                    ..Service::default()
+                };
+                // Every text of ours from its own column, exactly as it was written.
+                for column in extension::COLUMNS {
+                    (column.set)(&mut service, s.get(column.name).unwrap_or_default());
+                }
+                return Some(service);
+            }
             if langs.is_empty() {
                 langs.push(options.lang.clone());
             }
-            let mut seen = HashSet::new();
-            langs.retain(|l| seen.insert(l.clone()));
             let name = s.get("name")?;
             let description = s.get("description");
             let (description_de, description_fr) = if options.lang == "fr" {
@@ -398,7 +432,7 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
                 (hours, None)
             };
             Some(Service {
-                id: format!("hsds-{}", slug(&id)),
+                id: target_id(s)?,
                 name_de: name.clone(),
                 name_fr: name,
                 categories: vec![options.category.clone()],
@@ -427,6 +461,104 @@ pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<D
         })
         .collect();
     Ok(imported)
+}
+
+/// The id a service row becomes: the one intake-desk wrote, else `hsds-` and the package's id.
+fn target_id(service: &Rec) -> Option<String> {
+    service
+        .get(extension::ID)
+        .or_else(|| service.get("id").map(|id| format!("hsds-{}", slug(&id))))
+}
+
+/// What is wrong with the intake-desk fields of a row (none for a row another system wrote).
+fn check_ours(service: &Rec, options: &ImportOptions) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    let Some(id) = service.get(extension::ID) else {
+        return errors;
+    };
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors.push(service.error_at(
+            extension::ID,
+            format!("{id:?} is not a service id"),
+            "use lowercase letters, digits and dashes",
+        ));
+    }
+    let list = |column: &str| -> Vec<String> {
+        service
+            .get(column)
+            .unwrap_or_default()
+            .split(';')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let categories = list("intake_desk_categories");
+    if categories.is_empty() {
+        errors.push(service.error_at(
+            "intake_desk_categories",
+            "the service has no category".into(),
+            &format!("use one or more of: {}", CATEGORIES.join(", ")),
+        ));
+    }
+    for category in categories
+        .iter()
+        .filter(|c| !CATEGORIES.contains(&c.as_str()))
+    {
+        errors.push(service.error_at(
+            "intake_desk_categories",
+            format!("unknown category {category:?}"),
+            &format!("use one of: {}", CATEGORIES.join(", ")),
+        ));
+    }
+    let regions = list("intake_desk_regions");
+    if regions.is_empty() {
+        errors.push(service.error_at(
+            "intake_desk_regions",
+            "the service serves no region".into(),
+            "list the SMZ/CMS region ids it serves, separated by ;",
+        ));
+    }
+    for region in regions
+        .iter()
+        .filter(|r| !options.known_regions.contains(*r))
+    {
+        let mut known: Vec<&str> = options.known_regions.iter().map(String::as_str).collect();
+        known.sort();
+        errors.push(service.error_at(
+            "intake_desk_regions",
+            format!("unknown region {region:?}"),
+            &format!("use ids of this desk's regions: {}", known.join(", ")),
+        ));
+    }
+    for column in [
+        "intake_desk_name_de",
+        "intake_desk_name_fr",
+        "intake_desk_source",
+    ] {
+        if service.get(column).is_none() {
+            errors.push(service.error_at(
+                column,
+                format!("the field {column} is empty"),
+                "an intake-desk row names its service in both languages and its source",
+            ));
+        }
+    }
+    let checked = service.get("intake_desk_last_checked").unwrap_or_default();
+    let well_formed = checked.len() >= 7
+        && checked.is_char_boundary(7)
+        && chrono::NaiveDate::parse_from_str(&format!("{}-01", &checked[..7]), "%Y-%m-%d").is_ok();
+    if !well_formed {
+        errors.push(service.error_at(
+            "intake_desk_last_checked",
+            format!("{checked:?} is not a month or a date"),
+            "write YYYY-MM or YYYY-MM-DD",
+        ));
+    }
+    errors
 }
 
 /// Lowercase letters, digits and dashes, as our ids are.

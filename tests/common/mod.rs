@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test file uses a different part of the harness
 
 pub mod rules;
+pub mod variants;
 pub mod visits;
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
