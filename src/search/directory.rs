@@ -22,13 +22,15 @@ pub struct Filters {
 struct Entry {
     /// Folded names in both languages.
     names: String,
-    /// Folded words of the categories (in every UI language), keywords and id.
-    words: Vec<String>,
 }
 
 /// A search index over a list of services, built once.
 pub struct DirectoryIndex {
     entries: Vec<Entry>,
+    /// Every folded word of the categories (in every UI language), keywords and ids, sorted,
+    /// with the entries it belongs to: the words a query word starts are one range of it, found
+    /// by bisection once per keystroke rather than a look into every entry.
+    words: Vec<(String, Vec<u32>)>,
     matcher: SkimMatcherV2,
 }
 
@@ -40,9 +42,12 @@ const FUZZY_PER_CHAR: i64 = 18;
 
 impl DirectoryIndex {
     pub fn new(services: &[Service], i18n: &I18n) -> DirectoryIndex {
+        let mut postings: std::collections::HashMap<String, Vec<u32>> =
+            std::collections::HashMap::new();
         let entries = services
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(at, s)| {
                 let mut tags = vec![
                     s.keywords_de.clone(),
                     s.keywords_fr.clone(),
@@ -57,26 +62,50 @@ impl DirectoryIndex {
                     );
                     tags.push(category.replace('-', " "));
                 }
-                let words = fold(&tags.join(" "))
+                for word in fold(&tags.join(" "))
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                {
+                    let owners = postings.entry(word.to_string()).or_default();
+                    if owners.last() != Some(&(at as u32)) {
+                        owners.push(at as u32);
+                    }
+                }
                 Entry {
                     names: fold(&format!("{} {}", s.name_de, s.name_fr)),
-                    words,
                 }
             })
             .collect();
+        let mut words: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         DirectoryIndex {
             entries,
+            words,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
+    /// Which entries have a word starting with `word`.
+    fn starting(&self, word: &str) -> Vec<bool> {
+        let mut found = vec![false; self.entries.len()];
+        let first = self.words.partition_point(|(w, _)| w.as_str() < word);
+        for (_, owners) in self.words[first..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(word))
+        {
+            for &owner in owners {
+                found[owner as usize] = true;
+            }
+        }
+        found
+    }
+
     /// Indices into `services` (the list the index was built from), best first.
     pub fn search(&self, services: &[Service], query: &str, filters: &Filters) -> Vec<usize> {
-        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        let words: Vec<(String, Vec<bool>)> = fold(query)
+            .split_whitespace()
+            .map(|w| (w.to_string(), self.starting(w)))
+            .collect();
         // Equal scores: for a known region the more local service first, else the broader one.
         let reach = |i: usize| {
             let regions = services[i].regions.len() as i64;
@@ -92,9 +121,9 @@ impl DirectoryIndex {
             .enumerate()
             .filter(|(i, _)| admits(&services[*i], filters))
             .filter_map(|(i, entry)| {
-                let score = words
-                    .iter()
-                    .try_fold(0i64, |total, word| Some(total + self.score(entry, word)?))?;
+                let score = words.iter().try_fold(0i64, |total, (word, starting)| {
+                    Some(total + self.score(entry, word, starting[i])?)
+                })?;
                 let home = filters
                     .region
                     .as_deref()
@@ -112,7 +141,8 @@ impl DirectoryIndex {
     }
 
     /// How well one query word matches a service; `None` when it does not.
-    fn score(&self, entry: &Entry, word: &str) -> Option<i64> {
+    /// `word_start`: one of the service's words starts with it.
+    fn score(&self, entry: &Entry, word: &str, word_start: bool) -> Option<i64> {
         if entry.names.contains(word) {
             let at_word_start = entry
                 .names
@@ -120,7 +150,7 @@ impl DirectoryIndex {
                 .any(|w| w.starts_with(word));
             return Some(IN_NAME + if at_word_start { 100 } else { 0 });
         }
-        if entry.words.iter().any(|w| w.starts_with(word)) {
+        if word_start {
             return Some(WORD_START);
         }
         // A fuzzy match only counts when its letters lie close together: scattered letters
