@@ -20,7 +20,8 @@ pub enum Error {
     /// Another process holds what this command needs (an export into the same folder).
     #[error("{0}")]
     Busy(String),
-    #[error(transparent)]
+    /// Shown with its causes: "cannot write X: No space left on device".
+    #[error("{0:#}")]
     Other(#[from] anyhow::Error),
 }
 

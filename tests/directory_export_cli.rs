@@ -185,3 +185,28 @@ fn the_texts_are_german_or_french() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_file_or_a_folder_that_cannot_be_made_is_named() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("notes.txt", "a file, not a folder\n");
+    let out = sandbox.run(&["directory", "export", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("notes.txt is a file: give a folder for the package"),
+        "{}",
+        stderr(&out)
+    );
+    let below = file.join("package");
+    let out = sandbox.run(&["directory", "export", below.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("cannot create the folder {}: ", below.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "a file, not a folder\n"
+    );
+}

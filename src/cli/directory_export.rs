@@ -40,10 +40,20 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
         regions: &setup.catalog.regions,
         lang: &lang,
     });
+    if args.dir.exists() && !args.dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is a file: give a folder for the package",
+            args.dir.display()
+        )));
+    }
     refuse_foreign_package(&args.dir, &files, args.force)?;
-    std::fs::create_dir_all(&args.dir)?;
+    use anyhow::Context;
+    std::fs::create_dir_all(&args.dir)
+        .with_context(|| format!("cannot create the folder {}", args.dir.display()))?;
     for (name, contents) in &files {
-        write_replacing(&args.dir.join(name), contents)?;
+        let path = args.dir.join(name);
+        write_replacing(&path, contents)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let rows = |name: &str| {
         files
@@ -91,7 +101,7 @@ fn refuse_foreign_package(dir: &Path, files: &[(&str, String)], force: bool) -> 
 }
 
 /// Writes a file whole or not at all: a reader (or a second export) never sees half of it.
-fn write_replacing(path: &Path, contents: &str) -> Result<()> {
+fn write_replacing(path: &Path, contents: &str) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
