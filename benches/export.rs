@@ -90,6 +90,7 @@ fn export_million(c: &mut Criterion) {
                     test: true,
                     desk: "bench".into(),
                     lock_wait: intake_desk::export::DEFAULT_LOCK_WAIT,
+                    staff: "bench".into(),
                 };
                 let started = Instant::now();
                 let report = intake_desk::export::run(&mut store, &options, &mut |_| {}).unwrap();
@@ -128,6 +129,7 @@ fn save_while_exporting(c: &mut Criterion, db: &Path, dir: &Path) {
                     test: true,
                     desk: "bench".into(),
                     lock_wait: intake_desk::export::DEFAULT_LOCK_WAIT,
+                    staff: "bench".into(),
                 };
                 exporting.store(true, Ordering::Relaxed);
                 intake_desk::export::run(&mut store, &options, &mut |_| {}).unwrap();

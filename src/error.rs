@@ -20,6 +20,9 @@ pub enum Error {
     /// Another process holds what this command needs (an export into the same folder).
     #[error("{0}")]
     Busy(String),
+    /// Not signed in, a wrong PIN, or a role that does not cover the action.
+    #[error("{0}")]
+    Denied(String),
     /// Shown with its causes: "cannot write X: No space left on device".
     #[error("{0:#}")]
     Other(#[from] anyhow::Error),
@@ -27,12 +30,13 @@ pub enum Error {
 
 impl Error {
     /// 2 for input the user must fix (bad files, refused databases), 3 when another export is
-    /// running, 1 for failures.
+    /// running, 4 when sign-in or the role refuses, 1 for failures.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Data(_) | Error::Keymap(_) | Error::Config(_) | Error::Usage(_) => 2,
             Error::Store(e) => e.exit_code(),
             Error::Busy(_) => 3,
+            Error::Denied(_) => 4,
             Error::Other(_) => 1,
         }
     }

@@ -18,6 +18,7 @@ pub mod persons;
 pub mod report;
 pub mod search;
 pub mod slip;
+pub mod staff;
 pub mod store;
 pub mod text;
 pub mod tui;

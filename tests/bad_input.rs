@@ -340,7 +340,7 @@ fn each_row_of_the_readme_exit_code_table_is_what_the_program_does() {
         .collect();
     assert_eq!(
         codes,
-        [0, 1, 2, 3],
+        [0, 1, 2, 3, 4],
         "the table documents exactly these codes"
     );
     let sandbox = Sandbox::new();
@@ -378,6 +378,11 @@ fn each_row_of_the_readme_exit_code_table_is_what_the_program_does() {
                 assert!(slow.wait_with_output().unwrap().status.success());
                 busy
             }
+            // Refused: the right staff member, the wrong PIN.
+            4 => sandbox.run_with_env(
+                &["visits", "list", "--db", db],
+                &[("INTAKE_DESK_PIN", "not-the-pin")],
+            ),
             other => panic!("no command shows exit code {other}"),
         };
         assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));

@@ -45,7 +45,11 @@ fn a_corrected_phone_is_shown_marked_and_taken_back_by_an_empty_value() {
         .map(|c| c["field"].as_str().unwrap())
         .collect();
     assert_eq!(local, ["checked", "phone"]);
-    assert_eq!(after["local"][1]["staff"], "staff");
+    assert_eq!(
+        after["local"][1]["staff"],
+        common::STAFF,
+        "the staff signed in"
+    );
     // The data files are untouched: another database knows nothing of it.
     let other = Sandbox::new();
     let fresh = search(&other, other.db().to_str().unwrap(), "caritas");
@@ -82,8 +86,8 @@ fn a_corrected_phone_is_shown_marked_and_taken_back_by_an_empty_value() {
     assert_eq!(kept, 3);
     let audited: i64 = conn
         .query_row(
-            "SELECT count(*) FROM audit_log WHERE entity = 'service'",
-            [],
+            "SELECT count(*) FROM audit_trail WHERE entity = 'service' AND action = 'correct' AND staff = ?1",
+            [common::STAFF],
             |r| r.get(0),
         )
         .unwrap();

@@ -111,18 +111,21 @@ fn merge_then_split_restores_both_persons_and_both_are_audited() {
     assert_eq!(nothing.status.code(), Some(2), "{}", stderr(&nothing));
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let audit: Vec<(String, String)> = conn
-        .prepare("SELECT action, entity FROM audit_log ORDER BY id")
+    let audit: Vec<(String, String, String)> = conn
+        .prepare(
+            "SELECT action, entity, staff FROM audit_trail
+             WHERE action IN ('merge', 'split') ORDER BY seq",
+        )
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     assert_eq!(
         audit,
         [
-            ("merge".to_string(), "person-merge".to_string()),
-            ("split".to_string(), "person-merge".to_string())
+            ("merge".into(), "person-merge".into(), common::STAFF.into()),
+            ("split".into(), "person-merge".into(), common::STAFF.into())
         ]
     );
     assert_eq!(

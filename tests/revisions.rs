@@ -58,12 +58,13 @@ fn each_correction_keeps_the_version_before_it() {
         official_name: "Gonçalves".into(),
         first_name: "Inês".into(),
     };
-    assert_eq!(store.correct_visit(&id, &names).unwrap(), 2);
+    assert_eq!(store.correct_visit(&id, &names, "mb").unwrap(), 2);
     assert_eq!(
         store
             .correct_visit(
                 &id,
-                &Correction::FollowUpNote("called back, appointment made".into())
+                &Correction::FollowUpNote("called back, appointment made".into()),
+                "mb"
             )
             .unwrap(),
         3
@@ -104,20 +105,21 @@ fn an_invalid_correction_changes_nothing_and_an_anonymous_visit_has_no_person() 
     };
     assert!(
         store
-            .correct_visit(&identified.id.to_string(), &empty)
+            .correct_visit(&identified.id.to_string(), &empty, "mb")
             .is_err()
     );
     assert!(
         store
             .correct_visit(
                 &anonymous.id.to_string(),
-                &Correction::BirthDate("1980".parse().unwrap())
+                &Correction::BirthDate("1980".parse().unwrap()),
+                "mb"
             )
             .is_err()
     );
     assert!(
         store
-            .correct_visit("no-such-visit", &Correction::FollowUpNote("x".into()))
+            .correct_visit("no-such-visit", &Correction::FollowUpNote("x".into()), "mb")
             .is_err()
     );
     for v in [&identified, &anonymous] {

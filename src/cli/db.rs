@@ -63,8 +63,18 @@ pub fn backup(cli: &Cli, file: &std::path::Path) -> Result<()> {
             file.display()
         )));
     }
-    let store = Setup::inspect_store(cli)?;
+    let mut store = Setup::inspect_store(cli)?;
+    let who = super::sign_in::require(cli, &mut store, crate::staff::Needs::Administer)?;
     store.backup_to(file)?;
+    super::sign_in::record(
+        &mut store,
+        &crate::store::NewAuditEntry::new(
+            who.id.as_str(),
+            crate::store::AuditAction::Backup,
+            "database",
+        )
+        .detail("to", file.display().to_string()),
+    )?;
     writeln!(
         super::stdout_for(true),
         "copy of {} saved to {} ({} visits)",

@@ -45,7 +45,10 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
         communes: setup.catalog.communes.iter().map(|c| c.bfs_nr).collect(),
         catalog: Some(setup.catalog.clone()),
     };
-    let added = match store.insert_visits(demo::visits(options)) {
+    let audit_entry =
+        crate::store::NewAuditEntry::new("demo", crate::store::AuditAction::Demo, "visits")
+            .detail("seed", seed);
+    let added = match store.insert_visits_in_bulk(demo::visits(options), audit_entry) {
         // The same seed and end give the same ids: a second run collides on the first of them.
         Err(e) if e.is_duplicate("visits.id") || e.is_duplicate("people.id") => {
             return Err(Error::Usage(format!(
@@ -55,7 +58,6 @@ pub fn run(cli: &Cli, visits: usize, seed: u64, until: Option<NaiveDate>) -> Res
         }
         other => other?,
     };
-    store.audit("demo", "insert-demo-visits", "visits", None)?;
     writeln!(
         out,
         "added {added} synthetic visits to {} in {:.1} s",

@@ -416,8 +416,9 @@ pub fn correct(cli: &Cli, args: &CorrectArgs) -> Result<()> {
             .map_err(|why| Error::Usage(format!("--{}: {why}", field.name())))?;
     }
     let mut store = Setup::open_store(cli)?;
+    let who = super::sign_in::require(cli, &mut store, crate::staff::Needs::Intake)?;
     for (field, value) in &changes {
-        store.correct_service(&service.id, *field, value, &setup.config.staff)?;
+        store.correct_service(&service.id, *field, value, who.id.as_str())?;
     }
     writeln!(
         super::stdout_for(true),

@@ -6,6 +6,7 @@ use super::setup::{Setup, setup};
 use crate::error::{Error, Result};
 use crate::export::http::HttpTarget;
 use crate::export::{BatchState, ExportOptions, Format, Step, Target};
+use crate::staff::Needs;
 use crate::text::escape_control;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,8 +58,20 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
                 "--redo needs a folder: give --to DIR (or export_dir in the configuration)".into(),
             )
         })?;
-        let store = Setup::read_store(cli)?;
+        let mut store = Setup::read_store(cli)?;
+        let who = super::sign_in::require(cli, &mut store, Needs::Export)?;
         let file = crate::export::redo(&store, batch, &dir).map_err(export_error)?;
+        super::sign_in::record(
+            &mut store,
+            &crate::store::NewAuditEntry::new(
+                who.id.as_str(),
+                crate::store::AuditAction::Export,
+                "batch",
+            )
+            .record(batch.as_str())
+            .detail("redo", true)
+            .detail("target", dir.display().to_string()),
+        )?;
         writeln!(
             super::stdout_for(true),
             "batch {} written again to {}",
@@ -88,6 +101,9 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
     })?;
     options.lock_wait = Duration::from_secs(args.wait);
     let mut store = Setup::open_store(cli)?;
+    options.staff = super::sign_in::require(cli, &mut store, Needs::Export)?
+        .id
+        .to_string();
     let report = crate::export::run(&mut store, &options, &mut |step| {
         if let Step::Waiting(dir) = step
             && args.wait > 0
@@ -313,6 +329,8 @@ pub fn options(
         test,
         desk: config.desk.clone(),
         lock_wait: crate::export::DEFAULT_LOCK_WAIT,
+        // Set by the caller once someone has signed in.
+        staff: String::new(),
     }))
 }
 

@@ -1,6 +1,7 @@
 //! The command line: no subcommand starts the terminal interface; subcommands serve scripting
 //! and administration. Every command ends with exit code 0 (done), 2 (input to fix) or 1 (failure).
 
+mod audit;
 mod check;
 mod data;
 mod db;
@@ -13,6 +14,8 @@ mod keymap;
 mod persons;
 mod report;
 mod setup;
+mod sign_in;
+mod staff;
 mod start;
 mod visits;
 
@@ -40,6 +43,10 @@ pub struct Cli {
     /// Interface language (de, fr, en, or any language file in data/i18n)
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Staff member who signs in for commands on personal data [default: INTAKE_DESK_STAFF];
+    /// the PIN comes from INTAKE_DESK_PIN or a prompt
+    #[arg(long, global = true, value_name = "NAME")]
+    pub staff: Option<String>,
     /// Keymap: a shipped one (default, vim) or a keymap file [default: keymap.toml in the config folder]
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub keymap: Option<String>,
@@ -99,6 +106,13 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Statistics of a month or period: visits, topics, referrals, languages, waiting times
     Report(report::ReportArgs),
+    /// Staff accounts that sign in at the desks (admin)
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+    /// The audit trail: who read or changed which record, when (admin); `audit verify` checks it
+    Audit(audit::AuditArgs),
     /// Inspect the database
     Db {
         #[command(subcommand)]
@@ -181,6 +195,19 @@ pub enum PersonsCommand {
         /// The person merged before
         merged: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add an account; on a database without staff, the first admin (no sign-in needed). The
+    /// new PIN is asked twice, or taken from INTAKE_DESK_NEW_PIN
+    Add(staff::AddArgs),
+    /// Every account with its role
+    List(staff::ListArgs),
+    /// Stop an account from signing in (its visits and audit entries keep the name)
+    Disable { name: String },
+    /// Set a new PIN: one's own, or anyone's for an admin
+    Pin { name: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -315,6 +342,19 @@ pub fn run(cli: Cli) -> Result<()> {
             command: PersonsCommand::Split { merged },
         }) => persons::split(&cli, merged),
         Some(Command::Report(args)) => report::run(&cli, args),
+        Some(Command::Staff {
+            command: StaffCommand::Add(args),
+        }) => staff::add(&cli, args),
+        Some(Command::Staff {
+            command: StaffCommand::List(args),
+        }) => staff::list(&cli, args),
+        Some(Command::Staff {
+            command: StaffCommand::Disable { name },
+        }) => staff::disable(&cli, name),
+        Some(Command::Staff {
+            command: StaffCommand::Pin { name },
+        }) => staff::pin(&cli, name),
+        Some(Command::Audit(args)) => audit::run(&cli, args),
         Some(Command::Visits {
             command: VisitsCommand::List(args),
         }) => visits::list(&cli, args),

@@ -5,8 +5,16 @@
 
 use super::Cli;
 use super::setup::{Setup, setup};
+use super::sign_in::{record, require};
 use crate::error::{Error, Result};
+use crate::staff::Needs;
+use crate::store::{AuditAction, NewAuditEntry, PersonRecord};
 use chrono::NaiveDate;
+
+/// The person's id across visits, else the record's own.
+fn stable_id(p: &PersonRecord) -> String {
+    p.stable_id.clone().unwrap_or_else(|| p.id.clone())
+}
 use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,9 +65,17 @@ pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
     let lang = setup.language(cli, None)?;
     // A worklist read often (a cron job, a desk each morning): without the whole-file damage
     // check, which takes seconds on a million visits; damage met while reading is reported.
-    let store = Setup::inspect_store(cli)?;
+    let mut store = Setup::inspect_store(cli)?;
+    let who = require(cli, &mut store, Needs::Dossiers)?;
     let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
     let changes = crate::persons::worklist(&store, &setup.catalog, today, args.within)?;
+    record(
+        &mut store,
+        &NewAuditEntry::new(who.id.as_str(), AuditAction::Read, "persons")
+            .records(changes.iter().map(|c| stable_id(&c.person)))
+            .detail("list", "changes")
+            .detail("count", changes.len()),
+    )?;
     let lines: Vec<ChangeLine> = changes
         .iter()
         .map(|c| ChangeLine {
@@ -153,8 +169,20 @@ pub fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> Result<()> {
     use super::directory::ListFormat;
     // A worklist read often (a cron job, a desk each morning): without the whole-file damage
     // check, which takes seconds on a million visits; damage met while reading is reported.
-    let store = Setup::inspect_store(cli)?;
+    let mut store = Setup::inspect_store(cli)?;
+    let who = require(cli, &mut store, Needs::Dossiers)?;
     let pairs = store.duplicate_candidates()?;
+    record(
+        &mut store,
+        &NewAuditEntry::new(who.id.as_str(), AuditAction::Read, "persons")
+            .records(
+                pairs
+                    .iter()
+                    .flat_map(|p| [stable_id(&p.a), stable_id(&p.b)]),
+            )
+            .detail("list", "duplicates")
+            .detail("count", pairs.len()),
+    )?;
     let mut out = super::stdout_for(args.format == ListFormat::Text);
     match args.format {
         ListFormat::Json => writeln!(
@@ -197,8 +225,8 @@ fn merge_error(e: crate::store::MergeError) -> Error {
 }
 
 pub fn merge(cli: &Cli, kept: &str, merged: &str, unlike: bool) -> Result<()> {
-    let staff = setup(cli)?.config.staff;
     let mut store = Setup::open_store(cli)?;
+    let staff = require(cli, &mut store, Needs::Merge)?.id.to_string();
     let (kept, merged) = (kept.trim(), merged.trim());
     // Two persons who resemble by no rule are likely a mistyped id: merged only when asked for.
     if !unlike
@@ -231,8 +259,8 @@ pub fn merge(cli: &Cli, kept: &str, merged: &str, unlike: bool) -> Result<()> {
 }
 
 pub fn split(cli: &Cli, merged: &str) -> Result<()> {
-    let staff = setup(cli)?.config.staff;
     let mut store = Setup::open_store(cli)?;
+    let staff = require(cli, &mut store, Needs::Merge)?.id.to_string();
     let split = store
         .split_person(merged.trim(), &staff)
         .map_err(merge_error)?;

@@ -4,9 +4,11 @@
 use super::Cli;
 use super::directory::ListFormat;
 use super::setup::{Setup, setup};
+use super::sign_in::{record, require};
 use crate::domain::PartialDate;
 use crate::error::{Error, Result};
-use crate::store::{Correction, CorrectionError};
+use crate::staff::Needs;
+use crate::store::{AuditAction, Correction, CorrectionError, NewAuditEntry};
 use chrono::{Local, NaiveDate, TimeZone};
 use std::io::Write;
 
@@ -31,7 +33,7 @@ pub struct ShowArgs {
 }
 
 /// Milliseconds (UTC) at local midnight starting `day`.
-fn day_start_ms(day: NaiveDate) -> i64 {
+pub(super) fn day_start_ms(day: NaiveDate) -> i64 {
     let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
     Local.from_local_datetime(&midnight).earliest().map_or_else(
         || midnight.and_utc().timestamp_millis(),
@@ -43,7 +45,8 @@ pub fn list(cli: &Cli, args: &ListArgs) -> Result<()> {
     let mut out = super::stdout_for(args.format == ListFormat::Text);
     let setup = setup(cli)?;
     let lang = setup.language(cli, None)?;
-    let store = Setup::read_store(cli)?;
+    let mut store = Setup::read_store(cli)?;
+    let who = require(cli, &mut store, Needs::Intake)?;
     let since = args.since.map_or(i64::MIN, day_start_ms);
     let until = args
         .until
@@ -53,6 +56,14 @@ pub fn list(cli: &Cli, args: &ListArgs) -> Result<()> {
         return Err(Error::Usage("--since lies after --until".into()));
     }
     let visits = store.visit_records(since, until)?;
+    record(
+        &mut store,
+        &NewAuditEntry::new(who.id.as_str(), AuditAction::Read, "visits")
+            .records(visits.iter().filter(|v| !v.anonymous).map(|v| v.id.clone()))
+            .detail("since", args.since.map(|d| d.to_string()))
+            .detail("until", args.until.map(|d| d.to_string()))
+            .detail("count", visits.len()),
+    )?;
     match args.format {
         ListFormat::Json => writeln!(
             out,
@@ -96,10 +107,17 @@ pub fn list(cli: &Cli, args: &ListArgs) -> Result<()> {
 
 pub fn show(cli: &Cli, args: &ShowArgs) -> Result<()> {
     let mut out = super::stdout_for(args.format == ListFormat::Text);
-    let store = Setup::read_store(cli)?;
+    let mut store = Setup::read_store(cli)?;
+    let who = require(cli, &mut store, Needs::Intake)?;
     let visit = store
         .visit_record(&args.id)?
         .ok_or_else(|| Error::Usage(format!("no visit with the id {}", args.id)))?;
+    record(
+        &mut store,
+        &NewAuditEntry::new(who.id.as_str(), AuditAction::Read, "visit")
+            .record(visit.id.clone())
+            .records(visit.person.as_ref().and_then(|p| p.stable_id.clone())),
+    )?;
     let mut value = serde_json::to_value(&visit).expect("plain data serialises");
     // Corrections keep every earlier version, oldest first.
     value["revisions"] =
@@ -140,18 +158,21 @@ pub struct CorrectArgs {
 
 fn apply(cli: &Cli, id: &str, corrections: Vec<Correction>) -> Result<()> {
     let mut out = super::stdout_for(true);
-    let mut store = Setup::open_store(cli)?;
     if corrections.is_empty() {
         return Err(Error::Usage(
             "nothing to correct: give --name and --first-name, or --birth-date".into(),
         ));
     }
+    let mut store = Setup::open_store(cli)?;
+    let who = require(cli, &mut store, Needs::Intake)?;
     let mut revision = 0;
     for correction in &corrections {
-        revision = store.correct_visit(id, correction).map_err(|e| match e {
-            CorrectionError::Database(db) => Error::from(db),
-            other => Error::Usage(other.to_string()),
-        })?;
+        revision = store
+            .correct_visit(id, correction, who.id.as_str())
+            .map_err(|e| match e {
+                CorrectionError::Database(db) => Error::from(db),
+                other => Error::Usage(other.to_string()),
+            })?;
     }
     writeln!(
         out,

@@ -82,7 +82,8 @@ pub struct Recovery {
 /// Brings the database and the folder into step before a new export. Runs under the folder's
 /// lock, so no live run owns anything unfinished here: what is unfinished was left by a run
 /// that stopped.
-pub fn recover(store: &mut Store, dir: &Path) -> anyhow::Result<Recovery> {
+/// `staff` is who runs this export: the adopted batches are recorded in their name.
+pub fn recover(store: &mut Store, dir: &Path, staff: &str) -> anyhow::Result<Recovery> {
     let mut recovery = Recovery::default();
     let names = |dir: &Path| -> anyhow::Result<Vec<String>> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -105,7 +106,7 @@ pub fn recover(store: &mut Store, dir: &Path) -> anyhow::Result<Recovery> {
         if name.starts_with('.') || store.export_batch(batch_id)?.is_some() {
             continue;
         }
-        adopt(store, dir, &name)?;
+        adopt(store, dir, &name, staff)?;
         recovery.adopted.push(batch_id.to_string());
     }
     let target = super::folder_target(dir);
@@ -152,7 +153,7 @@ fn published(dir: &Path, batch_id: &str) -> anyhow::Result<Option<(u64, String)>
 }
 
 /// Records a published batch from its manifest and file, after checking the file's hash.
-fn adopt(store: &mut Store, dir: &Path, manifest_name: &str) -> anyhow::Result<()> {
+fn adopt(store: &mut Store, dir: &Path, manifest_name: &str, staff: &str) -> anyhow::Result<()> {
     let path = dir.join(manifest_name);
     let manifest: Manifest = serde_json::from_slice(&std::fs::read(&path)?)
         .with_context(|| format!("{}: not a batch manifest", path.display()))?;
@@ -178,6 +179,7 @@ fn adopt(store: &mut Store, dir: &Path, manifest_name: &str) -> anyhow::Result<(
         header: serde_json::to_string(&manifest.header)?,
         schema: crate::store::LineSchema::from_name(&manifest.schema)
             .with_context(|| format!("{}: unknown schema {}", path.display(), manifest.schema))?,
+        staff_id: staff.to_string(),
     };
     store.adopt_batch(&batch, &sha, &visits)?;
     Ok(())

@@ -59,6 +59,8 @@ pub struct ExportOptions {
     pub desk: String,
     /// How long to wait for another export into the same folder.
     pub lock_wait: Duration,
+    /// Who exports (the signed-in staff member), in the batch and the audit trail.
+    pub staff: String,
 }
 
 /// What became of a batch in this run.
@@ -151,7 +153,7 @@ pub fn run(
             let _lock = FolderLock::acquire(dir, options.lock_wait, &mut || {
                 progress(Step::Waiting(dir.clone()))
             })?;
-            let recovery = folder::recover(store, dir)?;
+            let recovery = folder::recover(store, dir, &options.staff)?;
             report.adopted = recovery.adopted;
             report.finished = recovery.finished;
             report.removed = recovery.removed.len();
@@ -304,6 +306,7 @@ fn write_batch(
         test: options.test,
         header: header_json.clone(),
         schema: crate::store::LineSchema::CURRENT,
+        staff_id: options.staff.clone(),
     };
     if store.reserve_batch(&batch, limit)? == 0 {
         return Ok(None);

@@ -95,9 +95,11 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5)",
             (service_id, field.name(), value.trim(), staff, now_rfc3339()),
         )?;
-        tx.execute(
-            "INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES (?1, ?2, 'correct', 'service', ?3)",
-            (now_rfc3339(), staff, service_id),
+        super::audit::append(
+            &tx,
+            &super::NewAuditEntry::new(staff, super::AuditAction::Correct, "service")
+                .record(service_id)
+                .detail("field", field.name()),
         )?;
         tx.commit()?;
         Ok(())

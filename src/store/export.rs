@@ -44,6 +44,8 @@ pub struct NewBatch {
     pub test: bool,
     pub header: String,
     pub schema: LineSchema,
+    /// Who exports: the signed-in staff member (or the scheduled job's account).
+    pub staff_id: String,
 }
 
 /// One visit of a batch, in the version the batch carries.
@@ -108,6 +110,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let taken = reserve(&tx, batch, limit)?;
+        if taken > 0 {
+            audit_export(&tx, batch, taken)?;
+        }
         tx.commit()?;
         Ok(taken)
     }
@@ -248,6 +253,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         insert_batch(&tx, batch, BatchStatus::Delivered)?;
+        audit_export(&tx, batch, lines.len() as u64)?;
         let mut last_seq = high_water(&tx)?;
         let first_seq = last_seq;
         for line in lines {
@@ -293,6 +299,27 @@ pub struct AdoptedLine {
     pub previous_batch: Option<String>,
 }
 
+/// The disclosure, for the audit trail: the batch, how many visits, to whom.
+fn audit_export(tx: &Transaction<'_>, batch: &NewBatch, count: u64) -> super::Result<()> {
+    super::audit::append(
+        tx,
+        &super::NewAuditEntry::new(&batch.staff_id, super::AuditAction::Export, "batch")
+            .record(batch.id.as_str())
+            .detail("count", count)
+            .detail("target", batch.target.as_str())
+            .detail(
+                "action",
+                if batch.action == BatchAction::Correction {
+                    "correction"
+                } else {
+                    "new"
+                },
+            )
+            .detail("test", batch.test),
+    )?;
+    Ok(())
+}
+
 fn insert_batch(
     tx: &Transaction<'_>,
     batch: &NewBatch,
@@ -300,8 +327,8 @@ fn insert_batch(
 ) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO export_batches (id, created_at, target, format, visit_count, status, action, test, header,
-                                     schema)
-         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9)",
+                                     schema, staff_id)
+         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             batch.id,
             batch.created_at,
@@ -311,7 +338,8 @@ fn insert_batch(
             batch.action,
             batch.test,
             batch.header,
-            batch.schema
+            batch.schema,
+            batch.staff_id
         ],
     )?;
     Ok(())

@@ -94,7 +94,12 @@ impl Store {
                 serde_json::to_string(&merge.records).expect("a list of strings serialises"),
             ),
         )?;
-        self.audit(actor, "merge", "person-merge", Some(&merge.id))?;
+        super::audit::append(
+            &tx,
+            &super::NewAuditEntry::new(actor, super::AuditAction::Merge, "person-merge")
+                .record(merge.id.as_str())
+                .records([kept, merged]),
+        )?;
         tx.commit()?;
         Ok(merge)
     }
@@ -141,7 +146,12 @@ impl Store {
             "UPDATE person_merges SET split_at = ?2 WHERE id = ?1",
             (&id, now_rfc3339()),
         )?;
-        self.audit(actor, "split", "person-merge", Some(&id))?;
+        super::audit::append(
+            &tx,
+            &super::NewAuditEntry::new(actor, super::AuditAction::Split, "person-merge")
+                .record(id.as_str())
+                .record(merged),
+        )?;
         tx.commit()?;
         Ok(Merge {
             id,

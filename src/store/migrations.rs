@@ -245,6 +245,40 @@ const MIGRATIONS: &[&str] = &[
         at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX service_corrections_service ON service_corrections (service_id, field, id);",
+    // 14: staff accounts (PINs as Argon2id hashes only) and the audit trail: append-only (the
+    // triggers refuse changes and deletions), each entry hashed over the one before, so a changed
+    // or removed entry shows. The entries of the old log are chained into it by `chain_old_log`.
+    "CREATE TABLE staff (
+        id TEXT PRIMARY KEY COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('reception', 'social-worker', 'admin')),
+        pin_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        disabled_at TEXT,
+        failed_count INTEGER NOT NULL DEFAULT 0,
+        wait_until_ms INTEGER
+    ) STRICT;
+    CREATE TABLE audit_trail (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        staff TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        record_ids TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX audit_trail_staff ON audit_trail (staff, seq);
+    CREATE INDEX audit_trail_at ON audit_trail (at_ms);
+    CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail BEGIN
+        SELECT RAISE(ABORT, 'the audit trail is append-only: entries cannot be changed');
+    END;
+    CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail BEGIN
+        SELECT RAISE(ABORT, 'the audit trail is append-only: entries cannot be deleted');
+    END;
+    ALTER TABLE export_batches ADD COLUMN staff_id TEXT;",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.
@@ -253,6 +287,7 @@ fn after(version: i64, tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
         9 => join_persons(tx),
         10 => fill_person_keys(tx),
         12 => fill_name_keys(tx),
+        14 => super::audit::chain_old_log(tx),
         _ => Ok(()),
     }
 }

@@ -1,5 +1,6 @@
 //! Local storage in SQLite. All SQL of the application lives in this module.
 
+mod audit;
 mod batch_kind;
 mod batch_lines;
 mod directory;
@@ -17,10 +18,12 @@ mod records;
 mod returning;
 mod revisions;
 mod settings;
+mod staff;
 mod stats;
 mod unmet_needs;
 mod visits;
 
+pub use audit::{AuditAction, AuditCheck, AuditEntry, AuditFilter, AuditProblem, NewAuditEntry};
 pub use batch_kind::{BatchAction, BatchStatus, LineSchema};
 pub use directory::{ServiceCorrection, ServiceField};
 pub use drafts::Draft;
@@ -37,6 +40,7 @@ pub use records::{
 };
 pub use returning::{Returning, ReturningPerson, fts_query};
 pub use revisions::{Correction, CorrectionError, Revision};
+pub use staff::{StaffAccount, StaffError};
 pub use stats::PeriodCounts;
 pub use unmet_needs::UnmetNeed;
 
@@ -102,21 +106,6 @@ impl Store {
         Opener {
             path: self.path.clone(),
         }
-    }
-
-    /// Records who did what to which record, without personal data.
-    pub fn audit(
-        &self,
-        actor: &str,
-        action: &str,
-        entity: &str,
-        entity_id: Option<&str>,
-    ) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            (now_rfc3339(), actor, action, entity, entity_id),
-        )?;
-        Ok(())
     }
 }
 

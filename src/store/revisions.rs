@@ -53,6 +53,7 @@ impl Store {
         &mut self,
         id: &str,
         correction: &Correction,
+        staff: &str,
     ) -> Result<u32, CorrectionError> {
         // The version kept is read inside the write transaction: no other desk can change the
         // visit between reading it and replacing it.
@@ -109,6 +110,18 @@ impl Store {
             }
         }
         next_revision(&tx, id)?;
+        let (action, field) = match correction {
+            Correction::FollowUpNote(_) => (super::AuditAction::Note, "note"),
+            Correction::Names { .. } => (super::AuditAction::Correct, "names"),
+            Correction::BirthDate(_) => (super::AuditAction::Correct, "birth_date"),
+        };
+        super::audit::append(
+            &tx,
+            &super::NewAuditEntry::new(staff, action, "visit")
+                .record(id)
+                .detail("field", field)
+                .detail("revision", revision + 1),
+        )?;
         tx.commit()?;
         Ok(revision + 1)
     }

@@ -1,5 +1,6 @@
 //! Saving visits with their person, referrals and interpreter use, and the counts the shell shows.
 
+use super::audit::{self, AuditAction, NewAuditEntry};
 use super::{Store, now_rfc3339};
 use crate::domain::{Person, Visit};
 use chrono::SecondsFormat;
@@ -7,7 +8,8 @@ use rusqlite::{Transaction, params};
 use std::borrow::Borrow;
 
 impl Store {
-    /// Saves visits in one transaction: all of them or none.
+    /// Saves visits in one transaction: all of them or none, each with its audit entry (by the
+    /// visit's staff).
     pub fn insert_visits<V: Borrow<Visit>>(
         &mut self,
         visits: impl IntoIterator<Item = V>,
@@ -15,9 +17,32 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut count = 0;
         for visit in visits {
+            let visit = visit.borrow();
+            insert_visit(&tx, visit)?;
+            audit::append(
+                &tx,
+                &NewAuditEntry::new(&visit.staff_id, AuditAction::Create, "visit")
+                    .record(visit.id.to_string()),
+            )?;
+            count += 1;
+        }
+        tx.commit()?;
+        Ok(count)
+    }
+
+    /// Saves many visits at once with one audit entry for them all (demo data), the count in it.
+    pub fn insert_visits_in_bulk<V: Borrow<Visit>>(
+        &mut self,
+        visits: impl IntoIterator<Item = V>,
+        entry: NewAuditEntry,
+    ) -> super::Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut count = 0;
+        for visit in visits {
             insert_visit(&tx, visit.borrow())?;
             count += 1;
         }
+        audit::append(&tx, &entry.detail("count", count))?;
         tx.commit()?;
         Ok(count)
     }

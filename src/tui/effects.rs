@@ -30,10 +30,10 @@ pub enum Job {
         recipient: crate::slip::SlipFor,
     },
     RecordUnmetNeed(crate::store::UnmetNeed),
+    /// Saved in the name of the visit's `staff_id`.
     SaveVisit {
         visit: Box<crate::domain::Visit>,
         draft: Option<String>,
-        staff: String,
     },
     SearchVisits(VisitFilter),
     CheckIn {
@@ -82,6 +82,7 @@ pub enum Job {
     AddFollowUpNote {
         visit_id: String,
         text: String,
+        staff: String,
     },
     SaveSettings {
         file: PathBuf,
@@ -289,11 +290,7 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             Ok(count) => Event::UnmetNeedRecorded(count),
             Err(e) => failed("unmet.failed", e),
         },
-        Job::SaveVisit {
-            visit,
-            draft,
-            staff,
-        } => {
+        Job::SaveVisit { visit, draft } => {
             if let Some(candidates) = resembling(store, &visit) {
                 return Event::SamePerson {
                     visit,
@@ -303,9 +300,8 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             }
             let saved = store
                 .insert_visits([visit.as_ref()])
-                .and_then(|_| store.audit(&staff, "save", "visit", Some(&visit.id.to_string())))
                 // Only once the visit is safe may its draft go.
-                .and_then(|()| draft.as_deref().map_or(Ok(()), |d| store.delete_draft(d)));
+                .and_then(|_| draft.as_deref().map_or(Ok(()), |d| store.delete_draft(d)));
             match saved {
                 Ok(()) => Event::VisitSaved {
                     kind: visit.kind,
@@ -432,9 +428,13 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             Ok(()) => Event::SettingsSaved(settings),
             Err(e) => failed("settings.save_failed", e),
         },
-        Job::AddFollowUpNote { visit_id, text } => {
+        Job::AddFollowUpNote {
+            visit_id,
+            text,
+            staff,
+        } => {
             let note = crate::store::Correction::FollowUpNote(text.clone());
-            match store.correct_visit(&visit_id, &note) {
+            match store.correct_visit(&visit_id, &note, &staff) {
                 Ok(revision) => Event::NoteAdded { visit_id, revision },
                 Err(e) => Event::NoteFailed {
                     visit_id,

@@ -20,16 +20,71 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_intake-desk");
 // Generous: the suite runs many binaries at once on two cores.
 const WAIT: Duration = Duration::from_secs(30);
 
+/// The staff member every sandbox signs in as (an admin), unless a test signs in itself.
+pub const STAFF: &str = "tester";
+pub const PIN: &str = "tester-pin-4711";
+
 /// A throw-away home: database, config and data folders never touch the real ones.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
+    /// Whether commands that sign in find the [`STAFF`] admin made for them in their database.
+    auto_staff: bool,
+    /// The databases given their admin already.
+    staffed: Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+/// Commands that sign in (they read or write personal data).
+fn signs_in(args: &[&str]) -> bool {
+    match args {
+        ["visits" | "persons" | "export" | "audit" | "purge", ..] => true,
+        ["staff", sub, ..] => *sub != "add",
+        ["db", "backup", ..] | ["directory", "correct", ..] => true,
+        _ => false,
+    }
 }
 
 impl Sandbox {
     pub fn new() -> Sandbox {
         Sandbox {
             dir: tempfile::tempdir().expect("temp dir"),
+            auto_staff: true,
+            staffed: Mutex::default(),
         }
+    }
+
+    /// A sandbox whose databases get no staff of their own: for the tests of signing in.
+    pub fn without_staff() -> Sandbox {
+        Sandbox {
+            auto_staff: false,
+            ..Sandbox::new()
+        }
+    }
+
+    /// The database a command line works on: `--db`, else the default in the data folder.
+    fn db_of(&self, args: &[&str]) -> PathBuf {
+        match args.iter().position(|a| *a == "--db") {
+            Some(i) if i + 1 < args.len() => self.dir.path().join(args[i + 1]),
+            _ => self.path("share/intake-desk/visits.db"),
+        }
+    }
+
+    /// Gives the database its [`STAFF`] admin once, as a desk's setup would.
+    pub fn ensure_staff(&self, db: &Path) {
+        if !self.auto_staff || !self.staffed.lock().unwrap().insert(db.to_path_buf()) {
+            return;
+        }
+        let mut command = Command::new(BIN);
+        command
+            .args(["staff", "add", STAFF, "--role", "admin", "--db"])
+            .arg(db)
+            .current_dir(self.dir.path())
+            .env("INTAKE_DESK_NEW_PIN", PIN);
+        for (key, value) in self.env() {
+            command.env(key, value);
+        }
+        // Refused when the database has staff already or cannot be written: the command under
+        // test then meets that as it is.
+        let _ = command.output().expect("binary runs");
     }
 
     pub fn path(&self, relative: &str) -> PathBuf {
@@ -52,6 +107,8 @@ impl Sandbox {
             ("HOME", self.dir.path().to_path_buf()),
             ("XDG_CONFIG_HOME", self.path("config")),
             ("XDG_DATA_HOME", self.path("share")),
+            ("INTAKE_DESK_STAFF", STAFF.into()),
+            ("INTAKE_DESK_PIN", PIN.into()),
         ]
     }
 
@@ -72,6 +129,7 @@ impl Sandbox {
             db,
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
+        self.ensure_staff(&self.dir.path().join(db));
     }
 
     /// Fills the database with demo visits (ending 2026-11-20) and gives the ids of those due for
@@ -96,6 +154,9 @@ impl Sandbox {
 
     /// Runs the binary with extra environment variables.
     pub fn run_with_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Output {
+        if signs_in(args) {
+            self.ensure_staff(&self.db_of(args));
+        }
         let mut command = Command::new(BIN);
         command.args(args).current_dir(self.dir.path());
         for (key, value) in self.env() {
@@ -109,6 +170,9 @@ impl Sandbox {
 
     /// Starts a subcommand and returns at once (for runs that must overlap).
     pub fn spawn(&self, args: &[&str], extra: &[(&str, &str)]) -> std::process::Child {
+        if signs_in(args) {
+            self.ensure_staff(&self.db_of(args));
+        }
         let mut command = Command::new(BIN);
         command
             .args(args)

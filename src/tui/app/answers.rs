@@ -265,6 +265,7 @@ impl App {
                                 test: false,
                                 desk: settings.desk.clone(),
                                 lock_wait: crate::export::DEFAULT_LOCK_WAIT,
+                                staff: session.staff.clone(),
                             });
                 }
                 session.export_dir = settings.export_dir;

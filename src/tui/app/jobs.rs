@@ -48,7 +48,11 @@ impl App {
             Effect::StartExport => {
                 return match session.export.clone() {
                     None => Carry::Answer(Event::Notice(self.t("export.no_target"))),
-                    Some(options) => Carry::Export(options),
+                    // The export is in the name of whoever is signed in now.
+                    Some(options) => Carry::Export(crate::export::ExportOptions {
+                        staff: session.staff.clone(),
+                        ..options
+                    }),
                 };
             }
             Effect::SaveLanguage(lang) => Job::SaveLanguage(lang),
@@ -75,11 +79,7 @@ impl App {
                 searched_for,
                 reason,
             }),
-            Effect::SaveVisit { visit, draft } => Job::SaveVisit {
-                visit,
-                draft,
-                staff: session.staff.clone(),
-            },
+            Effect::SaveVisit { visit, draft } => Job::SaveVisit { visit, draft },
             Effect::LoadHistory => Job::SearchVisits(crate::tui::screens::history::filter::parse(
                 &self.screens.history.query,
                 &self.shared.catalog,
@@ -138,7 +138,11 @@ impl App {
                 merged,
                 staff: session.staff.clone(),
             },
-            Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote { visit_id, text },
+            Effect::AddFollowUpNote { visit_id, text } => Job::AddFollowUpNote {
+                visit_id,
+                text,
+                staff: session.staff.clone(),
+            },
             Effect::SaveSettings(settings) => Job::SaveSettings {
                 file: session.config_path.clone().into(),
                 settings,

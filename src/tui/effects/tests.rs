@@ -71,7 +71,6 @@ fn save(visit: crate::domain::Visit, store: &mut Store) -> Event {
     let job = Job::SaveVisit {
         visit: Box::new(visit),
         draft: None,
-        staff: "mb".into(),
     };
     perform(job, store, &Catalog::embedded())
 }
@@ -139,11 +138,7 @@ fn the_answer_to_same_person_saves_the_visit_as_theirs_or_as_someone_new() {
         let [Effect::SaveVisit { visit, draft }] = <[Effect; 1]>::try_from(effects).unwrap() else {
             panic!("the answer saves");
         };
-        let job = Job::SaveVisit {
-            visit,
-            draft,
-            staff: "mb".into(),
-        };
+        let job = Job::SaveVisit { visit, draft };
         let saved = perform(job, &mut store, &Catalog::embedded());
         assert!(matches!(saved, Event::VisitSaved { .. }), "asked once only");
         let key = store
