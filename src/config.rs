@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     /// Identifies this desk in every visit, e.g. "SMZO Visp 1".
     pub desk: String,
-    /// Identifies the person at the desk (initials or staff number, no full name needed).
-    pub staff: String,
+    /// The staff name the sign-in offers first at this desk (who signs in is always asked).
+    pub staff: Option<String>,
+    /// Minutes without a key before the screen locks and hides every personal field (1 to 120).
+    pub lock_after_minutes: Option<u32>,
     /// The SMZ/CMS this desk belongs to (a region id of `regions.csv`, e.g. `smzo`): its name,
     /// address and phone stand on every referral slip.
     pub centre: Option<String>,
@@ -32,11 +34,17 @@ pub struct Config {
     pub export_format: Option<String>,
 }
 
+/// The screen locks after this many idle minutes unless `lock_after_minutes` says otherwise.
+pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 5;
+/// A desk left alone longer than two hours with a visitor's data on screen is not allowed for.
+pub const MAX_LOCK_AFTER_MINUTES: u32 = 120;
+
 impl Default for Config {
     fn default() -> Self {
         Config {
             desk: "desk-1".into(),
-            staff: "staff".into(),
+            staff: None,
+            lock_after_minutes: None,
             centre: None,
             language: None,
             keymap: None,
@@ -127,7 +135,10 @@ pub fn check(
             config.export_url.as_deref().map(str::is_empty),
         ),
         ("desk", Some(config.desk.trim().is_empty())),
-        ("staff", Some(config.staff.trim().is_empty())),
+        (
+            "staff",
+            config.staff.as_deref().map(|s| s.trim().is_empty()),
+        ),
     ];
     if let Some((key, _)) = empty.iter().find(|(_, e)| *e == Some(true)) {
         return problem(
@@ -171,6 +182,17 @@ pub fn check(
             "export_token",
             format!("export_token {why}"),
             "copy the token again, on one line",
+        );
+    }
+    if let Some(minutes) = config.lock_after_minutes
+        && !(1..=MAX_LOCK_AFTER_MINUTES).contains(&minutes)
+    {
+        return problem(
+            "lock_after_minutes",
+            format!("lock_after_minutes = {minutes} is out of range"),
+            &format!(
+                "give 1 to {MAX_LOCK_AFTER_MINUTES} (minutes without a key before the screen locks)"
+            ),
         );
     }
     if let Some(format) = &config.export_format
@@ -224,7 +246,7 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
             line,
             column,
             message: e.message().trim().to_string(),
-            fix: "the keys are desk, staff, centre, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
+            fix: "the keys are desk, staff, lock_after_minutes, centre, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
         }
     })
 }
@@ -233,7 +255,6 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeskSettings {
     pub desk: String,
-    pub staff: String,
     /// The SMZ/CMS region id; `None` removes the key.
     pub centre: Option<String>,
     /// The interface language.
@@ -261,14 +282,11 @@ pub enum SaveError {
 /// comments as they are; the file is replaced atomically (written beside it, synced, renamed)
 /// and is readable by its owner only. Values are checked as the file's are.
 pub fn save(file: &Path, settings: &DeskSettings) -> Result<(), SaveError> {
-    for (key, value) in [("desk", &settings.desk), ("staff", &settings.staff)] {
-        if value.trim().is_empty() {
-            return Err(SaveError::Empty(key));
-        }
+    if settings.desk.trim().is_empty() {
+        return Err(SaveError::Empty("desk"));
     }
     let values = [
         ("desk", Some(&settings.desk)),
-        ("staff", Some(&settings.staff)),
         ("centre", settings.centre.as_ref()),
         ("language", settings.language.as_ref()),
         ("print_command", settings.print_command.as_ref()),
@@ -332,7 +350,6 @@ mod tests {
         .unwrap();
         let settings = DeskSettings {
             desk: "Visp 2".into(),
-            staff: "mb".into(),
             centre: Some("smzo".into()),
             language: Some("fr".into()),
             print_command: Some("lp -d desk".into()),
@@ -345,10 +362,7 @@ mod tests {
             "{text}"
         );
         let config = load(&ConfigLocation::resolve(Some(&file)), true).unwrap();
-        assert_eq!(
-            (config.desk.as_str(), config.staff.as_str()),
-            ("Visp 2", "mb")
-        );
+        assert_eq!(config.desk, "Visp 2");
         assert_eq!(config.print_command.as_deref(), Some("lp -d desk"));
         assert_eq!(
             (config.centre.as_deref(), config.language.as_deref()),
@@ -377,12 +391,12 @@ mod tests {
         };
         assert!(matches!(save(&file, &empty), Err(SaveError::Empty("desk"))));
         let control = DeskSettings {
-            staff: "m\u{1b}b".into(),
+            desk: "m\u{1b}b".into(),
             ..settings.clone()
         };
         assert!(matches!(
             save(&file, &control),
-            Err(SaveError::Forbidden("staff", _))
+            Err(SaveError::Forbidden("desk", _))
         ));
         // A broken file is left alone.
         std::fs::write(&file, "desk = \n").unwrap();

@@ -123,7 +123,10 @@ fn a_phone_corrected_on_the_directory_screen_is_kept_marked_and_searchable_after
     tui.type_text("caritas");
     tui.wait_for("027 000 11 22");
     tui.press("enter");
-    tui.wait_for("Corrected at this desk: checked (staff,");
+    tui.wait_for(&format!(
+        "Corrected at this desk: checked ({},",
+        common::STAFF
+    ));
     assert_eq!(tui.quit(), 0);
     let out = sandbox.run(&[
         "directory",
@@ -152,9 +155,8 @@ fn a_phone_corrected_on_the_directory_screen_is_kept_marked_and_searchable_after
     assert!(phones.contains(",027 000 11 22,voice,"), "{phones}");
     let changes = std::fs::read_to_string(package.join("metadata.csv")).unwrap();
     assert!(
-        changes
-            .lines()
-            .any(|l| l.contains(",phones.number,") && l.ends_with(",027 000 11 22,staff")),
+        changes.lines().any(|l| l.contains(",phones.number,")
+            && l.ends_with(&format!(",027 000 11 22,{}", common::STAFF))),
         "{changes}"
     );
 }

@@ -100,7 +100,6 @@ fn the_desk_changed_on_the_settings_screen_is_saved_and_kept_at_the_next_start()
     tui.type_text("Visp 2");
     // The centre is chosen from the list, the export folder typed.
     tui.press("down");
-    tui.press("down");
     tui.press("right");
     tui.wait_for("Sozialmedizinisches Zentrum Oberwallis (SMZO)");
     let outbox = sandbox.path("outbox");

@@ -118,13 +118,14 @@ fn the_vim_keymap_moves_between_screens_with_h_and_l() {
 fn a_panic_restores_the_terminal_and_reports_it() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();
-    let mut tui = sandbox.start_tui_with_env(
+    sandbox.ensure_staff(&db);
+    let mut tui = sandbox.start_tui_signed_out(
         &["--db", db.to_str().unwrap()],
         100,
         30,
         &[("INTAKE_DESK_PANIC_ON_KEY", "1")],
     );
-    tui.wait_for("Warteschlange");
+    tui.wait_for("Wer ist am Empfang?");
     tui.press("x");
     assert_ne!(tui.wait_exit(), 0);
     assert!(

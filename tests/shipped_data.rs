@@ -211,6 +211,8 @@ const SAME_IN_GERMAN: &[&str] = &[
     "check.smz",
     "urgency.normal",
     "history.revisions",
+    "signin.pin",
+    "signin.name",
 ];
 
 #[test]

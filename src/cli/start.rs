@@ -26,7 +26,9 @@ pub fn run(cli: &Cli) -> Result<()> {
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
     let session = Session {
         desk: setup.config.desk.clone(),
-        staff: setup.config.staff.clone(),
+        // Nobody until the sign-in.
+        staff: String::new(),
+        role: None,
         db_path: store.path().display().to_string(),
         data_dir: cli.data.as_ref().map(|d| d.display().to_string()),
         config_path: setup.config_location.file.display().to_string(),
@@ -57,9 +59,46 @@ pub fn run(cli: &Cli) -> Result<()> {
             super::export::HttpSettings::default(),
         )?,
     };
+    let first_admin = !store.has_staff()?;
+    let name = sign_in_name(cli, &setup, &store)?;
+    let lock_after = lock_after(&setup.config);
     let mut app = App::new(setup.catalog, keymap, session, lang);
+    app.require_sign_in(first_admin, name);
+    app.set_lock_after(lock_after);
     app.set_directory_corrections(&store.service_corrections()?);
     app.starting_with(store.queue_waiting()?, store.latest_draft()?);
     tui::run(app, store)?;
     Ok(())
+}
+
+/// The name the sign-in offers: `--staff` or INTAKE_DESK_STAFF, else the config's `staff`, else
+/// the only account there is.
+fn sign_in_name(cli: &super::Cli, setup: &Setup, store: &Store) -> Result<Option<String>> {
+    if let Some(name) = super::sign_in::staff_name(cli).or_else(|| setup.config.staff.clone()) {
+        return Ok(Some(name));
+    }
+    let enabled: Vec<String> = store
+        .staff_accounts()?
+        .into_iter()
+        .filter(|a| a.is_enabled())
+        .map(|a| a.id.to_string())
+        .collect();
+    Ok(match enabled.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    })
+}
+
+/// The idle time before the lock: the configuration's minutes (the test suite may give seconds).
+fn lock_after(config: &crate::config::Config) -> std::time::Duration {
+    if let Some(seconds) = std::env::var(crate::tui::app::LOCK_AFTER_SECONDS_ENV)
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        return std::time::Duration::from_secs(seconds);
+    }
+    let minutes = config
+        .lock_after_minutes
+        .unwrap_or(crate::config::DEFAULT_LOCK_AFTER_MINUTES);
+    std::time::Duration::from_secs(60 * u64::from(minutes))
 }

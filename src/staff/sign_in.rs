@@ -75,10 +75,15 @@ pub fn sign_in(
     }
     let read_only = store.is_read_only();
     if !verify_pin(pin, &account.pin_hash)? {
-        let failures = if read_only {
-            account.failed_count + 1
+        let recorded = if read_only {
+            Err(crate::store::Error::ReadOnly(String::new()))
         } else {
-            store.record_failed_sign_in(account.id.as_str(), wait_after, now_ms)?
+            store.record_failed_sign_in(account.id.as_str(), wait_after, now_ms)
+        };
+        let failures = match recorded {
+            Ok(count) => count,
+            Err(e) if cannot_record(&e) => account.failed_count + 1,
+            Err(e) => return Err(e.into()),
         };
         return Err(SignInError::WrongPin {
             who: account.id,
@@ -88,8 +93,9 @@ pub fn sign_in(
     }
     if !read_only {
         match store.record_sign_in(account.id.as_str(), via) {
-            // A damaged database is still signed into, so that `db backup` can save a copy.
-            Err(crate::store::Error::Damaged(_)) => {}
+            // A damaged database (or one that stopped writing because of damage) is still
+            // signed into, so that a copy can be saved and the damage looked at.
+            Err(e) if cannot_record(&e) => {}
             other => other?,
         }
     }
@@ -97,6 +103,14 @@ pub fn sign_in(
         id: account.id,
         role: account.role,
     })
+}
+
+/// A database that can be read but not written: damaged, or read-only.
+fn cannot_record(e: &crate::store::Error) -> bool {
+    matches!(
+        e,
+        crate::store::Error::Damaged(_) | crate::store::Error::ReadOnly(_)
+    )
 }
 
 /// The first admin of a database without staff.

@@ -43,7 +43,7 @@ impl AuditAction {
 }
 
 /// An entry to append: no personal data in any field, only ids, counts and targets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAuditEntry {
     pub staff: String,
     pub action: AuditAction,

@@ -67,6 +67,10 @@ pub enum Action {
     NextCategory,
     /// On the Directory: only the services working in the next language (after the last: all).
     NextServiceLanguage,
+    /// Lock the screen now (the desk is left): only the sign-in shows until a PIN is given.
+    Lock,
+    /// Another staff member takes the desk over (shift change): sign in anew.
+    SwitchStaff,
 }
 
 impl Action {
@@ -113,6 +117,8 @@ impl Action {
                 | Action::PrevScreen
                 | Action::NextLanguage
                 | Action::UrgentHandover
+                | Action::Lock
+                | Action::SwitchStaff
         ) || self.name().starts_with("screen-")
     }
 

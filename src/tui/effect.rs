@@ -84,6 +84,12 @@ pub enum Effect {
     AddFollowUpNote { visit_id: String, text: String },
     /// Write the desk's settings into the configuration file.
     SaveSettings(crate::config::DeskSettings),
+    /// Check a PIN against the staff accounts.
+    SignIn { name: String, pin: String },
+    /// Make the first admin of a database without staff (and sign them in).
+    CreateFirstAdmin { name: String, pin: String },
+    /// Append to the audit trail (a lock, a sign-out).
+    Audit(crate::store::NewAuditEntry),
     /// A visitor leaves the queue: taken into a visit, or gone unseen.
     EndQueueEntry {
         id: String,

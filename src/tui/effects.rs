@@ -63,8 +63,24 @@ pub enum Job {
         period: crate::report::Period,
         today: chrono::NaiveDate,
     },
-    OpenVisit(String),
-    OpenDossier(String),
+    /// Opened by `staff` (an audited read).
+    OpenVisit {
+        id: String,
+        staff: String,
+    },
+    OpenDossier {
+        key: String,
+        staff: String,
+    },
+    SignIn {
+        name: String,
+        pin: String,
+    },
+    CreateFirstAdmin {
+        name: String,
+        pin: String,
+    },
+    Audit(crate::store::NewAuditEntry),
     FindLookAlikes {
         key: String,
         likeness: crate::store::Likeness,
@@ -97,6 +113,8 @@ impl Job {
         matches!(
             self,
             Job::SaveVisit { .. }
+                | Job::SignIn { .. }
+                | Job::CreateFirstAdmin { .. }
                 | Job::CheckIn { .. }
                 | Job::EndQueueEntry { .. }
                 | Job::AddFollowUpNote { .. }
@@ -108,6 +126,10 @@ impl Job {
 pub enum Event {
     /// A job that only tells when it fails.
     Done,
+    /// The PIN was right: who is at the desk now.
+    SignedIn(crate::staff::SignedIn),
+    /// Why the sign-in was refused (a wrong PIN, the wait, a disabled account).
+    SignInRefused(String),
     Failed {
         what: &'static str,
         error: String,
@@ -234,6 +256,20 @@ pub fn apply_now(effect: Effect, app: &mut App, store: &mut Store, catalog: &Cat
     for follow_up in app.on_event(event) {
         apply_now(follow_up, app, store, catalog);
     }
+}
+
+/// Records that `staff` reads a record, before it is read: a read the trail cannot take is not
+/// shown (DSV Art. 4 asks for every read of such data).
+fn audit_read(
+    store: &mut Store,
+    staff: &str,
+    entity: &'static str,
+    id: &str,
+) -> crate::store::Result<i64> {
+    store.audit(
+        &crate::store::NewAuditEntry::new(staff, crate::store::AuditAction::Read, entity)
+            .record(id),
+    )
 }
 
 /// Does a job's I/O; no interface state is read or changed here.
@@ -393,7 +429,24 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                 Err(e) => failed("report.failed", e),
             }
         }
-        Job::OpenVisit(id) => open_visit(store, &id),
+        Job::OpenVisit { id, staff } => match audit_read(store, &staff, "visit", &id) {
+            Ok(_) => open_visit(store, &id),
+            Err(e) => failed("history.failed", e),
+        },
+        Job::SignIn { name, pin } => match crate::staff::sign_in(store, &name, &pin, "tui") {
+            Ok(who) => Event::SignedIn(who),
+            Err(e) => Event::SignInRefused(e.to_string()),
+        },
+        Job::CreateFirstAdmin { name, pin } => {
+            match crate::staff::create_first_admin(store, &name, &pin) {
+                Ok(who) => Event::SignedIn(who),
+                Err(why) => Event::SignInRefused(why),
+            }
+        }
+        Job::Audit(entry) => match store.audit(&entry) {
+            Ok(_) => Event::Done,
+            Err(e) => failed("message.not_saved", e),
+        },
         Job::FindLookAlikes { key, likeness } => match store.resembling(&likeness, Some(&key), 8) {
             Ok(found) => Event::LookAlikes { key, found },
             Err(e) => failed("dossier.failed", e),
@@ -420,7 +473,9 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                 .merge_persons(&kept, &merged, &staff)
                 .map_err(|e| e.to_string()),
         ),
-        Job::OpenDossier(key) => match store.person_visits(&key) {
+        Job::OpenDossier { key, staff } => match audit_read(store, &staff, "person", &key)
+            .and_then(|_| store.person_visits(&key))
+        {
             Ok(visits) => Event::DossierOpened(visits),
             Err(e) => failed("dossier.failed", e),
         },

@@ -320,7 +320,6 @@ fn every_screen_and_window_keeps_what_must_be_read_at_every_size_and_language() 
             let screen = desk.text(width, height);
             for label in [
                 "settings.desk",
-                "settings.staff",
                 "settings.centre",
                 "settings.language",
                 "settings.print_command",

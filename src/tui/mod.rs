@@ -10,6 +10,7 @@ mod effects;
 mod executor;
 pub mod fit;
 pub mod form;
+pub mod gate;
 pub mod hints;
 pub mod keymap;
 #[cfg(test)]

@@ -23,6 +23,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(app, frame, area);
         return;
     }
+    // Signed out or locked: the sign-in alone, nothing of any visitor.
+    if let Some(gate) = app.gate() {
+        super::gate::render(&app.ctx(), gate, frame, area);
+        return;
+    }
     // A notice longer than the line takes up to three: it is what must be read now.
     let status_height =
         app.message()
@@ -194,13 +199,17 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         &[("count", &session.pending_exports.to_string())],
     );
     // "label: value" as each language writes it (French puts a space before the colon); a long
-    // desk name gives way (Settings shows it whole).
+    // desk name gives way (Settings shows it whole). Who is signed in stands beside it.
+    let mut desk_value = super::fit::shorten_right(&session.desk, 24);
+    if !session.staff.is_empty() {
+        desk_value = format!(
+            "{desk_value} · {}",
+            super::fit::shorten_right(&session.staff, 12)
+        );
+    }
     let desk = app.tf(
         "check.line",
-        &[
-            ("label", &app.t("status.desk")),
-            ("value", &super::fit::shorten_right(&session.desk, 24)),
-        ],
+        &[("label", &app.t("status.desk")), ("value", &desk_value)],
     );
     let working = app.working().then(|| app.t("status.working"));
     // Parts by importance; what does not fit leaves from the least important, so the help

@@ -4,7 +4,10 @@
 #[derive(Debug, Clone, Default)]
 pub struct Session {
     pub desk: String,
+    /// Who is signed in (their staff id goes on every visit, note, correction and export).
     pub staff: String,
+    /// Their role; `None` only where no one signs in (the tests of single screens).
+    pub role: Option<crate::staff::Role>,
     pub db_path: String,
     pub data_dir: Option<String>,
     pub config_path: String,

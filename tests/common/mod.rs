@@ -191,10 +191,9 @@ impl Sandbox {
     /// Starts the interface in a pseudo-terminal of the given size.
     /// Starts the interface and waits until it owns the terminal: keys sent before raw mode
     /// would be mangled by the line discipline (Enter arriving as Ctrl-J).
+    /// Signed in as [`STAFF`] (the database gets that admin first, as a desk's setup would).
     pub fn start_tui(&self, args: &[&str], cols: u16, rows: u16) -> Tui {
-        let tui = Tui::start(self, args, cols, rows, &[]);
-        tui.wait_until_alternate_screen();
-        tui
+        self.start_tui_with_env(args, cols, rows, &[])
     }
 
     /// Like [`Sandbox::start_tui`] with extra environment variables.
@@ -205,7 +204,23 @@ impl Sandbox {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Tui {
-        Tui::start(self, args, cols, rows, env)
+        self.ensure_staff(&self.db_of(args));
+        let mut tui = self.start_tui_signed_out(args, cols, rows, env);
+        tui.sign_in(PIN);
+        tui
+    }
+
+    /// The interface at its sign-in (or wherever it stops before it), nobody signed in.
+    pub fn start_tui_signed_out(
+        &self,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
+        let tui = Tui::start(self, args, cols, rows, env);
+        tui.wait_until_alternate_screen();
+        tui
     }
 }
 
@@ -293,6 +308,27 @@ impl Tui {
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Whether the sign-in (or the lock) stands in front of the screens.
+    pub fn at_sign_in(&self) -> bool {
+        self.screen().contains(" intake-desk · ")
+    }
+
+    /// Signs in with `pin` for the name the sign-in offers, once it shows, and waits until it
+    /// has let the screens through. Returns at once when the program stopped before it (a
+    /// refused database, a message instead).
+    pub fn sign_in(&mut self, pin: &str) {
+        let start = Instant::now();
+        while !self.at_sign_in() {
+            if start.elapsed() > WAIT || self.child.try_wait().unwrap().is_some() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        self.type_text(pin);
+        self.press("enter");
+        self.wait_gone(" intake-desk · ");
     }
 
     /// The text of one screen cell (a wide character sits in its first cell).

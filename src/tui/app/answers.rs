@@ -14,6 +14,8 @@ impl App {
         use crate::tui::effects::Event;
         match event {
             Event::Done => {}
+            Event::SignedIn(who) => self.signed_in(who),
+            Event::SignInRefused(why) => self.sign_in_refused(why),
             Event::Failed { what, error } => {
                 self.message = Some(self.tf(what, &[("error", &error)]));
             }
@@ -240,10 +242,9 @@ impl App {
                 return vec![saved];
             }
             Event::SettingsSaved(settings) => {
-                // From now on new visits carry the new desk and staff, slips the new centre.
+                // From now on new visits carry the new desk, slips the new centre.
                 let session = &mut self.shared.session;
                 session.desk = settings.desk.clone();
-                session.staff = settings.staff;
                 session.centre = settings.centre;
                 session.print_command = settings.print_command;
                 // A folder set here is where the Export screen writes, unless a URL is configured.

@@ -113,8 +113,17 @@ impl App {
                 period,
                 today: session.today,
             },
-            Effect::OpenVisit(id) => Job::OpenVisit(id),
-            Effect::OpenDossier(key) => Job::OpenDossier(key),
+            Effect::OpenVisit(id) => Job::OpenVisit {
+                id,
+                staff: session.staff.clone(),
+            },
+            Effect::OpenDossier(key) => Job::OpenDossier {
+                key,
+                staff: session.staff.clone(),
+            },
+            Effect::SignIn { name, pin } => Job::SignIn { name, pin },
+            Effect::CreateFirstAdmin { name, pin } => Job::CreateFirstAdmin { name, pin },
+            Effect::Audit(entry) => Job::Audit(entry),
             Effect::FindLookAlikes { key, likeness } => Job::FindLookAlikes { key, likeness },
             Effect::CorrectService {
                 service_id,

@@ -4,6 +4,7 @@
 //! contract ([`Screen`]) and are reached through [`Screens`]; only the rules that span screens
 //! (an unfinished intake, the urgent handover, taking a visitor from the queue) live here.
 
+mod access;
 mod answers;
 mod jobs;
 mod overlay_keys;
@@ -12,6 +13,7 @@ mod visit_start;
 
 pub use super::effect::Effect;
 pub use super::session::Session;
+pub use access::LOCK_AFTER_SECONDS_ENV;
 pub use jobs::Carry;
 pub use visit_start::AfterQueue;
 
@@ -43,6 +45,11 @@ pub struct App {
     putting_back: Option<String>,
     /// The directory as the data files give it, under the corrections made at the desks.
     directory_as_shipped: Vec<crate::catalog::Service>,
+    /// The sign-in in front of the screens (at start, after a switch of staff, when locked).
+    gate: Option<super::gate::Gate>,
+    /// When the last key came, for the lock after idle minutes.
+    last_key: std::time::Instant,
+    lock_after: std::time::Duration,
 }
 
 impl App {
@@ -69,6 +76,11 @@ impl App {
             working: false,
             putting_back: None,
             directory_as_shipped,
+            gate: None,
+            last_key: std::time::Instant::now(),
+            lock_after: std::time::Duration::from_secs(
+                60 * u64::from(crate::config::DEFAULT_LOCK_AFTER_MINUTES),
+            ),
         }
     }
 
@@ -179,6 +191,10 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
+        self.last_key = self.shared.now.instant;
+        if self.gate.is_some() {
+            return self.gate_key(key);
+        }
         self.pending.push(key);
         match self.shared.keymap.resolve(self.context(), &self.pending) {
             Resolution::Pending => Vec::new(),
@@ -255,6 +271,15 @@ impl App {
         if action != Action::NextLanguage {
             self.message = None;
         }
+        match action {
+            Action::Lock => return self.lock(),
+            Action::SwitchStaff => return self.switch_staff(),
+            _ => {}
+        }
+        if let Some(refused) = self.refused_action(action) {
+            self.message = Some(refused);
+            return Vec::new();
+        }
         let holds_work = matches!(
             self.overlay,
             Some(
@@ -306,8 +331,8 @@ impl App {
             }
             Action::Palette => self.overlay = Some(Overlay::Palette(PaletteState::default())),
             Action::Close if self.overlay.is_some() => self.overlay = None,
-            Action::NextScreen => return self.show(self.screen.next()),
-            Action::PrevScreen => return self.show(self.screen.prev()),
+            Action::NextScreen => return self.step_screen(ScreenId::next),
+            Action::PrevScreen => return self.step_screen(ScreenId::prev),
             Action::NextLanguage => return self.next_language(),
             other => {
                 if let Some(screen) = ScreenId::for_action(other) {
@@ -369,7 +394,7 @@ impl App {
     /// Called when the loop wakes without input: takes in what background work reported, and
     /// saves what was typed into the intake since its draft was last saved.
     pub fn tick(&mut self) -> Vec<Effect> {
-        let mut effects = Vec::new();
+        let mut effects = self.lock_when_idle();
         if self.screens.export.poll() {
             effects.push(Effect::LoadExport);
         }
@@ -406,6 +431,15 @@ impl App {
         self.screens.export.running()
             || self.running_timer().is_some()
             || self.screens.get(self.screen).ticking()
+    }
+
+    /// The next (or previous) screen the role signed in may see.
+    fn step_screen(&mut self, step: fn(ScreenId) -> ScreenId) -> Vec<Effect> {
+        let mut screen = step(self.screen);
+        while !self.may_show(screen) && screen != self.screen {
+            screen = step(screen);
+        }
+        self.show(screen)
     }
 
     /// Shows a screen, with the fresh data it reads each time it is shown.

@@ -1,5 +1,6 @@
-//! The Settings screen: what this desk runs with, and where its files are. Desk, staff, centre,
-//! language, print command and export folder are edited here and saved to `config.toml`.
+//! The Settings screen: what this desk runs with, and where its files are. Desk, centre,
+//! language, print command and export folder are edited here and saved to `config.toml`; who
+//! works at the desk is who signed in, never a setting.
 
 use crate::tui::action::Action;
 use crate::tui::context::Ctx;
@@ -13,16 +14,14 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SettingsField {
     Desk,
-    Staff,
     Centre,
     Language,
     PrintCommand,
     ExportDir,
 }
 
-const FIELDS: [SettingsField; 6] = [
+const FIELDS: [SettingsField; 5] = [
     SettingsField::Desk,
-    SettingsField::Staff,
     SettingsField::Centre,
     SettingsField::Language,
     SettingsField::PrintCommand,
@@ -33,7 +32,6 @@ impl SettingsField {
     fn label_key(self) -> &'static str {
         match self {
             SettingsField::Desk => "settings.desk",
-            SettingsField::Staff => "settings.staff",
             SettingsField::Centre => "settings.centre",
             SettingsField::Language => "settings.language",
             SettingsField::PrintCommand => "settings.print_command",
@@ -53,7 +51,6 @@ impl SettingsField {
 pub struct SettingsScreen {
     pub focus: usize,
     pub desk: Option<String>,
-    pub staff: Option<String>,
     /// `Some(None)`: no centre chosen.
     pub centre: Option<Option<String>>,
     pub language: Option<String>,
@@ -81,14 +78,12 @@ impl SettingsScreen {
         let session = &cx.session;
         let edited = match field {
             SettingsField::Desk => &self.desk,
-            SettingsField::Staff => &self.staff,
             SettingsField::PrintCommand => &self.print_command,
             SettingsField::ExportDir => &self.export_dir,
             SettingsField::Centre | SettingsField::Language => return String::new(),
         };
         edited.clone().unwrap_or_else(|| match field {
             SettingsField::Desk => session.desk.clone(),
-            SettingsField::Staff => session.staff.clone(),
             SettingsField::PrintCommand => session.print_command.clone().unwrap_or_default(),
             _ => session.export_dir.clone().unwrap_or_default(),
         })
@@ -99,7 +94,6 @@ impl SettingsScreen {
         let current = self.text(field, cx);
         let slot = match field {
             SettingsField::Desk => &mut self.desk,
-            SettingsField::Staff => &mut self.staff,
             SettingsField::PrintCommand => &mut self.print_command,
             SettingsField::ExportDir => &mut self.export_dir,
             SettingsField::Centre | SettingsField::Language => return None,
@@ -141,7 +135,6 @@ impl SettingsScreen {
             |field| Some(self.text(field, cx).trim().to_string()).filter(|v| !v.is_empty());
         crate::config::DeskSettings {
             desk: self.text(SettingsField::Desk, cx).trim().to_string(),
-            staff: self.text(SettingsField::Staff, cx).trim().to_string(),
             centre: self.centre(cx),
             language: Some(self.language(cx)),
             print_command: optional(SettingsField::PrintCommand),
@@ -320,7 +313,7 @@ mod tests {
         let shared = crate::tui::context::test_shared();
         let cx = shared.ctx(crate::tui::screens::ScreenId::Settings);
         let mut screen = SettingsScreen {
-            focus: 2,
+            focus: 1,
             ..Default::default()
         };
         screen.handle(Action::Right, &cx);
