@@ -13,6 +13,9 @@ pub struct Config {
     pub staff: Option<String>,
     /// Minutes without a key before the screen locks and hides every personal field (1 to 120).
     pub lock_after_minutes: Option<u32>,
+    /// Days the personal data of a visit is kept here once it was exported (or when it is never
+    /// to be): `purge`, and every start of the app, remove it after that (30 to 3650).
+    pub retention_days: Option<u32>,
     /// The SMZ/CMS this desk belongs to (a region id of `regions.csv`, e.g. `smzo`): its name,
     /// address and phone stand on every referral slip.
     pub centre: Option<String>,
@@ -38,6 +41,18 @@ pub struct Config {
 pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 5;
 /// A desk left alone longer than two hours with a visitor's data on screen is not allowed for.
 pub const MAX_LOCK_AFTER_MINUTES: u32 = 120;
+/// Personal data stays two years after a visit unless `retention_days` says otherwise: the case
+/// system holds the file; the desk needs the returning visitors of the recent past.
+pub const DEFAULT_RETENTION_DAYS: u32 = 730;
+pub const RETENTION_DAYS_RANGE: std::ops::RangeInclusive<u32> = 30..=3650;
+
+impl Config {
+    /// The instant before which visits lose their personal data (ms since the epoch).
+    pub fn retention_cutoff_ms(&self, now: chrono::DateTime<chrono::Utc>) -> i64 {
+        let days = self.retention_days.unwrap_or(DEFAULT_RETENTION_DAYS);
+        (now - chrono::Duration::days(i64::from(days))).timestamp_millis()
+    }
+}
 
 impl Default for Config {
     fn default() -> Self {
@@ -45,6 +60,7 @@ impl Default for Config {
             desk: "desk-1".into(),
             staff: None,
             lock_after_minutes: None,
+            retention_days: None,
             centre: None,
             language: None,
             keymap: None,
@@ -195,6 +211,19 @@ pub fn check(
             ),
         );
     }
+    if let Some(days) = config.retention_days
+        && !RETENTION_DAYS_RANGE.contains(&days)
+    {
+        return problem(
+            "retention_days",
+            format!("retention_days = {days} is out of range"),
+            &format!(
+                "give {} to {} (days personal data is kept after a visit)",
+                RETENTION_DAYS_RANGE.start(),
+                RETENTION_DAYS_RANGE.end()
+            ),
+        );
+    }
     if let Some(format) = &config.export_format
         && !matches!(format.as_str(), "jsonl" | "csv")
     {
@@ -246,7 +275,7 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
             line,
             column,
             message: e.message().trim().to_string(),
-            fix: "the keys are desk, staff, lock_after_minutes, centre, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
+            fix: "the keys are desk, staff, lock_after_minutes, retention_days, centre, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
         }
     })
 }

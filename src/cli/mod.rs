@@ -12,6 +12,7 @@ mod export;
 mod import;
 mod keymap;
 mod persons;
+mod purge;
 mod report;
 mod setup;
 mod sign_in;
@@ -106,6 +107,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Statistics of a month or period: visits, topics, referrals, languages, waiting times
     Report(report::ReportArgs),
+    /// Remove the personal data of visits past retention_days (exported, or never to be) (admin)
+    Purge(purge::PurgeArgs),
     /// Staff accounts that sign in at the desks (admin)
     Staff {
         #[command(subcommand)]
@@ -194,6 +197,11 @@ pub enum PersonsCommand {
     Split {
         /// The person merged before
         merged: String,
+    },
+    /// A person's request to be forgotten: the personal data of all their visits removed (admin)
+    Erase {
+        /// The person's stable id
+        person: String,
     },
 }
 
@@ -342,6 +350,10 @@ pub fn run(cli: Cli) -> Result<()> {
             command: PersonsCommand::Split { merged },
         }) => persons::split(&cli, merged),
         Some(Command::Report(args)) => report::run(&cli, args),
+        Some(Command::Purge(args)) => purge::run(&cli, args),
+        Some(Command::Persons {
+            command: PersonsCommand::Erase { person },
+        }) => purge::erase(&cli, person),
         Some(Command::Staff {
             command: StaffCommand::Add(args),
         }) => staff::add(&cli, args),

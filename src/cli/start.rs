@@ -22,7 +22,9 @@ pub fn run(cli: &Cli) -> Result<()> {
             "intake-desk needs a terminal to start its interface; for scripting use a subcommand (see --help)".into(),
         ));
     }
-    let store = Store::open_unchecked(&Setup::db_path(cli))?;
+    let mut store = Store::open_unchecked(&Setup::db_path(cli))?;
+    // Personal data past the retention period goes before anything is shown.
+    let purged = store.purge_at_start(setup.config.retention_cutoff_ms(chrono::Utc::now()));
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
     let session = Session {
         desk: setup.config.desk.clone(),
@@ -62,9 +64,24 @@ pub fn run(cli: &Cli) -> Result<()> {
     let first_admin = !store.has_staff()?;
     let name = sign_in_name(cli, &setup, &store)?;
     let lock_after = lock_after(&setup.config);
+    let retention_days = setup
+        .config
+        .retention_days
+        .unwrap_or(crate::config::DEFAULT_RETENTION_DAYS);
     let mut app = App::new(setup.catalog, keymap, session, lang);
     app.require_sign_in(first_admin, name);
     app.set_lock_after(lock_after);
+    match purged {
+        Ok(report) if report.visits > 0 => app.tell(app.tf(
+            "retention.purged",
+            &[
+                ("count", &report.visits.to_string()),
+                ("days", &retention_days.to_string()),
+            ],
+        )),
+        Ok(_) => {}
+        Err(e) => app.tell(app.tf("retention.failed", &[("error", &e.to_string())])),
+    }
     app.set_directory_corrections(&store.service_corrections()?);
     app.starting_with(store.queue_waiting()?, store.latest_draft()?);
     tui::run(app, store)?;

@@ -279,6 +279,11 @@ const MIGRATIONS: &[&str] = &[
         SELECT RAISE(ABORT, 'the audit trail is append-only: entries cannot be deleted');
     END;
     ALTER TABLE export_batches ADD COLUMN staff_id TEXT;",
+    // 15: retention. A visit whose personal data was purged says when; the name index forgets
+    // what is deleted at once (FTS5 secure-delete) instead of at its next merge.
+    "ALTER TABLE visits ADD COLUMN purged_at TEXT;
+    CREATE INDEX visits_unpurged ON visits (started_ms) WHERE purged_at IS NULL;
+    INSERT INTO people_fts (people_fts, rank) VALUES ('secure-delete', 1);",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.

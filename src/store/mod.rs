@@ -13,6 +13,7 @@ mod merges;
 mod migrations;
 mod open;
 mod persons;
+mod purge;
 mod queue;
 mod records;
 mod returning;
@@ -34,6 +35,7 @@ pub use merges::{Merge, MergeError};
 pub use migrations::{SCHEMA_VERSION, build_old_schema};
 pub use open::{APPLICATION_ID, Access, BUSY_TIMEOUT, StoreError};
 pub use persons::{DuplicatePair, LatestCompetence, Likeness, Resemblance};
+pub use purge::PurgeReport;
 pub use queue::{QueueEntry, QueueExit};
 pub use records::{
     CompetenceRecord, FinancialRecord, InterpreterRecord, PersonRecord, ReferralRecord, VisitRecord,

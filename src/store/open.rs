@@ -166,7 +166,8 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;
-         PRAGMA foreign_keys = ON;",
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;",
     )
     .map_err(|e| read_only_or(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite_error)?;

@@ -112,6 +112,11 @@ impl App {
         self.overlay.as_ref()
     }
 
+    /// A notice for the status line (shown once the sign-in has let the screens through).
+    pub fn tell(&mut self, text: String) {
+        self.message = Some(text);
+    }
+
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
