@@ -200,6 +200,22 @@ pub fn check(
             "copy the token again, on one line",
         );
     }
+    if config.export_token.is_some()
+        && let Some(mode) = readable_by_others(&location.file)
+    {
+        // As ssh refuses a private key others can read: the token sends visits anywhere.
+        return problem(
+            "export_token",
+            format!(
+                "{} holds export_token and can be read by others (mode {mode:04o})",
+                location.file.display()
+            ),
+            &format!(
+                "chmod 600 {} (or give the token in INTAKE_DESK_TOKEN instead)",
+                location.file.display()
+            ),
+        );
+    }
     if let Some(minutes) = config.lock_after_minutes
         && !(1..=MAX_LOCK_AFTER_MINUTES).contains(&minutes)
     {
@@ -234,6 +250,21 @@ pub fn check(
         );
     }
     Ok(())
+}
+
+/// The permission bits of a file its group or others may read, if they may.
+fn readable_by_others(file: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(file).ok()?.permissions().mode() & 0o777;
+        (mode & 0o044 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        None
+    }
 }
 
 /// Where `key = ...` stands in a TOML text: the line and the column of its value.

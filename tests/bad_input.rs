@@ -391,3 +391,31 @@ fn each_row_of_the_readme_exit_code_table_is_what_the_program_does() {
         }
     }
 }
+
+/// As ssh refuses a private key others can read: a configuration holding the export token must
+/// be the owner's alone.
+#[test]
+fn a_configuration_with_the_export_token_that_others_can_read_is_refused_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "desk.toml",
+        "desk = \"Visp 1\"\nexport_token = \"abc123\"\n",
+    );
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let args = [
+        "directory",
+        "search",
+        "caritas",
+        "--config",
+        file.to_str().unwrap(),
+    ];
+    let out = sandbox.run(&args);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("desk.toml:2:16:"), "{err}");
+    assert!(err.contains("can be read by others (mode 0644)"), "{err}");
+    assert!(err.contains("chmod 600"), "{err}");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(sandbox.run(&args).status.success());
+}
