@@ -35,6 +35,8 @@ pub struct Config {
     pub export_token: Option<String>,
     /// `jsonl` (default) or `csv`.
     pub export_format: Option<String>,
+    /// A file (0600) holding the passphrase of the encrypted database; INTAKE_DESK_DB_KEY wins.
+    pub db_key_file: Option<PathBuf>,
 }
 
 /// The screen locks after this many idle minutes unless `lock_after_minutes` says otherwise.
@@ -70,6 +72,7 @@ impl Default for Config {
             export_url: None,
             export_token: None,
             export_format: None,
+            db_key_file: None,
         }
     }
 }
@@ -306,7 +309,7 @@ pub fn load(location: &ConfigLocation, required: bool) -> Result<Config, DataErr
             line,
             column,
             message: e.message().trim().to_string(),
-            fix: "the keys are desk, staff, lock_after_minutes, retention_days, centre, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
+            fix: "the keys are desk, staff, lock_after_minutes, retention_days, db_key_file, centre, language, keymap, print_command, slips_dir, export_dir, export_url, export_token and export_format (see README.md)".into(),
         }
     })
 }

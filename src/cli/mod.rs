@@ -5,6 +5,7 @@ mod audit;
 mod check;
 mod data;
 mod db;
+mod db_key;
 mod demo;
 mod directory;
 mod directory_export;
@@ -229,6 +230,11 @@ pub enum DbCommand {
         /// The copy to create; an existing file is not overwritten
         file: PathBuf,
     },
+    /// Encrypt a plain database with the key of INTAKE_DESK_DB_KEY or db_key_file (or
+    /// INTAKE_DESK_NEW_DB_KEY); close the app at every desk first (admin)
+    Encrypt,
+    /// Give an encrypted database a new key (INTAKE_DESK_NEW_DB_KEY or the prompt) (admin)
+    Rekey,
 }
 
 /// Standard output: for text a person reads with control characters escaped (a name or a file
@@ -289,6 +295,8 @@ fn argument_error(error: clap::Error) -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    // Every connection of this run opens an encrypted database with it.
+    crate::store::use_key(db_key::configured(&cli)?);
     match &cli.command {
         None => start::run(&cli),
         Some(Command::Check(args)) => check::run(&cli, args),
@@ -331,6 +339,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Db {
             command: DbCommand::Backup { file },
         }) => db::backup(&cli, file),
+        Some(Command::Db {
+            command: DbCommand::Encrypt,
+        }) => db_key::encrypt(&cli),
+        Some(Command::Db {
+            command: DbCommand::Rekey,
+        }) => db_key::rekey(&cli),
         Some(Command::Export(args)) => export::run(&cli, args),
         Some(Command::Persons {
             command: PersonsCommand::Changes(args),

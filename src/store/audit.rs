@@ -32,6 +32,9 @@ pub enum AuditAction {
     StaffDisable,
     StaffPin,
     Backup,
+    /// The database encrypted, or its key changed.
+    Encrypt,
+    Rekey,
     Demo,
     Settings,
 }

@@ -16,6 +16,9 @@ impl Store {
             Ok(conn) => conn,
             Err(e) => return Some(e.to_string()),
         };
+        if let Err(e) = super::key::apply(&conn, super::key::current().as_ref()) {
+            return Some(e.to_string());
+        }
         match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
             Ok(first) if first == "ok" => None,
             Ok(first) => Some(super::open::one_line(&first)),
@@ -78,6 +81,8 @@ impl Store {
             .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", partial.display()))?;
         let copied = (|| -> rusqlite::Result<()> {
             let mut copy = rusqlite::Connection::open(&partial)?;
+            // An encrypted database is copied encrypted, with the same key.
+            super::key::apply(&copy, super::key::current().as_ref())?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
             backup.run_to_completion(1024, std::time::Duration::from_millis(5), None)?;
             drop(backup);
@@ -104,5 +109,37 @@ impl Store {
             Err(e) => anyhow::bail!("cannot create {}: {e}", target.display()),
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// Writes the whole database into `target` (a new, empty file of the owner's) encrypted with
+    /// `key` (`None`: plain), schema version and application id included, with SQLCipher's
+    /// export; the write-ahead log is checkpointed into this file first.
+    pub fn export_with_key(&self, target: &Path, key: Option<&super::DbKey>) -> super::Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        self.conn.execute(
+            "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
+            (
+                target.to_string_lossy(),
+                key.map_or("", super::DbKey::passphrase),
+            ),
+        )?;
+        let exported = (|| -> rusqlite::Result<()> {
+            self.conn
+                .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
+            self.conn
+                .pragma_update(Some("rekeyed"), "user_version", version)?;
+            self.conn
+                .pragma_update(Some("rekeyed"), "application_id", super::APPLICATION_ID)?;
+            Ok(())
+        })();
+        let detached = self.conn.execute_batch("DETACH DATABASE rekeyed");
+        exported?;
+        Ok(detached?)
     }
 }

@@ -29,9 +29,17 @@ const FIRST_TABLES: &[&str] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
-        "{path} is not an intake-desk database (not an SQLite file); it was left untouched. Choose another file with --db."
+        "{path} is not an intake-desk database (not an SQLite file, or an encrypted one opened without its key: INTAKE_DESK_DB_KEY or db_key_file); it was left untouched. Choose another file with --db."
     )]
     NotSqlite { path: PathBuf },
+    #[error(
+        "{path} does not open with the database key given (a wrong key, or not a database of ours); it was left untouched."
+    )]
+    WrongKey { path: PathBuf },
+    #[error(
+        "{path} is not encrypted, but a database key is set (INTAKE_DESK_DB_KEY or db_key_file); it was left untouched. Encrypt it with `intake-desk db encrypt`, or unset the key."
+    )]
+    NotEncrypted { path: PathBuf },
     #[error(
         "{path} is an SQLite database of another program ({what}); it was left untouched. Choose another file with --db."
     )]
@@ -131,7 +139,7 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
         });
     }
     if exists {
-        check_existing_file(path)?;
+        check_existing_file(path, super::key::current().is_some())?;
         if let Some(why) = not_writable(path) {
             if !reading {
                 return Err(StoreError::ReadOnly {
@@ -153,6 +161,7 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(sqlite_error)?;
+    super::key::apply(&conn, super::key::current().as_ref()).map_err(sqlite_error)?;
     let found = identify(path, &conn)?;
     if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
         return Err(StoreError::ReadOnly {
@@ -241,6 +250,7 @@ fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
         if wal_in_use { "mode=ro" } else { "immutable=1" }
     );
     let conn = Connection::open_with_flags(uri, flags).map_err(sqlite_error)?;
+    super::key::apply(&conn, super::key::current().as_ref()).map_err(sqlite_error)?;
     let found = identify(path, &conn)?;
     if found < SCHEMA_VERSION {
         return Err(StoreError::ReadOnlyOlder {
@@ -275,8 +285,14 @@ fn identify(path: &Path, conn: &Connection) -> Result<i64, StoreError> {
     let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
         Ok(v) => v,
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-            return Err(StoreError::NotSqlite {
-                path: path.to_path_buf(),
+            return Err(if super::key::current().is_some() {
+                StoreError::WrongKey {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                StoreError::NotSqlite {
+                    path: path.to_path_buf(),
+                }
             });
         }
         Err(e) => return Err(damaged_or(path, e)),
@@ -378,8 +394,9 @@ fn damaged_or(path: &Path, e: rusqlite::Error) -> StoreError {
 }
 
 /// Reads the header: an empty file is a new database; anything else must be SQLite
-/// with a schema this version knows and no other program's application id.
-fn check_existing_file(path: &Path) -> Result<(), StoreError> {
+/// with a schema this version knows and no other program's application id. With a key
+/// (`keyed`) it must be encrypted instead: its header is then checked once it is keyed.
+fn check_existing_file(path: &Path, keyed: bool) -> Result<(), StoreError> {
     if path.is_dir() {
         return Err(StoreError::IsDirectory {
             path: path.to_path_buf(),
@@ -403,10 +420,20 @@ fn check_existing_file(path: &Path) -> Result<(), StoreError> {
     if header.is_empty() {
         return Ok(());
     }
-    if header.len() < 100 || !header.starts_with(SQLITE_MAGIC) {
-        return Err(StoreError::NotSqlite {
-            path: path.to_path_buf(),
-        });
+    let plain = header.len() >= 100 && header.starts_with(SQLITE_MAGIC);
+    match (plain, keyed) {
+        (true, true) => {
+            return Err(StoreError::NotEncrypted {
+                path: path.to_path_buf(),
+            });
+        }
+        (false, true) => return Ok(()),
+        (false, false) => {
+            return Err(StoreError::NotSqlite {
+                path: path.to_path_buf(),
+            });
+        }
+        (true, false) => {}
     }
     let field = |offset: usize| {
         i32::from_be_bytes([

@@ -1,0 +1,96 @@
+//! The key of an encrypted database (SQLCipher: AES-256, each page authenticated, the key
+//! derived from the passphrase with PBKDF2-HMAC-SHA512, 256,000 rounds). One key for the whole
+//! process, set once from INTAKE_DESK_DB_KEY or the key file of the configuration, so every
+//! connection (the interface's, the background export's, the damage check's) uses it.
+
+use std::path::Path;
+use std::sync::RwLock;
+
+/// The passphrase of the database (never shown, never logged).
+#[derive(Clone, PartialEq, Eq)]
+pub struct DbKey(String);
+
+impl std::fmt::Debug for DbKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DbKey(…)")
+    }
+}
+
+pub const KEY_VARIABLE: &str = "INTAKE_DESK_DB_KEY";
+/// The new key for `db rekey` (and `db encrypt`, when INTAKE_DESK_DB_KEY is not set).
+pub const NEW_KEY_VARIABLE: &str = "INTAKE_DESK_NEW_DB_KEY";
+/// Shorter passphrases are refused: the file may be copied and attacked offline.
+pub const MIN_KEY_CHARS: usize = 12;
+
+impl DbKey {
+    pub fn new(passphrase: &str) -> Result<DbKey, String> {
+        let passphrase = passphrase.trim_end_matches(['\n', '\r']);
+        if passphrase.chars().count() < MIN_KEY_CHARS {
+            return Err(format!(
+                "the database key is too short: at least {MIN_KEY_CHARS} characters"
+            ));
+        }
+        if passphrase.chars().any(char::is_control) {
+            return Err("the database key holds control characters".into());
+        }
+        Ok(DbKey(passphrase.to_string()))
+    }
+
+    /// From a variable, when it is set and not empty.
+    pub fn from_variable(name: &str) -> Result<Option<DbKey>, String> {
+        match std::env::var(name) {
+            Ok(value) if !value.is_empty() => DbKey::new(&value)
+                .map(Some)
+                .map_err(|why| format!("{name}: {why}")),
+            _ => Ok(None),
+        }
+    }
+
+    /// From a key file, which only its owner may read (as ssh asks of a private key).
+    pub fn from_file(path: &Path) -> Result<DbKey, String> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path)
+                .map_err(|e| format!("cannot read the key file {}: {e}", path.display()))?
+                .permissions()
+                .mode()
+                & 0o777;
+            if mode & 0o077 != 0 {
+                return Err(format!(
+                    "the key file {} can be read by others (mode {mode:04o}); chmod 600 {}",
+                    path.display(),
+                    path.display()
+                ));
+            }
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read the key file {}: {e}", path.display()))?;
+        DbKey::new(&text).map_err(|why| format!("{}: {why}", path.display()))
+    }
+
+    pub(super) fn passphrase(&self) -> &str {
+        &self.0
+    }
+}
+
+static KEY: RwLock<Option<DbKey>> = RwLock::new(None);
+
+/// Sets the key every connection of this process opens with (`None`: not encrypted).
+pub fn use_key(key: Option<DbKey>) {
+    *KEY.write().unwrap_or_else(|e| e.into_inner()) = key;
+}
+
+pub(super) fn current() -> Option<DbKey> {
+    KEY.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+/// Keys a fresh connection (before anything is read), with SQLCipher's own logging off: its
+/// messages would reach the terminal beside ours.
+pub(super) fn apply(conn: &rusqlite::Connection, key: Option<&DbKey>) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", key.passphrase())?;
+    }
+    Ok(())
+}
