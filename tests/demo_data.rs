@@ -6,7 +6,7 @@ use intake_desk::domain::{Urgency, Visit, VisitKind};
 use intake_desk::store::Store;
 
 fn dump(db: &std::path::Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = common::raw(db);
     let mut stmt = conn
         .prepare(
             "SELECT v.id, v.started_at, v.kind, v.topics, coalesce(p.official_name, ''), coalesce(p.vn, '')
@@ -208,7 +208,7 @@ fn demo_persons_come_again_some_with_new_details_and_a_few_as_near_duplicates() 
     let sandbox = Sandbox::new();
     let db = sandbox.db();
     sandbox.demo(db.to_str().unwrap(), "1500");
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     let records = count("SELECT count(*) FROM people");
     let persons = count("SELECT count(DISTINCT person_key) FROM people");

@@ -79,7 +79,7 @@ fn a_corrected_phone_is_shown_marked_and_taken_back_by_an_empty_value() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(search(&sandbox, db, "caritas")["phone"].is_null());
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = common::raw(db);
     let kept: i64 = conn
         .query_row("SELECT count(*) FROM service_corrections", [], |r| r.get(0))
         .unwrap();

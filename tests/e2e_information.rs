@@ -48,7 +48,7 @@ fn the_interpreter_timer_is_saved_with_the_visit() {
     tui.wait_for("Visit saved: 1 topic");
     assert_eq!(tui.quit(), 0);
 
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let (language, mode, minutes, provider): (String, String, i64, String) = conn
         .query_row(
             "SELECT language, mode, minutes, provider FROM interpreter_use",

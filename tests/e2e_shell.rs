@@ -208,7 +208,7 @@ fn a_slow_store_never_holds_up_typing_and_keys_after_a_save_wait_for_it_in_order
     tui.type_text("Ticket 11");
     tui.press("enter");
     tui.quit();
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let waiting: Vec<String> = conn
         .prepare("SELECT label FROM queue ORDER BY checked_in_ms")
         .unwrap()

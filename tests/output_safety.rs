@@ -101,7 +101,7 @@ fn control_characters_in_stored_data_reach_the_terminal_escaped() {
     let db = db.to_str().unwrap();
     let due = sandbox.demo_due_for_export(db, "30");
     // Written past the app's checks, as an older version or another program could have.
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = common::raw(db);
     conn.execute(
         "UPDATE people SET official_name = ?1
          WHERE id = (SELECT person_id FROM visits WHERE id = ?2)",

@@ -76,7 +76,7 @@ fn each_rule_finds_its_pair_and_a_namesake_is_left_alone() {
         "Peter Müller, the same surname and birth date, is another person"
     );
     // Nothing was merged: seven persons still.
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let persons: i64 = conn
         .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
         .unwrap();

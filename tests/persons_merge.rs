@@ -9,7 +9,7 @@ use intake_desk::store::{Likeness, Store};
 
 /// Each person's visits (ids) and their latest names, by stable id.
 fn persons(db: &std::path::Path) -> Vec<(String, Vec<String>)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = common::raw(db);
     let mut statement = conn
         .prepare(
             "SELECT s.id, group_concat(v.id, ',') FROM persons s
@@ -110,7 +110,7 @@ fn merge_then_split_restores_both_persons_and_both_are_audited() {
     let nothing = sandbox.run(&["persons", "split", &merged, "--db", db_arg]);
     assert_eq!(nothing.status.code(), Some(2), "{}", stderr(&nothing));
 
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let audit: Vec<(String, String, String)> = conn
         .prepare(
             "SELECT action, entity, staff FROM audit_trail
@@ -203,8 +203,7 @@ fn a_returning_person_with_changed_details_is_at_a_new_revision_and_the_same_det
     store.insert_visits([&first]).unwrap();
     let key = key_of(&store, &first.id);
     let revision = || -> i64 {
-        rusqlite::Connection::open(&db)
-            .unwrap()
+        common::raw(&db)
             .query_row("SELECT revision FROM persons WHERE id = ?1", [&key], |r| {
                 r.get(0)
             })
@@ -262,7 +261,7 @@ fn two_merges_of_the_same_persons_at_once_merge_once_and_the_other_says_why() {
         [0, 2],
         "one merges, the other is told it is merged already"
     );
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let merges: i64 = conn
         .query_row("SELECT count(*) FROM person_merges", [], |r| r.get(0))
         .unwrap();

@@ -26,7 +26,7 @@ fn report(sandbox: &Sandbox, db: &str, month: &str) -> String {
 
 /// Names, AHV numbers and birth dates of the person records of the visits `which` selects.
 fn personal(db: &str, which: &str) -> BTreeSet<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = common::raw(db);
     let mut statement = conn
         .prepare(&format!(
             "SELECT p.official_name, p.first_name, coalesce(p.vn, ''), coalesce(p.birth_date, '')
@@ -111,7 +111,7 @@ fn the_months_report_is_the_same_after_a_purge_and_no_purged_data_is_left_in_the
     assert!(left.is_empty(), "still in the file: {left:?}");
 
     // The visits themselves stay, marked; a second purge finds nothing more.
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let marked: i64 = conn
         .query_row(
             "SELECT count(*) FROM visits WHERE purged_at IS NOT NULL",
@@ -154,7 +154,7 @@ fn a_visit_not_exported_yet_keeps_its_data_until_it_has_left() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(personal(&db, due), waiting, "due visits are not purged");
     // Anonymous and unconsented ones were.
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let (purged, due_purged): (i64, i64) = conn
         .query_row(
             "SELECT count(*), count(export_seq) FROM visits WHERE purged_at IS NOT NULL",
@@ -170,7 +170,7 @@ fn a_visit_not_exported_yet_keeps_its_data_until_it_has_left() {
 fn a_person_erased_on_request_is_gone_from_every_visit_and_others_stay() {
     let sandbox = Sandbox::new();
     let (db, _) = desk(&sandbox);
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     // A person with several visits.
     let (person, visits): (String, i64) = conn
         .query_row(
@@ -250,7 +250,7 @@ fn the_app_purges_at_start_and_says_so_after_the_sign_in() {
     tui.wait_for("Retention: the personal data of");
     tui.wait_for("older than 30 days was removed.");
     tui.quit();
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let marked: i64 = conn
         .query_row(
             "SELECT count(*) FROM visits WHERE purged_at IS NOT NULL",

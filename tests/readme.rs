@@ -58,11 +58,7 @@ fn the_configuration_example_is_valid() {
     let sandbox = Sandbox::new();
     let file = sandbox.write("config.toml", &block_starting_with("desk ="));
     // It holds the export token: the owner's alone, as the README says.
-    std::fs::set_permissions(
-        &file,
-        std::os::unix::fs::PermissionsExt::from_mode(0o600),
-    )
-    .unwrap();
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     let out = sandbox.run(&[
         "--config",
         file.to_str().unwrap(),

@@ -456,7 +456,7 @@ fn purging_personal_data_leaves_past_reports_unchanged() {
     };
     let before = report();
     // What a purge of personal data removes: every field of the people records.
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     conn.execute_batch(
         "UPDATE people SET official_name = '', first_name = '', birth_date = NULL, vn = NULL,
                           sex = NULL, nationality = NULL, language = NULL, phone = NULL,

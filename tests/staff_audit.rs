@@ -336,7 +336,7 @@ fn audit_verify_finds_an_entry_changed_or_deleted_behind_the_programs_back() {
         stdout(&out)
     );
 
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     // The program's own guard: entries cannot be changed or deleted.
     for statement in [
         "UPDATE audit_trail SET staff = 'someone' WHERE seq = 2",
@@ -410,7 +410,7 @@ fn the_log_of_an_older_database_is_chained_into_the_trail_on_migration() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("old.db");
     intake_desk::store::build_old_schema(&db, 13);
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     conn.execute_batch(
         "INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES
             ('2026-03-01T09:00:00+01:00', 'mb', 'save', 'visit', 'v-1'),

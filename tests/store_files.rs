@@ -69,7 +69,7 @@ fn a_database_of_a_newer_schema_is_refused_untouched() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();
     {
-        let conn = rusqlite::Connection::open(&db).unwrap();
+        let conn = common::raw(&db);
         conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
             .unwrap();
     }
@@ -99,8 +99,7 @@ fn reopening_keeps_data_and_schema() {
     }
     let store = Store::open(&db).unwrap();
     assert_eq!(store.setting("ui_language").unwrap().as_deref(), Some("fr"));
-    let version: i64 = rusqlite::Connection::open(&db)
-        .unwrap()
+    let version: i64 = common::raw(&db)
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);

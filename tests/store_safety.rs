@@ -25,7 +25,7 @@ fn run_on(sandbox: &Sandbox, db: &Path, command: &[&str]) -> std::process::Outpu
 fn a_negative_schema_version_is_refused_like_any_unknown_schema() {
     let sandbox = Sandbox::new();
     let db = sandbox.path("odd.db");
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = -3;")
         .unwrap();
     drop(conn);
@@ -48,7 +48,7 @@ fn another_programs_sqlite_file_is_refused_in_one_line_and_left_byte_identical()
     let sandbox = Sandbox::new();
     // One with a rollback journal and no id, one in WAL mode with another application id.
     let plain = sandbox.path("contacts.sqlite");
-    let conn = rusqlite::Connection::open(&plain).unwrap();
+    let conn = common::raw(&plain);
     conn.execute_batch(
         "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT);
          INSERT INTO contacts (name) VALUES ('x');
@@ -57,7 +57,7 @@ fn another_programs_sqlite_file_is_refused_in_one_line_and_left_byte_identical()
     .unwrap();
     drop(conn);
     let other = sandbox.path("photos.db");
-    let conn = rusqlite::Connection::open(&other).unwrap();
+    let conn = common::raw(&other);
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA application_id = 1234;
          CREATE TABLE photos (id INTEGER PRIMARY KEY);",
@@ -87,8 +87,7 @@ fn databases_of_every_earlier_schema_are_migrated_and_marked_as_ours() {
     let db = sandbox.db();
     let out = sandbox.run(&["demo", "--visits", "30", "--db", db.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let id: i32 = rusqlite::Connection::open(&db)
-        .unwrap()
+    let id: i32 = common::raw(&db)
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .unwrap();
     assert_eq!(id, APPLICATION_ID, "a new database carries the id");
@@ -98,7 +97,7 @@ fn databases_of_every_earlier_schema_are_migrated_and_marked_as_ours() {
         intake_desk::store::build_old_schema(&path, version);
         let store = Store::open(&path).unwrap_or_else(|e| panic!("schema {version}: {e}"));
         drop(store);
-        let conn = rusqlite::Connection::open(&path).unwrap();
+        let conn = common::raw(&path);
         let (id, schema): (i32, i64) = (
             conn.query_row("PRAGMA application_id", [], |r| r.get(0))
                 .unwrap(),
@@ -294,7 +293,7 @@ fn a_writer_waits_for_the_write_lock_and_then_says_what_it_waited_for() {
         .unwrap()
         .to_string();
     // Another program holds the write lock for longer than the busy timeout.
-    let holder = rusqlite::Connection::open(&db).unwrap();
+    let holder = common::raw(&db);
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let started = std::time::Instant::now();
     let out = sandbox.run(&["visits", "note", &id, "called back", "--db", db_text]);
@@ -332,7 +331,7 @@ fn a_damaged_index_is_reported_by_reading_commands_instead_of_wrong_figures() {
     // Small enough that the index on visit start times is one page, full of cells.
     let db = demo_database(&sandbox, "300");
     // Garbage over its cell pointers.
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::raw(&db);
     let root: i64 = conn
         .query_row(
             "SELECT rootpage FROM sqlite_master WHERE name = 'visits_started'",

@@ -50,7 +50,13 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
     use anyhow::Context;
     std::fs::create_dir_all(&args.dir)
         .with_context(|| format!("cannot create the folder {}", args.dir.display()))?;
-    for (name, contents) in &files {
+    // The descriptor first: it marks the folder as ours, so an export running beside this one
+    // never takes the tables this one has written already for another system's.
+    let descriptor_first = files
+        .iter()
+        .filter(|(name, _)| *name == "datapackage.json")
+        .chain(files.iter().filter(|(name, _)| *name != "datapackage.json"));
+    for (name, contents) in descriptor_first {
         let path = args.dir.join(name);
         write_replacing(&path, contents)
             .with_context(|| format!("cannot write {}", path.display()))?;

@@ -163,6 +163,7 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
     .map_err(sqlite_error)?;
     super::key::apply(&conn, super::key::current().as_ref()).map_err(sqlite_error)?;
     let found = identify(path, &conn)?;
+    super::key::cache_pages(&conn).map_err(sqlite_error)?;
     if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
         return Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
@@ -252,6 +253,7 @@ fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(uri, flags).map_err(sqlite_error)?;
     super::key::apply(&conn, super::key::current().as_ref()).map_err(sqlite_error)?;
     let found = identify(path, &conn)?;
+    super::key::cache_pages(&conn).map_err(sqlite_error)?;
     if found < SCHEMA_VERSION {
         return Err(StoreError::ReadOnlyOlder {
             path: path.to_path_buf(),

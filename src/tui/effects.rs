@@ -28,6 +28,8 @@ pub enum Job {
         at: chrono::DateTime<chrono::FixedOffset>,
         /// Whom it is for and why (the visitor being served), when known.
         recipient: crate::slip::SlipFor,
+        /// Who writes it: a slip with a name is a disclosure, in the audit trail.
+        staff: String,
     },
     RecordUnmetNeed(crate::store::UnmetNeed),
     /// Saved in the name of the visit's `staff_id`.
@@ -290,10 +292,23 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             today,
             at,
             recipient,
+            staff,
         } => {
             let Some(found) = catalog.service(&service) else {
                 return Event::Done;
             };
+            if recipient.who.is_some() {
+                let entry = crate::store::NewAuditEntry::new(
+                    &staff,
+                    crate::store::AuditAction::Read,
+                    "slip",
+                )
+                .record(service.as_str())
+                .detail("for_a_named_person", true);
+                if let Err(e) = store.audit(&entry) {
+                    return failed("directory.slip_failed", e);
+                }
+            }
             let slip = crate::slip::Slip {
                 service: found,
                 i18n: &catalog.i18n,

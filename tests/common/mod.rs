@@ -2,9 +2,13 @@
 //! a vt100 parser reading its screen.
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod db;
 pub mod rules;
 pub mod variants;
 pub mod visits;
+
+#[allow(unused_imports)] // not every test file opens the database itself
+pub use db::{TEST_KEY_VARIABLE, raw, test_key};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -45,6 +49,10 @@ fn signs_in(args: &[&str]) -> bool {
 
 impl Sandbox {
     pub fn new() -> Sandbox {
+        // The library's connections in this test use the suite's key too.
+        intake_desk::store::use_key(
+            test_key().map(|k| intake_desk::store::DbKey::new(&k).expect("a usable test key")),
+        );
         Sandbox {
             dir: tempfile::tempdir().expect("temp dir"),
             auto_staff: true,
@@ -103,13 +111,17 @@ impl Sandbox {
     }
 
     fn env(&self) -> Vec<(&'static str, PathBuf)> {
-        vec![
+        let mut env = vec![
             ("HOME", self.dir.path().to_path_buf()),
             ("XDG_CONFIG_HOME", self.path("config")),
             ("XDG_DATA_HOME", self.path("share")),
             ("INTAKE_DESK_STAFF", STAFF.into()),
             ("INTAKE_DESK_PIN", PIN.into()),
-        ]
+        ];
+        if let Some(key) = test_key() {
+            env.push(("INTAKE_DESK_DB_KEY", key.into()));
+        }
+        env
     }
 
     /// Runs a subcommand to completion.

@@ -69,6 +69,7 @@ impl App {
                 centre: session.centre.clone(),
                 today: session.today,
                 at: self.shared.now.local,
+                staff: session.staff.clone(),
             },
             Effect::RecordUnmetNeed {
                 searched_for,
