@@ -63,6 +63,16 @@ fn protection(c: &mut Criterion) {
                 })
             },
         );
+        // The audit entry's own share: one appended in a commit of its own.
+        group.bench_function(format!("{label}: one audit entry, committed alone"), |b| {
+            let entry = intake_desk::store::NewAuditEntry::new(
+                "mb",
+                intake_desk::store::AuditAction::Read,
+                "visit",
+            )
+            .record("0190f2d4-0000-7000-8000-000000000000");
+            b.iter(|| assert!(store.audit(&entry).unwrap() > 0))
+        });
         // The disk's floor: one bare INSERT committed with synchronous=FULL, same database.
         let bare = rusqlite::Connection::open(&path).unwrap();
         bare.execute_batch("PRAGMA cipher_log_level = NONE;")
