@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::staff::Needs;
 use crate::store::{AuditAction, DbKey, KEY_VARIABLE, NEW_KEY_VARIABLE, NewAuditEntry, Store};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The key configured for this run: the variable, else the configuration's key file. A broken
 /// configuration is reported by the command that reads it, not here.
@@ -62,7 +62,7 @@ fn rewrite(cli: &Cli, mut store: Store, key: &DbKey, action: AuditAction) -> Res
         .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
     let partial = path.with_file_name(format!(".{name}.rekeying"));
     let _ = std::fs::remove_file(&partial);
-    create_private(&partial)?;
+    crate::paths::create_private_file(&partial)?;
     if let Err(e) = store.export_with_key(&partial, Some(key)) {
         let _ = std::fs::remove_file(&partial);
         return Err(e.into());
@@ -77,18 +77,6 @@ fn rewrite(cli: &Cli, mut store: Store, key: &DbKey, action: AuditAction) -> Res
         let _ = std::fs::remove_file(PathBuf::from(stale));
     }
     Ok(path)
-}
-
-fn create_private(path: &Path) -> Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)?;
-    Ok(())
 }
 
 /// `db encrypt`: a plain database encrypted with the configured key (or the new one given).

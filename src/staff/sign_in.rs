@@ -2,7 +2,7 @@
 //! growing wait they bring, each attempt in the audit trail.
 
 use super::{Role, SignedIn, StaffId, verify_pin, wait_after};
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -39,12 +39,6 @@ fn left_or_wait(failures: &u32, wait: &Duration) -> String {
         format!(" ({left} more before a wait)")
     } else {
         format!("; wait {} s before the next attempt", wait.as_secs())
-    }
-}
-
-impl From<StoreError> for SignInError {
-    fn from(e: StoreError) -> Self {
-        SignInError::Store(crate::store::Error::Unreadable(e.to_string()))
     }
 }
 

@@ -122,21 +122,16 @@ impl Store {
                     [],
                     |r| r.get(0),
                 )?;
-                for table in ["visits", "people", "interpreter_use", "referrals"] {
-                    let key = if table == "people" { "id" } else { "visit_id" };
-                    let visit_key = if table == "people" { "person_id" } else { "id" };
-                    let sql = if table == "visits" {
-                        "UPDATE visits SET export_seq = NULL, consent_to_export = 0
-                         WHERE export_seq > ?1 AND id IN (SELECT id FROM temp.purge_visits)"
-                            .to_string()
-                    } else {
-                        format!(
-                            "UPDATE {table} SET export_seq = NULL WHERE export_seq > ?1
-                             AND {key} IN (SELECT {visit_key} FROM temp.purge_visits)"
-                        )
-                    };
-                    tx.execute(&sql, [high])?;
-                }
+                tx.execute_batch(&format!(
+                    "UPDATE visits SET export_seq = NULL, consent_to_export = 0
+                     WHERE export_seq > {high} AND id IN (SELECT id FROM temp.purge_visits);
+                     UPDATE people SET export_seq = NULL
+                     WHERE export_seq > {high} AND id IN (SELECT person_id FROM temp.purge_visits);
+                     UPDATE interpreter_use SET export_seq = NULL
+                     WHERE export_seq > {high} AND visit_id IN (SELECT id FROM temp.purge_visits);
+                     UPDATE referrals SET export_seq = NULL
+                     WHERE export_seq > {high} AND visit_id IN (SELECT id FROM temp.purge_visits);"
+                ))?;
                 (AuditAction::Erase, Some(person.to_string()), None)
             }
         };

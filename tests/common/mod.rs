@@ -81,15 +81,11 @@ impl Sandbox {
         if !self.auto_staff || !self.staffed.lock().unwrap().insert(db.to_path_buf()) {
             return;
         }
-        let mut command = Command::new(BIN);
-        command
-            .args(["staff", "add", STAFF, "--role", "admin", "--db"])
-            .arg(db)
-            .current_dir(self.dir.path())
-            .env("INTAKE_DESK_NEW_PIN", PIN);
-        for (key, value) in self.env() {
-            command.env(key, value);
-        }
+        let db = db.to_str().expect("a UTF-8 path");
+        let mut command = self.command(
+            &["staff", "add", STAFF, "--role", "admin", "--db", db],
+            &[("INTAKE_DESK_NEW_PIN", PIN)],
+        );
         // Refused when the database has staff already or cannot be written: the command under
         // test then meets that as it is.
         let _ = command.output().expect("binary runs");
@@ -164,8 +160,9 @@ impl Sandbox {
         ids
     }
 
-    /// Runs the binary with extra environment variables.
-    pub fn run_with_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Output {
+    /// The binary with this sandbox's environment and `extra`; a command that signs in finds
+    /// the [`STAFF`] admin in its database.
+    fn command(&self, args: &[&str], extra: &[(&str, &str)]) -> Command {
         if signs_in(args) {
             self.ensure_staff(&self.db_of(args));
         }
@@ -177,33 +174,26 @@ impl Sandbox {
         for (key, value) in extra {
             command.env(key, value);
         }
-        command.output().expect("binary runs")
+        command
+    }
+
+    /// Runs the binary with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Output {
+        self.command(args, extra).output().expect("binary runs")
     }
 
     /// Starts a subcommand and returns at once (for runs that must overlap).
     pub fn spawn(&self, args: &[&str], extra: &[(&str, &str)]) -> std::process::Child {
-        if signs_in(args) {
-            self.ensure_staff(&self.db_of(args));
-        }
-        let mut command = Command::new(BIN);
-        command
-            .args(args)
-            .current_dir(self.dir.path())
+        self.command(args, extra)
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        for (key, value) in self.env() {
-            command.env(key, value);
-        }
-        for (key, value) in extra {
-            command.env(key, value);
-        }
-        command.spawn().expect("binary starts")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("binary starts")
     }
 
-    /// Starts the interface in a pseudo-terminal of the given size.
-    /// Starts the interface and waits until it owns the terminal: keys sent before raw mode
-    /// would be mangled by the line discipline (Enter arriving as Ctrl-J).
-    /// Signed in as [`STAFF`] (the database gets that admin first, as a desk's setup would).
+    /// Starts the interface in a pseudo-terminal of the given size and waits until it owns the
+    /// terminal (keys sent before raw mode would be mangled: Enter arriving as Ctrl-J), signed
+    /// in as [`STAFF`] (the database gets that admin first, as a desk's setup would).
     pub fn start_tui(&self, args: &[&str], cols: u16, rows: u16) -> Tui {
         self.start_tui_with_env(args, cols, rows, &[])
     }
