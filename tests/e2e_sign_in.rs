@@ -40,7 +40,7 @@ fn the_first_start_makes_the_first_admin_who_can_then_sign_in() {
     tui.press("tab");
     tui.type_text("1234");
     tui.press("enter");
-    tui.wait_for("too short: at least 6 characters");
+    tui.wait_for("The PIN is too short or too simple");
     tui.type_text("Matterhorn-4478");
     tui.press("tab");
     tui.type_text("Matterhorn-4479");
@@ -80,7 +80,7 @@ fn five_wrong_pins_at_the_sign_in_make_the_next_attempt_wait() {
     for attempt in 1..=5 {
         tui.type_text(&format!("wrong-{attempt}"));
         tui.press("enter");
-        tui.wait_for(&format!("wrong PIN for {STAFF}"));
+        tui.wait_for(&format!("Wrong PIN for {STAFF}"));
         if attempt == 4 {
             tui.wait_for("1 more before a wait");
         }
@@ -88,7 +88,7 @@ fn five_wrong_pins_at_the_sign_in_make_the_next_attempt_wait() {
     tui.wait_for("wait 10 s before the next attempt");
     tui.type_text(PIN);
     tui.press("enter");
-    tui.wait_for(&format!("too many wrong PINs for {STAFF}: wait"));
+    tui.wait_for(&format!("Too many wrong PINs for {STAFF}: wait"));
     assert!(tui.at_sign_in());
     tui.quit();
 }
@@ -123,7 +123,7 @@ fn after_the_idle_time_no_visitor_field_is_on_screen_and_the_pin_gives_the_intak
     }
     tui.type_text("not-the-pin");
     tui.press("enter");
-    tui.wait_for("wrong PIN");
+    tui.wait_for("Wrong PIN");
     tui.type_text(PIN);
     tui.press("enter");
     tui.wait_for("Zenhäusern");

@@ -131,7 +131,9 @@ pub enum Event {
     /// The PIN was right: who is at the desk now.
     SignedIn(crate::staff::SignedIn),
     /// Why the sign-in was refused (a wrong PIN, the wait, a disabled account).
-    SignInRefused(String),
+    SignInRefused(crate::staff::SignInError),
+    /// The first admin could not be made (the reason as the store gave it).
+    FirstAdminRefused(String),
     Failed {
         what: &'static str,
         error: String,
@@ -450,12 +452,12 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
         },
         Job::SignIn { name, pin } => match crate::staff::sign_in(store, &name, &pin, "tui") {
             Ok(who) => Event::SignedIn(who),
-            Err(e) => Event::SignInRefused(e.to_string()),
+            Err(e) => Event::SignInRefused(e),
         },
         Job::CreateFirstAdmin { name, pin } => {
             match crate::staff::create_first_admin(store, &name, &pin) {
                 Ok(who) => Event::SignedIn(who),
-                Err(why) => Event::SignInRefused(why),
+                Err(why) => Event::FirstAdminRefused(why),
             }
         }
         Job::Audit(entry) => match store.audit(&entry) {

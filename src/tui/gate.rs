@@ -127,12 +127,12 @@ impl Gate {
     }
 
     fn submit(&mut self, cx: &Ctx<'_>) -> Vec<Effect> {
-        if let Err(why) = StaffId::parse(&self.name) {
+        if StaffId::parse(&self.name).is_err() {
             self.focus = GateField::Name;
             self.problem = Some(if self.name.trim().is_empty() {
                 cx.t("signin.name_needed")
             } else {
-                why
+                cx.t("signin.name_rule")
             });
             return Vec::new();
         }
@@ -143,8 +143,8 @@ impl Gate {
         }
         let (name, pin) = (self.name.trim().to_string(), self.pin.clone());
         if self.mode == GateMode::FirstAdmin {
-            if let Some(problem) = pin_problem(&pin) {
-                self.refused(problem);
+            if pin_problem(&pin).is_some() {
+                self.refused(cx.t("signin.pin_rule"));
                 return Vec::new();
             }
             if self.pin_again != pin {
@@ -191,14 +191,16 @@ pub fn render(cx: &Ctx<'_>, gate: &Gate, frame: &mut Frame, area: Rect) {
         .title(format!(" intake-desk · {} ", cx.session.desk));
     let inner = block.inner(column);
     frame.render_widget(block, column);
+    // "label: value" as each language writes it (French puts a space before the colon).
     let field = |label: &str, value: String, focused: bool| {
+        let label = cx.tf("check.line", &[("label", label), ("value", "")]);
         let style = if focused {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
             Style::default()
         };
         Line::from(vec![
-            Span::raw(format!("{}{label}: ", if focused { "›" } else { " " })),
+            Span::raw(format!("{}{label}", if focused { "›" } else { " " })),
             Span::styled(format!("{value} "), style),
         ])
     };

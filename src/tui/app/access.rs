@@ -146,6 +146,42 @@ impl App {
         }
     }
 
+    /// A refused sign-in said in the interface language.
+    pub(super) fn sign_in_refusal(&self, e: &crate::staff::SignInError) -> String {
+        use crate::staff::SignInError;
+        match e {
+            SignInError::Unknown(name) => self.tf("signin.unknown", &[("staff", name)]),
+            SignInError::Disabled(id) => self.tf("signin.disabled", &[("staff", id.as_str())]),
+            SignInError::WrongPin { who, wait, .. } if !wait.is_zero() => self.tf(
+                "signin.wrong_wait",
+                &[
+                    ("staff", who.as_str()),
+                    ("seconds", &wait.as_secs().to_string()),
+                ],
+            ),
+            SignInError::WrongPin { who, failures, .. } => self.tf(
+                "signin.wrong_pin",
+                &[
+                    ("staff", who.as_str()),
+                    (
+                        "left",
+                        &(crate::staff::FREE_ATTEMPTS + 1)
+                            .saturating_sub(*failures)
+                            .to_string(),
+                    ),
+                ],
+            ),
+            SignInError::Wait { who, wait } => self.tf(
+                "signin.wait",
+                &[
+                    ("staff", who.as_str()),
+                    ("seconds", &wait.as_secs().max(1).to_string()),
+                ],
+            ),
+            other => other.to_string(),
+        }
+    }
+
     pub(super) fn sign_in_refused(&mut self, why: String) {
         if let Some(gate) = self.gate.as_mut() {
             gate.refused(why);

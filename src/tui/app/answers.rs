@@ -15,7 +15,11 @@ impl App {
         match event {
             Event::Done => {}
             Event::SignedIn(who) => self.signed_in(who),
-            Event::SignInRefused(why) => self.sign_in_refused(why),
+            Event::SignInRefused(why) => {
+                let text = self.sign_in_refusal(&why);
+                self.sign_in_refused(text);
+            }
+            Event::FirstAdminRefused(why) => self.sign_in_refused(why),
             Event::Failed { what, error } => {
                 self.message = Some(self.tf(what, &[("error", &error)]));
             }
