@@ -37,6 +37,8 @@ fn help_lists_the_screens_own_keys_first() {
     tui.wait_for("Information");
     tui.press("f1");
     tui.wait_for("Key bindings: Information");
+    // The window may arrive in more than one write: read it once all of it is there.
+    tui.wait_for("Everywhere:");
     let screen = tui.screen();
     let own = screen.find("Written copy handed over");
     let everywhere = screen

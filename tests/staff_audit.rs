@@ -176,6 +176,54 @@ fn a_reception_account_cannot_export_or_merge_and_the_refusal_names_the_role() {
 }
 
 #[test]
+fn an_urgent_handover_is_read_by_the_social_workers_and_reception_sees_only_that_it_happened() {
+    let sandbox = Sandbox::without_staff();
+    let db = desk(&sandbox);
+    let out = as_staff(
+        &sandbox,
+        "mb",
+        ADMIN_PIN,
+        &["staff", "add", "sw", "--role", "social-worker", "--db", &db],
+        &[("INTAKE_DESK_NEW_PIN", "Saas-Fee-3906")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut visit = common::visits::identified("Zenhäusern", "Amélie", "1961-04-02");
+    visit.kind = intake_desk::domain::VisitKind::UrgentHandover;
+    visit.note = Some("Wohnung gekündigt, heute Nacht ohne Bleibe".into());
+    visit.staff_id = "rz".into();
+    let mut store = Store::open(std::path::Path::new(&db)).unwrap();
+    store.insert_visits([&visit]).unwrap();
+    drop(store);
+    let id = visit.id.to_string();
+    let show = ["visits", "show", id.as_str(), "--db", db.as_str()];
+    let refused = as_staff(&sandbox, "rz", RECEPTION_PIN, &show, &[]);
+    assert_eq!(refused.status.code(), Some(4), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("urgent handovers needs the role social-worker"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!stdout(&refused).contains("Zenhäusern"));
+    let list = as_staff(
+        &sandbox,
+        "rz",
+        RECEPTION_PIN,
+        &["visits", "list", "--format", "json", "--db", &db],
+        &[],
+    );
+    assert!(list.status.success(), "{}", stderr(&list));
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["kind"], "urgent-handover");
+    assert!(listed[0]["note"].is_null(), "{}", listed[0]);
+    let read = as_staff(&sandbox, "sw", "Saas-Fee-3906", &show, &[]);
+    assert!(read.status.success(), "{}", stderr(&read));
+    let shown: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(shown["person"]["official_name"], "Zenhäusern");
+    assert_eq!(shown["note"], "Wohnung gekündigt, heute Nacht ohne Bleibe");
+}
+
+#[test]
 fn five_wrong_pins_make_the_next_attempt_wait_even_with_the_right_pin() {
     let sandbox = Sandbox::without_staff();
     let db = desk(&sandbox);

@@ -50,6 +50,13 @@ pub struct VisitRecord {
 pub use crate::domain::competence::CompetenceRecord;
 
 impl VisitRecord {
+    /// Leaves out the free text (the note, the reason) for a reader whose role may not read it.
+    pub fn withhold_free_text(&mut self) {
+        self.note = None;
+        self.reason = None;
+        self.person = None;
+    }
+
     /// Puts each stored slip on the referral to its service.
     pub(super) fn attach_slips(&mut self) {
         for (service_id, slip) in std::mem::take(&mut self.slips) {

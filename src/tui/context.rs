@@ -91,6 +91,24 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// Why the signed-in role may not do what `needs` asks, in the interface language
+    /// (`None` when it may, or where no one signs in).
+    pub fn refusal(&self, needs: crate::staff::Needs) -> Option<String> {
+        let role = self.session.role?;
+        if role.covers(needs.role()) {
+            return None;
+        }
+        Some(self.tf(
+            "signin.refused",
+            &[
+                ("what", &self.t(&format!("needs.{}", needs_code(needs)))),
+                ("role", &self.t(&format!("role.{}", needs.role().code()))),
+                ("staff", &self.session.staff),
+                ("current", &self.t(&format!("role.{}", role.code()))),
+            ],
+        ))
+    }
+
     pub fn t(&self, key: &str) -> String {
         self.catalog.i18n.text(self.lang, key).to_string()
     }
@@ -117,5 +135,17 @@ pub fn test_shared() -> Shared {
         lang: "de".into(),
         directory_index,
         now: Now::at(local),
+    }
+}
+
+fn needs_code(needs: crate::staff::Needs) -> &'static str {
+    match needs {
+        crate::staff::Needs::Intake => "intake",
+        crate::staff::Needs::Dossiers => "dossiers",
+        crate::staff::Needs::Export => "export",
+        crate::staff::Needs::Purge => "purge",
+        crate::staff::Needs::Merge => "merge",
+        crate::staff::Needs::ManageStaff => "manage_staff",
+        crate::staff::Needs::Administer => "administer",
     }
 }

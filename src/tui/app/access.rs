@@ -190,19 +190,7 @@ impl App {
 
     /// Why the signed-in role may not do what `needs` asks, in the interface language.
     pub(super) fn refusal(&self, needs: Needs) -> Option<String> {
-        let role = self.shared.session.role?;
-        if role.covers(needs.role()) {
-            return None;
-        }
-        Some(self.tf(
-            "signin.refused",
-            &[
-                ("what", &self.t(&format!("needs.{}", needs_code(needs)))),
-                ("role", &self.t(&format!("role.{}", needs.role().code()))),
-                ("staff", &self.shared.session.staff),
-                ("current", &self.t(&format!("role.{}", role.code()))),
-            ],
-        ))
+        self.ctx().refusal(needs)
     }
 
     /// The refusal of an action for the role signed in, if it is refused.
@@ -227,17 +215,5 @@ fn needs_to_show(screen: ScreenId) -> Option<Needs> {
         ScreenId::Export => Some(Needs::Export),
         ScreenId::Settings => Some(Needs::Administer),
         _ => None,
-    }
-}
-
-fn needs_code(needs: Needs) -> &'static str {
-    match needs {
-        Needs::Intake => "intake",
-        Needs::Dossiers => "dossiers",
-        Needs::Export => "export",
-        Needs::Purge => "purge",
-        Needs::Merge => "merge",
-        Needs::ManageStaff => "manage_staff",
-        Needs::Administer => "administer",
     }
 }

@@ -298,3 +298,43 @@ fn during_an_intake_the_directory_ranks_the_visitors_region_first_until_staff_ch
     app.update(Action::ScreenDirectory);
     assert_eq!(app.screens.directory.region, chosen);
 }
+
+#[test]
+fn reception_sees_that_an_urgent_handover_happened_but_not_who_and_cannot_open_it() {
+    let mut app = App::new(
+        Catalog::embedded(),
+        load_builtin("default").unwrap(),
+        Session {
+            staff: "rz".into(),
+            role: Some(crate::staff::Role::Reception),
+            ..Session::default()
+        },
+        "en".into(),
+    );
+    press(&mut app, "f4");
+    app.screens.history.visits = vec![crate::store::VisitSummary {
+        id: "v-9".into(),
+        started_at: "2026-11-25T10:00:00+01:00".into(),
+        kind: "urgent-handover".into(),
+        name: Some("Tesfay, Selam".into()),
+        topics: vec![],
+        interpreter_language: None,
+        person_key: Some("k-9".into()),
+    }];
+    let screen = crate::tui::render::screen_text(&app, 120, 35);
+    assert!(!screen.contains("Tesfay"), "{screen}");
+    assert!(screen.contains("(for the social workers)"), "{screen}");
+    assert!(press(&mut app, "enter").is_empty(), "nothing is opened");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("needs the role social worker"),
+        "{message}"
+    );
+    // A social worker opens it.
+    app.shared.session.role = Some(crate::staff::Role::SocialWorker);
+    assert!(crate::tui::render::screen_text(&app, 120, 35).contains("Tesfay"));
+    assert_eq!(
+        press(&mut app, "enter"),
+        vec![Effect::OpenVisit("v-9".into())]
+    );
+}

@@ -4,6 +4,7 @@
 mod detail;
 pub mod filter;
 
+use crate::staff::Needs;
 use crate::store::{VisitRecord, VisitSummary};
 use crate::tui::action::Action;
 use crate::tui::context::Ctx;
@@ -152,7 +153,14 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         vec![
             crate::tui::fit::local_time(&v.started_at),
             cx.t(&format!("history.kind_{}", v.kind.replace('-', "_"))),
-            v.name.clone().unwrap_or_else(|| cx.t("history.anonymous")),
+            match &v.name {
+                // An urgent handover's visitor is for the social workers to see.
+                Some(_) if cx.refusal(Needs::to_read_visit(&v.kind)).is_some() => {
+                    cx.t("history.withheld")
+                }
+                Some(name) => name.clone(),
+                None => cx.t("history.anonymous"),
+            },
             cx.topic_titles(&v.topics).join(", "),
             v.interpreter_language
                 .as_ref()
@@ -219,6 +227,14 @@ impl crate::tui::screens::Screen for HistoryState {
     }
 
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {
+        // Opening an urgent handover needs the role that may read it; the list names it only.
+        if action == crate::tui::Action::Confirm
+            && self.open.is_none()
+            && let Some(visit) = self.visits.get(self.selected)
+            && let Some(refused) = cx.refusal(Needs::to_read_visit(&visit.kind))
+        {
+            return Outcome::Notice(refused);
+        }
         if action == crate::tui::Action::FollowUpNote {
             return self.follow_up_note(cx);
         }
