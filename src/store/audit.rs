@@ -204,11 +204,8 @@ pub(crate) fn append(conn: &Connection, entry: &NewAuditEntry) -> Result<i64> {
 
 fn append_stored(conn: &Connection, f: &Stored<'_>) -> rusqlite::Result<i64> {
     let (last_seq, prev_hash): (i64, String) = conn
-        .query_row(
-            "SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .unwrap_or((0, GENESIS.to_string()));
     let seq = last_seq + 1;

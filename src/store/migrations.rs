@@ -284,6 +284,10 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE visits ADD COLUMN purged_at TEXT;
     CREATE INDEX visits_unpurged ON visits (started_ms) WHERE purged_at IS NULL;
     INSERT INTO people_fts (people_fts, rank) VALUES ('secure-delete', 1);",
+    // 16: the audit trail's two indexes served no query (its filters are read in one pass over
+    // the trail) and cost every save two page writes.
+    "DROP INDEX audit_trail_staff;
+    DROP INDEX audit_trail_at;",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.

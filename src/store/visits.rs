@@ -228,7 +228,9 @@ fn insert_person(
         super::persons::name_key(&person.official_name, &person.first_name),
     ])?;
     // A returning person whose details changed (a new phone, a corrected spelling) is at a new
-    // revision; their earlier records stay with the visits that had them.
+    // revision; their earlier records stay with the visits that had them. The inner query names
+    // `persons.id`, not `?1`: a parameter there made SQLite compile the statement again at each
+    // save (it weighs the partial indexes against the bound value).
     if person.key.is_some() {
         tx.prepare_cached(
             "UPDATE persons SET revision = revision + 1
@@ -236,7 +238,7 @@ fn insert_person(
                 SELECT 1 FROM people n, people a
                 WHERE n.rowid = last_insert_rowid()
                   AND a.rowid = (SELECT max(rowid) FROM people
-                                 WHERE person_key = ?1 AND rowid < n.rowid)
+                                 WHERE person_key = persons.id AND rowid < n.rowid)
                   AND (a.official_name, a.first_name, a.birth_date, a.vn, a.sex, a.nationality,
                        a.language, a.residence_status, a.commune_of_stay, a.support_domicile,
                        a.phone)
