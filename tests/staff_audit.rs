@@ -41,6 +41,11 @@ fn as_staff(
     sandbox.run_with_env(args, &env)
 }
 
+/// A command as the admin `mb`.
+fn as_admin(sandbox: &Sandbox, args: &[&str], extra: &[(&str, &str)]) -> std::process::Output {
+    as_staff(sandbox, "mb", ADMIN_PIN, args, extra)
+}
+
 fn audit(sandbox: &Sandbox, db: &str) -> Vec<serde_json::Value> {
     let out = as_staff(
         sandbox,
@@ -179,10 +184,8 @@ fn a_reception_account_cannot_export_or_merge_and_the_refusal_names_the_role() {
 fn an_urgent_handover_is_read_by_the_social_workers_and_reception_sees_only_that_it_happened() {
     let sandbox = Sandbox::without_staff();
     let db = desk(&sandbox);
-    let out = as_staff(
+    let out = as_admin(
         &sandbox,
-        "mb",
-        ADMIN_PIN,
         &["staff", "add", "sw", "--role", "social-worker", "--db", &db],
         &[("INTAKE_DESK_NEW_PIN", "Saas-Fee-3906")],
     );
@@ -493,13 +496,7 @@ fn the_log_of_an_older_database_is_chained_into_the_trail_on_migration() {
 fn a_disabled_account_cannot_sign_in_and_the_last_admin_stays() {
     let sandbox = Sandbox::without_staff();
     let db = desk(&sandbox);
-    let out = as_staff(
-        &sandbox,
-        "mb",
-        ADMIN_PIN,
-        &["staff", "disable", "mb", "--db", &db],
-        &[],
-    );
+    let out = as_admin(&sandbox, &["staff", "disable", "mb", "--db", &db], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("last admin"), "{}", stderr(&out));
     let out = as_staff(
