@@ -50,7 +50,7 @@ pub struct VisitRecord {
 pub use crate::domain::competence::CompetenceRecord;
 
 impl VisitRecord {
-    /// Leaves out the free text (the note, the reason) for a reader whose role may not read it.
+    /// Leaves out the person and the free text (note, reason) for a reader whose role may not.
     pub fn withhold_free_text(&mut self) {
         self.note = None;
         self.reason = None;

@@ -7,6 +7,7 @@ use super::screens::ScreenId;
 use super::session::Session;
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
+use crate::staff::Needs;
 use std::time::Instant;
 
 /// The time as the interface sees it: set by the loop before each key and each frame, fixed in
@@ -93,7 +94,7 @@ impl Ctx<'_> {
 
     /// Why the signed-in role may not do what `needs` asks, in the interface language
     /// (`None` when it may, or where no one signs in).
-    pub fn refusal(&self, needs: crate::staff::Needs) -> Option<String> {
+    pub fn refusal(&self, needs: Needs) -> Option<String> {
         let role = self.session.role?;
         if role.covers(needs.role()) {
             return None;
@@ -138,14 +139,14 @@ pub fn test_shared() -> Shared {
     }
 }
 
-fn needs_code(needs: crate::staff::Needs) -> &'static str {
+fn needs_code(needs: Needs) -> &'static str {
     match needs {
-        crate::staff::Needs::Intake => "intake",
-        crate::staff::Needs::Dossiers => "dossiers",
-        crate::staff::Needs::Export => "export",
-        crate::staff::Needs::Purge => "purge",
-        crate::staff::Needs::Merge => "merge",
-        crate::staff::Needs::ManageStaff => "manage_staff",
-        crate::staff::Needs::Administer => "administer",
+        Needs::Intake => "intake",
+        Needs::Dossiers => "dossiers",
+        Needs::Export => "export",
+        Needs::Purge => "purge",
+        Needs::Merge => "merge",
+        Needs::ManageStaff => "manage_staff",
+        Needs::Administer => "administer",
     }
 }
