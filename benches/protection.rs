@@ -79,6 +79,9 @@ fn protection(c: &mut Criterion) {
             .unwrap();
         if label == "encrypted" {
             bare.pragma_update(None, "key", KEY).unwrap();
+            // The app's page layout (src/store/key.rs).
+            bare.pragma_update(None, "cipher_hmac_algorithm", "HMAC_SHA256")
+                .unwrap();
         }
         bare.execute_batch("PRAGMA synchronous = FULL;").unwrap();
         let mut n = 0u64;

@@ -76,7 +76,7 @@ fn folder(sandbox: &Sandbox) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn an_encrypted_database_holds_no_visitor_in_its_bytes_and_a_wrong_key_leaves_it_untouched() {
-    let sandbox = Sandbox::without_staff();
+    let sandbox = Sandbox::without_staff().without_suite_key();
     let db = sandbox.db().to_str().unwrap().to_string();
     let out = keyed(
         &sandbox,
@@ -148,7 +148,7 @@ fn an_encrypted_database_holds_no_visitor_in_its_bytes_and_a_wrong_key_leaves_it
 
 #[test]
 fn db_encrypt_then_rekey_keep_every_visit_and_only_the_new_key_opens_it() {
-    let sandbox = Sandbox::without_staff();
+    let sandbox = Sandbox::without_staff().without_suite_key();
     let db = sandbox.db().to_str().unwrap().to_string();
     sandbox.demo(&db, "300");
     let out = sandbox.run_with_env(
@@ -224,7 +224,7 @@ fn db_encrypt_then_rekey_keep_every_visit_and_only_the_new_key_opens_it() {
 
 #[test]
 fn the_app_works_on_an_encrypted_database() {
-    let sandbox = Sandbox::without_staff();
+    let sandbox = Sandbox::without_staff().without_suite_key();
     let db = sandbox.db().to_str().unwrap().to_string();
     let out = keyed(
         &sandbox,
@@ -249,4 +249,93 @@ fn the_app_works_on_an_encrypted_database() {
     assert!(!bytes.windows(6).any(|w| w == "Zenhäu".as_bytes()));
     let out = keyed(&sandbox, KEY, &["db", "check", "--db", &db]);
     assert!(out.status.success(), "{}", stdout(&out));
+}
+
+/// Whether a connection keyed with `page_hmac` reads the file (SQLCipher: a layout that does
+/// not match reads as "not a database").
+fn opens_with_layout(db: &str, page_hmac: &str) -> bool {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+        .unwrap();
+    conn.pragma_update(None, "key", KEY).unwrap();
+    conn.pragma_update(None, "cipher_hmac_algorithm", page_hmac)
+        .unwrap();
+    conn.query_row("SELECT count(*) FROM visits", [], |r| r.get::<_, i64>(0))
+        .is_ok()
+}
+
+#[test]
+fn a_file_encrypted_in_sqlciphers_default_layout_still_opens_copies_and_rekeys_to_the_current_one()
+{
+    let sandbox = Sandbox::without_staff().without_suite_key();
+    let plain = sandbox.path("plain.db");
+    let plain = plain.to_str().unwrap();
+    sandbox.demo(plain, "60");
+    let out = sandbox.run_with_env(
+        &["staff", "add", "mb", "--role", "admin", "--db", plain],
+        &[("INTAKE_DESK_NEW_PIN", PIN)],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The file as the first encrypting version wrote it: SQLCipher 4's defaults throughout.
+    let db = sandbox.db().to_str().unwrap().to_string();
+    {
+        let conn = rusqlite::Connection::open(plain).unwrap();
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+            .unwrap();
+        conn.execute("ATTACH DATABASE ?1 AS earlier KEY ?2", (&db, KEY))
+            .unwrap();
+        conn.query_row("SELECT sqlcipher_export('earlier')", [], |_| Ok(()))
+            .unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        conn.pragma_update(Some("earlier"), "user_version", version)
+            .unwrap();
+        let id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        conn.pragma_update(Some("earlier"), "application_id", id)
+            .unwrap();
+    }
+    assert!(opens_with_layout(&db, "HMAC_SHA512"));
+    assert!(!opens_with_layout(&db, "HMAC_SHA256"));
+    let list = |key: &str, db: &str| {
+        let out = keyed(
+            &sandbox,
+            key,
+            &["visits", "list", "--format", "json", "--db", db],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let plain_list = sandbox
+        .run_with_env(
+            &["visits", "list", "--format", "json", "--db", plain],
+            &[("INTAKE_DESK_STAFF", "mb"), ("INTAKE_DESK_PIN", PIN)],
+        )
+        .stdout;
+    assert_eq!(list(KEY, &db), plain_list, "every visit as it was");
+    let out = keyed(&sandbox, KEY, &["db", "check", "--db", &db]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let copy = sandbox.path("copy.db");
+    let copy = copy.to_str().unwrap();
+    let out = keyed(&sandbox, KEY, &["db", "backup", copy, "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(list(KEY, copy), plain_list, "the copy opens with the key");
+    let wrong = keyed(&sandbox, OTHER_KEY, &["visits", "list", "--db", &db]);
+    assert_eq!(wrong.status.code(), Some(2), "{}", stderr(&wrong));
+
+    let out = sandbox.run_with_env(
+        &["db", "rekey", "--db", &db],
+        &[
+            ("INTAKE_DESK_DB_KEY", KEY),
+            ("INTAKE_DESK_NEW_DB_KEY", KEY),
+            ("INTAKE_DESK_STAFF", "mb"),
+            ("INTAKE_DESK_PIN", PIN),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(opens_with_layout(&db, "HMAC_SHA256"), "written anew");
+    assert!(!opens_with_layout(&db, "HMAC_SHA512"));
+    assert_eq!(list(KEY, &db), plain_list);
 }

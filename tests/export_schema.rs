@@ -62,7 +62,7 @@ fn fixtures(folder: &str) -> std::path::PathBuf {
 /// The fixture database, copied so the test may migrate and write it.
 fn earlier_database(sandbox: &Sandbox, folder: &str) -> String {
     let db = sandbox.path(&format!("{folder}.db"));
-    std::fs::copy(fixtures(folder).join("visits.db"), &db).unwrap();
+    common::copy_database(&fixtures(folder).join("visits.db"), &db);
     db.to_str().unwrap().to_string()
 }
 

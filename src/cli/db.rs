@@ -8,15 +8,36 @@ use crate::store::SCHEMA_VERSION;
 use crate::text::escape_control;
 use std::io::Write;
 
+/// What `db info` shows for a count it cannot make.
+const NOT_READABLE: &str = "not readable, the file is damaged (db check lists where)";
+
 pub fn info(cli: &Cli) -> Result<()> {
     let mut out = super::stdout_for(true);
     let store = Setup::inspect_store(cli)?;
     writeln!(out, "database:        {}", store.path().display())?;
     writeln!(out, "schema version:  {SCHEMA_VERSION}")?;
-    writeln!(out, "visits:          {}", store.visit_count()?)?;
-    writeln!(out, "pending export:  {}", store.pending_export_count()?)?;
-    writeln!(out, "unmet needs:     {}", store.unmet_need_count()?)?;
-    for batch in store.unfinished_batches()? {
+    // On a damaged file, what cannot be counted says so and the rest is still shown
+    // (encrypted, a damaged page cannot be read at all).
+    let shown = |count: crate::store::Result<u64>| match count {
+        Ok(count) => Ok(count.to_string()),
+        Err(crate::store::Error::Damaged(_)) => Ok(NOT_READABLE.to_string()),
+        Err(e) => Err(e),
+    };
+    writeln!(out, "visits:          {}", shown(store.visit_count())?)?;
+    writeln!(
+        out,
+        "pending export:  {}",
+        shown(store.pending_export_count())?
+    )?;
+    writeln!(out, "unmet needs:     {}", shown(store.unmet_need_count())?)?;
+    let batches = match store.unfinished_batches() {
+        Err(crate::store::Error::Damaged(_)) => {
+            writeln!(out, "unfinished batches: {NOT_READABLE}")?;
+            Vec::new()
+        }
+        other => other?,
+    };
+    for batch in batches {
         writeln!(
             out,
             "unfinished batch {}: {} visit(s) reserved for {}; an export there finishes it",
@@ -75,12 +96,16 @@ pub fn backup(cli: &Cli, file: &std::path::Path) -> Result<()> {
         )
         .detail("to", file.display().to_string()),
     )?;
+    // A damaged file may not even be counted (encrypted, a damaged page cannot be read).
+    let visits = match store.visit_count() {
+        Ok(count) => format!("{count} visits"),
+        Err(_) => "visits not counted: the file is damaged".to_string(),
+    };
     writeln!(
         super::stdout_for(true),
-        "copy of {} saved to {} ({} visits)",
+        "copy of {} saved to {} ({visits})",
         store.path().display(),
         file.display(),
-        store.visit_count()?
     )?;
     Ok(())
 }

@@ -73,11 +73,18 @@ pub fn record(store: &mut Store, entry: &crate::store::NewAuditEntry) -> Result<
     if store.is_read_only() {
         return Ok(());
     }
+    let damaged = |why: &str| {
+        eprintln!("note: the database is damaged ({why}): this is not in its audit trail");
+        Ok(())
+    };
     match store.audit(entry) {
-        Err(crate::store::Error::Damaged(why)) => {
-            eprintln!("note: the database is damaged ({why}): this is not in its audit trail");
-            Ok(())
-        }
-        other => Ok(other.map(|_| ())?),
+        Err(crate::store::Error::Damaged(why)) => damaged(&why),
+        Ok(_) => Ok(()),
+        // Encrypted, a page that failed its check leaves the connection unable to write
+        // (SQLCipher): the same case, told the same way.
+        Err(e) => match Store::damage(store.path()) {
+            Some(why) => damaged(&why),
+            None => Err(e.into()),
+        },
     }
 }

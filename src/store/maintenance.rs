@@ -9,17 +9,24 @@ impl Store {
     /// when it is damaged.
     pub fn damage(path: &Path) -> Option<String> {
         // A file that cannot even be opened to check is not taken to be sound.
-        let conn = match rusqlite::Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        ) {
-            Ok(conn) => conn,
-            Err(e) => return Some(e.to_string()),
+        let check = |page_hmac| -> rusqlite::Result<String> {
+            let conn = rusqlite::Connection::open_with_flags(
+                path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            super::key::apply_with(&conn, super::key::current().as_ref(), page_hmac)?;
+            conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
         };
-        if let Err(e) = super::key::apply(&conn, super::key::current().as_ref()) {
-            return Some(e.to_string());
-        }
-        match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
+        let not_a_database =
+            |e: &rusqlite::Error| e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase);
+        let checked = match check(super::key::PAGE_HMAC) {
+            Err(e) if not_a_database(&e) && super::key::current().is_some() => {
+                check(super::key::EARLIER_PAGE_HMAC)
+            }
+            other => other,
+        };
+        match checked {
             Ok(first) if first == "ok" => None,
             Ok(first) => Some(super::open::one_line(&first)),
             Err(e) => Some(e.to_string()),
@@ -82,7 +89,12 @@ impl Store {
         let copied = (|| -> rusqlite::Result<()> {
             let mut copy = rusqlite::Connection::open(&partial)?;
             // An encrypted database is copied encrypted, with the same key.
-            super::key::apply(&copy, super::key::current().as_ref())?;
+            match super::key::page_hmac_of(&self.conn)? {
+                Some(page_hmac) => {
+                    super::key::apply_with(&copy, super::key::current().as_ref(), &page_hmac)?
+                }
+                None => super::key::apply(&copy, None)?,
+            }
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
             backup.run_to_completion(1024, std::time::Duration::from_millis(5), None)?;
             drop(backup);
@@ -130,6 +142,14 @@ impl Store {
             ),
         )?;
         let exported = (|| -> rusqlite::Result<()> {
+            // Written anew in the current page layout, whatever the source's.
+            if key.is_some() {
+                self.conn.pragma_update(
+                    Some("rekeyed"),
+                    "cipher_hmac_algorithm",
+                    super::key::PAGE_HMAC,
+                )?;
+            }
             self.conn
                 .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
             self.conn

@@ -423,6 +423,8 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
 #[doc(hidden)]
 pub fn build_old_schema(path: &std::path::Path, version: i64) {
     let conn = Connection::open(path).expect("a new database");
+    // Encrypted when the process has a key, as every database it makes.
+    super::key::apply(&conn, super::key::current().as_ref()).expect("the key is taken");
     migrate_to(&conn, version).expect("the old migrations run");
 }
 

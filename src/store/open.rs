@@ -156,14 +156,12 @@ pub fn open(path: &Path, access: Access) -> Result<(Connection, bool), StoreErro
     } else {
         create_private_file(path)?;
     }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(sqlite_error)?;
-    super::key::apply(&conn, super::key::current().as_ref()).map_err(sqlite_error)?;
-    let found = identify(path, &conn)?;
-    super::key::cache_pages(&conn).map_err(sqlite_error)?;
+    let (conn, found) = connect_and_identify(path, || {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    })?;
     if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
         return Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
@@ -234,10 +232,6 @@ fn read_only_or(path: &Path, e: rusqlite::Error) -> StoreError {
 /// A read-only connection. Without a write-ahead log to read, the file is opened as immutable,
 /// so SQLite writes nothing beside it either (a read-only folder cannot take its lock file).
 fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
-    let sqlite_error = |source| StoreError::Sqlite {
-        path: path.to_path_buf(),
-        source,
-    };
     let mut wal = path.as_os_str().to_os_string();
     wal.push("-wal");
     let wal_in_use = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
@@ -250,10 +244,7 @@ fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
         uri_path(&absolute),
         if wal_in_use { "mode=ro" } else { "immutable=1" }
     );
-    let conn = Connection::open_with_flags(uri, flags).map_err(sqlite_error)?;
-    super::key::apply(&conn, super::key::current().as_ref()).map_err(sqlite_error)?;
-    let found = identify(path, &conn)?;
-    super::key::cache_pages(&conn).map_err(sqlite_error)?;
+    let (conn, found) = connect_and_identify(path, || Connection::open_with_flags(&uri, flags))?;
     if found < SCHEMA_VERSION {
         return Err(StoreError::ReadOnlyOlder {
             path: path.to_path_buf(),
@@ -274,6 +265,31 @@ fn uri_path(path: &Path) -> String {
         }
     }
     out
+}
+
+/// A connection from `connect`, keyed, to a file told to be ours, and its schema version. An
+/// encrypted file of the earlier page layout is tried again on a fresh connection: SQLCipher
+/// takes the layout before the first read and keeps it.
+fn connect_and_identify(
+    path: &Path,
+    connect: impl Fn() -> rusqlite::Result<Connection>,
+) -> Result<(Connection, i64), StoreError> {
+    let sqlite_error = |source| StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    };
+    let key = super::key::current();
+    let attempt = |page_hmac| {
+        let conn = connect().map_err(sqlite_error)?;
+        super::key::apply_with(&conn, key.as_ref(), page_hmac).map_err(sqlite_error)?;
+        let found = identify(path, &conn)?;
+        super::key::cache_pages(&conn).map_err(sqlite_error)?;
+        Ok((conn, found))
+    };
+    match attempt(super::key::PAGE_HMAC) {
+        Err(StoreError::WrongKey { .. }) => attempt(super::key::EARLIER_PAGE_HMAC),
+        other => other,
+    }
 }
 
 /// Tells ours from another program's database by SQL (the header may be stale while a

@@ -19,6 +19,10 @@ pub enum Work {
     Job(Box<Job>),
     /// The database was found damaged: refuse every write from now on.
     StopWriting,
+    /// Wait for the damage check before the next job (`true`: damaged, refuse every write): a
+    /// sign-in typed before the check answered would otherwise write into a damaged file
+    /// (keyed, the check's own connection first derives the key, about 0.1 s).
+    AwaitCheck(Receiver<bool>),
 }
 
 pub struct Executor {
@@ -44,6 +48,12 @@ impl Executor {
             for work in inbox {
                 match work {
                     Work::StopWriting => store.stop_writing(),
+                    Work::AwaitCheck(damaged) => {
+                        // No answer (the check could not run): as before, no hold.
+                        if damaged.recv().unwrap_or(false) {
+                            store.stop_writing();
+                        }
+                    }
                     Work::Job(job) => {
                         if let Some(delay) = delay {
                             std::thread::sleep(delay);
@@ -82,6 +92,16 @@ impl Executor {
     /// A job the next keys depend on has not answered yet.
     pub fn holds_keys(&self) -> bool {
         self.in_flight.iter().any(|holds| *holds)
+    }
+
+    /// Jobs asked for from now on wait for the damage check, whose answer goes to the sender
+    /// returned.
+    pub fn hold_jobs_for_check(&mut self) -> Sender<bool> {
+        let (answer, damaged) = channel();
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Work::AwaitCheck(damaged));
+        }
+        answer
     }
 
     pub fn stop_writing(&mut self) {

@@ -21,10 +21,20 @@ pub fn run(mut app: App, store: Store) -> anyhow::Result<()> {
     let shutdown = Shutdown::install()?;
     let db_path = store.path().to_path_buf();
     let mut executor = Executor::spawn(store, app.catalog().clone());
+    let check = executor.hold_jobs_for_check();
     // ratatui::try_init enables raw mode, enters the alternate screen and installs a panic hook
     // that restores the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app, &mut executor, db_path, &shutdown);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut executor,
+        DamageCheck {
+            path: db_path,
+            worker: check,
+        },
+        &shutdown,
+    );
     ratatui::restore();
     // Every job already asked for (a visit being saved) is finished before the program ends.
     drop(executor);
@@ -59,12 +69,22 @@ fn settle(app: &mut App, executor: &mut Executor, deadline: Instant) -> bool {
     changed
 }
 
+/// What the damage check needs: the database, and the worker waiting for its answer.
+struct DamageCheck {
+    path: std::path::PathBuf,
+    worker: std::sync::mpsc::Sender<bool>,
+}
+
 /// The damage check of the database on a second connection, so the first frame does not wait
-/// for it (about 0.15 s for 100,000 visits); `Some(problem)` when damaged.
-fn check_in_background(path: std::path::PathBuf) -> std::sync::mpsc::Receiver<Option<String>> {
+/// for it (about 0.15 s for 100,000 visits); `Some(problem)` when damaged. The worker hears
+/// first, so no job runs on a damaged file before writing is off.
+fn check_in_background(
+    DamageCheck { path, worker }: DamageCheck,
+) -> std::sync::mpsc::Receiver<Option<String>> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let problem = Store::damage(&path);
+        let _ = worker.send(problem.is_some());
         let _ = sender.send(problem);
     });
     receiver
@@ -74,7 +94,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     executor: &mut Executor,
-    db_path: std::path::PathBuf,
+    damage_check: DamageCheck,
     shutdown: &Shutdown,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
@@ -83,7 +103,7 @@ fn event_loop(
     let mut held: std::collections::VecDeque<Key> = std::collections::VecDeque::new();
     // Started after the first frame, so it does not compete with it for the processor.
     let mut integrity: Option<std::sync::mpsc::Receiver<Option<String>>> = None;
-    let mut db_path = Some(db_path);
+    let mut damage_check = Some(damage_check);
     while !app.quitting() && !shutdown.is_requested() {
         app.set_now(Now::system());
         if let Some(Ok(result)) = integrity.as_ref().map(|r| r.try_recv()) {
@@ -108,8 +128,8 @@ fn event_loop(
             terminal.draw(|frame| render(app, frame))?;
             dirty = false;
         }
-        if let Some(path) = db_path.take() {
-            integrity = Some(check_in_background(path));
+        if let Some(check) = damage_check.take() {
+            integrity = Some(check_in_background(check));
         }
         // While answers are awaited, look for them often.
         let wait = if executor.in_flight() > 0 {

@@ -20,6 +20,38 @@ pub fn raw(db: impl AsRef<Path>) -> rusqlite::Connection {
         .unwrap();
     if let Some(key) = test_key() {
         conn.pragma_update(None, "key", key).unwrap();
+        // The app's page layout (src/store/key.rs).
+        conn.pragma_update(None, "cipher_hmac_algorithm", "HMAC_SHA256")
+            .unwrap();
     }
     conn
+}
+
+/// A database file copied to `to`, encrypted with the suite's key when the suite runs
+/// encrypted (the fixtures are kept plain), its schema version and application id kept.
+pub fn copy_database(from: &Path, to: &Path) {
+    let Some(key) = test_key() else {
+        std::fs::copy(from, to).expect("the database is copied");
+        return;
+    };
+    let conn = rusqlite::Connection::open(from).expect("the fixture opens");
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+        .unwrap();
+    conn.execute(
+        "ATTACH DATABASE ?1 AS encrypted KEY ?2",
+        (to.to_string_lossy(), &key),
+    )
+    .unwrap();
+    conn.pragma_update(Some("encrypted"), "cipher_hmac_algorithm", "HMAC_SHA256")
+        .unwrap();
+    conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))
+        .unwrap();
+    for pragma in ["user_version", "application_id"] {
+        let value: i64 = conn
+            .query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
+            .unwrap();
+        conn.pragma_update(Some("encrypted"), pragma, value)
+            .unwrap();
+    }
+    conn.execute_batch("DETACH DATABASE encrypted").unwrap();
 }

@@ -8,7 +8,7 @@ pub mod variants;
 pub mod visits;
 
 #[allow(unused_imports)] // not every test file opens the database itself
-pub use db::{TEST_KEY_VARIABLE, raw, test_key};
+pub use db::{TEST_KEY_VARIABLE, copy_database, raw, test_key};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -35,6 +35,8 @@ pub struct Sandbox {
     auto_staff: bool,
     /// The databases given their admin already.
     staffed: Mutex<std::collections::HashSet<PathBuf>>,
+    /// Whether commands get the suite's key ([`TEST_KEY_VARIABLE`]) when it is set.
+    suite_key: bool,
 }
 
 /// Commands that sign in (they read or write personal data).
@@ -57,6 +59,17 @@ impl Sandbox {
             dir: tempfile::tempdir().expect("temp dir"),
             auto_staff: true,
             staffed: Mutex::default(),
+            suite_key: true,
+        }
+    }
+
+    /// Commands and the library's connections without the suite's key: for the tests that
+    /// choose plain and encrypted files themselves.
+    pub fn without_suite_key(self) -> Sandbox {
+        intake_desk::store::use_key(None);
+        Sandbox {
+            suite_key: false,
+            ..self
         }
     }
 
@@ -114,7 +127,7 @@ impl Sandbox {
             ("INTAKE_DESK_STAFF", STAFF.into()),
             ("INTAKE_DESK_PIN", PIN.into()),
         ];
-        if let Some(key) = test_key() {
+        if let Some(key) = test_key().filter(|_| self.suite_key) {
             env.push(("INTAKE_DESK_DB_KEY", key.into()));
         }
         env
