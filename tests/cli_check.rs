@@ -29,6 +29,7 @@ fn json_is_one_object_with_the_documented_keys_in_order() {
             "responsible": [{"domain": "support", "id": "asylum-office", "name": "Asylum Office (Cantonal Social Service)"}],
             "rule": "vs-refugee-b-first-5-years",
             "source": value["source"],
+            "source_expired": false,
             "reason": value["reason"],
             "covered": true,
             "next_change": {"on": "2027-01-15", "id": "red-cross"},
@@ -49,6 +50,7 @@ fn json_is_one_object_with_the_documented_keys_in_order() {
         "responsible",
         "rule",
         "source",
+        "source_expired",
         "reason",
         "covered",
         "next_change",
@@ -128,7 +130,16 @@ fn text_in_german_names_the_body_reason_source_next_change_and_rule() {
         text.contains("Begründung: Anerkannte Flüchtlinge mit Ausweis B"),
         "{text}"
     );
-    assert!(text.contains("Quelle: DGSK, Weisung"), "{text}");
+    assert!(
+        text.contains(
+            "Quelle: Unterstützung von Migrantinnen und Migranten: Neue Organisation der Betreuung"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("— Departement für Gesundheit, Soziales und Kultur (DGSK), Kanton Wallis, Weisung gültig ab 1. Mai 2020"),
+        "{text}"
+    );
     assert!(
         text.contains("Nächster Wechsel: ab 2025-11-25: Schweizerisches Rotes Kreuz Wallis"),
         "{text}"
@@ -223,5 +234,42 @@ fn errors_are_one_line_and_exit_2() {
     refused(
         "--canton VS --status refugee-b --lang fr",
         "Pour ce statut, indiquez la date « --asylum-date ».",
+    );
+}
+
+#[test]
+fn an_answer_on_the_smz_mandate_says_until_when_it_applies_and_after_that_that_it_expired() {
+    let before = check("--canton VS --status swiss --commune Visp --on 2026-12-20 --lang de");
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    let text = stdout(&before);
+    assert!(text.contains("Leistungsauftrag der SMZ"), "{text}");
+    assert!(
+        text.contains("Dienststelle für Sozialwesen"),
+        "the issuer: {text}"
+    );
+    assert!(text.contains("gültig bis 31.12.2026"), "{text}");
+    assert!(!text.contains("abgelaufen"), "{text}");
+    let after = check("--canton VS --status swiss --commune Visp --on 2027-01-04 --lang fr");
+    let text = stdout(&after);
+    assert!(
+        text.contains("expiré le 31.12.2026 : vérifier si la règle s'applique encore"),
+        "{text}"
+    );
+    for (on, expired) in [("2026-12-31", false), ("2027-01-01", true)] {
+        let out = check(&format!(
+            "--canton VS --status swiss --commune Visp --on {on} --format json"
+        ));
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(value["source_valid_until"], "2026-12-31");
+        assert_eq!(value["source_expired"], expired, "{on}");
+    }
+    // A rule on a document without a term says nothing of one.
+    let out =
+        check("--canton VS --status refugee-b --asylum-date 2022-01-15 --on 2027-02-01 --lang de");
+    let text = stdout(&out);
+    assert!(text.contains("DGSK"), "{text}");
+    assert!(
+        !text.contains("gültig bis") && !text.contains("abgelaufen"),
+        "{text}"
     );
 }

@@ -409,3 +409,25 @@ fn a_status_no_rule_answers_is_found_by_data_check() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_source_with_a_term_that_is_not_a_date_is_refused_with_its_position() {
+    let sandbox = Sandbox::new();
+    let broken = SHIPPED_VS_RULES.replacen(
+        "valid-until = \"2026-12-31\"",
+        "valid-until = \"31.12.2026\"",
+        1,
+    );
+    assert_ne!(broken, SHIPPED_VS_RULES, "the mandate has a term");
+    sandbox.write("data/rules/vs.toml", &broken);
+    let dir = sandbox.path("data");
+    let out = sandbox.run(&["data", "check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let line = vs_line("valid-until = ");
+    let expected = format!(
+        "{}:{line}:15: valid-until \"31.12.2026\" is not a date",
+        dir.join("rules/vs.toml").display()
+    );
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+    assert!(stderr(&out).contains("YYYY-MM-DD"), "{}", stderr(&out));
+}

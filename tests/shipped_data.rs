@@ -234,3 +234,69 @@ fn no_french_or_english_text_is_left_in_german() {
         german_left.join("\n")
     );
 }
+
+/// Every file under `data/`, with its path relative to the project.
+fn shipped_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            shipped_files(&path, found);
+        } else {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn sources_are_cited_by_title_issuer_and_date_never_by_a_file_number() {
+    let mut files = Vec::new();
+    shipped_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        &mut files,
+    );
+    assert!(files.len() > 10, "{files:?}");
+    for file in &files {
+        let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).to_lowercase();
+        // The source documents are numbered only for filing ("seed 001"): users cannot know that.
+        assert!(
+            !text.contains("seed"),
+            "{} names a source by its number",
+            file.display()
+        );
+    }
+    let catalog = Catalog::embedded();
+    let mut cited = 0;
+    for pack in &catalog.rules {
+        for source in &pack.sources {
+            for (field, value) in [
+                ("title", &source.title),
+                ("issuer", &source.issuer),
+                ("date", &source.date),
+            ] {
+                assert!(
+                    !value.trim().is_empty(),
+                    "{}: {} has no {field}",
+                    pack.canton,
+                    source.id
+                );
+            }
+            cited += 1;
+        }
+        for rule in &pack.rules {
+            assert!(pack.source(&rule.source).is_some(), "{}", rule.id);
+        }
+    }
+    assert!(cited >= 6, "{cited}");
+    // The Valais service mandate runs at most until the end of 2026.
+    let mandate = catalog
+        .rule_pack("VS")
+        .unwrap()
+        .sources
+        .iter()
+        .find(|s| s.title.contains("Leistungsauftrag"))
+        .unwrap();
+    assert_eq!(
+        mandate.valid_until,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31)
+    );
+}

@@ -1,5 +1,5 @@
 //! The documents a financial request needs (`data/financial_documents.csv`), ticked present or
-//! missing at the desk. Seed 001 asks that "die Liste der für das Dossier unerlässlichen
+//! missing at the desk. The SMZ service mandate (Anhang II) asks that "die Liste der für das Dossier unerlässlichen
 //! Informationen liegt vor"; the list follows the topic `documents-financial-request`.
 
 use super::csv_table::CsvTable;
@@ -69,7 +69,7 @@ mod tests {
     fn a_document_without_french_is_refused_at_its_line() {
         let file = DataFile {
             display_name: FILE.into(),
-            text: "id,de,fr,en,source\nlease,Mietvertrag,,Lease,seed 001\n".into(),
+            text: "id,de,fr,en,source\nlease,Mietvertrag,,Lease,Leistungsauftrag SMZ\n".into(),
         };
         let errors = parse(&file).unwrap_err();
         assert_eq!(errors.len(), 1);

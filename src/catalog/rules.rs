@@ -36,10 +36,15 @@ struct RawBody {
     commune: bool,
 }
 
+/// A source document, cited by its own title, issuer and date (never by a file number).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSource {
     title: String,
+    issuer: String,
+    date: String,
+    /// The last day the document applies (a mandate's term), `YYYY-MM-DD`.
+    valid_until: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -167,7 +172,26 @@ pub fn parse(file: &DataFile, stem: &str) -> Result<RulePack, Vec<DataError>> {
     let sources: Vec<Source> = raw
         .sources
         .into_iter()
-        .map(|(id, s)| Source { id, title: s.title })
+        .map(|(id, s)| {
+            let valid_until = s.valid_until.and_then(|day| {
+                let parsed = chrono::NaiveDate::parse_from_str(day.get_ref(), "%Y-%m-%d");
+                if parsed.is_err() {
+                    check.at(
+                        day.span().start,
+                        format!("valid-until {:?} is not a date", day.get_ref()),
+                        "write it as YYYY-MM-DD",
+                    );
+                }
+                parsed.ok()
+            });
+            Source {
+                id,
+                title: s.title,
+                issuer: s.issuer,
+                date: s.date,
+                valid_until,
+            }
+        })
         .collect();
     let mut ids = HashSet::new();
     let mut rules = Vec::new();

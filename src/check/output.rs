@@ -11,7 +11,13 @@ struct Json<'a> {
     primary: &'a str,
     responsible: Vec<Responsible<'a>>,
     rule: &'a str,
-    source: &'a str,
+    /// Title, issuer and date of the document the rule rests on.
+    source: String,
+    /// The last day that document applies, when it has a term.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_valid_until: Option<String>,
+    /// The document no longer applied on the reference date: the answer needs checking.
+    source_expired: bool,
     reason: &'a str,
     covered: bool,
     next_change: Option<NextChange<'a>>,
@@ -123,7 +129,12 @@ impl Outcome<'_> {
                 })
                 .collect(),
             rule: &answer.rule.id,
-            source: answer.source_title(),
+            source: answer.source().map(|s| s.citation()).unwrap_or_default(),
+            source_valid_until: answer
+                .source()
+                .and_then(|s| s.valid_until)
+                .map(|day| day.to_string()),
+            source_expired: answer.source().is_some_and(|s| s.expired_on(self.on)),
             reason: answer.rule.reason.get(lang),
             covered: answer.rule.covered,
             next_change: answer.next_change.map(|(on, body)| NextChange {
@@ -198,7 +209,7 @@ impl Outcome<'_> {
                 } else {
                     "check.source_german"
                 }),
-                answer.source_title().to_string(),
+                self.source_text(i18n, lang),
             ),
             rule: (
                 t("check.rule"),
@@ -211,6 +222,28 @@ impl Outcome<'_> {
                 ),
             ),
             next_change: (t("check.next_change"), next_change),
+        }
+    }
+
+    /// The citation, with the document's term: "valid until", or, past it, that it has expired
+    /// and the answer needs checking.
+    fn source_text(&self, i18n: &I18n, lang: &str) -> String {
+        let Some(source) = self.answer.source() else {
+            return String::new();
+        };
+        let citation = source.citation();
+        match source.valid_until {
+            Some(last) => {
+                let key = if source.expired_on(self.on) {
+                    "check.source_expired"
+                } else {
+                    "check.source_valid_until"
+                };
+                let day = last.format("%d.%m.%Y").to_string();
+                let term = i18n.format(lang, key, &[("date", &day)]);
+                format!("{citation} · {term}")
+            }
+            None => citation,
         }
     }
 

@@ -1,5 +1,5 @@
 //! Residence status: the eCH-0006 permit category plus whether the person is a refugee,
-//! because the competence rules of seed 000 depend on both.
+//! because the competence rules of the DGSK directive of 2020 depend on both.
 
 use strum::{EnumIter, EnumString, IntoStaticStr};
 

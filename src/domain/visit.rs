@@ -114,7 +114,7 @@ pub struct InterpreterUse {
     pub minutes: u32,
 }
 
-/// Days the competent commune has to decide on a financial request (seed 001: "innert 30 Tagen
+/// Days the competent commune has to decide on a financial request (SMZ service mandate, Anhang II: "innert 30 Tagen
 /// nach dem Einreichen des Gesuches").
 pub const DECISION_DAYS: u64 = 30;
 

@@ -1,4 +1,4 @@
-//! Monthly statistics for the SMZ and the cantonal social service (seed 001, "Führungsinstrumente":
+//! Monthly statistics for the SMZ and the cantonal social service (the SMZ service mandate, Anhang II, "Führungsinstrumente":
 //! each SMZ collects and forwards the data that lets the canton steer social assistance). Every
 //! figure is an anonymous count over the period, derived from data that a purge of personal data
 //! leaves in place, so a past report stays the same.

@@ -39,10 +39,9 @@ impl<'p> Answer<'p> {
         self.responsible().any(|(_, body)| body.is_commune)
     }
 
-    pub fn source_title(&self) -> &'p str {
-        self.pack
-            .source(&self.rule.source)
-            .map_or("", |s| s.title.as_str())
+    /// The document the rule rests on (its id is checked when the pack is read).
+    pub fn source(&self) -> Option<&'p super::Source> {
+        self.pack.source(&self.rule.source)
     }
 }
 

@@ -80,6 +80,23 @@ pub struct Body {
 pub struct Source {
     pub id: String,
     pub title: String,
+    pub issuer: String,
+    /// As the document gives it ("1. Mai 2020", "25. Januar 2016").
+    pub date: String,
+    /// The last day the document applies; a rule resting on it after that needs checking.
+    pub valid_until: Option<chrono::NaiveDate>,
+}
+
+impl Source {
+    /// Title, issuer and date, as a citation.
+    pub fn citation(&self) -> String {
+        format!("{} — {}, {}", self.title, self.issuer, self.date)
+    }
+
+    /// Whether the document no longer applies on `day`.
+    pub fn expired_on(&self, day: chrono::NaiveDate) -> bool {
+        self.valid_until.is_some_and(|last| day > last)
+    }
 }
 
 /// Flags a rule may require; `None` means the rule does not look at the flag.
