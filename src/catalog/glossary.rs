@@ -29,6 +29,9 @@ pub struct Term {
     pub explanation_de: String,
     pub explanation_fr: String,
     pub explanation_en: String,
+    /// Other forms of the term in any language, which a search finds it by too ("vorläufig
+    /// aufgenommen" for "vorläufige Aufnahme"): the optional column `forms`, `;` between them.
+    pub forms: Vec<String>,
     pub source: String,
 }
 
@@ -41,6 +44,16 @@ impl Term {
     }
 
     /// The explanation in the UI language (French or English where asked, else German).
+    /// What a search looks at: the term in every language and its other forms.
+    pub fn search_text(&self) -> String {
+        self.terms
+            .iter()
+            .chain(&self.forms)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     pub fn explanation(&self, lang: &str) -> &str {
         match lang {
             "fr" => &self.explanation_fr,
@@ -83,6 +96,13 @@ pub fn parse(file: &DataFile) -> Result<Vec<Term>, Vec<DataError>> {
             explanation_de: row.get("explanation_de").to_string(),
             explanation_fr: row.get("explanation_fr").to_string(),
             explanation_en: row.get("explanation_en").to_string(),
+            forms: row
+                .get("forms")
+                .split(';')
+                .map(str::trim)
+                .filter(|form| !form.is_empty())
+                .map(str::to_string)
+                .collect(),
             source: row.get("source").to_string(),
         });
     }

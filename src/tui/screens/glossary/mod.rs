@@ -25,7 +25,7 @@ impl GlossaryState {
     pub fn hits<'c>(&self, catalog: &'c Catalog) -> Vec<&'c Term> {
         search::rank(
             &self.query,
-            catalog.glossary.iter().map(|t| (t, t.terms.join(" "))),
+            catalog.glossary.iter().map(|t| (t, t.search_text())),
         )
     }
 
@@ -139,5 +139,42 @@ impl crate::tui::screens::Screen for GlossaryState {
 
     fn render(&self, cx: &Ctx<'_>, frame: &mut Frame, area: Rect) {
         render(cx, self, frame, area)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GlossaryState;
+    use crate::catalog::Catalog;
+
+    fn first_hit(query: &str) -> Option<String> {
+        let catalog = Catalog::embedded();
+        let state = GlossaryState {
+            query: query.into(),
+            ..GlossaryState::default()
+        };
+        state.hits(&catalog).first().map(|t| t.id.clone())
+    }
+
+    #[test]
+    fn a_term_is_found_by_its_other_forms_in_any_language() {
+        for query in [
+            "vorläufig aufgenommen",
+            "vorlaufig aufgenommene",
+            "admis provisoirement",
+            "provisionally admitted",
+        ] {
+            assert_eq!(
+                first_hit(query).as_deref(),
+                Some("vorlaeufige-aufnahme"),
+                "{query}"
+            );
+        }
+        assert_eq!(first_hit("Zahlungsbefehl").as_deref(), Some("betreibung"));
+        assert_eq!(
+            first_hit("vorläufige Aufnahme").as_deref(),
+            Some("vorlaeufige-aufnahme"),
+            "the term itself still comes first"
+        );
     }
 }
