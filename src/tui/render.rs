@@ -28,6 +28,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         super::gate::render(&app.ctx(), gate, frame, area);
         return;
     }
+    if app.shows_visitor_view() {
+        render_screen(app, frame, area);
+        return;
+    }
     // A notice longer than the line takes up to three: it is what must be read now.
     let status_height =
         app.message()
@@ -315,6 +319,55 @@ mod tests {
     }
 
     use super::screen_text;
+
+    #[test]
+    fn the_visitors_view_fills_the_terminal_without_the_desk_scrolls_and_closes_on_one_key() {
+        let catalog = Catalog::embedded();
+        let mut scrolled_somewhere = false;
+        for (lang, export) in [("de", "Export ausstehend: 42"), ("fr", "42"), ("en", "42")] {
+            let mut app = app(lang);
+            app.update(Action::ScreenInformation);
+            // The longest topic, the likeliest not to fit 80×24.
+            let hits = app.information().hits(&catalog, lang);
+            let length = |id: &String| {
+                catalog
+                    .topics
+                    .get(id, lang)
+                    .map_or(0, |(t, _)| t.text.len())
+            };
+            let longest = (0..hits.len()).max_by_key(|&i| length(&hits[i])).unwrap();
+            for _ in 0..longest {
+                app.update(Action::Down);
+            }
+            assert!(screen_text(&app, 80, 24).contains(export), "{lang}");
+            app.update(Action::ClientView);
+            let shown = screen_text(&app, 80, 24);
+            for desk_only in ["visits.db", export, "Visp 1", "f2 ", "F1 "] {
+                assert!(
+                    !shown.contains(desk_only),
+                    "{lang}: {desk_only:?} on the visitor's view:\n{shown}"
+                );
+            }
+            let title = shown.lines().find(|l| !l.trim().is_empty()).unwrap().trim();
+            assert!(
+                title
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase),
+                "{lang}: the topic's title heads it: {shown}"
+            );
+            if shown.contains('▼') {
+                // It goes on below: PgDn reads on.
+                app.update(Action::PageDown);
+                let on = screen_text(&app, 80, 24);
+                assert!(on.contains('▲') && on != shown, "{lang}:\n{on}");
+                scrolled_somewhere = true;
+            }
+            app.update(Action::Close);
+            assert!(screen_text(&app, 80, 24).contains(export), "{lang}: closed");
+        }
+        assert!(scrolled_somewhere, "some topic is longer than 80×24");
+    }
 
     #[test]
     fn shell_shows_tabs_screen_and_status_bar() {

@@ -112,6 +112,14 @@ impl App {
         self.overlay.as_ref()
     }
 
+    /// The visitor's view of a topic fills the terminal: it is turned to the visitor, so
+    /// nothing of the desk shows (no tabs, no status line with the database or the queue).
+    pub fn shows_visitor_view(&self) -> bool {
+        self.screen == ScreenId::Information
+            && self.screens.information.client_view
+            && self.overlay.is_none()
+    }
+
     /// A notice for the status line (shown once the sign-in has let the screens through).
     pub fn tell(&mut self, text: String) {
         self.message = Some(text);
