@@ -249,8 +249,12 @@ fn render_client_view(
         )));
         lines.push(Line::default());
     }
-    // One blank line between lines of text: easier to read across a desk.
-    for line in body_lines(&topic.text) {
+    // One blank line between lines of text: easier to read across a desk (a paragraph's own
+    // blank line would make three).
+    for line in body_lines(&topic.text)
+        .into_iter()
+        .filter(|line| line.width() > 0)
+    {
         lines.push(line.style(Style::default().add_modifier(Modifier::BOLD)));
         lines.push(Line::default());
     }
