@@ -8,28 +8,39 @@ use crate::store::SCHEMA_VERSION;
 use crate::text::escape_control;
 use std::io::Write;
 
-/// What `db info` shows for a count it cannot make.
+/// What `db info` and `db backup` show for a count they cannot make.
 const NOT_READABLE: &str = "not readable, the file is damaged (db check lists where)";
+
+/// A count, or on a damaged file that it cannot be made (encrypted, a damaged page cannot be
+/// read at all): `db info` still shows the rest.
+fn count_shown(count: crate::store::Result<u64>) -> crate::store::Result<String> {
+    match count {
+        Ok(count) => Ok(count.to_string()),
+        Err(crate::store::Error::Damaged(_)) => Ok(NOT_READABLE.to_string()),
+        Err(e) => Err(e),
+    }
+}
 
 pub fn info(cli: &Cli) -> Result<()> {
     let mut out = super::stdout_for(true);
     let store = Setup::inspect_store(cli)?;
     writeln!(out, "database:        {}", store.path().display())?;
     writeln!(out, "schema version:  {SCHEMA_VERSION}")?;
-    // On a damaged file, what cannot be counted says so and the rest is still shown
-    // (encrypted, a damaged page cannot be read at all).
-    let shown = |count: crate::store::Result<u64>| match count {
-        Ok(count) => Ok(count.to_string()),
-        Err(crate::store::Error::Damaged(_)) => Ok(NOT_READABLE.to_string()),
-        Err(e) => Err(e),
-    };
-    writeln!(out, "visits:          {}", shown(store.visit_count())?)?;
+    writeln!(
+        out,
+        "visits:          {}",
+        count_shown(store.visit_count())?
+    )?;
     writeln!(
         out,
         "pending export:  {}",
-        shown(store.pending_export_count())?
+        count_shown(store.pending_export_count())?
     )?;
-    writeln!(out, "unmet needs:     {}", shown(store.unmet_need_count())?)?;
+    writeln!(
+        out,
+        "unmet needs:     {}",
+        count_shown(store.unmet_need_count())?
+    )?;
     let batches = match store.unfinished_batches() {
         Err(crate::store::Error::Damaged(_)) => {
             writeln!(out, "unfinished batches: {NOT_READABLE}")?;
@@ -96,10 +107,10 @@ pub fn backup(cli: &Cli, file: &std::path::Path) -> Result<()> {
         )
         .detail("to", file.display().to_string()),
     )?;
-    // A damaged file may not even be counted (encrypted, a damaged page cannot be read).
     let visits = match store.visit_count() {
         Ok(count) => format!("{count} visits"),
-        Err(_) => "visits not counted: the file is damaged".to_string(),
+        Err(crate::store::Error::Damaged(_)) => format!("visits: {NOT_READABLE}"),
+        Err(e) => return Err(e.into()),
     };
     writeln!(
         super::stdout_for(true),

@@ -1,6 +1,6 @@
 //! The key of an encrypted database (SQLCipher: AES-256, each page authenticated with
-//! HMAC-SHA256, the key derived from the passphrase with PBKDF2-HMAC-SHA512, 256,000 rounds). One key for the whole
-//! process, set once from INTAKE_DESK_DB_KEY or the key file of the configuration, so every
+//! HMAC-SHA256, the key derived from the passphrase with PBKDF2-HMAC-SHA512, 256,000 rounds).
+//! One key for the whole process, set once from INTAKE_DESK_DB_KEY or the key file of the configuration, so every
 //! connection (the interface's, the background export's, the damage check's) uses it.
 
 use std::path::Path;
@@ -91,9 +91,21 @@ pub(super) fn current() -> Option<DbKey> {
 /// changed by it.
 pub(super) const PAGE_HMAC: &str = "HMAC_SHA256";
 /// Files encrypted before (SQLCipher 4's defaults) are still opened, and keep their layout
-/// until `db rekey` writes them anew. A layout that does not match reads as "not a
-/// database", as a wrong key does, so a refused key is tried with this one too.
-pub(super) const EARLIER_PAGE_HMAC: &str = "HMAC_SHA512";
+/// until `db rekey` writes them anew.
+const EARLIER_PAGE_HMAC: &str = "HMAC_SHA512";
+
+/// `attempt` (which keys a fresh connection with the page HMAC given) in the current layout,
+/// then, when the file was `refused` and a key is set, in the earlier one: a layout that does
+/// not match reads as "not a database", as a wrong key does.
+pub(super) fn in_either_layout<T, E>(
+    attempt: impl Fn(&str) -> Result<T, E>,
+    refused: impl Fn(&E) -> bool,
+) -> Result<T, E> {
+    match attempt(PAGE_HMAC) {
+        Err(e) if refused(&e) && current().is_some() => attempt(EARLIER_PAGE_HMAC),
+        other => other,
+    }
+}
 
 /// Keys a fresh connection (before anything is read) for files of the current layout, with
 /// SQLCipher's own logging off: its messages would reach the terminal beside ours.

@@ -9,7 +9,7 @@ impl Store {
     /// when it is damaged.
     pub fn damage(path: &Path) -> Option<String> {
         // A file that cannot even be opened to check is not taken to be sound.
-        let check = |page_hmac| -> rusqlite::Result<String> {
+        let check = |page_hmac: &str| -> rusqlite::Result<String> {
             let conn = rusqlite::Connection::open_with_flags(
                 path,
                 rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
@@ -20,13 +20,7 @@ impl Store {
         };
         let not_a_database =
             |e: &rusqlite::Error| e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase);
-        let checked = match check(super::key::PAGE_HMAC) {
-            Err(e) if not_a_database(&e) && super::key::current().is_some() => {
-                check(super::key::EARLIER_PAGE_HMAC)
-            }
-            other => other,
-        };
-        match checked {
+        match super::key::in_either_layout(check, not_a_database) {
             Ok(first) if first == "ok" => None,
             Ok(first) => Some(super::open::one_line(&first)),
             Err(e) => Some(e.to_string()),

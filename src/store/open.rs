@@ -279,17 +279,14 @@ fn connect_and_identify(
         source,
     };
     let key = super::key::current();
-    let attempt = |page_hmac| {
+    let attempt = |page_hmac: &str| {
         let conn = connect().map_err(sqlite_error)?;
         super::key::apply_with(&conn, key.as_ref(), page_hmac).map_err(sqlite_error)?;
         let found = identify(path, &conn)?;
         super::key::cache_pages(&conn).map_err(sqlite_error)?;
         Ok((conn, found))
     };
-    match attempt(super::key::PAGE_HMAC) {
-        Err(StoreError::WrongKey { .. }) => attempt(super::key::EARLIER_PAGE_HMAC),
-        other => other,
-    }
+    super::key::in_either_layout(attempt, |e| matches!(e, StoreError::WrongKey { .. }))
 }
 
 /// Tells ours from another program's database by SQL (the header may be stale while a

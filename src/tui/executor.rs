@@ -17,8 +17,6 @@ const DELAY_ENV: &str = "INTAKE_DESK_EFFECT_DELAY_MS";
 pub enum Work {
     /// Boxed: jobs differ much in size and the channel holds many.
     Job(Box<Job>),
-    /// The database was found damaged: refuse every write from now on.
-    StopWriting,
     /// Wait for the damage check before the next job (`true`: damaged, refuse every write): a
     /// sign-in typed before the check answered would otherwise write into a damaged file
     /// (keyed, the check's own connection first derives the key, about 0.1 s).
@@ -47,7 +45,6 @@ impl Executor {
         let worker = std::thread::spawn(move || {
             for work in inbox {
                 match work {
-                    Work::StopWriting => store.stop_writing(),
                     Work::AwaitCheck(damaged) => {
                         // No answer (the check could not run): as before, no hold.
                         if damaged.recv().unwrap_or(false) {
@@ -102,12 +99,6 @@ impl Executor {
             let _ = jobs.send(Work::AwaitCheck(damaged));
         }
         answer
-    }
-
-    pub fn stop_writing(&mut self) {
-        if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(Work::StopWriting);
-        }
     }
 
     /// Jobs asked for and not answered yet.

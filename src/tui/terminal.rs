@@ -109,8 +109,7 @@ fn event_loop(
         if let Some(Ok(result)) = integrity.as_ref().map(|r| r.try_recv()) {
             integrity = None;
             if let Some(problem) = result {
-                // Every later write fails with "read-only" instead of going into damaged pages.
-                executor.stop_writing();
+                // The worker heard it first and refuses every write from now on.
                 app.on_event(super::effects::Event::Damaged(problem));
                 dirty = true;
             }
