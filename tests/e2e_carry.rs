@@ -48,7 +48,7 @@ fn the_check_in_reaches_the_information_visit_and_what_is_saved() {
     // The interpreter asked for is there already; who is served stands in the status line.
     tui.wait_for("Arabic (ara) · on site");
     // The visitor's language is named even where no topic text exists in it.
-    tui.wait_for("Visitor's language: Arabic · texts: –");
+    tui.wait_for("Visitor's language: Arabic — العربية"); // with texts in Arabic
     tui.type_text("not");
     tui.wait_for("Now: Ticket 9");
     tui.wait_for("• 117 Police");

@@ -39,8 +39,10 @@ fn dettes_finds_debt_counselling_first_and_writes_its_slip() {
     tui.type_text("lavi");
     tui.wait_for("› Centres de consultation…"); // the name gives way to the phone
     tui.wait_for("│ Centres de consultation LAVI"); // the details name it whole
-    tui.press("ctrl-l"); // visitor's language: Deutsch
-    tui.wait_for("Langue du visiteur:\u{a0}Deutsch"); // no break between label and value
+    tui.press("ctrl-l"); // the visitor's language, picked by typing part of its name
+    tui.type_text("allem");
+    tui.press("enter");
+    tui.wait_for("Langue du visiteur:\u{a0}Allemand"); // no break between label and value
     tui.press("ctrl-o");
     tui.wait_for("Bon d'orientation enregistré");
     let page = slip(&sandbox, "lavi");

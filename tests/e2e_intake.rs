@@ -317,8 +317,8 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.wait_for("Interpreting: no interpreter");
     tui.type_text("emergency");
     tui.press("enter");
-    tui.press("ctrl-g");
-    tui.press("ctrl-g"); // Tigrinya
+    tui.press("ctrl-g"); // the visitor's language first: Tigrinya
+    tui.wait_for("Tigrinya (tir)");
     tui.press("ctrl-b"); // phone
     tui.press("ctrl-t");
     tui.wait_for("● running");

@@ -50,8 +50,10 @@ fn two_slips_for_one_service_on_one_day_are_two_private_files() {
         let slip = intake_desk::slip::Slip {
             service: catalog.service("caritas-vs").unwrap(),
             i18n: &catalog.i18n,
+            topics: &catalog.topics,
             staff: "de",
             visitor: None,
+            second: None,
             recipient: &recipient,
             issuer: None,
             today,

@@ -39,7 +39,12 @@ fn with_tigrinya() -> (tempfile::TempDir, Catalog) {
     std::fs::create_dir_all(dir.path().join("topics")).unwrap();
     std::fs::write(
         dir.path().join("topics/ti.toml"),
-        "[emergency-numbers]\ntitle = \"ቁጽሪ ህጹጽ ረድኤት\"\ntext = \"\"\"\n- 117 ፖሊስ\n- 144 ኣምቡላንስ\n\"\"\"\n",
+        concat!(
+            "[about]\ntranslated_by = \"test\"\n\n",
+            "[texts]\nmissing = \"እዚ ጽሑፍ ብትግርኛ ገና የለን።\"\nunreviewed = \"ዘይተመርመረ\"\n",
+            "copy_title = \"ሓበሬታ\"\ncopy_given = \"{date}\"\nglossary_title = \"ቃላት\"\noriginal = \"ጀርመን\"\n\n",
+            "[emergency-numbers]\ntitle = \"ቁጽሪ ህጹጽ ረድኤት\"\ntext = \"\"\"\n- 117 ፖሊስ\n- 144 ኣምቡላንስ\n\"\"\"\n",
+        ),
     )
     .unwrap();
     let catalog = Catalog::load(&DataSource::with_overlay(dir.path())).unwrap();
@@ -56,7 +61,7 @@ fn a_new_language_file_shows_up_without_code_changes() {
 }
 
 #[test]
-fn a_topic_missing_in_a_language_falls_back_to_german_with_a_marker() {
+fn a_topic_missing_in_the_visitors_language_says_so_in_it_and_falls_back() {
     let (_dir, catalog) = with_tigrinya();
     let (topic, shown) = catalog.topics.get("subsidiarity", "ti").unwrap();
     assert_eq!(shown, "de");
@@ -73,28 +78,28 @@ fn a_topic_missing_in_a_language_falls_back_to_german_with_a_marker() {
     for c in "subsidiar".chars() {
         app.handle_key(c.to_string().parse().unwrap());
     }
-    while app.information().visitor_lang.as_deref() != Some("ti") {
-        app.update(Action::VisitorLanguage);
+    // The visitor's language is picked by typing part of its name.
+    app.update(Action::VisitorLanguage);
+    for c in "tigr".chars() {
+        app.handle_key(c.to_string().parse().unwrap());
     }
-    let mut terminal = Terminal::new(TestBackend::new(140, 30)).unwrap();
-    terminal.draw(|f| render(&app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let text: String = (0..30)
-        .map(|y| {
-            (0..140)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect();
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.information()
+            .visitor_lang
+            .map(|c| c.to_string())
+            .as_deref(),
+        Some("tir")
+    );
+    let text = screen_text(&app, 140, 30);
     assert!(text.contains("D'abord les autres aides"), "{text}");
     assert!(
         text.contains("Zuerst andere Hilfen"),
         "the German text stands in: {text}"
     );
     assert!(
-        text.contains("⚠ pas de traduction, Allemand"),
-        "with a marker: {text}"
+        text.contains("⚠ እዚ ጽሑፍ ብትግርኛ ገና የለን።"),
+        "the visitor reads why, in Tigrinya: {text}"
     );
 }
 
@@ -154,4 +159,179 @@ fn a_glossary_term_is_found_from_any_of_its_languages() {
         };
         assert_eq!(state.hits(&catalog)[0].terms[0], german, "{query}");
     }
+}
+
+/// The visitors' languages the shipped data must speak, by ISO 639-3 code and topics file.
+const VISITOR_LANGUAGES: [(&str, &str); 12] = [
+    ("tir", "ti"),
+    ("ara", "ar"),
+    ("pes", "fa"),
+    ("prs", "prs"),
+    ("ukr", "uk"),
+    ("sqi", "sq"),
+    ("por", "pt"),
+    ("tur", "tr"),
+    ("som", "so"),
+    ("tam", "ta"),
+    ("spa", "es"),
+    ("ita", "it"),
+];
+
+#[test]
+fn every_visitor_language_has_every_topic_the_glossary_and_the_slip_and_says_who_translated_it() {
+    use intake_desk::catalog::visitor_texts::SLIP_KEYS;
+    let catalog = Catalog::embedded();
+    let topics = &catalog.topics;
+    for (code, file) in VISITOR_LANGUAGES {
+        assert_eq!(topics.language_for(code), Some(file), "{code}");
+        for id in topics.ids() {
+            let topic = topics
+                .get_exact(id, file)
+                .unwrap_or_else(|| panic!("{file}: topic {id} missing"));
+            assert!(
+                !topic.title.trim().is_empty() && topic.text.len() > 80,
+                "{file}: {id}"
+            );
+        }
+        let about = topics
+            .about(file)
+            .unwrap_or_else(|| panic!("{file}: no [about]"));
+        assert!(
+            !about.translated_by.trim().is_empty(),
+            "{file}: translated_by"
+        );
+        // A review names who and when, or neither: then the marker shows.
+        assert_eq!(
+            about.reviewed_by.is_some(),
+            about.reviewed_on.is_some(),
+            "{file}: reviewed_by and reviewed_on go together"
+        );
+        let texts = topics
+            .visitor_texts(file)
+            .unwrap_or_else(|| panic!("{file}: no [texts]"));
+        assert!(
+            !texts.missing.is_empty() && !texts.unreviewed.is_empty(),
+            "{file}"
+        );
+        if !about.reviewed() {
+            assert!(
+                !topics.reviewed(file),
+                "{file}: unreviewed texts are marked"
+            );
+        }
+        for term in &catalog.glossary {
+            let (name, explanation) = catalog
+                .term_in(term, file)
+                .unwrap_or_else(|| panic!("{file}: glossary term {} missing", term.id));
+            assert!(
+                !name.is_empty() && !explanation.is_empty(),
+                "{file}: {}",
+                term.id
+            );
+        }
+        if !catalog.i18n.has_language(file) {
+            for (key, _) in SLIP_KEYS {
+                assert!(
+                    topics.slip_text(file, key).is_some(),
+                    "{file}: slip text {key} missing"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_italian_glossary_terms_of_the_table_and_of_the_italian_file_agree() {
+    let catalog = Catalog::embedded();
+    for term in &catalog.glossary {
+        let file = catalog.topics.glossary("it", &term.id).unwrap();
+        assert_eq!(Some(file.term.as_str()), term.term("it"), "{}", term.id);
+    }
+}
+
+#[test]
+fn a_glossary_term_is_found_by_a_word_form_and_in_the_visitors_script() {
+    use intake_desk::tui::screens::glossary::GlossaryState;
+    let catalog = Catalog::embedded();
+    let in_file = |lang: &str, id: &str| catalog.topics.glossary(lang, id).unwrap().term.clone();
+    for (query, id) in [
+        ("vorläufig aufgenommen".to_string(), "vorlaeufige-aufnahme"),
+        (in_file("ti", "sozialhilfe"), "sozialhilfe"),
+        (in_file("ar", "kostengutsprache"), "kostengutsprache"),
+        (in_file("uk", "subsidiaritaet"), "subsidiaritaet"),
+    ] {
+        let state = GlossaryState {
+            query: query.clone(),
+            ..Default::default()
+        };
+        assert_eq!(state.hits(&catalog)[0].id, id, "{query}");
+    }
+}
+
+/// The screen's text, row by row.
+fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn the_glossary_shows_the_visitor_a_term_in_their_language_on_the_whole_screen() {
+    let catalog = Catalog::embedded();
+    let term = catalog
+        .topics
+        .glossary("ti", "vorlaeufige-aufnahme")
+        .unwrap()
+        .clone();
+    let mut app = App::new(
+        catalog,
+        load_builtin("default").unwrap(),
+        Session::default(),
+        "de".into(),
+    );
+    app.update(Action::ScreenInformation);
+    app.update(Action::VisitorLanguage);
+    for c in "tigr".chars() {
+        app.handle_key(c.to_string().parse().unwrap());
+    }
+    app.update(Action::Confirm);
+    app.update(Action::ScreenGlossary);
+    for c in "vorläufig aufgenommen".chars() {
+        let key = if c == ' ' {
+            "space".to_string()
+        } else {
+            c.to_string()
+        };
+        app.handle_key(key.parse().unwrap());
+    }
+    let desk = screen_text(&app, 120, 35);
+    assert!(
+        desk.contains(&term.term),
+        "beside the four languages: {desk}"
+    );
+    app.update(Action::ClientView);
+    let view = screen_text(&app, 80, 24);
+    let first_word = term.explanation.split_whitespace().next().unwrap();
+    assert!(view.contains(first_word), "{view}");
+    assert!(
+        view.contains("vorläufige Aufnahme"),
+        "the German below: {view}"
+    );
+    assert!(
+        !view.contains("Suche"),
+        "no search line for the visitor: {view}"
+    );
+    app.update(Action::Close);
+    assert!(
+        screen_text(&app, 80, 24).contains("Suche"),
+        "one key closes it"
+    );
 }

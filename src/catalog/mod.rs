@@ -15,6 +15,7 @@ pub mod services;
 pub mod source;
 pub mod text_file;
 pub mod topics;
+pub mod visitor_texts;
 
 pub use crate::domain::competence::RulePack;
 pub use communes::{Commune, CommuneLookup};
@@ -78,7 +79,8 @@ impl Catalog {
         let documents = read(source, documents::FILE, &mut errors)
             .and_then(|file| documents::parse(&file).map_err(|e| errors.extend(e)).ok())
             .unwrap_or_default();
-        let topics = topics::load(source)
+        let term_ids: Vec<String> = glossary.iter().map(|t| t.id.clone()).collect();
+        let topics = topics::load(source, &term_ids)
             .map_err(|e| errors.extend(e))
             .unwrap_or_default();
         let rules = rules::load(source)
@@ -119,6 +121,31 @@ impl Catalog {
 
     pub fn service(&self, id: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.id == id)
+    }
+
+    /// A glossary term and its explanation in `lang`: the glossary table's columns where it has
+    /// them, else the topics file of that language.
+    pub fn term_in(&self, term: &Term, lang: &str) -> Option<(String, String)> {
+        let from_file = self.topics.glossary(lang, &term.id);
+        let name = term
+            .term(lang)
+            .map(str::to_string)
+            .or_else(|| from_file.map(|g| g.term.clone()))?;
+        let explanation = match lang {
+            "de" | "fr" | "en" => term.explanation(lang).to_string(),
+            _ => from_file?.explanation.clone(),
+        };
+        Some((name, explanation))
+    }
+
+    /// What a glossary search looks at: the term in every language it exists in, its forms.
+    pub fn term_search_text(&self, term: &Term) -> String {
+        let mut text = term.search_text();
+        for (_, g) in self.topics.glossary_everywhere(&term.id) {
+            text.push(' ');
+            text.push_str(&g.term);
+        }
+        text
     }
 
     /// The rule pack of a canton (`VS`, `AG`, `LU`), any case.

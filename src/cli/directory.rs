@@ -165,7 +165,8 @@ pub enum SlipFormat {
 pub struct SlipArgs {
     /// Service id (see `intake-desk directory search`)
     pub service: String,
-    /// The visitor's language: the slip is repeated in it where the service's texts exist
+    /// The visitor's language (ti or tir): the slip is repeated in it where the app has a
+    /// slip's texts in it, else in the service's own language
     #[arg(long, value_name = "LANG")]
     pub visitor_lang: Option<String>,
     #[arg(long, value_enum, default_value_t = SlipFormat::Html)]
@@ -210,14 +211,14 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
             similar.join(", ")
         ))
     })?;
-    if let Some(visitor) = &args.visitor_lang
-        && !catalog.i18n.has_language(visitor)
-    {
-        return Err(Error::Usage(format!(
-            "--visitor-lang {visitor}: no texts in that language; available: {}",
-            catalog.i18n.languages().join(", ")
-        )));
-    }
+    let visitor = match &args.visitor_lang {
+        None => None,
+        Some(text) => Some(crate::domain::LanguageCode::parse_any(text).map_err(|_| {
+            Error::Usage(format!(
+                "--visitor-lang {text}: not a language code (ISO 639-1 such as ti, or ISO 639-3 such as tir)"
+            ))
+        })?),
+    };
     // What people typed goes on a printed page: no control characters or direction overrides.
     for (flag, value) in [("--for", &args.for_whom), ("--reason", &args.reason)] {
         if let Some(value) = value
@@ -262,8 +263,10 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
     let slip = crate::slip::Slip {
         service,
         i18n: &catalog.i18n,
+        topics: &catalog.topics,
         staff: &lang,
-        visitor: args.visitor_lang.as_deref(),
+        visitor,
+        second: None,
         recipient: &recipient,
         issuer,
         today,

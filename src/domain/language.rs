@@ -25,6 +25,20 @@ impl LanguageCode {
         iso_639_3_of(text).unwrap_or(text).parse()
     }
 
+    /// A language as people type it on the command line: its ISO 639-3 code (`tir`) or its
+    /// ISO 639-1 code (`ti`); the code must be in ISO 639.
+    pub fn parse_any(text: &str) -> Result<LanguageCode, LanguageCodeError> {
+        let text = text.trim().to_ascii_lowercase();
+        let language = match text.len() {
+            2 => isolang::Language::from_639_1(&text),
+            _ => isolang::Language::from_639_3(&text),
+        };
+        language
+            .ok_or_else(|| LanguageCodeError(text.clone()))?
+            .to_639_3()
+            .parse()
+    }
+
     /// The language of the topics and the interface (ISO 639-1) this is, if one.
     pub fn topic_language(&self) -> Option<&'static str> {
         match self.as_str() {
@@ -53,6 +67,27 @@ pub mod optional_code {
             return Ok(None);
         }
         text.parse().map(Some).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A language that may not be given, in a draft: `null`, `""`, an ISO 639-3 code, or a
+/// two-letter code as earlier versions wrote the visitor's language (`"fr"`).
+pub mod stored_optional {
+    use super::LanguageCode;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(code: &Option<LanguageCode>, s: S) -> Result<S::Ok, S::Error> {
+        code.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<LanguageCode>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) if text.is_empty() => Ok(None),
+            Some(text) => LanguageCode::from_stored(&text)
+                .map(Some)
+                .map_err(serde::de::Error::custom),
+        }
     }
 }
 
@@ -146,6 +181,53 @@ mod tests {
             assert!(bad.parse::<LanguageCode>().is_err(), "{bad}");
         }
     }
+}
+
+/// How a language's text runs (`ltr`, `rtl`), by the code of its topics file or ISO 639-3.
+pub fn direction_of(lang: &str) -> &'static str {
+    const RIGHT_TO_LEFT: [&str; 14] = [
+        "ar", "ara", "fa", "fas", "pes", "prs", "ps", "pus", "ur", "urd", "he", "heb", "ckb", "arb",
+    ];
+    if RIGHT_TO_LEFT.contains(&lang) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// A language's name for staff: the interface's own name for it where it has one (`language.<code>`
+/// in the staff language), else the ISO 639-3 reference name (in English).
+pub fn name_of(i18n: &crate::catalog::I18n, ui: &str, code: LanguageCode) -> String {
+    let key = format!("language.{code}");
+    let name = i18n.text(ui, &key);
+    if name != key {
+        return name.to_string();
+    }
+    isolang::Language::from_639_3(code.as_str())
+        .map_or_else(|| code.to_string(), |l| l.to_name().to_string())
+}
+
+/// The language's name in itself ("ትግርኛ" for Tigrinya), where the reference list has one.
+pub fn autonym_of(code: LanguageCode) -> Option<&'static str> {
+    isolang::Language::from_639_3(code.as_str())?.to_autonym()
+}
+
+/// The name staff read, then the language's own name where it differs: "Tigrinya — ትግርኛ".
+pub fn label_of(i18n: &crate::catalog::I18n, ui: &str, code: LanguageCode) -> String {
+    let name = name_of(i18n, ui, code);
+    match autonym_of(code) {
+        Some(own) if !own.eq_ignore_ascii_case(&name) => format!("{name} — {own}"),
+        _ => name,
+    }
+}
+
+/// Every language of ISO 639-3, the common ones first (for a picker).
+pub fn all_languages() -> impl Iterator<Item = LanguageCode> {
+    VISITOR_LANGUAGES.iter().copied().chain(
+        isolang::languages()
+            .filter_map(|l| l.to_639_3().parse::<LanguageCode>().ok())
+            .filter(|c| !VISITOR_LANGUAGES.contains(c)),
+    )
 }
 
 /// A code written in the source, checked when compiled.

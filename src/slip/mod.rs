@@ -8,7 +8,8 @@ mod file;
 
 pub use file::{print, save};
 
-use crate::catalog::{I18n, Region, Service};
+use crate::catalog::{I18n, Region, Service, Topics};
+use crate::domain::LanguageCode;
 use chrono::NaiveDate;
 
 /// Whom a slip is for, why, and when they are expected: the name (or the ticket of the
@@ -24,10 +25,13 @@ pub struct SlipFor {
 pub struct Slip<'a> {
     pub service: &'a Service,
     pub i18n: &'a I18n,
+    /// The slip's texts in the languages the interface does not speak.
+    pub topics: &'a Topics,
     /// The staff (interface) language: the first part.
     pub staff: &'a str,
-    /// The visitor's language, if known.
-    pub visitor: Option<&'a str>,
+    /// The visitor's language, if known, and the one they read second.
+    pub visitor: Option<LanguageCode>,
+    pub second: Option<LanguageCode>,
     pub recipient: &'a SlipFor,
     /// The SMZ/CMS issuing the slip (the `centre` of the configuration).
     pub issuer: Option<&'a Region>,
@@ -46,17 +50,88 @@ struct Block {
 
 impl Slip<'_> {
     /// The languages the slip is written in: the staff's, then the visitor's if it differs and
-    /// the app has texts in it, else the service's own language if it differs.
+    /// the app has a slip's texts in it (else the one they read second), else the service's own
+    /// language if it differs.
     pub fn languages(&self) -> Vec<String> {
         let mut langs = vec![self.staff.to_string()];
-        let second = self
-            .visitor
-            .filter(|v| self.i18n.has_language(v))
-            .unwrap_or_else(|| self.service.own_language());
+        let second = [self.visitor, self.second]
+            .into_iter()
+            .flatten()
+            .find_map(|code| self.slip_language(code))
+            .unwrap_or_else(|| self.service.own_language().to_string());
         if second != self.staff {
-            langs.push(second.to_string());
+            langs.push(second);
         }
         langs
+    }
+
+    /// The language a slip part for `code` is written in: the interface's where it speaks it,
+    /// else that of a topics file with the slip's texts.
+    fn slip_language(&self, code: LanguageCode) -> Option<String> {
+        if let Some(ui) = code.topic_language().filter(|l| self.i18n.has_language(l)) {
+            return Some(ui.to_string());
+        }
+        let file = self.topics.language_for(code.as_str())?;
+        self.topics
+            .slip_text(file, "title")
+            .map(|_| file.to_string())
+    }
+
+    /// A text of the slip (`slip.<key>`) in `lang`: the interface's, else the topics file's.
+    fn slip_text(&self, lang: &str, key: &str) -> String {
+        if self.i18n.has_language(lang) {
+            return self.i18n.text(lang, &format!("slip.{key}")).to_string();
+        }
+        self.topics.slip_text(lang, key).map_or_else(
+            || self.i18n.text("de", &format!("slip.{key}")).to_string(),
+            str::to_string,
+        )
+    }
+
+    fn format(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.slip_text(lang, key);
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// The mark of a text kept in another language: in words where the interface speaks `lang`,
+    /// else that language's own name, which a reader of any language recognises ("(Deutsch)").
+    fn kept_in_marker(&self, lang: &str, shown: &str) -> String {
+        let code = crate::domain::language::iso_639_3_of(shown).unwrap_or(shown);
+        if self.i18n.has_language(lang) {
+            let key = format!("language.{code}");
+            return self.i18n.format(
+                lang,
+                "directory.fallback",
+                &[("lang", self.i18n.text(lang, &key))],
+            );
+        }
+        let own = code
+            .parse::<LanguageCode>()
+            .ok()
+            .and_then(crate::domain::language::autonym_of)
+            .unwrap_or(shown);
+        format!("({own})")
+    }
+
+    /// The phone line in `lang`, like [`Service::phone_line`], in any language of a slip.
+    fn phone_line(&self, lang: &str) -> String {
+        let service = self.service;
+        if self.i18n.has_language(lang) {
+            return service.phone_line(lang, self.i18n);
+        }
+        match (&service.phone, &service.web) {
+            (Some(number), _) => match service.phone_note_in(lang) {
+                Some((note, shown)) => {
+                    format!("{number} ({note} {})", self.kept_in_marker(lang, shown))
+                }
+                None => number.clone(),
+            },
+            (None, Some(web)) => self.format(lang, "phone_reach_web", &[("web", web)]),
+            (None, None) => self.slip_text(lang, "phone_reach_smz"),
+        }
     }
 
     /// A text of the directory in `lang`: as it is where the directory has that language; in a
@@ -70,18 +145,11 @@ impl Slip<'_> {
         if matches!(lang, "de" | "fr") {
             return None;
         }
-        let code = crate::domain::language::iso_639_3_of(shown).unwrap_or(shown);
-        let key = format!("language.{code}");
-        let marker = self.i18n.format(
-            lang,
-            "directory.fallback",
-            &[("lang", self.i18n.text(lang, &key))],
-        );
-        Some(format!("{text} {marker}"))
+        Some(format!("{text} {}", self.kept_in_marker(lang, shown)))
     }
 
     fn block(&self, lang: &str) -> Block {
-        let t = |key: &str| self.i18n.text(lang, key).to_string();
+        let t = |key: &str| self.slip_text(lang, key.trim_start_matches("slip."));
         let known = |value: &Option<String>| value.clone().unwrap_or_else(|| t("slip.not_known"));
         let swiss = |date: NaiveDate| date.format("%d.%m.%Y").to_string();
         let service = self.service;
@@ -98,7 +166,7 @@ impl Slip<'_> {
             rows.push((t("slip.appointment"), swiss(on)));
         }
         rows.extend([
-            (t("slip.phone"), service.phone_line(lang, self.i18n)),
+            (t("slip.phone"), self.phone_line(lang)),
             (
                 t("slip.address"),
                 known(&service.address(lang).map(str::to_string)),
@@ -138,9 +206,9 @@ impl Slip<'_> {
             name: service.name(lang).to_string(),
             description: self.data_text(lang, service.description_in(lang)),
             rows,
-            footer: self.i18n.format(
+            footer: self.format(
                 lang,
-                "slip.footer",
+                "footer",
                 &[
                     ("date", &swiss(self.today)),
                     ("checked", &service.last_checked),
@@ -181,8 +249,9 @@ impl Slip<'_> {
         for lang in self.languages() {
             let b = self.block(&lang);
             body.push_str(&format!(
-                "<section lang=\"{}\">\n<h1>{}</h1>\n<h2>{}</h2>\n",
+                "<section lang=\"{}\" dir=\"{}\">\n<h1>{}</h1>\n<h2>{}</h2>\n",
                 e(&b.lang),
+                crate::domain::language::direction_of(&b.lang),
                 e(&b.title),
                 e(&b.name)
             ));
@@ -203,16 +272,21 @@ impl Slip<'_> {
             ));
         }
         format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+            style = STYLE.replace("{FONTS}", FONTS),
             lang = e(self.staff),
             title = e(self.service.name(self.staff)),
         )
     }
 }
 
+/// Fonts that cover Latin, Arabic script, Ethiopic, Tamil and Cyrillic: those Windows ships,
+/// then those of common Linux desktops, then whatever the browser has.
+pub const FONTS: &str = "\"Segoe UI\", \"Nirmala UI\", \"Nyala\", \"Ebrima\", Tahoma, \"Noto Sans\", \"Noto Sans Arabic\", \"Noto Naskh Arabic\", \"Noto Sans Ethiopic\", \"Abyssinica SIL\", \"Noto Sans Tamil\", \"DejaVu Sans\", sans-serif";
+
 /// A4 with margins a desk printer keeps; a browser would otherwise pick US Letter.
 const STYLE: &str = "@page { size: A4; margin: 18mm; }
-body { font-family: sans-serif; max-width: 42em; margin: 2em auto; color: #000; }
+body { font-family: {FONTS}; max-width: 42em; margin: 2em auto; color: #000; }
 section { page-break-inside: avoid; border-top: 2px solid #000; padding-top: 1em; margin-bottom: 2em; }
 h1 { font-size: 1em; text-transform: uppercase; letter-spacing: 0.1em; margin: 0; }
 h2 { font-size: 1.6em; margin: 0.3em 0; }

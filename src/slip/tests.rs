@@ -15,8 +15,10 @@ fn slip<'a>(
     Slip {
         service: catalog.service(service).unwrap(),
         i18n: &catalog.i18n,
+        topics: &catalog.topics,
         staff,
-        visitor,
+        visitor: visitor.map(|v| crate::domain::LanguageCode::parse_any(v).unwrap()),
+        second: None,
         recipient,
         issuer: None,
         today: today(),
@@ -84,8 +86,13 @@ fn a_french_speaking_service_gets_a_french_part_when_the_visitors_language_is_no
         ["de", "en"]
     );
     assert_eq!(
+        slip(&catalog, "fava", "de", Some("wo"), &nobody).languages(),
+        ["de", "fr"],
+        "no slip texts in Wolof"
+    );
+    assert_eq!(
         slip(&catalog, "fava", "de", Some("ti"), &nobody).languages(),
-        ["de", "fr"]
+        ["de", "ti"]
     );
     // A German-speaking service read by German staff: one part.
     assert_eq!(
@@ -138,4 +145,21 @@ fn the_html_slip_is_one_a4_page_with_escaped_text() {
     assert!(page.contains("<style>") && page.contains("size: A4"));
     assert!(!page.contains("<link"), "no external files");
     assert!(page.contains("l&#x27;EssentiElles") || page.contains("l'EssentiElles"));
+}
+
+#[test]
+fn a_slip_for_a_tigrinya_visitor_has_a_tigrinya_part_and_arabic_runs_right_to_left() {
+    let catalog = Catalog::embedded();
+    let nobody = SlipFor::default();
+    let tigrinya = slip(&catalog, "caritas-vs", "de", Some("tir"), &nobody);
+    assert_eq!(tigrinya.languages(), ["de", "ti"]);
+    let title = catalog.topics.slip_text("ti", "title").unwrap();
+    let text = tigrinya.text();
+    assert!(text.contains(title), "{text}");
+    // The directory's German texts stand in the Tigrinya part marked by their language's name.
+    assert!(text.contains("(Deutsch)"), "{text}");
+    let page = slip(&catalog, "caritas-vs", "de", Some("ar"), &nobody).html();
+    assert!(page.contains("<section lang=\"ar\" dir=\"rtl\">"), "{page}");
+    assert!(page.contains("<section lang=\"de\" dir=\"ltr\">"));
+    assert!(page.contains("Noto Sans Ethiopic") && page.contains("Segoe UI"));
 }

@@ -7,21 +7,58 @@ use strum::IntoEnumIterator;
 
 /// The visitor language whose name best matches what was typed.
 pub fn language(cx: &Ctx<'_>, typed: &str) -> Option<LanguageCode> {
+    languages(cx, typed, 1).first().copied()
+}
+
+/// Languages whose names match what was typed, best first, at most `limit`: the common ones by
+/// their names in the staff language, in German and in themselves; then every other language
+/// of ISO 639-3 whose reference or own name, or code, begins with it ("tigre", "ትግ").
+pub fn languages(cx: &Ctx<'_>, typed: &str, limit: usize) -> Vec<LanguageCode> {
+    use crate::domain::language::{VISITOR_LANGUAGES, autonym_of};
     let i18n = &cx.catalog.i18n;
-    let items = crate::domain::language::VISITOR_LANGUAGES
-        .iter()
-        .map(|code| {
-            let key = format!("language.{code}");
-            (
-                *code,
-                format!(
+    let common = VISITOR_LANGUAGES.iter().map(|code| {
+        let key = format!("language.{code}");
+        (
+            *code,
+            format!(
+                "{} {} {} {code}",
+                i18n.text(cx.lang, &key),
+                i18n.text("de", &key),
+                autonym_of(*code).unwrap_or_default()
+            ),
+        )
+    });
+    let mut found = crate::search::rank(typed, common);
+    let typed = crate::text::fold(typed.trim());
+    if typed.chars().count() >= 2 {
+        found.extend(
+            other_languages()
+                .iter()
+                .filter(|(_, names)| names.split(' ').any(|w| w.starts_with(&typed)))
+                .map(|(code, _)| *code),
+        );
+    }
+    found.truncate(limit);
+    found
+}
+
+/// The languages beyond the common ones, each with its names folded once for the whole session.
+fn other_languages() -> &'static [(LanguageCode, String)] {
+    static OTHERS: std::sync::OnceLock<Vec<(LanguageCode, String)>> = std::sync::OnceLock::new();
+    OTHERS.get_or_init(|| {
+        crate::domain::language::all_languages()
+            .skip(crate::domain::language::VISITOR_LANGUAGES.len())
+            .filter_map(|code| {
+                let language = isolang::Language::from_639_3(code.as_str())?;
+                let names = format!(
                     "{} {} {code}",
-                    i18n.text(cx.lang, &key),
-                    i18n.text("de", &key)
-                ),
-            )
-        });
-    crate::search::rank(typed, items).first().copied()
+                    language.to_name(),
+                    language.to_autonym().unwrap_or_default()
+                );
+                Some((code, crate::text::fold(&names)))
+            })
+            .collect()
+    })
 }
 
 /// The residence status whose name best matches what was typed.
@@ -62,5 +99,17 @@ mod tests {
         assert_eq!(status(&cx, "refugee-f"), Some(ResidenceStatus::RefugeeF));
         assert_eq!(status(&cx, "schutz"), Some(ResidenceStatus::ProtectionS));
         assert_eq!(language(&cx, "zzzz"), None);
+        assert_eq!(
+            language(&cx, "ትግርኛ").map(|c| c.to_string()).as_deref(),
+            Some("tir"),
+            "by its own name"
+        );
+        // Beyond the common list: the whole of ISO 639-3 (Tigre, Lingala, Wolof).
+        for (typed, code) in [("tigre", "tig"), ("lingala", "lin"), ("wolof", "wol")] {
+            assert!(
+                languages(&cx, typed, 10).iter().any(|c| c.as_str() == code),
+                "{typed} finds {code}"
+            );
+        }
     }
 }

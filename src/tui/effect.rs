@@ -23,7 +23,9 @@ pub enum Effect {
     /// Write (and print, if configured) a referral slip.
     WriteSlip {
         service: String,
-        visitor_lang: Option<String>,
+        visitor_lang: Option<crate::domain::LanguageCode>,
+        /// The language the visitor reads second.
+        visitor_second: Option<crate::domain::LanguageCode>,
     },
     /// Read a person's dossier (by their stable id).
     OpenDossier(String),

@@ -19,7 +19,9 @@ pub enum Job {
     WriteSlip {
         service: String,
         lang: String,
-        visitor_lang: Option<String>,
+        visitor_lang: Option<crate::domain::LanguageCode>,
+        /// The language the visitor reads second.
+        visitor_second: Option<crate::domain::LanguageCode>,
         slips_dir: PathBuf,
         print_command: Option<String>,
         /// The SMZ/CMS issuing the slip (a region id).
@@ -288,6 +290,7 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             service,
             lang,
             visitor_lang,
+            visitor_second,
             slips_dir,
             print_command,
             centre,
@@ -314,8 +317,10 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
             let slip = crate::slip::Slip {
                 service: found,
                 i18n: &catalog.i18n,
+                topics: &catalog.topics,
                 staff: &lang,
-                visitor: visitor_lang.as_deref(),
+                visitor: visitor_lang,
+                second: visitor_second,
                 recipient: &recipient,
                 issuer: centre.as_deref().and_then(|id| catalog.region(id)),
                 today,

@@ -59,7 +59,9 @@ impl App {
             Effect::WriteSlip {
                 service,
                 visitor_lang,
+                visitor_second,
             } => Job::WriteSlip {
+                visitor_second,
                 recipient: self.slip_for(&service),
                 service,
                 lang: self.shared.lang.clone(),

@@ -115,9 +115,12 @@ impl App {
     /// The visitor's view of a topic fills the terminal: it is turned to the visitor, so
     /// nothing of the desk shows (no tabs, no status line with the database or the queue).
     pub fn shows_visitor_view(&self) -> bool {
-        self.screen == ScreenId::Information
-            && self.screens.information.client_view
-            && self.overlay.is_none()
+        let open = match self.screen {
+            ScreenId::Information => self.screens.information.client_view,
+            ScreenId::Glossary => self.screens.glossary.client_view,
+            _ => false,
+        };
+        open && self.overlay.is_none()
     }
 
     /// A notice for the status line (shown once the sign-in has let the screens through).
@@ -197,6 +200,7 @@ impl App {
             | Some(Overlay::RestoreDraft(_))
             | Some(Overlay::Confirm(_))
             | Some(Overlay::Minutes(_))
+            | Some(Overlay::LanguagePick(_))
             | Some(Overlay::SamePerson(_))
             | Some(Overlay::ServiceEdit(_)) => Context::Form,
             None => self.screen.context(),
@@ -225,6 +229,7 @@ impl App {
                         form.type_char(c, &cx)
                     }
                     Some(Overlay::Minutes(form)) => form.type_char(c),
+                    Some(Overlay::LanguagePick(picker)) => picker.type_char(c),
                     Some(Overlay::ServiceEdit(form)) => form.type_char(c),
                     Some(Overlay::Confirm(confirm)) => {
                         return match super::overlays::confirm::answer_of(c) {
@@ -299,6 +304,7 @@ impl App {
                 Overlay::CheckIn(_)
                     | Overlay::Prompt(_)
                     | Overlay::Minutes(_)
+                    | Overlay::LanguagePick(_)
                     | Overlay::Confirm(_)
                     | Overlay::RestoreDraft(_)
                     | Overlay::SamePerson(_)
@@ -399,6 +405,13 @@ impl App {
             ));
             return Vec::new();
         }
+        // One picker for the visitor's language, wherever the visit is.
+        if action == Action::VisitorLanguage
+            && self.screens.get(self.screen).actions().contains(&action)
+        {
+            self.overlay = Some(self.language_picker());
+            return Vec::new();
+        }
         let cx = self.shared.ctx(self.screen);
         let outcome = self.screens.get_mut(self.screen).handle(action, &cx);
         self.take(outcome)
@@ -461,6 +474,14 @@ impl App {
         self.overlay = None;
         if screen == ScreenId::Directory {
             self.preset_region();
+        }
+        if screen == ScreenId::Glossary {
+            // The glossary speaks to the visitor of the visit under way.
+            self.screens.glossary.visitor = if self.screens.intake.in_progress() {
+                self.screens.intake.information.visitor_lang
+            } else {
+                self.screens.information.visitor_lang
+            };
         }
         self.screens.get(screen).shown(&self.shared.ctx(screen))
     }

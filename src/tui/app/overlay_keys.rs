@@ -96,6 +96,16 @@ impl App {
                 },
                 _ => {}
             },
+            Overlay::LanguagePick(picker) => match action {
+                Action::Close => self.overlay = None,
+                _ => {
+                    let cx = self.shared.ctx(self.screen);
+                    if let Some(picked) = picker.handle(action, &cx) {
+                        self.overlay = None;
+                        return Some(self.set_visitor_language(picked));
+                    }
+                }
+            },
             Overlay::Confirm(confirm) => match action {
                 // Enter alone does not destroy work (see `Confirmed::destroys`).
                 Action::Confirm if confirm.then.destroys() => {}

@@ -30,6 +30,51 @@ impl App {
         }
     }
 
+    /// The picker for the visitor's language of the visit on screen, with what is chosen so far.
+    pub(super) fn language_picker(&self) -> Overlay {
+        let (current, second) = match self.screen {
+            ScreenId::Intake => {
+                let i = &self.screens.intake.information;
+                (i.visitor_lang, i.visitor_second)
+            }
+            ScreenId::Directory => (self.screens.directory.visitor_lang, None),
+            _ => {
+                let i = &self.screens.information;
+                (i.visitor_lang, i.visitor_second)
+            }
+        };
+        Overlay::LanguagePick(crate::tui::overlays::language_pick::LanguagePicker::new(
+            current, second,
+        ))
+    }
+
+    /// The visitor's language chosen for the visit on screen: its texts, its slips, and the
+    /// interpreter's language where none is chosen yet. The intake keeps it in its draft.
+    pub(super) fn set_visitor_language(
+        &mut self,
+        picked: crate::tui::overlays::language_pick::Picked,
+    ) -> Vec<Effect> {
+        use crate::tui::overlays::language_pick::Picked;
+        if self.screen == ScreenId::Directory {
+            if let Picked::Visitor(code) = picked {
+                self.screens.directory.visitor_lang = code;
+            }
+            return Vec::new();
+        }
+        let information = self.visit_information_mut();
+        match picked {
+            Picked::Visitor(code) => information.choose_visitor_language(code),
+            Picked::Second(code) => information.visitor_second = code,
+        }
+        if self.screen == ScreenId::Intake {
+            let intake = &mut self.screens.intake;
+            intake.directory.visitor_lang = intake.information.visitor_lang;
+            vec![intake.save_draft()]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Who is being served: the visitor of the intake or of the Information screen.
     pub fn serving(&self) -> Option<String> {
         let intake = &self.screens.intake;

@@ -27,11 +27,7 @@ impl App {
             },
             ..Default::default()
         };
-        information.preset_visitor(
-            &self.shared.catalog,
-            entry.language,
-            entry.interpreter_needed,
-        );
+        information.preset_visitor(entry.language, entry.interpreter_needed);
         self.message = Some(self.tf(
             "queue.taken",
             &[

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod dossier;
 pub mod draft;
 pub mod help;
+pub mod language_pick;
 pub mod minutes;
 pub mod palette;
 pub mod prompt;
@@ -37,6 +38,8 @@ pub enum Overlay {
     Dossier(dossier::DossierState),
     /// The visit about to be saved resembles a recorded person: the same one, or another?
     SamePerson(same_person::SamePersonState),
+    /// Choosing the visitor's language.
+    LanguagePick(language_pick::LanguagePicker),
     /// Correcting a service of the directory.
     ServiceEdit(Box<service_edit::ServiceEditForm>),
 }

@@ -57,6 +57,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Confirm(state)) => overlays::confirm::render(&app.ctx(), state, frame, body),
         Some(Overlay::Minutes(form)) => overlays::minutes::render(&app.ctx(), form, frame, body),
+        Some(Overlay::LanguagePick(picker)) => {
+            overlays::language_pick::render(&app.ctx(), picker, frame, body)
+        }
         Some(Overlay::Dossier(state)) => overlays::dossier::render(&app.ctx(), state, frame, body),
         Some(Overlay::ServiceEdit(form)) => {
             overlays::service_edit::render(&app.ctx(), form, frame, body)

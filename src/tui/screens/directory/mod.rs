@@ -25,7 +25,7 @@ pub struct DirectoryState {
     pub category: Option<String>,
     pub language: Option<String>,
     /// The visitor's language for slips (`None`: the staff language only).
-    pub visitor_lang: Option<String>,
+    pub visitor_lang: Option<crate::domain::LanguageCode>,
     /// The selected service is shown on the whole screen, as for the visitor across the desk.
     pub open: bool,
     /// How far the selected service's details are scrolled (PgDn/PgUp in the open view).
@@ -131,17 +131,6 @@ impl DirectoryState {
                 self.region_chosen = true;
                 self.selected = 0;
             }
-            Action::VisitorLanguage => {
-                let languages = catalog.i18n.languages();
-                self.visitor_lang = match &self.visitor_lang {
-                    None => languages.first().cloned(),
-                    Some(current) => languages
-                        .iter()
-                        .position(|l| l == current)
-                        .and_then(|i| languages.get(i + 1))
-                        .cloned(),
-                };
-            }
             Action::CopyPhone => {
                 let service = self.selected_service(catalog, index)?;
                 return Some(vec![Effect::CopyPhone(
@@ -152,7 +141,8 @@ impl DirectoryState {
                 let service = self.selected_service(catalog, index)?;
                 return Some(vec![Effect::WriteSlip {
                     service: catalog.services[service].id.clone(),
-                    visitor_lang: self.visitor_lang.clone(),
+                    visitor_lang: self.visitor_lang,
+                    visitor_second: None,
                 }]);
             }
             _ => return None,
@@ -293,15 +283,14 @@ mod tests {
         for c in "lavi".chars() {
             state.type_char(c);
         }
-        state.handle(Action::VisitorLanguage, &catalog, &index);
-        state.handle(Action::VisitorLanguage, &catalog, &index);
-        assert_eq!(state.visitor_lang.as_deref(), Some("fr"));
+        state.visitor_lang = Some("fra".parse().unwrap());
         let effects = state.handle(Action::WriteSlip, &catalog, &index).unwrap();
         assert_eq!(
             effects,
             vec![Effect::WriteSlip {
                 service: "lavi".into(),
-                visitor_lang: Some("fr".into())
+                visitor_lang: Some("fra".parse().unwrap()),
+                visitor_second: None,
             }]
         );
         let effects = state.handle(Action::CopyPhone, &catalog, &index).unwrap();

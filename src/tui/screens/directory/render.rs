@@ -56,7 +56,11 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
             render_details(
                 cx,
                 service,
-                state.visitor_lang.as_deref().unwrap_or(cx.lang),
+                state
+                    .visitor_lang
+                    .and_then(|v| v.topic_language())
+                    .filter(|l| cx.catalog.i18n.has_language(l))
+                    .unwrap_or(cx.lang),
                 true,
                 &state.details_scroll,
                 frame,
@@ -147,9 +151,9 @@ fn filters_line(cx: &Ctx<'_>, state: &DirectoryState, count: usize) -> Line<'sta
             || cx.t("directory.all_regions"),
             |r| r.name(cx.lang).to_string(),
         );
-    let visitor = state.visitor_lang.as_deref().map_or_else(
+    let visitor = state.visitor_lang.map_or_else(
         || cx.t("directory.none"),
-        |l| cx.catalog.i18n.text(l, "meta.name").to_string(),
+        |code| crate::domain::language::name_of(&cx.catalog.i18n, cx.lang, code),
     );
     let mut spans = vec![
         Span::styled(

@@ -18,6 +18,10 @@ pub struct GlossaryState {
     pub selected: usize,
     /// Where a long explanation is scrolled to (it marks where it continues).
     pub explanation_scroll: crate::tui::fit::TextScroll,
+    /// The language of the visitor being served, when a visit is under way.
+    pub visitor: Option<crate::domain::LanguageCode>,
+    /// The selected term fills the screen, in the visitor's language, for the visitor.
+    pub client_view: bool,
 }
 
 impl GlossaryState {
@@ -25,7 +29,10 @@ impl GlossaryState {
     pub fn hits<'c>(&self, catalog: &'c Catalog) -> Vec<&'c Term> {
         search::rank(
             &self.query,
-            catalog.glossary.iter().map(|t| (t, t.search_text())),
+            catalog
+                .glossary
+                .iter()
+                .map(|t| (t, catalog.term_search_text(t))),
         )
     }
 
@@ -41,6 +48,8 @@ impl GlossaryState {
             return true;
         }
         match action {
+            Action::ClientView => self.client_view = !self.client_view,
+            Action::Close if self.client_view => self.client_view = false,
             Action::DeleteChar => {
                 self.query.pop();
                 self.selected = 0;
@@ -55,7 +64,16 @@ impl GlossaryState {
     }
 }
 
+/// The topics file language of the visitor, where it has a glossary.
+fn visitor_file<'c>(cx: &Ctx<'c>, state: &GlossaryState) -> Option<&'c str> {
+    let code = state.visitor?;
+    cx.catalog.topics.language_for(code.as_str())
+}
+
 pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect) {
+    if state.client_view {
+        return render_client_view(cx, state, frame, area);
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", cx.t("screen.glossary")));
@@ -104,10 +122,22 @@ pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect
             terms.push(Span::raw(format!("{language}: ")));
             terms.push(Span::styled(name.clone(), bold));
         }
-        let lines = vec![
+        let mut lines = vec![
             Line::from(terms),
             Line::from(term.explanation(cx.lang).to_string()),
         ];
+        // The visitor's language beside, where the glossary has it.
+        if let Some(file) = visitor_file(cx, state).filter(|f| !matches!(*f, "de" | "fr" | "en"))
+            && let Some((name, explanation)) = cx.catalog.term_in(term, file)
+        {
+            let language =
+                crate::tui::screens::information::file_language_name(cx.catalog, cx.lang, file);
+            lines.push(Line::from(vec![
+                Span::raw(format!("{language}: ")),
+                Span::styled(name, bold),
+                Span::raw(format!(" — {explanation}")),
+            ]));
+        }
         let block = Block::default().borders(Borders::TOP);
         let inner = block.inner(explanation_area);
         frame.render_widget(block, explanation_area);
@@ -119,12 +149,67 @@ pub fn render(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect
     }
 }
 
+/// The selected term for the visitor across the desk: in their language, large, and in German
+/// below for the interpreter.
+fn render_client_view(cx: &Ctx<'_>, state: &GlossaryState, frame: &mut Frame, area: Rect) {
+    let hits = state.hits(cx.catalog);
+    let Some(term) = hits.get(crate::tui::list::clamped(state.selected, hits.len())) else {
+        return;
+    };
+    let lang = visitor_file(cx, state).unwrap_or(cx.lang);
+    let Some((name, explanation)) = cx
+        .catalog
+        .term_in(term, lang)
+        .or_else(|| cx.catalog.term_in(term, cx.lang))
+    else {
+        return;
+    };
+    let inner = area.inner(ratatui::layout::Margin {
+        horizontal: (area.width / 8).max(2),
+        vertical: 1,
+    });
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let dim = Style::default().add_modifier(Modifier::DIM);
+    let heading = cx
+        .catalog
+        .topics
+        .visitor_texts(lang)
+        .map_or_else(|| cx.t("screen.glossary"), |t| t.glossary_title.clone());
+    let mut lines = vec![
+        Line::from(Span::styled(heading, dim)),
+        Line::default(),
+        Line::from(Span::styled(
+            name.to_uppercase(),
+            bold.add_modifier(Modifier::UNDERLINED),
+        )),
+        Line::default(),
+        Line::from(Span::styled(explanation, bold)),
+    ];
+    if lang != "de"
+        && let Some((german, meaning)) = cx.catalog.term_in(term, "de")
+    {
+        lines.extend([
+            Line::default(),
+            Line::default(),
+            Line::from(Span::styled(format!("Deutsch: {german}"), dim)),
+            Line::from(Span::styled(meaning, dim)),
+        ]);
+    }
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let paragraph = if crate::domain::language::direction_of(lang) == "rtl" {
+        paragraph.alignment(ratatui::layout::Alignment::Right)
+    } else {
+        paragraph
+    };
+    state.explanation_scroll.draw(frame, inner, paragraph);
+}
+
 impl crate::tui::screens::Screen for GlossaryState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
         vec![
-            Up, Down, PageUp, PageDown, First, Last, DeleteChar, ClearInput,
+            Up, Down, PageUp, PageDown, First, Last, DeleteChar, ClearInput, ClientView, Close,
         ]
     }
 

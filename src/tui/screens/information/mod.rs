@@ -68,8 +68,13 @@ pub struct InformationState {
     pub query: String,
     #[serde(skip)]
     pub selected: usize,
-    /// The visitor's language for the side-by-side text (`None`: staff language only).
-    pub visitor_lang: Option<String>,
+    /// The visitor's language (ISO 639-3), chosen once for the visit: the side-by-side text,
+    /// the slips and the written copy are in it (`None`: staff language only).
+    #[serde(with = "crate::domain::language::stored_optional")]
+    pub visitor_lang: Option<LanguageCode>,
+    /// The language the visitor reads second, for texts that do not exist in the first.
+    #[serde(with = "crate::domain::language::stored_optional")]
+    pub visitor_second: Option<LanguageCode>,
     /// The topic fills the screen in large print, for the visitor.
     #[serde(skip)]
     pub client_view: bool,
@@ -86,6 +91,26 @@ pub struct InformationState {
     /// What the check-in said: the name or ticket, why, how urgent, whether an interpreter is
     /// needed. Saved with the visit.
     pub arrival: Arrival,
+}
+
+/// A topic as the visitor is shown it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitorText<'c> {
+    pub topic: &'c crate::catalog::Topic,
+    /// The topics file it is shown from.
+    pub lang: &'c str,
+    /// Why it is not in the visitor's language, in theirs where the app has the words.
+    pub missing: Option<String>,
+    /// The marker of a translation no interpreter has checked, in its language.
+    pub unreviewed: Option<String>,
+}
+
+/// The name, for staff, of the language of a topics file (`ti`, `prs`).
+pub fn file_language_name(catalog: &Catalog, staff: &str, file: &str) -> String {
+    LanguageCode::parse_any(file).map_or_else(
+        |_| file.to_string(),
+        |code| crate::domain::language::name_of(&catalog.i18n, staff, code),
+    )
 }
 
 /// What the visitor's check-in said, carried into the visit.
@@ -141,20 +166,12 @@ impl InformationState {
     /// What is known of the visitor's language before this screen: the topics open in it where
     /// they exist in it, and an interpreter for it when one is needed. A choice made here already
     /// is kept.
-    pub fn preset_visitor(
-        &mut self,
-        catalog: &Catalog,
-        language: Option<LanguageCode>,
-        interpreter_needed: bool,
-    ) {
+    pub fn preset_visitor(&mut self, language: Option<LanguageCode>, interpreter_needed: bool) {
         let Some(language) = language else {
             return;
         };
-        if self.visitor_lang.is_none() {
-            self.visitor_lang = language
-                .topic_language()
-                .filter(|l| catalog.topics.languages().iter().any(|t| t == l))
-                .map(str::to_string);
+        if self.visitor_lang.is_none() && language.topic_language() != Some("de") {
+            self.visitor_lang = Some(language);
         }
         // Staff do not interpret their own language for the visitor.
         let national = matches!(language.as_str(), "deu" | "fra" | "ita");
@@ -167,6 +184,75 @@ impl InformationState {
                 running_since: None,
             });
         }
+    }
+
+    /// The visitor's language chosen: an interpreter who was for the language before follows it.
+    pub fn choose_visitor_language(&mut self, code: Option<LanguageCode>) {
+        let before = std::mem::replace(&mut self.visitor_lang, code);
+        if let (Some(interpreter), Some(code)) = (&mut self.interpreter, code)
+            && Some(interpreter.language) == before
+        {
+            interpreter.language = code;
+        }
+    }
+
+    /// The languages of the topics files to show the visitor, in order of preference: their
+    /// language, then the one they read second.
+    pub fn visitor_files<'c>(&self, catalog: &'c Catalog) -> Vec<&'c str> {
+        [self.visitor_lang, self.visitor_second]
+            .into_iter()
+            .flatten()
+            .filter_map(|code| catalog.topics.language_for(code.as_str()))
+            .collect()
+    }
+
+    /// What the visitor is shown of a topic: in their language, else in the one they read
+    /// second, else in German, saying so in their language where it can.
+    pub fn visitor_text<'c>(
+        &self,
+        catalog: &'c Catalog,
+        id: &str,
+        staff: &str,
+    ) -> Option<VisitorText<'c>> {
+        let files = self.visitor_files(catalog);
+        let topics = &catalog.topics;
+        let (topic, lang) = files
+            .iter()
+            .find_map(|l| Some((topics.get_exact(id, l)?, *l)))
+            .or_else(|| topics.get(id, "de"))?;
+        let own = self
+            .visitor_lang
+            .and_then(|v| topics.language_for(v.as_str()));
+        let missing = match self.visitor_lang {
+            None => None,
+            Some(_) if own == Some(lang) => None,
+            // The visitor's own file says it in their language; without one, staff are told.
+            Some(visitor) => Some(own.and_then(|o| topics.visitor_texts(o)).map_or_else(
+                || {
+                    catalog.i18n.format(
+                        staff,
+                        "info.not_in_language",
+                        &[
+                            (
+                                "language",
+                                &crate::domain::language::name_of(&catalog.i18n, staff, visitor),
+                            ),
+                            ("shown", &file_language_name(catalog, staff, lang)),
+                        ],
+                    )
+                },
+                |t| t.missing.clone(),
+            )),
+        };
+        let unreviewed = (!topics.reviewed(lang))
+            .then(|| topics.visitor_texts(lang).map(|t| t.unreviewed.clone()))
+            .flatten();
+        Some(VisitorText {
+            topic,
+            lang,
+            missing,
+            unreviewed,
+        })
     }
 
     /// The visit begins with the first key of it (unless it began in the queue).
@@ -228,23 +314,17 @@ impl InformationState {
                     given.written_copy = !given.written_copy;
                 }
             }
-            Action::VisitorLanguage => {
-                let languages = catalog.topics.languages();
-                self.visitor_lang = match &self.visitor_lang {
-                    None => languages.first().cloned(),
-                    Some(current) => languages
-                        .iter()
-                        .position(|l| l == current)
-                        .and_then(|i| languages.get(i + 1))
-                        .cloned(),
-                };
-            }
             Action::ClientView => self.client_view = !self.client_view,
             Action::Close if self.client_view => self.client_view = false,
             Action::InterpreterLanguage => {
                 let languages = crate::domain::language::interpreter_languages();
                 let next = match &self.interpreter {
-                    None => languages.first(),
+                    // The visitor's language first: that is whom the interpreter is for.
+                    None => self
+                        .visitor_lang
+                        .as_ref()
+                        .filter(|v| !matches!(v.as_str(), "deu" | "fra" | "ita"))
+                        .or(languages.first()),
                     Some(i) => languages
                         .iter()
                         .position(|c| *c == i.language)
@@ -313,17 +393,14 @@ impl InformationState {
         if let Some(at) = self.given.iter().position(|g| g.topic == topic) {
             self.given.remove(at);
         } else {
-            // Given in the visitor's language when there is one and the topic exists in it.
+            // Given in the visitor's language when the topic exists in it, else in the one they
+            // read second, else in the staff's.
             let language = self
-                .visitor_lang
-                .as_deref()
-                .and_then(|v| {
-                    catalog
-                        .topics
-                        .get(&topic, v)
-                        .map(|(_, shown)| shown.to_string())
-                })
-                .unwrap_or_else(|| lang.to_string());
+                .visitor_files(catalog)
+                .into_iter()
+                .find(|l| catalog.topics.get_exact(&topic, l).is_some())
+                .unwrap_or(lang)
+                .to_string();
             self.given.push(TopicGiven {
                 topic,
                 language,
@@ -561,9 +638,7 @@ mod tests {
         for c in "notruf".chars() {
             state.type_char(c);
         }
-        state.handle(Action::VisitorLanguage, &catalog, "de", now);
-        state.handle(Action::VisitorLanguage, &catalog, "de", now);
-        assert_eq!(state.visitor_lang.as_deref(), Some("fr"));
+        state.choose_visitor_language(Some("fra".parse().unwrap()));
         state.handle(Action::Confirm, &catalog, "de", now);
         state.handle(Action::WrittenCopy, &catalog, "de", now);
         assert_eq!(
@@ -576,5 +651,82 @@ mod tests {
         );
         state.handle(Action::Confirm, &catalog, "de", now);
         assert!(state.given.is_empty(), "Enter again takes it back");
+    }
+
+    fn tigrinya_visitor() -> InformationState {
+        let mut state = InformationState::default();
+        state.preset_visitor(Some("tir".parse().unwrap()), true);
+        state
+    }
+
+    #[test]
+    fn a_tigrinya_visitor_from_the_check_in_is_shown_tigrinya_with_an_interpreter_for_it() {
+        let catalog = Catalog::embedded();
+        let state = tigrinya_visitor();
+        assert_eq!(
+            state.visitor_lang.map(|c| c.to_string()).as_deref(),
+            Some("tir")
+        );
+        assert_eq!(
+            state
+                .interpreter
+                .as_ref()
+                .map(|i| i.language.to_string())
+                .as_deref(),
+            Some("tir")
+        );
+        let shown = state
+            .visitor_text(&catalog, "social-assistance", "de")
+            .unwrap();
+        assert_eq!(shown.lang, "ti");
+        assert_eq!(shown.missing, None);
+        assert_eq!(
+            shown.unreviewed.as_deref(),
+            catalog
+                .topics
+                .visitor_texts("ti")
+                .map(|t| t.unreviewed.as_str()),
+            "not yet reviewed: marked in Tigrinya"
+        );
+    }
+
+    #[test]
+    fn a_language_without_texts_falls_back_to_the_second_and_says_so_to_staff() {
+        let catalog = Catalog::embedded();
+        let mut state = InformationState::default();
+        state.choose_visitor_language(Some("wol".parse().unwrap()));
+        state.visitor_second = Some("fra".parse().unwrap());
+        let shown = state
+            .visitor_text(&catalog, "social-assistance", "de")
+            .unwrap();
+        assert_eq!(shown.lang, "fr");
+        let missing = shown.missing.unwrap();
+        assert!(
+            missing.contains("Wolof") && missing.contains("Französisch"),
+            "{missing}"
+        );
+    }
+
+    #[test]
+    fn choosing_the_visitors_language_moves_an_interpreter_who_was_for_the_old_one() {
+        let mut state = tigrinya_visitor();
+        state.choose_visitor_language(Some("ara".parse().unwrap()));
+        assert_eq!(state.interpreter.as_ref().unwrap().language.as_str(), "ara");
+        // An interpreter for another language than the visitor's stays as chosen.
+        state.interpreter.as_mut().unwrap().language = "eng".parse().unwrap();
+        state.choose_visitor_language(Some("tir".parse().unwrap()));
+        assert_eq!(state.interpreter.as_ref().unwrap().language.as_str(), "eng");
+    }
+
+    #[test]
+    fn a_draft_of_an_earlier_version_keeps_its_two_letter_visitor_language() {
+        let state: InformationState =
+            serde_json::from_str(r#"{"visitor_lang":"fr","given":[]}"#).unwrap();
+        assert_eq!(
+            state.visitor_lang.map(|c| c.to_string()).as_deref(),
+            Some("fra")
+        );
+        let state: InformationState = serde_json::from_str(r#"{"visitor_lang":null}"#).unwrap();
+        assert_eq!(state.visitor_lang, None);
     }
 }

@@ -12,9 +12,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
     let topic = state.selected_topic(cx.catalog, cx.lang);
     if state.client_view {
-        let lang = state.visitor_lang.as_deref().unwrap_or(cx.lang);
         if let Some(id) = &topic {
-            render_client_view(cx, id, lang, &state.text_scroll[0], frame, area);
+            render_client_view(cx, state, id, frame, area);
         }
         return;
     }
@@ -73,34 +72,41 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
         horizontal: 1,
         vertical: 0,
     });
-    match state.visitor_lang.as_deref().filter(|v| *v != cx.lang) {
-        None => render_topic(cx, &id, cx.lang, &state.text_scroll[0], frame, text_area),
+    let visitor = state
+        .visitor_text(cx.catalog, &id, cx.lang)
+        .filter(|v| state.visitor_lang.is_some() && (v.lang != cx.lang || v.missing.is_some()));
+    let staff_topic = cx.catalog.topics.get(&id, cx.lang);
+    let Some((staff_topic, staff_shown)) = staff_topic else {
+        return;
+    };
+    let staff_lines = topic_lines(
+        staff_topic,
+        (staff_shown != cx.lang).then(|| {
+            cx.tf(
+                "info.fallback",
+                &[("lang", &language_name(cx, staff_shown))],
+            )
+        }),
+        None,
+    );
+    match visitor {
+        None => draw_text(staff_lines, &state.text_scroll[0], frame, text_area),
         Some(visitor) => {
             let [staff, other] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                     .areas(text_area);
-            render_topic(
-                cx,
-                &id,
-                cx.lang,
+            let margin = Margin {
+                horizontal: 1,
+                vertical: 0,
+            };
+            draw_text(
+                staff_lines,
                 &state.text_scroll[0],
                 frame,
-                staff.inner(Margin {
-                    horizontal: 1,
-                    vertical: 0,
-                }),
+                staff.inner(margin),
             );
-            render_topic(
-                cx,
-                &id,
-                visitor,
-                &state.text_scroll[1],
-                frame,
-                other.inner(Margin {
-                    horizontal: 1,
-                    vertical: 0,
-                }),
-            );
+            let lines = topic_lines(visitor.topic, visitor.missing, visitor.unreviewed);
+            draw_text(lines, &state.text_scroll[1], frame, other.inner(margin));
         }
     }
 }
@@ -108,26 +114,40 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
 fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: Rect) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let label = format!("{}: ", cx.t("info.search"));
-    let texts = state
-        .visitor_lang
-        .as_deref()
-        .map_or_else(|| cx.t("info.none"), |l| language_name(cx, l));
-    // The language the visitor speaks (from the check-in) stands first when the topics do not
-    // exist in it, so a Tigrinya speaker is not shown as "–".
-    let visitor = match state.arrival.language {
-        Some(code)
-            if code.topic_language().is_none()
-                || code.topic_language() != state.visitor_lang.as_deref() =>
-        {
-            cx.tf(
-                "info.visitor_speaks",
-                &[
-                    ("language", &language_name(cx, code.as_str())),
-                    ("texts", &texts),
-                ],
-            )
+    // The language the visitor speaks (chosen here or at check-in), the one they read second,
+    // and the language their texts come in where that is another.
+    let visitor = match state.visitor_lang {
+        None => match state.arrival.language {
+            Some(code) => crate::domain::language::label_of(&cx.catalog.i18n, cx.lang, code),
+            None => cx.t("info.none"),
+        },
+        Some(code) => {
+            let mut text = crate::domain::language::label_of(&cx.catalog.i18n, cx.lang, code);
+            if let Some(second) = state.visitor_second {
+                text.push_str(&format!(
+                    " · {}: {}",
+                    cx.t("pick.second"),
+                    crate::domain::language::name_of(&cx.catalog.i18n, cx.lang, second)
+                ));
+            }
+            match state.visitor_files(cx.catalog).first() {
+                Some(file) if cx.catalog.topics.language_for(code.as_str()) == Some(*file) => text,
+                other => cx.tf(
+                    "info.visitor_speaks",
+                    &[
+                        ("language", &text),
+                        (
+                            "texts",
+                            &super::file_language_name(
+                                cx.catalog,
+                                cx.lang,
+                                other.copied().unwrap_or("de"),
+                            ),
+                        ),
+                    ],
+                ),
+            }
         }
-        _ => texts,
     };
     let interpreter = match &state.interpreter {
         None => cx.t("info.no_interpreter"),
@@ -191,30 +211,40 @@ fn body_lines(text: &str) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn render_topic(
-    cx: &Ctx<'_>,
-    id: &str,
-    lang: &str,
-    scroll: &crate::tui::fit::TextScroll,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    let Some((topic, shown)) = cx.catalog.topics.get(id, lang) else {
-        return;
-    };
+/// A topic's lines: its title, why it is in another language or not checked, its text.
+fn topic_lines(
+    topic: &crate::catalog::Topic,
+    missing: Option<String>,
+    unreviewed: Option<String>,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         topic.title.clone(),
         Style::default().add_modifier(Modifier::BOLD),
     ))];
-    if shown != lang {
-        // Missing translations are normal: say so, never leave the visitor with a blank.
+    // Missing translations are normal: say so, never leave the visitor with a blank.
+    if let Some(missing) = missing {
         lines.push(Line::from(Span::styled(
-            cx.tf("info.fallback", &[("lang", &language_name(cx, shown))]),
+            format!("⚠ {missing}"),
             Style::default().fg(Color::Yellow),
+        )));
+    }
+    if let Some(unreviewed) = unreviewed {
+        lines.push(Line::from(Span::styled(
+            format!("◌ {unreviewed}"),
+            Style::default().add_modifier(Modifier::DIM),
         )));
     }
     lines.push(Line::default());
     lines.extend(body_lines(&topic.text));
+    lines
+}
+
+fn draw_text(
+    lines: Vec<Line<'static>>,
+    scroll: &crate::tui::fit::TextScroll,
+    frame: &mut Frame,
+    area: Rect,
+) {
     scroll.draw(
         frame,
         area,
@@ -224,13 +254,25 @@ fn render_topic(
 
 fn render_client_view(
     cx: &Ctx<'_>,
+    state: &InformationState,
     id: &str,
-    lang: &str,
-    scroll: &crate::tui::fit::TextScroll,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let Some((topic, shown)) = cx.catalog.topics.get(id, lang) else {
+    let shown = if state.visitor_lang.is_some() {
+        state.visitor_text(cx.catalog, id, cx.lang)
+    } else {
+        cx.catalog
+            .topics
+            .get(id, cx.lang)
+            .map(|(topic, lang)| super::VisitorText {
+                topic,
+                lang,
+                missing: None,
+                unreviewed: None,
+            })
+    };
+    let Some(shown) = shown else {
         return;
     };
     let inner = area.inner(Margin {
@@ -239,28 +281,53 @@ fn render_client_view(
     });
     let title = Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let mut lines = vec![
-        Line::from(Span::styled(topic.title.to_uppercase(), title)),
+        Line::from(Span::styled(shown.topic.title.to_uppercase(), title)),
         Line::default(),
     ];
-    if shown != lang {
+    if let Some(missing) = &shown.missing {
         lines.push(Line::from(Span::styled(
-            cx.tf("info.fallback", &[("lang", &language_name(cx, shown))]),
+            format!("⚠ {missing}"),
             Style::default().fg(Color::Yellow),
         )));
         lines.push(Line::default());
     }
     // One blank line between lines of text: easier to read across a desk (a paragraph's own
     // blank line would make three).
-    for line in body_lines(&topic.text)
+    for line in body_lines(&shown.topic.text)
         .into_iter()
         .filter(|line| line.width() > 0)
     {
         lines.push(line.style(Style::default().add_modifier(Modifier::BOLD)));
         lines.push(Line::default());
     }
-    scroll.draw(
-        frame,
-        inner,
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-    );
+    // A translation nobody checked carries its marker and the German, for the interpreter.
+    if let Some(unreviewed) = &shown.unreviewed
+        && shown.lang != "de"
+        && let Some((german, _)) = cx.catalog.topics.get(id, "de")
+    {
+        let dim = Style::default().add_modifier(Modifier::DIM);
+        lines.push(Line::from(Span::styled(format!("◌ {unreviewed}"), dim)));
+        lines.push(Line::default());
+        let original = cx
+            .catalog
+            .topics
+            .visitor_texts("de")
+            .map_or("Deutsch", |t| t.original.as_str());
+        lines.push(Line::from(Span::styled(
+            format!("{original}: {}", german.title),
+            dim,
+        )));
+        for line in body_lines(&german.text) {
+            lines.push(line.style(dim));
+        }
+    }
+    let rtl = crate::domain::language::direction_of(shown.lang) == "rtl";
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Right-to-left text stands at the right edge, where its lines begin.
+    let paragraph = if rtl {
+        paragraph.alignment(ratatui::layout::Alignment::Right)
+    } else {
+        paragraph
+    };
+    state.text_scroll[0].draw(frame, inner, paragraph);
 }

@@ -11,7 +11,6 @@ mod visit;
 pub use reception::{FieldProblem, Reception, ReceptionField};
 pub use referral::{ReferralDraft, ReferralStep};
 pub use render::render;
-pub use visit::iso_639_3;
 
 use super::competence::CompetenceForm;
 use super::directory::DirectoryState;
@@ -266,11 +265,8 @@ impl IntakeState {
         self.stage = stage.min(STAGES - 1);
         self.summary_scroll.reset();
         if self.stage == 1 {
-            self.information.preset_visitor(
-                cx.catalog,
-                self.reception.language,
-                self.reception.interpreter_needed,
-            );
+            self.information
+                .preset_visitor(self.reception.language, self.reception.interpreter_needed);
         }
         if self.stage == 2 && self.competence.is_none() {
             let mut form = CompetenceForm::new(cx.catalog, cx.session.today);

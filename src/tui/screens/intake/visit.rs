@@ -8,11 +8,6 @@ use crate::domain::{PartialDate, Person, Referral, Visit, VisitKind};
 use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 
-/// ISO 639-3 codes of the languages topics are written in.
-pub fn iso_639_3(lang: &str) -> Option<&'static str> {
-    crate::domain::language::iso_639_3_of(lang)
-}
-
 impl IntakeState {
     /// Saves the visit, or goes back to the first field that needs fixing.
     pub(super) fn finish(&mut self, cx: &Ctx<'_>) -> Vec<Effect> {
@@ -116,10 +111,7 @@ impl IntakeState {
             let language = match r.language {
                 Some(language) => Some(language),
                 // Not given at the reception: the language the information was given in.
-                None => match self.information.visitor_lang.as_deref().and_then(iso_639_3) {
-                    Some(code) => parsed(code, ReceptionField::Language)?,
-                    None => None,
-                },
+                None => self.information.visitor_lang,
             };
             Some(Person {
                 // Taken over from a returning visitor: the visit is theirs.
