@@ -352,6 +352,7 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
                 topic: topic.clone(),
                 language: pick(rng, &["de", "fr", "en", "it"]).to_string(),
                 written_copy: rng.random_bool(0.3),
+                copy: None,
             })
             .collect(),
         competence: competence(rng, options, person.as_ref(), started_at),

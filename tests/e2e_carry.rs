@@ -133,3 +133,76 @@ fn esc_on_a_visitor_taken_from_the_queue_asks_and_puts_them_back() {
         "nothing of the visit given up is saved"
     );
 }
+
+#[test]
+fn a_tigrinya_visitor_checked_in_with_an_interpreter_is_served_in_tigrinya_to_the_saved_visit() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let catalog = intake_desk::catalog::Catalog::embedded();
+    let ti = |id: &str| catalog.topics.get_exact(id, "ti").unwrap().title.clone();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 140, 34);
+    tui.wait_for("Nobody is waiting");
+    check_in(&mut tui, "Ticket 21", "Rechte", 5, true); // Tigrinya, interpreter needed
+    tui.press("i");
+    tui.wait_for("1 Reception");
+    tui.press(" "); // identified
+    tui.wait_for("‹ Tigrinya ›"); // the check-in's language, not asked again
+    tui.press("tab");
+    tui.type_text("Tesfay");
+    tui.press("tab");
+    tui.type_text("Selam");
+    tui.press("pagedown");
+    // Stage 2: the texts in Tigrinya beside English, the interpreter set for Tigrinya.
+    tui.wait_for("Visitor's language: Tigrinya — ትግርኛ");
+    tui.wait_for("Tigrinya (tir) · on site");
+    tui.type_text("rights");
+    tui.wait_for(&ti("rights-and-duties"));
+    tui.press("ctrl-d"); // given, with its written copy
+    tui.wait_for("Written copy saved");
+    tui.press("pagedown");
+    tui.press("pagedown");
+    tui.wait_for("4 Referral");
+    tui.type_text("caritas");
+    tui.press("ctrl-o");
+    tui.wait_for("Referral slip saved");
+    tui.press("ctrl-e");
+    tui.wait_for("Visit saved");
+    assert_eq!(tui.quit(), 0);
+
+    let today = chrono::Local::now().date_naive();
+    let read = |name: &str| {
+        let path = sandbox.path(&format!("share/intake-desk/slips/{name}-{today}.html"));
+        assert_eq!(common::file_mode(&path), 0o600);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let copy = read("copy");
+    assert!(copy.contains("<section lang=\"ti\" dir=\"ltr\">"), "{copy}");
+    assert!(copy.contains(&ti("rights-and-duties")));
+    assert!(
+        copy.contains("Your rights and duties"),
+        "the staff language beside"
+    );
+    assert!(
+        copy.contains("Ihre Rechte und Pflichten"),
+        "unreviewed: the German too"
+    );
+    let slip = read("caritas-vs");
+    assert!(
+        slip.contains(catalog.topics.slip_text("ti", "title").unwrap()),
+        "{slip}"
+    );
+
+    let visit = show(&sandbox, db);
+    assert_eq!(visit["person"]["language"], "tir", "{visit}");
+    assert_eq!(visit["interpreter"]["language"], "tir");
+    let given = &visit["information"][0];
+    assert_eq!(given["topic"], "rights-and-duties");
+    assert_eq!(given["language"], "ti");
+    assert_eq!(given["written_copy"], true);
+    assert_eq!(
+        given["copy"]["languages"],
+        serde_json::json!(["ti", "en", "de"])
+    );
+    assert!(given["copy"]["at"].as_str().is_some());
+}

@@ -400,11 +400,10 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
         years_after(&six_years_ago(), 5)
     );
     assert!(visit["started_at"].as_str() < visit["ended_at"].as_str());
-    // English staff, a Tigrinya visitor the slip has no texts for: the second part is in the
-    // service's own language, German, so that Caritas can read it.
+    // English staff, a Tigrinya visitor: the second part is in Tigrinya, the visitor's.
     assert_eq!(
         visit["referrals"][0]["slip"]["languages"],
-        serde_json::json!(["en", "de"])
+        serde_json::json!(["en", "ti"])
     );
     assert_eq!(visit["referrals"][0]["service_id"], "caritas-vs");
     assert_eq!(visit["referrals"][0]["status"], "appointment-made");
@@ -452,7 +451,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     );
     assert_eq!(
         line["referrals"][0]["slip"]["languages"],
-        serde_json::json!(["en", "de"])
+        serde_json::json!(["en", "ti"])
     );
     assert_eq!(line["visitorLanguage"], "tir");
     assert_eq!(line["referrals"][0]["status"], "appointment-made");

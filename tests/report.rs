@@ -63,6 +63,7 @@ fn fixture(sandbox: &Sandbox) -> String {
             topic: "emergency-numbers".into(),
             language: "fr".into(),
             written_copy: false,
+            copy: None,
         }];
         visits.push(v);
     }

@@ -118,3 +118,42 @@ fn a_slip_names_the_centre_of_the_desk_and_the_appointment() {
     let out = sandbox.run(&["slip", "lavi"]);
     assert!(stderr(&out).contains("config.toml:1:"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_copy_command_writes_the_topics_in_the_visitors_language_beside_the_staffs() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.path("copy.html");
+    let out = sandbox.run(&[
+        "--lang",
+        "fr",
+        "copy",
+        "rights-and-duties",
+        "decision-30-days",
+        "--visitor-lang",
+        "ar",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(common::file_mode(&file), 0o600);
+    let page = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(page.matches("<article").count(), 2);
+    assert!(page.contains("<section lang=\"ar\" dir=\"rtl\">"));
+    assert!(page.contains("<section lang=\"fr\" dir=\"ltr\">"));
+    assert!(page.contains("Vos droits et vos devoirs"));
+    assert!(page.contains("@page { size: A4"));
+
+    let out = sandbox.run(&["copy", "rent", "--visitor-lang", "ti"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown topic \"rent\"")
+            && stderr(&out).contains("rights-and-duties")
+    );
+    let out = sandbox.run(&["copy", "rights-and-duties", "--visitor-lang", "xx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--visitor-lang xx: not a language code"),
+        "{}",
+        stderr(&out)
+    );
+}

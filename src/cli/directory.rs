@@ -244,17 +244,7 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
             Some(day) => Some(day),
         },
     };
-    let centre = args.centre.as_ref().or(setup.config.centre.as_ref());
-    let issuer = match centre {
-        None => None,
-        Some(id) => Some(catalog.region(id).ok_or_else(|| {
-            let known: Vec<&str> = catalog.regions.iter().map(|r| r.id.as_str()).collect();
-            Error::Usage(format!(
-                "--centre {id}: not an SMZ/CMS region; use one of {}",
-                known.join(", ")
-            ))
-        })?),
-    };
+    let issuer = issuer(&setup, catalog, args.centre.as_ref())?;
     let recipient = crate::slip::SlipFor {
         who: args.for_whom.clone().filter(|w| !w.trim().is_empty()),
         reason: args.reason.clone().filter(|r| !r.trim().is_empty()),
@@ -275,14 +265,24 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
         SlipFormat::Html => slip.html(),
         SlipFormat::Text => slip.text(),
     };
-    match &args.out {
+    deliver(&setup, &content, args.out.as_deref(), args.print)
+}
+
+/// A printed page to standard output, or to a file (owner only: it names a visitor's service
+/// or language) handed to the printer with `print`.
+pub(super) fn deliver(
+    setup: &Setup,
+    content: &str,
+    out: Option<&std::path::Path>,
+    print: bool,
+) -> Result<()> {
+    match out {
         None => write!(super::stdout_for(true), "{content}")?,
         Some(path) => {
-            // A slip names a visitor's service and language: personal data, owner only.
             crate::paths::create_private_file(path)
                 .and_then(|mut file| file.write_all(content.as_bytes()))
                 .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-            if args.print {
+            if print {
                 let command = setup.config.print_command.as_deref().ok_or_else(|| {
                     Error::Usage("--print: no print_command in the configuration (e.g. print_command = \"lp\")".into())
                 })?;
@@ -291,6 +291,24 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The issuing SMZ/CMS: `--centre`, else `centre` of the configuration.
+pub(super) fn issuer<'c>(
+    setup: &Setup,
+    catalog: &'c crate::catalog::Catalog,
+    centre: Option<&String>,
+) -> Result<Option<&'c crate::catalog::Region>> {
+    let Some(id) = centre.or(setup.config.centre.as_ref()) else {
+        return Ok(None);
+    };
+    catalog.region(id).map(Some).ok_or_else(|| {
+        let known: Vec<&str> = catalog.regions.iter().map(|r| r.id.as_str()).collect();
+        Error::Usage(format!(
+            "--centre {id}: not an SMZ/CMS region; use one of {}",
+            known.join(", ")
+        ))
+    })
 }
 
 #[derive(Debug, clap::Args)]

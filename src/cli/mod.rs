@@ -3,6 +3,7 @@
 
 mod audit;
 mod check;
+mod copy;
 mod data;
 mod db;
 mod db_key;
@@ -67,6 +68,8 @@ pub enum Command {
     },
     /// Write a referral slip for a service
     Slip(directory::SlipArgs),
+    /// Write the printable copy of information topics in the visitor's language
+    Copy(copy::CopyArgs),
     /// Import service data into the data folder given with --data
     Import {
         #[command(subcommand)]
@@ -313,6 +316,7 @@ pub fn run(cli: Cli) -> Result<()> {
             command: DirectoryCommand::Export(args),
         }) => directory_export::run(&cli, args),
         Some(Command::Slip(args)) => directory::slip(&cli, args),
+        Some(Command::Copy(args)) => copy::run(&cli, args),
         Some(Command::Import {
             command: ImportCommand::Services(args),
         }) => import::services(&cli, args),

@@ -83,6 +83,9 @@ pub struct TopicGiven {
     pub topic: String,
     pub language: String,
     pub written_copy: bool,
+    /// The printed copy handed over: when, and in which languages (visitor's, staff's …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<SlipWritten>,
 }
 
 #[derive(

@@ -6,34 +6,57 @@ use super::Slip;
 /// each file readable by the owner only; a second slip for the same service on the same day
 /// gets `-2`, `-3` … and never overwrites the first. Returns the HTML path.
 pub fn save(dir: &std::path::Path, slip: &Slip<'_>) -> std::io::Result<std::path::PathBuf> {
-    crate::paths::create_private_dir(dir)?;
     let base = format!("{}-{}", slip.service.id, slip.today);
-    let (html, text) = (slip.html(), slip.text());
-    for n in 1.. {
+    save_pages(dir, &base, &[("html", &slip.html()), ("txt", &slip.text())])
+}
+
+/// Writes a written copy as `copy-<date>.html` into `dir`, like a slip. Returns its path.
+pub fn save_copy(
+    dir: &std::path::Path,
+    copy: &super::WrittenCopy<'_>,
+) -> std::io::Result<std::path::PathBuf> {
+    save_pages(
+        dir,
+        &format!("copy-{}", copy.today),
+        &[("html", &copy.html())],
+    )
+}
+
+/// Writes the pages `<base>.<ext>` (the first numbered `-2`, `-3` … where the name is taken),
+/// owner-only; returns the first page's path.
+fn save_pages(
+    dir: &std::path::Path,
+    base: &str,
+    pages: &[(&str, &str)],
+) -> std::io::Result<std::path::PathBuf> {
+    crate::paths::create_private_dir(dir)?;
+    'names: for n in 1.. {
         let stem = if n == 1 {
-            base.clone()
+            base.to_string()
         } else {
             format!("{base}-{n}")
         };
-        let html_path = dir.join(format!("{stem}.html"));
-        let text_path = dir.join(format!("{stem}.txt"));
-        if text_path.exists() {
+        let paths: Vec<std::path::PathBuf> = pages
+            .iter()
+            .map(|(ext, _)| dir.join(format!("{stem}.{ext}")))
+            .collect();
+        if paths.iter().any(|p| p.exists()) {
             continue;
         }
-        // Creating the file claims the name: a desk writing the same slip at the same moment
+        // Creating a file claims the name: a desk writing the same page at the same moment
         // gets the next number, not this file.
-        match write_new_private(&html_path, &html) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            other => other?,
-        }
-        match write_new_private(&text_path, &text) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                std::fs::remove_file(&html_path)?;
-                continue;
+        for (at, ((_, content), path)) in pages.iter().zip(&paths).enumerate() {
+            match write_new_private(path, content) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    for written in &paths[..at] {
+                        std::fs::remove_file(written)?;
+                    }
+                    continue 'names;
+                }
+                other => other?,
             }
-            other => other?,
         }
-        return Ok(html_path);
+        return Ok(paths[0].clone());
     }
     unreachable!("some number is free")
 }

@@ -5,8 +5,10 @@
 //! part never carries German text); missing facts say so.
 
 mod file;
+mod written_copy;
 
-pub use file::{print, save};
+pub use file::{print, save, save_copy};
+pub use written_copy::WrittenCopy;
 
 use crate::catalog::{I18n, Region, Service, Topics};
 use crate::domain::LanguageCode;

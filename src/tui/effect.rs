@@ -27,6 +27,12 @@ pub enum Effect {
         /// The language the visitor reads second.
         visitor_second: Option<crate::domain::LanguageCode>,
     },
+    /// Write (and print, if configured) the written copy of the topics marked for it.
+    WriteCopy {
+        topics: Vec<String>,
+        visitor_lang: Option<crate::domain::LanguageCode>,
+        visitor_second: Option<crate::domain::LanguageCode>,
+    },
     /// Read a person's dossier (by their stable id).
     OpenDossier(String),
     /// Find the recorded persons who resemble a dossier's person (to merge one into it).

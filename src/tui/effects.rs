@@ -33,6 +33,17 @@ pub enum Job {
         /// Who writes it: a slip with a name is a disclosure, in the audit trail.
         staff: String,
     },
+    WriteCopy {
+        topics: Vec<String>,
+        lang: String,
+        visitor_lang: Option<crate::domain::LanguageCode>,
+        visitor_second: Option<crate::domain::LanguageCode>,
+        slips_dir: PathBuf,
+        print_command: Option<String>,
+        centre: Option<String>,
+        today: chrono::NaiveDate,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    },
     RecordUnmetNeed(crate::store::UnmetNeed),
     /// Saved in the name of the visit's `staff_id`.
     SaveVisit {
@@ -155,6 +166,13 @@ pub enum Event {
         /// The service, and the record of the slip for its referral.
         service: String,
         slip: crate::domain::SlipWritten,
+        path: PathBuf,
+        printed: Option<Result<String, String>>,
+    },
+    /// The written copy of these topics was written (and printed).
+    CopyWritten {
+        topics: Vec<String>,
+        copy: crate::domain::SlipWritten,
         path: PathBuf,
         printed: Option<Result<String, String>>,
     },
@@ -335,6 +353,43 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                     Event::SlipWritten {
                         service,
                         slip: crate::domain::SlipWritten { at, languages },
+                        path,
+                        printed,
+                    }
+                }
+            }
+        }
+        Job::WriteCopy {
+            topics,
+            lang,
+            visitor_lang,
+            visitor_second,
+            slips_dir,
+            print_command,
+            centre,
+            today,
+            at,
+        } => {
+            let copy = crate::slip::WrittenCopy {
+                topics: &catalog.topics,
+                i18n: &catalog.i18n,
+                ids: &topics,
+                staff: &lang,
+                visitor: visitor_lang,
+                second: visitor_second,
+                issuer: centre.as_deref().and_then(|id| catalog.region(id)),
+                today,
+            };
+            let languages = copy.languages();
+            match crate::slip::save_copy(&slips_dir, &copy) {
+                Err(e) => failed("copy.failed", e),
+                Ok(path) => {
+                    let printed = print_command.map(|command| {
+                        crate::slip::print(&command, &path).map(|()| command.clone())
+                    });
+                    Event::CopyWritten {
+                        topics,
+                        copy: crate::domain::SlipWritten { at, languages },
                         path,
                         printed,
                     }

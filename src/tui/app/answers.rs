@@ -76,6 +76,29 @@ impl App {
                 });
                 return follow_up;
             }
+            Event::CopyWritten {
+                topics,
+                copy,
+                path,
+                printed,
+            } => {
+                // Kept with the topics of the visit it was written for.
+                let intake = self.screens.intake.in_progress() && self.screen == ScreenId::Intake;
+                let information = if intake {
+                    &mut self.screens.intake.information
+                } else {
+                    &mut self.screens.information
+                };
+                information.record_copy(&topics, &copy);
+                self.message = Some(match printed {
+                    None => self.tf("copy.written", &[("path", &path.display().to_string())]),
+                    Some(Ok(command)) => self.tf("slip.printed", &[("command", &command)]),
+                    Some(Err(error)) => self.tf("slip.print_failed", &[("error", &error)]),
+                });
+                if intake {
+                    return vec![self.screens.intake.save_draft()];
+                }
+            }
             Event::UnmetNeedRecorded(count) => {
                 self.message = Some(self.tf("unmet.saved", &[("count", &count.to_string())]));
             }

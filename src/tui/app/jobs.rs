@@ -73,6 +73,21 @@ impl App {
                 at: self.shared.now.local,
                 staff: session.staff.clone(),
             },
+            Effect::WriteCopy {
+                topics,
+                visitor_lang,
+                visitor_second,
+            } => Job::WriteCopy {
+                topics,
+                lang: self.shared.lang.clone(),
+                visitor_lang,
+                visitor_second,
+                slips_dir: session.slips_dir.clone(),
+                print_command: session.print_command.clone(),
+                centre: session.centre.clone(),
+                today: session.today,
+                at: self.shared.now.local,
+            },
             Effect::RecordUnmetNeed {
                 searched_for,
                 reason,

@@ -307,13 +307,6 @@ impl InformationState {
                 self.selected = 0;
             }
             Action::Confirm => self.toggle_given(catalog, lang),
-            Action::WrittenCopy => {
-                if let Some(topic) = self.selected_topic(catalog, lang)
-                    && let Some(given) = self.given.iter_mut().find(|g| g.topic == topic)
-                {
-                    given.written_copy = !given.written_copy;
-                }
-            }
             Action::ClientView => self.client_view = !self.client_view,
             Action::Close if self.client_view => self.client_view = false,
             Action::InterpreterLanguage => {
@@ -386,6 +379,35 @@ impl InformationState {
         true
     }
 
+    /// Ctrl-D: the selected topic (given now if it was not) joins the written copy, and the
+    /// copy of every topic marked for it is written for the visitor.
+    pub fn written_copy(&mut self, catalog: &Catalog, lang: &str) -> Option<Effect> {
+        let topic = self.selected_topic(catalog, lang)?;
+        if !self.given.iter().any(|g| g.topic == topic) {
+            self.toggle_given(catalog, lang);
+        }
+        let given = self.given.iter_mut().find(|g| g.topic == topic)?;
+        given.written_copy = true;
+        Some(Effect::WriteCopy {
+            topics: self
+                .given
+                .iter()
+                .filter(|g| g.written_copy)
+                .map(|g| g.topic.clone())
+                .collect(),
+            visitor_lang: self.visitor_lang,
+            visitor_second: self.visitor_second,
+        })
+    }
+
+    /// The copy written: kept with each of its topics (which languages, when).
+    pub fn record_copy(&mut self, topics: &[String], copy: &crate::domain::SlipWritten) {
+        for given in self.given.iter_mut().filter(|g| topics.contains(&g.topic)) {
+            given.written_copy = true;
+            given.copy = Some(copy.clone());
+        }
+    }
+
     fn toggle_given(&mut self, catalog: &Catalog, lang: &str) {
         let Some(topic) = self.selected_topic(catalog, lang) else {
             return;
@@ -405,6 +427,7 @@ impl InformationState {
                 topic,
                 language,
                 written_copy: false,
+                copy: None,
             });
         }
     }
@@ -495,6 +518,10 @@ impl crate::tui::screens::Screen for InformationState {
         }
         if action == Action::InterpreterMinutes {
             return self.minutes_prompt(cx);
+        }
+        if action == Action::WrittenCopy {
+            self.begin(cx.now);
+            return Outcome::Effects(self.written_copy(cx.catalog, cx.lang).into_iter().collect());
         }
         let taken = InformationState::handle(self, action, cx.catalog, cx.lang, cx.now.instant);
         // Browsing topics is not yet a visit: it begins with the first topic given.
@@ -640,13 +667,22 @@ mod tests {
         }
         state.choose_visitor_language(Some("fra".parse().unwrap()));
         state.handle(Action::Confirm, &catalog, "de", now);
-        state.handle(Action::WrittenCopy, &catalog, "de", now);
+        let effect = state.written_copy(&catalog, "de");
+        assert_eq!(
+            effect,
+            Some(Effect::WriteCopy {
+                topics: vec!["emergency-numbers".into()],
+                visitor_lang: Some("fra".parse().unwrap()),
+                visitor_second: None,
+            })
+        );
         assert_eq!(
             state.given,
             vec![TopicGiven {
                 topic: "emergency-numbers".into(),
                 language: "fr".into(),
-                written_copy: true
+                written_copy: true,
+                copy: None,
             }]
         );
         state.handle(Action::Confirm, &catalog, "de", now);

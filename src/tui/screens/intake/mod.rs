@@ -264,6 +264,10 @@ impl IntakeState {
     fn enter_stage(&mut self, stage: usize, cx: &Ctx<'_>) {
         self.stage = stage.min(STAGES - 1);
         self.summary_scroll.reset();
+        // The referral stage shows and writes slips in the visit's language.
+        if self.stage == 3 {
+            self.directory.visitor_lang = self.information.visitor_lang;
+        }
         if self.stage == 1 {
             self.information
                 .preset_visitor(self.reception.language, self.reception.interpreter_needed);
@@ -320,6 +324,10 @@ impl IntakeState {
             }
             Action::UrgentHandover => return Some(vec![self.urgent_handover(cx)]),
             _ => {}
+        }
+        if self.stage == 1 && action == Action::WrittenCopy {
+            let copy = self.information.written_copy(cx.catalog, cx.lang);
+            return Some(copy.into_iter().chain([self.save_draft()]).collect());
         }
         match self.stage {
             1 => self

@@ -173,6 +173,25 @@ impl IntakeState {
                 referral.status = referral.status.toggled(referral.appointment.is_some());
                 Some(vec![self.save_draft()])
             }
+            // The slip is for the visitor of this intake: in their languages.
+            (Action::WriteSlip, _) => {
+                let effects = self
+                    .directory
+                    .handle(action, cx.catalog, cx.directory_index)?;
+                Some(
+                    effects
+                        .into_iter()
+                        .map(|effect| match effect {
+                            Effect::WriteSlip { service, .. } => Effect::WriteSlip {
+                                service,
+                                visitor_lang: self.information.visitor_lang,
+                                visitor_second: self.information.visitor_second,
+                            },
+                            other => other,
+                        })
+                        .collect(),
+                )
+            }
             _ => self
                 .directory
                 .handle(action, cx.catalog, cx.directory_index),

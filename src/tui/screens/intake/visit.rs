@@ -215,6 +215,7 @@ mod tests {
             topic: "rights-and-duties".into(),
             language: "de".into(),
             written_copy: false,
+            copy: None,
         });
         let mut form =
             crate::tui::screens::competence::CompetenceForm::new(cx.catalog, cx.session.today);
