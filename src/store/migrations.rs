@@ -288,6 +288,35 @@ const MIGRATIONS: &[&str] = &[
     // the trail) and cost every save two page writes.
     "DROP INDEX audit_trail_staff;
     DROP INDEX audit_trail_at;",
+    // 17: a name written in another script (Arabic, Ethiopic, Cyrillic …) keeps a Latin
+    // consonant skeleton of itself, which staff's Latin spelling finds; filled by `fill_latin_keys`.
+    "ALTER TABLE people ADD COLUMN latin TEXT NOT NULL DEFAULT '';",
+    // 18: the name index holds that skeleton too.
+    "DROP TRIGGER people_fts_insert;
+    DROP TRIGGER people_fts_delete;
+    DROP TRIGGER people_fts_update;
+    DROP TABLE people_fts;
+    CREATE VIRTUAL TABLE people_fts USING fts5(
+        official_name, first_name, vn, latin,
+        content = 'people', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    );
+    CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+        INSERT INTO people_fts (rowid, official_name, first_name, vn, latin)
+        VALUES (new.rowid, new.official_name, new.first_name, new.vn, new.latin);
+    END;
+    CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, official_name, first_name, vn, latin)
+        VALUES ('delete', old.rowid, old.official_name, old.first_name, old.vn, old.latin);
+    END;
+    CREATE TRIGGER people_fts_update AFTER UPDATE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, official_name, first_name, vn, latin)
+        VALUES ('delete', old.rowid, old.official_name, old.first_name, old.vn, old.latin);
+        INSERT INTO people_fts (rowid, official_name, first_name, vn, latin)
+        VALUES (new.rowid, new.official_name, new.first_name, new.vn, new.latin);
+    END;
+    INSERT INTO people_fts (people_fts) VALUES ('rebuild');
+    INSERT INTO people_fts (people_fts, rank) VALUES ('secure-delete', 1);",
 ];
 
 /// Work a migration does that SQL alone cannot, run after its SQL, by the version it ends at.
@@ -297,6 +326,7 @@ fn after(version: i64, tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
         10 => fill_person_keys(tx),
         12 => fill_name_keys(tx),
         14 => super::audit::chain_old_log(tx),
+        17 => fill_latin_keys(tx),
         _ => Ok(()),
     }
 }
@@ -394,6 +424,22 @@ fn fill_name_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Writes the Latin skeleton of every record whose names are in another script.
+fn fill_latin_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let names: Vec<(i64, String, String)> = tx
+        .prepare("SELECT rowid, official_name, first_name FROM people")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE people SET latin = ?2 WHERE rowid = ?1")?;
+    for (rowid, official, first) in names {
+        let latin = super::persons::latin_of(&official, &first);
+        if !latin.is_empty() {
+            update.execute(rusqlite::params![rowid, latin])?;
+        }
+    }
+    Ok(())
+}
+
 /// Fills what version 10 keeps for finding persons: every record's folded names (as version 12
 /// writes them again), and every person's latest competence answer.
 fn fill_person_keys(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
@@ -449,6 +495,36 @@ fn migrate_to(conn: &Connection, target: i64) -> rusqlite::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_17_gives_names_in_other_scripts_their_latin_skeleton_in_the_name_index() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate_to(&conn, 16).unwrap();
+        for (id, official, first) in [("a", "شاهين", "أحمد"), ("b", "Favre", "Luc")] {
+            conn.execute(
+                "INSERT INTO people (id, official_name, first_name, created_at) VALUES (?1, ?2, ?3, '')",
+                (id, official, first),
+            )
+            .unwrap();
+        }
+        migrate(&conn).unwrap();
+        let a: String = conn
+            .query_row("SELECT latin FROM people WHERE id = 'a'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(a, crate::text::latin_key("shahin ahmad"));
+        let found: Vec<String> = conn
+            .prepare("SELECT p.id FROM people_fts f JOIN people p ON p.rowid = f.rowid WHERE people_fts MATCH 'latin : \"shn\"*'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(found, ["a"]);
+        let latin: String = conn
+            .query_row("SELECT latin FROM people WHERE id = 'b'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(latin, "", "Latin names are found as written");
+    }
 
     #[test]
     fn version_9_joins_visits_by_ahv_number_or_names_and_birth_date_and_nothing_else() {

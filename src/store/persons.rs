@@ -96,6 +96,18 @@ impl Likeness {
     }
 }
 
+/// What the name index keeps of names in another script than Latin: their Latin consonant
+/// skeleton ([`crate::text::latin_key`]), which a Latin spelling finds; empty for Latin names,
+/// which are found as they are written.
+pub fn latin_of(official_name: &str, first_name: &str) -> String {
+    let names = format!("{official_name} {first_name}");
+    if crate::text::has_other_script(&names) {
+        crate::text::latin_key(&names)
+    } else {
+        String::new()
+    }
+}
+
 /// The names as the duplicate check compares them, official name and first name apart: folded
 /// (case and accents aside), the German umlauts as passports spell them (`ae` = `ä`: Zenhaeusern
 /// is Zenhäusern) and without spaces, hyphens and apostrophes (Jean Marc is Jean-Marc).

@@ -153,7 +153,7 @@ impl Store {
             "UPDATE people SET official_name = '', first_name = '', birth_date = NULL, vn = NULL,
                 sex = NULL, nationality = NULL, language = NULL, phone = NULL,
                 residence_status = 'none', commune_of_stay = NULL, support_domicile = NULL,
-                name_key = NULL
+                name_key = NULL, latin = ''
              WHERE id IN (SELECT person_id FROM temp.purge_visits WHERE person_id IS NOT NULL)",
             [],
         )?;

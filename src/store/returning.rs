@@ -30,12 +30,17 @@ pub fn fts_query(typed: &str) -> Option<String> {
             .filter(|w| !w.is_empty())
             .collect()
     };
+    // A word also finds a name in another script through its Latin skeleton ("shahin" the
+    // record of شاهين).
     (!words.is_empty()).then(|| {
         words
             .iter()
-            .map(|w| format!("\"{w}\"*"))
+            .map(|w| match crate::text::latin_key(w) {
+                key if key.is_empty() || key.contains(' ') || looks_like_ahv => format!("\"{w}\"*"),
+                key => format!("(\"{w}\"* OR latin : \"{key}\"*)"),
+            })
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" AND ")
     })
 }
 
@@ -182,5 +187,59 @@ mod tests {
         );
         assert!(names("zzz").is_empty());
         assert!(names("\"").is_empty() && names("").is_empty());
+    }
+
+    #[test]
+    fn a_name_in_another_script_is_found_by_its_latin_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+        store
+            .insert_visits([
+                visit("شاهين", "أحمد", None),
+                visit("ዘርኡ", "ተስፋይ", None),
+                visit("Шевченко", "Олена", None),
+                visit("Zenhäusern", "Rita", None),
+            ])
+            .unwrap();
+        let names = |q: &str| -> Vec<String> {
+            store
+                .find_returning(q, 10)
+                .unwrap()
+                .people
+                .into_iter()
+                .map(|p| p.person.official_name)
+                .collect()
+        };
+        assert_eq!(names("shahin"), ["شاهين"]);
+        assert_eq!(names("shahin ahmad"), ["شاهين"]);
+        assert_eq!(names("zeru"), ["ዘርኡ"]);
+        assert_eq!(names("zeru tesfay"), ["ዘርኡ"]);
+        assert_eq!(names("shevchenko"), ["Шевченко"]);
+        assert_eq!(names("zenh"), ["Zenhäusern"], "Latin names as before");
+        assert!(names("shahin zeru").is_empty(), "every word must match");
+    }
+
+    #[test]
+    fn erasing_a_person_blanks_the_latin_spelling_of_their_name_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+        store.insert_visits([visit("شاهين", "أحمد", None)]).unwrap();
+        let found = store.find_returning("shahin", 10).unwrap().people;
+        let key = found[0].person.stable_id.clone().unwrap();
+        store.erase_person(&key, "admin").unwrap().unwrap();
+        assert!(
+            store
+                .find_returning("shahin", 10)
+                .unwrap()
+                .people
+                .is_empty()
+        );
+        let left: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM people WHERE latin <> ''", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }

@@ -96,9 +96,11 @@ impl Store {
                 let first = validate_name(first_name)
                     .map_err(|e| CorrectionError::Invalid(e.to_string()))?;
                 let name_key = super::persons::name_key(&official, &first);
+                let latin = super::persons::latin_of(&official, &first);
                 tx.execute(
-                    "UPDATE people SET official_name = ?2, first_name = ?3, name_key = ?4 WHERE id = ?1",
-                    (person, official, first, name_key),
+                    "UPDATE people SET official_name = ?2, first_name = ?3, name_key = ?4, latin = ?5
+                     WHERE id = ?1",
+                    (person, official, first, name_key, latin),
                 )?;
             }
             Correction::BirthDate(date) => {

@@ -206,8 +206,8 @@ fn insert_person(
     tx.prepare_cached(
         "INSERT INTO people (id, official_name, first_name, birth_date, vn, sex, nationality, language,
                              residence_status, commune_of_stay, support_domicile, phone, created_at,
-                             export_seq, person_key, name_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                             export_seq, person_key, name_key, latin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         id,
@@ -226,6 +226,7 @@ fn insert_person(
         export_seq,
         key,
         super::persons::name_key(&person.official_name, &person.first_name),
+        super::persons::latin_of(&person.official_name, &person.first_name),
     ])?;
     // A returning person whose details changed (a new phone, a corrected spelling) is at a new
     // revision; their earlier records stay with the visits that had them. The inner query names

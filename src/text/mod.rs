@@ -8,6 +8,6 @@ mod rank;
 mod spreadsheet;
 
 pub use escape::{EscapingWriter, escape_control, forbidden_in_input, is_unsafe_char};
-pub use fold::fold;
+pub use fold::{fold, has_other_script, latin_key};
 pub use rank::rank;
 pub use spreadsheet::neutralise_formula;
