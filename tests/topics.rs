@@ -335,3 +335,39 @@ fn the_glossary_shows_the_visitor_a_term_in_their_language_on_the_whole_screen()
         "one key closes it"
     );
 }
+
+#[test]
+fn the_visitor_view_of_a_topic_explains_its_glossary_terms_in_the_visitors_language() {
+    let catalog = Catalog::embedded();
+    let term = catalog
+        .topics
+        .glossary("ti", "unterstuetzungswohnsitz")
+        .unwrap()
+        .clone();
+    let heading = catalog
+        .topics
+        .visitor_texts("ti")
+        .unwrap()
+        .glossary_title
+        .clone();
+    let mut app = App::new(
+        catalog,
+        load_builtin("default").unwrap(),
+        Session::default(),
+        "de".into(),
+    );
+    app.update(Action::ScreenInformation);
+    for c in "sozialhilfe".chars() {
+        app.handle_key(c.to_string().parse().unwrap());
+    }
+    app.update(Action::VisitorLanguage);
+    for c in "tigr".chars() {
+        app.handle_key(c.to_string().parse().unwrap());
+    }
+    app.update(Action::Confirm);
+    app.update(Action::ClientView);
+    let view = screen_text(&app, 200, 60);
+    assert!(view.contains(&heading), "{view}");
+    assert!(view.contains(&term.term), "{view}");
+    assert!(!view.contains("Export"), "nothing of the desk: {view}");
+}

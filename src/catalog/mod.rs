@@ -138,6 +138,23 @@ impl Catalog {
         Some((name, explanation))
     }
 
+    /// The glossary terms a topic speaks of: those whose German term, or one of its forms,
+    /// stands in the topic's German text.
+    pub fn terms_in_topic(&self, id: &str) -> Vec<&Term> {
+        let Some((topic, _)) = self.topics.get(id, "de") else {
+            return Vec::new();
+        };
+        let text = crate::text::fold(&format!("{} {}", topic.title, topic.text));
+        self.glossary
+            .iter()
+            .filter(|t| {
+                std::iter::once(&t.terms[0])
+                    .chain(&t.forms)
+                    .any(|form| text.contains(&crate::text::fold(form)))
+            })
+            .collect()
+    }
+
     /// What a glossary search looks at: the term in every language it exists in, its forms.
     pub fn term_search_text(&self, term: &Term) -> String {
         let mut text = term.search_text();

@@ -208,15 +208,28 @@ impl Slip<'_> {
             name: service.name(lang).to_string(),
             description: self.data_text(lang, service.description_in(lang)),
             rows,
-            footer: self.format(
-                lang,
-                "footer",
-                &[
-                    ("date", &swiss(self.today)),
-                    ("checked", &service.last_checked),
-                ],
-            ),
+            footer: self.footer(lang),
         }
+    }
+
+    /// The date and when the facts were checked; in a translation no interpreter has checked,
+    /// its marker (the staff's part in German or French stands beside it).
+    fn footer(&self, lang: &str) -> String {
+        let mut footer = self.format(
+            lang,
+            "footer",
+            &[
+                ("date", &self.today.format("%d.%m.%Y").to_string()),
+                ("checked", &self.service.last_checked),
+            ],
+        );
+        if !self.i18n.has_language(lang)
+            && !self.topics.reviewed(lang)
+            && let Some(texts) = self.topics.visitor_texts(lang)
+        {
+            footer.push_str(&format!(" · ◌ {}", texts.unreviewed));
+        }
+        footer
     }
 
     pub fn text(&self) -> String {

@@ -158,6 +158,11 @@ fn a_slip_for_a_tigrinya_visitor_has_a_tigrinya_part_and_arabic_runs_right_to_le
     assert!(text.contains(title), "{text}");
     // The directory's German texts stand in the Tigrinya part marked by their language's name.
     assert!(text.contains("(Deutsch)"), "{text}");
+    let marker = &catalog.topics.visitor_texts("ti").unwrap().unreviewed;
+    assert!(
+        text.contains(marker.as_str()),
+        "an unchecked translation says so: {text}"
+    );
     let page = slip(&catalog, "caritas-vs", "de", Some("ar"), &nobody).html();
     assert!(page.contains("<section lang=\"ar\" dir=\"rtl\">"), "{page}");
     assert!(page.contains("<section lang=\"de\" dir=\"ltr\">"));

@@ -333,4 +333,50 @@ mod tests {
         );
         assert!(page.contains("Sozialhilfe im Wallis"));
     }
+
+    /// Lines a text takes in one column of the page: 86 mm at 10.5 pt, some 46 Latin, Arabic or
+    /// Cyrillic letters a line, 30 of the broader Ethiopic and Tamil ones; a paragraph's margin
+    /// half a line.
+    fn column_lines(part: &Part<'_>) -> f64 {
+        let broad = ["ti", "ta"].contains(&part.lang);
+        let per_line = if broad { 30.0 } else { 46.0 };
+        let lines = |text: &str| (text.chars().count() as f64 / per_line).ceil().max(1.0);
+        let mut total = 2.0 + part.unreviewed.map_or(0.0, |u| lines(u) * 0.85);
+        for paragraph in part
+            .topic
+            .text
+            .trim()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            total += lines(paragraph) + 0.45;
+        }
+        total
+    }
+
+    #[test]
+    fn one_topic_fits_one_a4_page_in_every_language_by_the_page_s_measures() {
+        // 267 mm of height at 5 mm a line (10.5 pt, line-height 1.35), less the heading's five.
+        const LINES_ON_A_PAGE: f64 = 48.0;
+        let catalog = Catalog::embedded();
+        let mut tallest = (0.0, String::new());
+        for lang in catalog.topics.languages().iter().filter(|l| *l != "de") {
+            for id in catalog.topics.ids() {
+                let ids = vec![id.clone()];
+                let copy = copy(&catalog, &ids, "de", lang);
+                let visitor = copy.visitor_part(id).unwrap();
+                let staff = copy.staff_part(id).unwrap();
+                let lines = column_lines(&visitor).max(column_lines(&staff));
+                if lines > tallest.0 {
+                    tallest = (lines, format!("{id} in {lang}"));
+                }
+            }
+        }
+        assert!(
+            tallest.0 <= LINES_ON_A_PAGE,
+            "{} takes {} lines",
+            tallest.1,
+            tallest.0
+        );
+    }
 }

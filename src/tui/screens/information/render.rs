@@ -300,6 +300,36 @@ fn render_client_view(
         lines.push(line.style(Style::default().add_modifier(Modifier::BOLD)));
         lines.push(Line::default());
     }
+    // The glossary's terms the topic speaks of, in the visitor's words.
+    let terms: Vec<(String, String)> = cx
+        .catalog
+        .terms_in_topic(id)
+        .into_iter()
+        .filter_map(|t| {
+            cx.catalog
+                .term_in(t, shown.lang)
+                .or_else(|| cx.catalog.term_in(t, "de"))
+        })
+        .collect();
+    if !terms.is_empty() {
+        let heading = cx
+            .catalog
+            .topics
+            .visitor_texts(shown.lang)
+            .map_or_else(|| cx.t("screen.glossary"), |t| t.glossary_title.clone());
+        lines.push(Line::from(Span::styled(
+            heading,
+            Style::default().add_modifier(Modifier::UNDERLINED),
+        )));
+        lines.push(Line::default());
+        for (term, explanation) in terms {
+            lines.push(Line::from(vec![
+                Span::styled(term, Style::default().add_modifier(Modifier::BOLD)),
+                Span::raw(format!(" — {explanation}")),
+            ]));
+            lines.push(Line::default());
+        }
+    }
     // A translation nobody checked carries its marker and the German, for the interpreter.
     if let Some(unreviewed) = &shown.unreviewed
         && shown.lang != "de"
