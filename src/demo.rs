@@ -366,6 +366,7 @@ fn one_visit(rng: &mut ChaCha8Rng, options: &DemoOptions, offset: FixedOffset) -
         note: None,
         reason: None,
         interpreter_needed: false,
+        visitor_language: None,
     }
 }
 

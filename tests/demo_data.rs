@@ -124,6 +124,7 @@ fn demo_refuses_a_database_with_real_visits() {
         financial: None,
         reason: None,
         interpreter_needed: false,
+        visitor_language: None,
     };
     store.insert_visits([&visit]).unwrap();
     drop(store);

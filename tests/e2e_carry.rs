@@ -195,6 +195,7 @@ fn a_tigrinya_visitor_checked_in_with_an_interpreter_is_served_in_tigrinya_to_th
 
     let visit = show(&sandbox, db);
     assert_eq!(visit["person"]["language"], "tir", "{visit}");
+    assert_eq!(visit["visitor_language"], "tir");
     assert_eq!(visit["interpreter"]["language"], "tir");
     let given = &visit["information"][0];
     assert_eq!(given["topic"], "rights-and-duties");

@@ -40,6 +40,7 @@ fn earlier_visit(official_name: &str, first_name: &str) -> Visit {
         financial: None,
         reason: None,
         interpreter_needed: false,
+        visitor_language: None,
     }
 }
 

@@ -40,6 +40,7 @@ fn visit(official: &str, first: &str, minutes_ago: i64) -> Visit {
         financial: None,
         reason: None,
         interpreter_needed: false,
+        visitor_language: None,
     }
 }
 

@@ -148,6 +148,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
         financial: None,
         reason: Some("Miete".into()),
         interpreter_needed: true,
+        visitor_language: None,
     };
     let id = visit.id.to_string();
     intake_desk::store::Store::open(Path::new(&db))

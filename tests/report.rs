@@ -47,6 +47,7 @@ fn visit(day: u32, hour: u32, kind: VisitKind, identified: bool) -> Visit {
         financial: None,
         reason: None,
         interpreter_needed: false,
+        visitor_language: None,
     }
 }
 

@@ -43,6 +43,7 @@ fn visit(person: bool) -> Visit {
         financial: None,
         reason: None,
         interpreter_needed: false,
+        visitor_language: None,
     }
 }
 

@@ -175,6 +175,9 @@ pub struct Visit {
     pub reason: Option<String>,
     /// An interpreter was asked for at check-in or reception (whether or not one was reached).
     pub interpreter_needed: bool,
+    /// The visitor's language as chosen for the visit (check-in, reception or information),
+    /// whatever language the texts were shown in.
+    pub visitor_language: Option<crate::domain::LanguageCode>,
 }
 
 impl Visit {
@@ -214,6 +217,7 @@ mod tests {
             financial: None,
             reason: None,
             interpreter_needed: false,
+            visitor_language: None,
         }
     }
 

@@ -148,6 +148,7 @@ mod tests {
             financial: None,
             reason: None,
             interpreter_needed: false,
+            visitor_language: None,
         }
     }
 

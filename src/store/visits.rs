@@ -252,9 +252,12 @@ fn insert_person(
     Ok((id, key))
 }
 
-/// The visitor's language (ISO 639-3): as recorded for the person, else the interpreter's,
-/// else the language the first topic was given in.
+/// The visitor's language (ISO 639-3): as chosen for the visit, else as recorded for the
+/// person, else the interpreter's, else the language the first topic was given in.
 fn visitor_language(visit: &Visit) -> Option<String> {
+    if let Some(chosen) = visit.visitor_language {
+        return Some(chosen.to_string());
+    }
     let from_topic = || {
         visit.information.first().and_then(|given| {
             crate::domain::language::iso_639_3_of(&given.language).map(str::to_string)

@@ -117,6 +117,14 @@ impl Ctx<'_> {
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.catalog.i18n.format(self.lang, key, args)
     }
+
+    /// A language's name for staff (an ISO 639-3 code; the code itself if it is none).
+    pub fn language_name(&self, code: &str) -> String {
+        code.parse::<crate::domain::LanguageCode>().map_or_else(
+            |_| code.to_string(),
+            |c| crate::domain::language::name_of(&self.catalog.i18n, self.lang, c),
+        )
+    }
 }
 
 /// A context for unit tests of one screen: the embedded catalog, the default keymap, German,

@@ -37,6 +37,7 @@ pub fn identified(official_name: &str, first_name: &str, born: &str) -> Visit {
         financial: None,
         reason: None,
         interpreter_needed: false,
+        visitor_language: None,
     }
 }
 

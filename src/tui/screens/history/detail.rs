@@ -110,7 +110,7 @@ pub fn render(
                 });
                 format!(
                     "{} · {} · {} min{provider}",
-                    cx.t(&format!("language.{}", i.language)),
+                    cx.language_name(&i.language),
                     cx.t(&format!("info.mode_{}", i.mode.replace('-', "_"))),
                     i.minutes
                 )

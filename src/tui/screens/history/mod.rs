@@ -164,11 +164,7 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
             cx.topic_titles(&v.topics).join(", "),
             v.interpreter_language
                 .as_ref()
-                .map(|l| {
-                    let key = format!("language.{l}");
-                    let name = cx.t(&key);
-                    if name == key { l.clone() } else { name }
-                })
+                .map(|l| cx.language_name(l))
                 .unwrap_or_default(),
         ]
     };

@@ -465,6 +465,7 @@ impl InformationState {
             financial: None,
             reason: Some(self.arrival.reason.trim().to_string()).filter(|r| !r.is_empty()),
             interpreter_needed: self.arrival.interpreter_needed,
+            visitor_language: self.visitor_lang.or(self.arrival.language),
         }
     }
 
@@ -736,6 +737,22 @@ mod tests {
             .visitor_text(&catalog, "social-assistance", "de")
             .unwrap();
         assert_eq!(shown.lang, "fr");
+        // The visit keeps the language the visitor speaks, not the one the text was shown in.
+        let now = crate::tui::context::Now {
+            instant: Instant::now(),
+            local: chrono::Local::now().fixed_offset(),
+        };
+        let visit = state.visit(
+            "d",
+            "s",
+            crate::domain::VisitKind::Information,
+            Default::default(),
+            now,
+        );
+        assert_eq!(
+            visit.visitor_language.map(|c| c.to_string()).as_deref(),
+            Some("wol")
+        );
         let missing = shown.missing.unwrap();
         assert!(
             missing.contains("Wolof") && missing.contains("Französisch"),

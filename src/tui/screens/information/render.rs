@@ -84,7 +84,10 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
         (staff_shown != cx.lang).then(|| {
             cx.tf(
                 "info.fallback",
-                &[("lang", &language_name(cx, staff_shown))],
+                &[(
+                    "lang",
+                    &super::file_language_name(cx.catalog, cx.lang, staff_shown),
+                )],
             )
         }),
         None,
@@ -172,7 +175,7 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
                 seconds / 3600,
                 seconds / 60 % 60,
                 seconds % 60,
-                cx.t(&format!("language.{}", i.language)),
+                cx.language_name(i.language.as_str()),
                 i.language,
             )
         }
@@ -191,13 +194,6 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     ];
     frame.render_widget(Paragraph::new(lines), area);
     frame.set_cursor_position(Position::new(area.x + cursor, area.y));
-}
-
-/// A language's name in the UI language (`language.<code>`), else the code itself.
-fn language_name(cx: &Ctx<'_>, lang: &str) -> String {
-    let key = format!("language.{lang}");
-    let name = cx.t(&key);
-    if name == key { lang.to_string() } else { name }
 }
 
 /// The topic's text as lines: paragraphs, and "- " items as bullets.

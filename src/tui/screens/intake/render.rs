@@ -195,7 +195,7 @@ fn render_close(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: Rect
             });
             format!(
                 "{} · {} · {} min{provider}",
-                cx.t(&format!("language.{}", i.language)),
+                cx.language_name(i.language.as_str()),
                 cx.t(&format!(
                     "info.mode_{}",
                     <&str>::from(i.mode).replace('-', "_")
@@ -326,7 +326,7 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
             ReceptionField::Language => {
                 let name = match r.language {
                     None => cx.t("intake.not_given"),
-                    Some(code) => cx.t(&format!("language.{code}")),
+                    Some(code) => cx.language_name(code.as_str()),
                 };
                 (format!("‹ {name} ›"), false)
             }

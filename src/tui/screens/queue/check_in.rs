@@ -224,9 +224,8 @@ pub fn render(cx: &Ctx<'_>, form: &CheckInForm, frame: &mut Frame, area: Rect) {
 
 /// A language's name in the UI language where the app has one, else its code.
 pub fn language_label(cx: &Ctx<'_>, code: &str) -> String {
-    let key = format!("language.{code}");
-    let name = cx.t(&key);
-    if name == key {
+    let name = cx.language_name(code);
+    if name == code {
         code.to_string()
     } else {
         format!("{name} ({code})")
