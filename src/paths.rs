@@ -14,11 +14,14 @@ pub fn default_db_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("visits.db"))
 }
 
-/// Where referral slips are written: `~/.local/share/intake-desk/slips` on Linux.
-pub fn default_slips_dir() -> PathBuf {
-    project_dirs()
-        .map(|d| d.data_dir().join("slips"))
-        .unwrap_or_else(|| PathBuf::from("slips"))
+/// Where slips and written copies go unless the config says otherwise: a `slips` folder beside
+/// the database (`~/.local/share/intake-desk/slips` for the default one), so a desk started on
+/// another database (`--db`) keeps its printouts with that database's visits.
+pub fn default_slips_dir(db_path: &Path) -> PathBuf {
+    match db_path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.join("slips"),
+        _ => PathBuf::from("slips"),
+    }
 }
 
 /// Where HTTP batches of a database wait until the server accepts them: a folder beside it,

@@ -5,7 +5,7 @@ use common::{Sandbox, file_mode};
 
 fn slip(sandbox: &Sandbox, service: &str) -> String {
     let today = chrono::Local::now().date_naive();
-    let path = sandbox.path(&format!("share/intake-desk/slips/{service}-{today}.html"));
+    let path = sandbox.path(&format!("slips/{service}-{today}.html"));
     assert_eq!(file_mode(&path), 0o600);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

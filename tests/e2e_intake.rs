@@ -327,8 +327,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.wait_gone("● running");
 
     // Stage 3: the competence check, filled from stage 1, needs the asylum date.
-    tui.press("pagedown");
-    tui.wait_for("‹ Recognised refugee (B) ›");
+    tui.press_until("pagedown", "‹ Recognised refugee (B) ›");
     tui.press("tab");
     tui.press("tab");
     tui.type_text(&six_years_ago());
@@ -414,10 +413,8 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     assert_eq!(visit["referrals"][0]["consent_to_share"], true);
     assert_eq!(visit["revisions"], serde_json::json!([]));
     let today = chrono::Local::now().date_naive();
-    let slip = std::fs::read_to_string(
-        sandbox.path(&format!("share/intake-desk/slips/caritas-vs-{today}.html")),
-    )
-    .unwrap();
+    let slip =
+        std::fs::read_to_string(sandbox.path(&format!("slips/caritas-vs-{today}.html"))).unwrap();
     assert!(
         slip.contains("Appointment") && slip.contains(&swiss),
         "{slip}"

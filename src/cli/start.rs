@@ -42,7 +42,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             .config
             .slips_dir
             .clone()
-            .unwrap_or_else(crate::paths::default_slips_dir),
+            .unwrap_or_else(|| crate::paths::default_slips_dir(store.path())),
         print_command: setup.config.print_command.clone(),
         centre: setup.config.centre.clone(),
         export_dir: setup

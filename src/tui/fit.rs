@@ -124,17 +124,35 @@ pub struct TextScroll {
     first: std::cell::Cell<usize>,
     /// Whether the last drawing left lines below (false until drawn).
     more_below: std::cell::Cell<bool>,
+    /// The pane's height at the last drawing: a page is that less one line, kept for context.
+    height: std::cell::Cell<usize>,
 }
 
 impl TextScroll {
+    /// A page before the pane was ever drawn.
     pub const PAGE: usize = 5;
 
+    fn page(&self) -> usize {
+        match self.height.get() {
+            0 => Self::PAGE,
+            height => height.saturating_sub(1).max(1),
+        }
+    }
+
     pub fn down(&self) {
-        self.first.set(self.first.get() + Self::PAGE);
+        self.first.set(self.first.get() + self.page());
     }
 
     pub fn up(&self) {
-        self.first.set(self.first.get().saturating_sub(Self::PAGE));
+        self.first.set(self.first.get().saturating_sub(self.page()));
+    }
+
+    pub fn line_down(&self) {
+        self.first.set(self.first.get() + 1);
+    }
+
+    pub fn line_up(&self) {
+        self.first.set(self.first.get().saturating_sub(1));
     }
 
     /// Shows the end at the next drawing (where text is being typed).
@@ -165,6 +183,7 @@ impl TextScroll {
         paragraph: ratatui::widgets::Paragraph<'_>,
     ) {
         let height = area.height as usize;
+        self.height.set(height);
         let full = paragraph.line_count(area.width);
         let (area, total) = if full > height && area.width > MARKS {
             let narrower = ratatui::layout::Rect {

@@ -368,6 +368,22 @@ impl Tui {
         panic!("{text:?} did not appear; the screen:\n{}", self.screen());
     }
 
+    /// Presses `key` until `text` is on screen (at most ten times): PgDn reads a long text to
+    /// its end before it goes on to the next stage.
+    pub fn press_until(&mut self, key: &str, text: &str) {
+        for _ in 0..10 {
+            self.press(key);
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_millis(400) {
+                if self.screen().contains(text) {
+                    return;
+                }
+                thread::sleep(Duration::from_millis(20));
+            }
+        }
+        panic!("{text:?} did not appear; the screen:\n{}", self.screen());
+    }
+
     /// Waits until `text` is gone from the screen.
     pub fn wait_gone(&self, text: &str) {
         let start = Instant::now();

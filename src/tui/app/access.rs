@@ -57,10 +57,9 @@ impl App {
     }
 
     /// Quitting from the sign-in: nothing typed into an intake is lost (its draft is saved
-    /// first, and offered back at the next start).
+    /// first, and offered back at the next start), a visitor taken from the queue waits again.
     fn quit_behind_gate(&mut self) -> Vec<Effect> {
-        self.quit = true;
-        self.screens.intake.unsaved_draft().into_iter().collect()
+        self.confirmed(crate::tui::overlays::Confirmed::Quit)
     }
 
     /// Locks the screen: the sign-in of the same staff member in front of everything.

@@ -102,8 +102,9 @@ impl App {
     /// Quitting keeps everything, but an open intake or waiting visitors are worth a question.
     pub(super) fn ask_to_quit(&mut self) -> Vec<Effect> {
         let intake = self.screens.intake.in_progress();
+        let information = self.screens.information.in_progress();
         let waiting = self.screens.queue.entries.len();
-        if !intake && waiting == 0 {
+        if !intake && !information && waiting == 0 {
             return self.confirmed(crate::tui::overlays::Confirmed::Quit);
         }
         let mut parts = Vec::new();
@@ -114,6 +115,30 @@ impl App {
                 .who()
                 .unwrap_or_else(|| self.t("history.anonymous"));
             parts.push(self.tf("confirm.quit_intake", &[("who", &who)]));
+        }
+        if information {
+            // An Information visit has no draft: what it would lose is said before it goes.
+            let state = &self.screens.information;
+            let who = state
+                .arrival
+                .label
+                .clone()
+                .unwrap_or_else(|| self.t("history.anonymous"));
+            let key = crate::tui::hints::key_for(
+                &self.ctx(),
+                crate::tui::keymap::Context::Form,
+                Action::SaveVisit,
+            )
+            .unwrap_or_default();
+            parts.push(self.shared.catalog.i18n.format_count(
+                &self.shared.lang,
+                "confirm.quit_information",
+                state.given.len() as u64,
+                &[("who", &who), ("save", &key)],
+            ));
+            if state.arrival.queue_entry().is_some() {
+                parts.push(self.tf("confirm.quit_information_queue", &[("who", &who)]));
+            }
         }
         if waiting > 0 {
             parts.push(self.shared.catalog.i18n.format_count(
@@ -152,8 +177,18 @@ impl App {
         match then {
             Confirmed::Quit => {
                 self.quit = true;
-                // What was typed since the last draft goes into it before the program ends.
-                self.screens.intake.unsaved_draft().into_iter().collect()
+                // What was typed since the last draft goes into it before the program ends, and
+                // a visitor taken from the queue to Information waits in it again.
+                let mut effects: Vec<Effect> =
+                    self.screens.intake.unsaved_draft().into_iter().collect();
+                effects.extend(
+                    self.screens
+                        .information
+                        .arrival
+                        .queue_entry()
+                        .map(Effect::CheckIn),
+                );
+                effects
             }
             Confirmed::DiscardDraft(draft) => {
                 self.message = Some(self.t("confirm.discarded"));

@@ -338,3 +338,66 @@ fn reception_sees_that_an_urgent_handover_happened_but_not_who_and_cannot_open_i
         vec![Effect::OpenVisit("v-9".into())]
     );
 }
+
+#[test]
+fn quitting_with_an_information_visit_open_asks_and_puts_the_visitor_back_in_the_queue() {
+    let mut app = app();
+    app.screens.information.arrival = crate::tui::screens::information::Arrival {
+        label: Some("Ticket 12".into()),
+        reason: "Miete".into(),
+        urgency: crate::domain::Urgency::Today,
+        interpreter_needed: true,
+        language: Some("tir".parse().unwrap()),
+        checked_in_ms: Some(1_700_000_000_000),
+    };
+    assert!(press(&mut app, "f2 q").is_empty(), "nothing happens yet");
+    let Some(Overlay::Confirm(question)) = &app.overlay else {
+        panic!("quitting asks first");
+    };
+    assert!(
+        question.question.contains("Ticket 12"),
+        "{}",
+        question.question
+    );
+    assert!(
+        question.question.contains("Warteschlange"),
+        "{}",
+        question.question
+    );
+    assert!(!app.quitting());
+    let effects = press(&mut app, "enter");
+    assert!(app.quitting());
+    let back = effects.iter().find_map(|e| match e {
+        Effect::CheckIn(entry) => Some(entry),
+        _ => None,
+    });
+    let back = back.expect("the visitor is checked in again");
+    assert_eq!(back.label, "Ticket 12");
+    assert_eq!(back.urgency, crate::domain::Urgency::Today);
+    assert_eq!(back.checked_in_ms, 1_700_000_000_000, "in their old place");
+}
+
+#[test]
+fn in_the_visitor_view_moving_keys_read_the_text_and_never_change_the_topic() {
+    let mut app = app();
+    press(&mut app, "f6");
+    let topics = app
+        .screens
+        .information
+        .hits(&app.shared.catalog, "de")
+        .len();
+    assert!(topics > 2);
+    press(&mut app, "f11");
+    assert!(app.screens.information.client_view);
+    press(&mut app, "end down down pagedown");
+    assert_eq!(app.screens.information.selected, 0, "still the first topic");
+    assert!(!app.screens.information.text_scroll[0].at_top(), "scrolled");
+    press(&mut app, "home");
+    assert!(app.screens.information.text_scroll[0].at_top());
+    press(&mut app, "f11 end");
+    assert_eq!(
+        app.screens.information.selected,
+        topics - 1,
+        "outside the visitor view End goes to the last topic"
+    );
+}

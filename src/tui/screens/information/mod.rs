@@ -106,6 +106,21 @@ pub struct VisitorText<'c> {
 }
 
 /// The name, for staff, of the language of a topics file (`ti`, `prs`).
+/// "No text in Wolof; shown in French", in the language `note`.
+fn not_in_language(catalog: &Catalog, note: &str, visitor: LanguageCode, shown: &str) -> String {
+    let language = crate::domain::language::name_of(&catalog.i18n, note, visitor);
+    let mut shown = file_language_name(catalog, note, shown);
+    // French writes language names small inside a sentence ("affiché en français").
+    if note == "fr" {
+        shown = shown.to_lowercase();
+    }
+    catalog.i18n.format(
+        note,
+        "info.not_in_language",
+        &[("language", &language), ("shown", &shown)],
+    )
+}
+
 pub fn file_language_name(catalog: &Catalog, staff: &str, file: &str) -> String {
     LanguageCode::parse_any(file).map_or_else(
         |_| file.to_string(),
@@ -207,7 +222,8 @@ impl InformationState {
     }
 
     /// What the visitor is shown of a topic: in their language, else in the one they read
-    /// second, else in German, saying so in their language where it can.
+    /// second, else in the staff language (German where that has none), saying so in their
+    /// language where it can.
     pub fn visitor_text<'c>(
         &self,
         catalog: &'c Catalog,
@@ -219,7 +235,9 @@ impl InformationState {
         let (topic, lang) = files
             .iter()
             .find_map(|l| Some((topics.get_exact(id, l)?, *l)))
-            .or_else(|| topics.get(id, "de"))?;
+            // Without either, the desk's language: staff can read it out, and a visitor at a
+            // French-speaking desk reads French more likely than German.
+            .or_else(|| topics.get(id, staff))?;
         let own = self
             .visitor_lang
             .and_then(|v| topics.language_for(v.as_str()));
@@ -228,19 +246,7 @@ impl InformationState {
             Some(_) if own == Some(lang) => None,
             // The visitor's own file says it in their language; without one, staff are told.
             Some(visitor) => Some(own.and_then(|o| topics.visitor_texts(o)).map_or_else(
-                || {
-                    catalog.i18n.format(
-                        staff,
-                        "info.not_in_language",
-                        &[
-                            (
-                                "language",
-                                &crate::domain::language::name_of(&catalog.i18n, staff, visitor),
-                            ),
-                            ("shown", &file_language_name(catalog, staff, lang)),
-                        ],
-                    )
-                },
+                || not_in_language(catalog, staff, visitor, lang),
                 |t| t.missing.clone(),
             )),
         };
@@ -253,6 +259,31 @@ impl InformationState {
             missing,
             unreviewed,
         })
+    }
+
+    /// The visitor's text as the visitor view shows it: where the visitor's language has no
+    /// file at all, the note says so in the language the text is shown in (which the visitor
+    /// chose to read), or not at all where the interface does not speak that language.
+    pub fn visitor_text_for_visitor<'c>(
+        &self,
+        catalog: &'c Catalog,
+        id: &str,
+        staff: &str,
+    ) -> Option<VisitorText<'c>> {
+        let mut shown = self.visitor_text(catalog, id, staff)?;
+        let own_file = self
+            .visitor_lang
+            .and_then(|v| catalog.topics.language_for(v.as_str()))
+            .and_then(|o| catalog.topics.visitor_texts(o));
+        if let (None, Some(visitor)) = (own_file, self.visitor_lang)
+            && shown.missing.is_some()
+        {
+            shown.missing = catalog
+                .i18n
+                .has_language(shown.lang)
+                .then(|| not_in_language(catalog, shown.lang, visitor, shown.lang));
+        }
+        Some(shown)
     }
 
     /// The visit begins with the first key of it (unless it began in the queue).
@@ -277,6 +308,22 @@ impl InformationState {
 
     /// Handles an action of the screen; `false` when it is not one of its own.
     pub fn handle(&mut self, action: Action, catalog: &Catalog, lang: &str, now: Instant) -> bool {
+        // The visitor view reads one text: every moving key moves in it, none changes the topic.
+        if self.client_view {
+            let moved = match action {
+                Action::Down => Some(crate::tui::fit::TextScroll::line_down as fn(&_)),
+                Action::Up => Some(crate::tui::fit::TextScroll::line_up as fn(&_)),
+                Action::PageDown => Some(crate::tui::fit::TextScroll::down as fn(&_)),
+                Action::PageUp => Some(crate::tui::fit::TextScroll::up as fn(&_)),
+                Action::First => Some(crate::tui::fit::TextScroll::reset as fn(&_)),
+                Action::Last => Some(crate::tui::fit::TextScroll::to_end as fn(&_)),
+                _ => None,
+            };
+            if let Some(moved) = moved {
+                self.text_scroll.iter().for_each(moved);
+                return true;
+            }
+        }
         // PgDn/PgUp read on in a topic's text; the other keys choose the topic.
         match action {
             Action::PageDown => {

@@ -74,21 +74,29 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
     });
     let visitor = state
         .visitor_text(cx.catalog, &id, cx.lang)
-        .filter(|v| state.visitor_lang.is_some() && (v.lang != cx.lang || v.missing.is_some()));
+        .filter(|_| state.visitor_lang.is_some());
     let staff_topic = cx.catalog.topics.get(&id, cx.lang);
     let Some((staff_topic, staff_shown)) = staff_topic else {
         return;
     };
+    // The visitor reads the staff's own text (their language has none): one column, with the
+    // note of why, rather than the same text twice.
+    let (visitor, same_note) = match visitor {
+        Some(v) if v.lang == staff_shown => (None, v.missing),
+        other => (other, None),
+    };
     let staff_lines = topic_lines(
         staff_topic,
-        (staff_shown != cx.lang).then(|| {
-            cx.tf(
-                "info.fallback",
-                &[(
-                    "lang",
-                    &super::file_language_name(cx.catalog, cx.lang, staff_shown),
-                )],
-            )
+        same_note.or_else(|| {
+            (staff_shown != cx.lang).then(|| {
+                cx.tf(
+                    "info.fallback",
+                    &[(
+                        "lang",
+                        &super::file_language_name(cx.catalog, cx.lang, staff_shown),
+                    )],
+                )
+            })
         }),
         None,
     );
@@ -108,7 +116,18 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
                 frame,
                 staff.inner(margin),
             );
-            let lines = topic_lines(visitor.topic, visitor.missing, visitor.unreviewed);
+            let mut lines = topic_lines(
+                visitor.topic,
+                visitor.missing.clone(),
+                visitor.unreviewed.clone(),
+            );
+            if crate::domain::language::direction_of(visitor.lang) == "rtl" {
+                lines = lines.into_iter().map(Line::right_aligned).collect();
+            }
+            // With German beside it already, the original need not come twice.
+            if cx.lang != "de" {
+                lines.extend(unreviewed_original(cx, &id, &visitor));
+            }
             draw_text(lines, &state.text_scroll[1], frame, other.inner(margin));
         }
     }
@@ -144,7 +163,13 @@ fn render_top(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
                             &super::file_language_name(
                                 cx.catalog,
                                 cx.lang,
-                                other.copied().unwrap_or("de"),
+                                other.copied().unwrap_or(
+                                    if cx.catalog.topics.visitor_texts(cx.lang).is_some() {
+                                        cx.lang
+                                    } else {
+                                        "de"
+                                    },
+                                ),
                             ),
                         ),
                     ],
@@ -235,6 +260,47 @@ fn topic_lines(
     lines
 }
 
+/// Under a translation nobody checked: its marker and the German original, for the interpreter
+/// to check it on the spot (whatever language the staff column beside it is in).
+fn unreviewed_original(
+    cx: &Ctx<'_>,
+    id: &str,
+    shown: &super::VisitorText<'_>,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let (Some(unreviewed), Some((german, _))) =
+        (&shown.unreviewed, cx.catalog.topics.get(id, "de"))
+    else {
+        return lines;
+    };
+    if shown.lang == "de" {
+        return lines;
+    }
+    let dim = Style::default().add_modifier(Modifier::DIM);
+    lines.push(Line::default());
+    let marker = Line::from(Span::styled(format!("◌ {unreviewed}"), dim));
+    // The marker is in the visitor's language and reads from their side.
+    lines.push(
+        if crate::domain::language::direction_of(shown.lang) == "rtl" {
+            marker.right_aligned()
+        } else {
+            marker
+        },
+    );
+    lines.push(Line::default());
+    let original = cx
+        .catalog
+        .topics
+        .visitor_texts("de")
+        .map_or("Deutsch", |t| t.original.as_str());
+    lines.push(Line::from(Span::styled(
+        format!("{original}: {}", german.title),
+        dim.add_modifier(Modifier::BOLD),
+    )));
+    lines.extend(body_lines(&german.text).into_iter().map(|l| l.style(dim)));
+    lines
+}
+
 fn draw_text(
     lines: Vec<Line<'static>>,
     scroll: &crate::tui::fit::TextScroll,
@@ -256,7 +322,7 @@ fn render_client_view(
     area: Rect,
 ) {
     let shown = if state.visitor_lang.is_some() {
-        state.visitor_text(cx.catalog, id, cx.lang)
+        state.visitor_text_for_visitor(cx.catalog, id, cx.lang)
     } else {
         cx.catalog
             .topics
@@ -326,34 +392,12 @@ fn render_client_view(
             lines.push(Line::default());
         }
     }
-    // A translation nobody checked carries its marker and the German, for the interpreter.
-    if let Some(unreviewed) = &shown.unreviewed
-        && shown.lang != "de"
-        && let Some((german, _)) = cx.catalog.topics.get(id, "de")
-    {
-        let dim = Style::default().add_modifier(Modifier::DIM);
-        lines.push(Line::from(Span::styled(format!("◌ {unreviewed}"), dim)));
-        lines.push(Line::default());
-        let original = cx
-            .catalog
-            .topics
-            .visitor_texts("de")
-            .map_or("Deutsch", |t| t.original.as_str());
-        lines.push(Line::from(Span::styled(
-            format!("{original}: {}", german.title),
-            dim,
-        )));
-        for line in body_lines(&german.text) {
-            lines.push(line.style(dim));
-        }
+    // Right-to-left text stands at the right edge, where its lines begin; the German under it
+    // stays at the left.
+    if crate::domain::language::direction_of(shown.lang) == "rtl" {
+        lines = lines.into_iter().map(Line::right_aligned).collect();
     }
-    let rtl = crate::domain::language::direction_of(shown.lang) == "rtl";
+    lines.extend(unreviewed_original(cx, id, &shown));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    // Right-to-left text stands at the right edge, where its lines begin.
-    let paragraph = if rtl {
-        paragraph.alignment(ratatui::layout::Alignment::Right)
-    } else {
-        paragraph
-    };
     state.text_scroll[0].draw(frame, inner, paragraph);
 }
