@@ -249,12 +249,15 @@ fn every_figure_is_right_in_csv() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    assert_eq!(reader.headers().unwrap(), vec!["section", "item", "value"]);
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["section", "item_id", "item", "value"]
+    );
     let rows: Vec<(String, String, String)> = reader
         .records()
         .map(|r| {
             let r = r.unwrap();
-            (r[0].to_string(), r[1].to_string(), r[2].to_string())
+            (r[0].to_string(), r[1].to_string(), r[3].to_string())
         })
         .collect();
     for (section, item, value) in expected() {
@@ -281,9 +284,68 @@ fn every_figure_is_right_in_csv() {
     ]);
     assert!(
         out.stdout
-            .starts_with("\u{feff}section;item;value\n".as_bytes())
+            .starts_with("\u{feff}section;item_id;item;value\n".as_bytes())
     );
-    assert!(stdout(&out).contains("\nkind;identified;3\n"));
+    assert!(
+        stdout(&out)
+            .lines()
+            .any(|l| l.starts_with("kind;identified;") && l.ends_with(";3")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn the_csv_names_every_item_in_the_chosen_language_and_keeps_hours_as_two_digits() {
+    let sandbox = Sandbox::new();
+    let db = fixture(&sandbox);
+    let names = |lang: &str| {
+        let out = sandbox.run(&[
+            "report", "--month", "2026-11", "--format", "csv", "--lang", lang, "--db", &db,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                ((r[0].to_string(), r[1].to_string()), r[2].to_string())
+            })
+            .collect::<std::collections::HashMap<_, _>>()
+    };
+    let (de, fr, en) = (names("de"), names("fr"), names("en"));
+    let key = |s: &str, i: &str| (s.to_string(), i.to_string());
+    assert_eq!(en[&key("weekday", "mon")], "Monday");
+    assert_eq!(fr[&key("weekday", "mon")], "lundi");
+    assert_eq!(de[&key("weekday", "mon")], "Montag");
+    assert_eq!(en[&key("hour", "08")], "08:00–08:59", "the id stays 08");
+    assert_eq!(en[&key("period", "from")], "From");
+    // Every item has a name, and none is left as a bare id where a name exists.
+    for (lang, table) in [("de", &de), ("fr", &fr), ("en", &en)] {
+        for ((section, item), name) in table.iter() {
+            assert!(!name.is_empty(), "{lang} {section} {item}");
+            assert!(
+                !name.starts_with("report."),
+                "{lang} {section} {item}: {name}"
+            );
+            if [
+                "kind",
+                "topic",
+                "service",
+                "referral_category",
+                "competence",
+            ]
+            .contains(&section.as_str())
+            {
+                assert_ne!(name, item, "{lang} {section} {item} has a name");
+            }
+        }
+    }
+    assert_ne!(
+        de[&key("kind", "identified")],
+        fr[&key("kind", "identified")],
+        "in the chosen language"
+    );
 }
 
 #[test]

@@ -65,8 +65,14 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<()> {
             out.write_all(format::text(&figures, &names).as_bytes())?;
         }
         ReportFormat::Csv => {
+            let names = Names {
+                catalog: &setup.catalog,
+                lang: &lang,
+            };
             let separator = if args.semicolon { b';' } else { b',' };
-            out.write_all(&format::csv(&figures, separator, args.bom).map_err(Error::Other)?)?;
+            out.write_all(
+                &format::csv(&figures, &names, separator, args.bom).map_err(Error::Other)?,
+            )?;
         }
         ReportFormat::Json => writeln!(out, "{}", format::json(&figures))?,
     }

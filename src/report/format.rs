@@ -1,6 +1,7 @@
 //! A report as text (in the interface language, names instead of ids), as CSV (one figure per
-//! row: `section`, `item`, `value`; UTF-8, optionally with a byte-order mark and `;` for Swiss
-//! Excel) and as JSON (the [`Figures`] structure).
+//! row: `section`, `item_id`, `item` (its name in the chosen language), `value`; UTF-8,
+//! optionally with a byte-order mark and `;` for Swiss Excel) and as JSON (the [`Figures`]
+//! structure).
 
 use super::{Figures, KINDS};
 use crate::catalog::Catalog;
@@ -72,7 +73,7 @@ pub fn rows(f: &Figures) -> Vec<(String, String, String)> {
     rows
 }
 
-pub fn csv(f: &Figures, separator: u8, bom: bool) -> anyhow::Result<Vec<u8>> {
+pub fn csv(f: &Figures, names: &Names<'_>, separator: u8, bom: bool) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -80,11 +81,13 @@ pub fn csv(f: &Figures, separator: u8, bom: bool) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(separator)
         .from_writer(out);
-    writer.write_record(["section", "item", "value"])?;
+    writer.write_record(["section", "item_id", "item", "value"])?;
     for (section, item, value) in rows(f) {
+        let name = names.item(&section, &item);
         // Ids come from data files and visits: never a formula in a spreadsheet.
         writer.write_record(
-            [section, item, value].map(|cell| crate::text::neutralise_formula(&cell).into_owned()),
+            [section, item, name, value]
+                .map(|cell| crate::text::neutralise_formula(&cell).into_owned()),
         )?;
     }
     writer
@@ -145,11 +148,39 @@ impl Names<'_> {
     }
 
     pub fn language(&self, code: &str) -> String {
-        let label = self.t(&format!("language.{code}"));
-        if label.starts_with("language.") {
-            code.to_string()
-        } else {
-            label
+        code.parse::<crate::domain::LanguageCode>().map_or_else(
+            |_| code.to_string(),
+            |c| crate::domain::language::name_of(&self.catalog.i18n, self.lang, c),
+        )
+    }
+
+    /// A CSV row's item in words: the name of what its section counts ("08" → "08:00–08:59").
+    pub fn item(&self, section: &str, item: &str) -> String {
+        match (section, item) {
+            ("period", "from") => self.t("report.period_from"),
+            ("period", "to") => self.t("report.period_to"),
+            ("period", "made_on") => self.t("report.made_on"),
+            (_, "total") => self.t("report.total"),
+            (_, "median") => self.t("report.median"),
+            (_, "p90") => self.t("report.p90"),
+            ("waiting_seconds", "visits") => self.t("report.visits"),
+            ("kind", id) => self.kind(id),
+            ("topic", id) => self.topic(id),
+            ("referral_category", id) => self.category(id),
+            ("service", id) => self.service(id),
+            ("competence", id) => self.body(id),
+            ("language", id) => self.language(id),
+            ("interpreter_minutes" | "interpreter_uses", pair) => match pair.split_once(':') {
+                Some((language, mode)) => format!(
+                    "{} · {}",
+                    self.language(language),
+                    self.t(&format!("info.mode_{}", mode.replace('-', "_")))
+                ),
+                None => pair.to_string(),
+            },
+            ("weekday", day) => self.t(&format!("report.{day}")),
+            ("hour", hour) => format!("{hour}:00–{hour}:59"),
+            (_, other) => other.to_string(),
         }
     }
 }
