@@ -244,12 +244,15 @@ pub fn check(
         );
     }
     if let Some(format) = &config.export_format
-        && !matches!(format.as_str(), "jsonl" | "csv")
+        && !matches!(
+            format.parse::<crate::export::Format>(),
+            Ok(crate::export::Format::Jsonl | crate::export::Format::Csv(_))
+        )
     {
         return problem(
             "export_format",
             format!("export_format \"{format}\" is not known"),
-            "use jsonl or csv",
+            "use jsonl, csv, or for Excel set to Swiss German csv-semicolon-bom (also csv-semicolon, csv-bom)",
         );
     }
     Ok(())

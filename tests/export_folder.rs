@@ -281,7 +281,43 @@ fn export_without_a_target_says_how_to_give_one() {
         db.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("use jsonl or csv"));
+    assert!(
+        stderr(&out).contains("use jsonl, csv, csv-semicolon"),
+        "{}",
+        stderr(&out)
+    );
+    // The Excel layout set once in the configuration; a wrong name refused with the way out.
+    let config = sandbox.write(
+        "config/intake-desk/config.toml",
+        "export_format = \"csv-semicolon-bom\"\n",
+    );
+    let dir = sandbox.path("by-config");
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        dir.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(&config, "export_format = \"excel\"\n").unwrap();
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        dir.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("csv-semicolon-bom"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -479,4 +515,103 @@ fn a_visit_corrected_before_it_first_leaves_goes_in_its_latest_version_and_redo_
         std::fs::read(redo.join(format!("{first_id}.jsonl"))).unwrap(),
         bytes
     );
+}
+
+#[test]
+fn csv_for_excel_has_a_bom_and_semicolons_keeps_every_script_and_goes_out_once() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    demo(&sandbox, db, "60");
+    let first = sandbox.path("first");
+    let out = sandbox.run(&["export", "--to", first.to_str().unwrap(), "--db", db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let identified: Vec<String> = lines(&files(&first, ".jsonl")[0])
+        .iter()
+        .filter(|l| !l["person"].is_null())
+        .map(|l| l["visitId"].as_str().unwrap().to_string())
+        .take(3)
+        .collect();
+    let names = ["Zenhäusern", "شاهين", "ዘርኡ"];
+    for (visit, name) in identified.iter().zip(names) {
+        let out = sandbox.run(&[
+            "visits",
+            "correct",
+            visit,
+            "--name",
+            name,
+            "--first-name",
+            "Selam",
+            "--db",
+            db,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let dir = sandbox.path("excel");
+    let to = dir.to_str().unwrap();
+    let export = || {
+        sandbox.run(&[
+            "export",
+            "--to",
+            to,
+            "--format",
+            "csv",
+            "--semicolon",
+            "--bom",
+            "--db",
+            db,
+        ])
+    };
+    let out = export();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = files(&dir, ".csv").remove(0);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with("\u{feff}schema;action;visitId;".as_bytes()));
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert!(header.len() > 40, "split on ;: {header:?}");
+    let column = header.iter().position(|h| h == "officialName").unwrap();
+    let written: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[column].to_string())
+        .collect();
+    for name in names {
+        assert!(written.contains(&name.to_string()), "{name} in {written:?}");
+    }
+    let manifest_path = files(&dir, ".manifest.json").remove(0);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    assert_eq!(manifest["format"], "csv-semicolon-bom");
+    assert_eq!(manifest["count"], written.len());
+
+    // Exactly once: nothing is due on the next run.
+    let out = export();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(files(&dir, ".csv").len(), 1, "{}", stdout(&out));
+
+    // Written again with its layout, byte for byte.
+    let id = file.file_stem().unwrap().to_str().unwrap().to_string();
+    let again = sandbox.path("again");
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        again.to_str().unwrap(),
+        "--redo",
+        &id,
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(again.join(format!("{id}.csv"))).unwrap(),
+        bytes
+    );
+
+    // The flags are for CSV only.
+    let out = sandbox.run(&["export", "--to", to, "--semicolon", "--db", db]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--format csv"), "{}", stderr(&out));
 }

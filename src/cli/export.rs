@@ -23,6 +23,12 @@ pub struct ExportArgs {
     /// File format for a folder: jsonl or csv [default: export_format of the configuration, else jsonl]
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// CSV: separate fields with a semicolon (for Excel set to Swiss German)
+    #[arg(long)]
+    pub semicolon: bool,
+    /// CSV: begin with a byte-order mark, so spreadsheets read the file as UTF-8
+    #[arg(long)]
+    pub bom: bool,
     /// Mark the batches as test deliveries (eCH-0058 testDeliveryFlag)
     #[arg(long)]
     pub test: bool,
@@ -99,6 +105,19 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
                 .into(),
         )
     })?;
+    if args.semicolon || args.bom {
+        match &mut options.format {
+            Format::Csv(style) => {
+                style.semicolon |= args.semicolon;
+                style.bom |= args.bom;
+            }
+            _ => {
+                return Err(Error::Usage(
+                    "--semicolon and --bom are for CSV: add --format csv (or export_format = \"csv\" in the configuration)".into(),
+                ));
+            }
+        }
+    }
     options.lock_wait = Duration::from_secs(args.wait);
     let mut store = Setup::open_store(cli)?;
     options.staff = super::sign_in::require(cli, &mut store, Needs::Export)?
@@ -288,10 +307,10 @@ pub fn options(
         .or_else(|| config.export_format.clone())
         .unwrap_or_else(|| "jsonl".into());
     let format = match format_name.parse::<Format>() {
-        Ok(f @ (Format::Jsonl | Format::Csv)) => f,
+        Ok(f @ (Format::Jsonl | Format::Csv(_))) => f,
         _ => {
             return Err(Error::Usage(format!(
-                "export format {format_name}: use jsonl or csv"
+                "export format {format_name}: use jsonl, csv, csv-semicolon, csv-bom or csv-semicolon-bom"
             )));
         }
     };

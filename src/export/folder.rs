@@ -125,10 +125,13 @@ pub fn recover(store: &mut Store, dir: &Path, staff: &str) -> anyhow::Result<Rec
         recovery.finished.push(batch.id);
     }
     for name in names(dir)? {
-        let unpublished_data = [Format::Jsonl, Format::Csv].iter().any(|format| {
-            name.strip_suffix(&format!(".{}", format.extension()))
-                .is_some_and(|id| !manifest_file(dir, id).exists())
-        });
+        let unpublished_data =
+            [Format::Jsonl, Format::Csv(Default::default())]
+                .iter()
+                .any(|format| {
+                    name.strip_suffix(&format!(".{}", format.extension()))
+                        .is_some_and(|id| !manifest_file(dir, id).exists())
+                });
         if unpublished_data {
             std::fs::remove_file(dir.join(&name))?;
             recovery.removed.push(dir.join(&name));
@@ -191,8 +194,10 @@ fn batch_visits(path: &Path, format: Format) -> anyhow::Result<Vec<AdoptedLine>>
     let mut visits = Vec::new();
     let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
     match format {
-        Format::Csv => {
-            let mut csv = csv::Reader::from_reader(reader);
+        Format::Csv(style) => {
+            let mut csv = csv::ReaderBuilder::new()
+                .delimiter(if style.semicolon { b';' } else { b',' })
+                .from_reader(reader);
             let headers = csv.headers()?.clone();
             let column = |name: &str| {
                 headers

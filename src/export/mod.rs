@@ -301,7 +301,7 @@ fn write_batch(
         id: id.clone(),
         created_at: created_at.clone(),
         target: target.clone(),
-        format: <&str>::from(format).to_string(),
+        format: format.to_string(),
         action,
         test: options.test,
         header: header_json.clone(),
@@ -400,7 +400,7 @@ fn manifest(
     Manifest {
         batch_id: id.to_string(),
         schema: schema.name().to_string(),
-        format: <&str>::from(format).to_string(),
+        format: format.to_string(),
         file: file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

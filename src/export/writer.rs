@@ -8,18 +8,71 @@ use crate::store::{BatchAction, LineSchema};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 
-/// `jsonl` for folders, `csv` for spreadsheets, `json` (one document) for HTTP.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
-#[strum(serialize_all = "lowercase")]
+/// How a CSV batch is laid out for the spreadsheet that opens it: `;` between fields for Excel
+/// set to Swiss German, a byte-order mark so it reads UTF-8 (umlauts, Arabic, Ethiopic) as such.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvStyle {
+    pub semicolon: bool,
+    pub bom: bool,
+}
+
+/// `jsonl` for folders, `csv` for spreadsheets (`csv-semicolon`, `csv-bom`,
+/// `csv-semicolon-bom` for Excel), `json` (one document) for HTTP. The name is stored with the
+/// batch, so `--redo` writes it again byte for byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Jsonl,
-    Csv,
+    Csv(CsvStyle),
     Json,
 }
 
 impl Format {
     pub fn extension(self) -> &'static str {
-        self.into()
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Csv(_) => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.extension())?;
+        if let Format::Csv(style) = self {
+            if style.semicolon {
+                f.write_str("-semicolon")?;
+            }
+            if style.bom {
+                f.write_str("-bom")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "jsonl" => Ok(Format::Jsonl),
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv(CsvStyle::default())),
+            "csv-semicolon" => Ok(Format::Csv(CsvStyle {
+                semicolon: true,
+                bom: false,
+            })),
+            "csv-bom" => Ok(Format::Csv(CsvStyle {
+                semicolon: false,
+                bom: true,
+            })),
+            "csv-semicolon-bom" => Ok(Format::Csv(CsvStyle {
+                semicolon: true,
+                bom: true,
+            })),
+            other => Err(format!("unknown format {other}")),
+        }
     }
 }
 
@@ -52,8 +105,13 @@ impl<W: Write> BatchWriter<W> {
     ) -> anyhow::Result<Self> {
         let mut out = out;
         let sink = match format {
-            Format::Csv => {
-                let mut csv = csv::Writer::from_writer(out);
+            Format::Csv(style) => {
+                if style.bom {
+                    out.write_all("\u{feff}".as_bytes())?;
+                }
+                let mut csv = csv::WriterBuilder::new()
+                    .delimiter(if style.semicolon { b';' } else { b',' })
+                    .from_writer(out);
                 csv.write_record(csv_row::columns(schema))?;
                 Sink::Csv(Box::new(csv))
             }
