@@ -1,6 +1,7 @@
 //! The jobs' own tests: each answers with what it read or did, and touches no state.
 
 use super::*;
+use crate::store::QueueEntry;
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

@@ -3,6 +3,7 @@
 //! interpreter (language, mode, minutes by a start/stop timer); save it all as a visit.
 
 mod render;
+mod visitor_text;
 
 pub use render::render;
 
@@ -15,6 +16,7 @@ use crate::tui::effect::Effect;
 use crate::tui::screens::Outcome;
 use std::time::{Duration, Instant};
 use strum::IntoEnumIterator;
+pub use visitor_text::{VisitorText, file_language_name};
 
 /// The interpreter present at this visit.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -91,41 +93,6 @@ pub struct InformationState {
     /// What the check-in said: the name or ticket, why, how urgent, whether an interpreter is
     /// needed. Saved with the visit.
     pub arrival: Arrival,
-}
-
-/// A topic as the visitor is shown it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VisitorText<'c> {
-    pub topic: &'c crate::catalog::Topic,
-    /// The topics file it is shown from.
-    pub lang: &'c str,
-    /// Why it is not in the visitor's language, in theirs where the app has the words.
-    pub missing: Option<String>,
-    /// The marker of a translation no interpreter has checked, in its language.
-    pub unreviewed: Option<String>,
-}
-
-/// The name, for staff, of the language of a topics file (`ti`, `prs`).
-/// "No text in Wolof; shown in French", in the language `note`.
-fn not_in_language(catalog: &Catalog, note: &str, visitor: LanguageCode, shown: &str) -> String {
-    let language = crate::domain::language::name_of(&catalog.i18n, note, visitor);
-    let mut shown = file_language_name(catalog, note, shown);
-    // French writes language names small inside a sentence ("affiché en français").
-    if note == "fr" {
-        shown = shown.to_lowercase();
-    }
-    catalog.i18n.format(
-        note,
-        "info.not_in_language",
-        &[("language", &language), ("shown", &shown)],
-    )
-}
-
-pub fn file_language_name(catalog: &Catalog, staff: &str, file: &str) -> String {
-    LanguageCode::parse_any(file).map_or_else(
-        |_| file.to_string(),
-        |code| crate::domain::language::name_of(&catalog.i18n, staff, code),
-    )
 }
 
 /// What the visitor's check-in said, carried into the visit.
@@ -209,81 +176,6 @@ impl InformationState {
         {
             interpreter.language = code;
         }
-    }
-
-    /// The languages of the topics files to show the visitor, in order of preference: their
-    /// language, then the one they read second.
-    pub fn visitor_files<'c>(&self, catalog: &'c Catalog) -> Vec<&'c str> {
-        [self.visitor_lang, self.visitor_second]
-            .into_iter()
-            .flatten()
-            .filter_map(|code| catalog.topics.language_for(code.as_str()))
-            .collect()
-    }
-
-    /// What the visitor is shown of a topic: in their language, else in the one they read
-    /// second, else in the staff language (German where that has none), saying so in their
-    /// language where it can.
-    pub fn visitor_text<'c>(
-        &self,
-        catalog: &'c Catalog,
-        id: &str,
-        staff: &str,
-    ) -> Option<VisitorText<'c>> {
-        let files = self.visitor_files(catalog);
-        let topics = &catalog.topics;
-        let (topic, lang) = files
-            .iter()
-            .find_map(|l| Some((topics.get_exact(id, l)?, *l)))
-            // Without either, the desk's language: staff can read it out, and a visitor at a
-            // French-speaking desk reads French more likely than German.
-            .or_else(|| topics.get(id, staff))?;
-        let own = self
-            .visitor_lang
-            .and_then(|v| topics.language_for(v.as_str()));
-        let missing = match self.visitor_lang {
-            None => None,
-            Some(_) if own == Some(lang) => None,
-            // The visitor's own file says it in their language; without one, staff are told.
-            Some(visitor) => Some(own.and_then(|o| topics.visitor_texts(o)).map_or_else(
-                || not_in_language(catalog, staff, visitor, lang),
-                |t| t.missing.clone(),
-            )),
-        };
-        let unreviewed = (!topics.reviewed(lang))
-            .then(|| topics.visitor_texts(lang).map(|t| t.unreviewed.clone()))
-            .flatten();
-        Some(VisitorText {
-            topic,
-            lang,
-            missing,
-            unreviewed,
-        })
-    }
-
-    /// The visitor's text as the visitor view shows it: where the visitor's language has no
-    /// file at all, the note says so in the language the text is shown in (which the visitor
-    /// chose to read), or not at all where the interface does not speak that language.
-    pub fn visitor_text_for_visitor<'c>(
-        &self,
-        catalog: &'c Catalog,
-        id: &str,
-        staff: &str,
-    ) -> Option<VisitorText<'c>> {
-        let mut shown = self.visitor_text(catalog, id, staff)?;
-        let own_file = self
-            .visitor_lang
-            .and_then(|v| catalog.topics.language_for(v.as_str()))
-            .and_then(|o| catalog.topics.visitor_texts(o));
-        if let (None, Some(visitor)) = (own_file, self.visitor_lang)
-            && shown.missing.is_some()
-        {
-            shown.missing = catalog
-                .i18n
-                .has_language(shown.lang)
-                .then(|| not_in_language(catalog, shown.lang, visitor, shown.lang));
-        }
-        Some(shown)
     }
 
     /// The visit begins with the first key of it (unless it began in the queue).
@@ -679,154 +571,4 @@ impl InformationState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_begun_minute_counts_in_full() {
-        let start = Instant::now();
-        let mut i = Interpreter {
-            language: "tir".parse().unwrap(),
-            mode: InterpreterMode::Phone,
-            provider: None,
-            counted: Duration::ZERO,
-            running_since: Some(start),
-        };
-        assert_eq!(i.minutes(start), 0);
-        assert_eq!(i.minutes(start + Duration::from_secs(1)), 1);
-        assert_eq!(i.minutes(start + Duration::from_secs(60)), 1);
-        assert_eq!(i.minutes(start + Duration::from_secs(61)), 2);
-        i.running_since = None;
-        i.counted = Duration::from_secs(125);
-        assert_eq!(
-            i.minutes(start + Duration::from_secs(999)),
-            3,
-            "a stopped timer does not run on"
-        );
-    }
-
-    #[test]
-    fn enter_marks_a_topic_given_in_the_visitors_language() {
-        let catalog = Catalog::embedded();
-        let mut state = InformationState::default();
-        let now = Instant::now();
-        for c in "notruf".chars() {
-            state.type_char(c);
-        }
-        state.choose_visitor_language(Some("fra".parse().unwrap()));
-        state.handle(Action::Confirm, &catalog, "de", now);
-        let effect = state.written_copy(&catalog, "de");
-        assert_eq!(
-            effect,
-            Some(Effect::WriteCopy {
-                topics: vec!["emergency-numbers".into()],
-                visitor_lang: Some("fra".parse().unwrap()),
-                visitor_second: None,
-            })
-        );
-        assert_eq!(
-            state.given,
-            vec![TopicGiven {
-                topic: "emergency-numbers".into(),
-                language: "fr".into(),
-                written_copy: true,
-                copy: None,
-            }]
-        );
-        state.handle(Action::Confirm, &catalog, "de", now);
-        assert!(state.given.is_empty(), "Enter again takes it back");
-    }
-
-    fn tigrinya_visitor() -> InformationState {
-        let mut state = InformationState::default();
-        state.preset_visitor(Some("tir".parse().unwrap()), true);
-        state
-    }
-
-    #[test]
-    fn a_tigrinya_visitor_from_the_check_in_is_shown_tigrinya_with_an_interpreter_for_it() {
-        let catalog = Catalog::embedded();
-        let state = tigrinya_visitor();
-        assert_eq!(
-            state.visitor_lang.map(|c| c.to_string()).as_deref(),
-            Some("tir")
-        );
-        assert_eq!(
-            state
-                .interpreter
-                .as_ref()
-                .map(|i| i.language.to_string())
-                .as_deref(),
-            Some("tir")
-        );
-        let shown = state
-            .visitor_text(&catalog, "social-assistance", "de")
-            .unwrap();
-        assert_eq!(shown.lang, "ti");
-        assert_eq!(shown.missing, None);
-        assert_eq!(
-            shown.unreviewed.as_deref(),
-            catalog
-                .topics
-                .visitor_texts("ti")
-                .map(|t| t.unreviewed.as_str()),
-            "not yet reviewed: marked in Tigrinya"
-        );
-    }
-
-    #[test]
-    fn a_language_without_texts_falls_back_to_the_second_and_says_so_to_staff() {
-        let catalog = Catalog::embedded();
-        let mut state = InformationState::default();
-        state.choose_visitor_language(Some("wol".parse().unwrap()));
-        state.visitor_second = Some("fra".parse().unwrap());
-        let shown = state
-            .visitor_text(&catalog, "social-assistance", "de")
-            .unwrap();
-        assert_eq!(shown.lang, "fr");
-        // The visit keeps the language the visitor speaks, not the one the text was shown in.
-        let now = crate::tui::context::Now {
-            instant: Instant::now(),
-            local: chrono::Local::now().fixed_offset(),
-        };
-        let visit = state.visit(
-            "d",
-            "s",
-            crate::domain::VisitKind::Information,
-            Default::default(),
-            now,
-        );
-        assert_eq!(
-            visit.visitor_language.map(|c| c.to_string()).as_deref(),
-            Some("wol")
-        );
-        let missing = shown.missing.unwrap();
-        assert!(
-            missing.contains("Wolof") && missing.contains("Französisch"),
-            "{missing}"
-        );
-    }
-
-    #[test]
-    fn choosing_the_visitors_language_moves_an_interpreter_who_was_for_the_old_one() {
-        let mut state = tigrinya_visitor();
-        state.choose_visitor_language(Some("ara".parse().unwrap()));
-        assert_eq!(state.interpreter.as_ref().unwrap().language.as_str(), "ara");
-        // An interpreter for another language than the visitor's stays as chosen.
-        state.interpreter.as_mut().unwrap().language = "eng".parse().unwrap();
-        state.choose_visitor_language(Some("tir".parse().unwrap()));
-        assert_eq!(state.interpreter.as_ref().unwrap().language.as_str(), "eng");
-    }
-
-    #[test]
-    fn a_draft_of_an_earlier_version_keeps_its_two_letter_visitor_language() {
-        let state: InformationState =
-            serde_json::from_str(r#"{"visitor_lang":"fr","given":[]}"#).unwrap();
-        assert_eq!(
-            state.visitor_lang.map(|c| c.to_string()).as_deref(),
-            Some("fra")
-        );
-        let state: InformationState = serde_json::from_str(r#"{"visitor_lang":null}"#).unwrap();
-        assert_eq!(state.visitor_lang, None);
-    }
-}
+mod tests;
