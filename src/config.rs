@@ -246,13 +246,15 @@ pub fn check(
     if let Some(format) = &config.export_format
         && !matches!(
             format.parse::<crate::export::Format>(),
-            Ok(crate::export::Format::Jsonl | crate::export::Format::Csv(_))
+            Ok(crate::export::Format::Jsonl
+                | crate::export::Format::Csv(_)
+                | crate::export::Format::Xlsx)
         )
     {
         return problem(
             "export_format",
             format!("export_format \"{format}\" is not known"),
-            "use jsonl, csv, or for Excel set to Swiss German csv-semicolon-bom (also csv-semicolon, csv-bom)",
+            "use jsonl, csv, xlsx (an Excel workbook), or for Excel set to Swiss German csv-semicolon-bom (also csv-semicolon, csv-bom)",
         );
     }
     Ok(())

@@ -22,6 +22,7 @@ pub mod staff;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod xlsx;
 
 /// Settings key under which the chosen interface language is remembered.
 pub const UI_LANGUAGE_SETTING: &str = "ui_language";

@@ -534,3 +534,115 @@ fn purging_personal_data_leaves_past_reports_unchanged() {
         String::from_utf8(before).unwrap()
     );
 }
+
+/// The rows of a sheet by its first column (the id), after the header.
+fn sheet_rows(
+    workbook: &mut calamine::Xlsx<std::io::BufReader<std::fs::File>>,
+    name: &str,
+) -> std::collections::HashMap<String, Vec<calamine::Data>> {
+    use calamine::Reader;
+    let range = workbook
+        .worksheet_range(name)
+        .unwrap_or_else(|e| panic!("sheet {name}: {e}"));
+    range
+        .rows()
+        .skip(1)
+        .map(|row| (row[0].to_string(), row.to_vec()))
+        .collect()
+}
+
+#[test]
+fn the_workbook_has_a_sheet_per_section_named_in_french_with_ids_as_text_and_counts_as_numbers() {
+    use calamine::{Data, Reader};
+    let sandbox = Sandbox::new();
+    let db = fixture(&sandbox);
+    let json = sandbox.run(&[
+        "report", "--month", "2026-11", "--format", "json", "--db", &db,
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let file = sandbox.path("novembre.xlsx");
+    let out = sandbox.run(&[
+        "report",
+        "--month",
+        "2026-11",
+        "--format",
+        "xlsx",
+        "--lang",
+        "fr",
+        "--out",
+        file.to_str().unwrap(),
+        "--db",
+        &db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "the workbook goes to the file only");
+    assert_eq!(common::file_mode(&file) & 0o777, 0o600);
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        [
+            "Résumé",
+            "Visites par type",
+            "Sujets",
+            "Orientations par domaine",
+            "Orientations par service",
+            "Compétence",
+            "Langue de la personne",
+            "Par jour de la semaine",
+            "Par heure",
+            "Interprétariat (minutes)",
+        ]
+    );
+    let summary = sheet_rows(&mut workbook, "Résumé");
+    let Data::DateTime(from) = &summary["period_from"][2] else {
+        panic!(
+            "the period's first day as a date: {:?}",
+            summary["period_from"]
+        );
+    };
+    assert_eq!(from.as_datetime().unwrap().date().to_string(), "2026-11-01");
+    assert_eq!(summary["period_from"][1], Data::String("Du".into()));
+    assert_eq!(
+        summary["visits"][2],
+        Data::Float(json["visits"].as_f64().unwrap())
+    );
+
+    let hours = sheet_rows(&mut workbook, "Par heure");
+    assert_eq!(hours.len(), 24);
+    for (hour, count) in json["by_hour"].as_array().unwrap().iter().enumerate() {
+        let id = format!("{hour:02}");
+        let row = &hours[&id];
+        assert_eq!(row[0], Data::String(id.clone()), "the hour stays text");
+        assert_eq!(row[1], Data::String(format!("{id}:00–{id}:59")));
+        assert_eq!(row[2], Data::Float(count.as_f64().unwrap()));
+    }
+
+    let kinds = sheet_rows(&mut workbook, "Visites par type");
+    for kind in json["by_kind"].as_array().unwrap() {
+        let id = kind["id"].as_str().unwrap();
+        let row = &kinds[id];
+        assert_eq!(row[2], Data::Float(kind["count"].as_f64().unwrap()), "{id}");
+        let Data::String(name) = &row[1] else {
+            panic!("{id}: a name")
+        };
+        assert!(name != id && !name.starts_with("report."), "{id}: {name}");
+    }
+    let weekdays = sheet_rows(&mut workbook, "Par jour de la semaine");
+    assert_eq!(weekdays["mon"][1], Data::String("lundi".into()));
+
+    let interpreting = sheet_rows(&mut workbook, "Interprétariat (minutes)");
+    let first = &json["interpreting"][0];
+    let id = format!(
+        "{}:{}",
+        first["language"].as_str().unwrap(),
+        first["mode"].as_str().unwrap()
+    );
+    assert_eq!(
+        interpreting[&id][2],
+        Data::Float(first["minutes"].as_f64().unwrap())
+    );
+    assert_eq!(
+        interpreting[&id][3],
+        Data::Float(first["uses"].as_f64().unwrap())
+    );
+}

@@ -1,4 +1,4 @@
-//! `intake-desk export [--to DIR | --url URL] [--format jsonl|csv] [--test] [--redo BATCH]`:
+//! `intake-desk export [--to DIR | --url URL] [--format jsonl|csv|xlsx] [--test] [--redo BATCH]`:
 //! sends what is due to the case system. Exit code 0 only when everything due was delivered.
 
 use super::Cli;
@@ -20,7 +20,7 @@ pub struct ExportArgs {
     /// POST batches to this URL [default: export_url of the configuration]
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    /// File format for a folder: jsonl or csv [default: export_format of the configuration, else jsonl]
+    /// File format for a folder: jsonl, csv or xlsx [default: export_format of the configuration, else jsonl]
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// CSV: separate fields with a semicolon (for Excel set to Swiss German)
@@ -307,10 +307,10 @@ pub fn options(
         .or_else(|| config.export_format.clone())
         .unwrap_or_else(|| "jsonl".into());
     let format = match format_name.parse::<Format>() {
-        Ok(f @ (Format::Jsonl | Format::Csv(_))) => f,
+        Ok(f @ (Format::Jsonl | Format::Csv(_) | Format::Xlsx)) => f,
         _ => {
             return Err(Error::Usage(format!(
-                "export format {format_name}: use jsonl, csv, csv-semicolon, csv-bom or csv-semicolon-bom"
+                "export format {format_name}: use jsonl, csv, csv-semicolon, csv-bom, csv-semicolon-bom or xlsx"
             )));
         }
     };

@@ -1,5 +1,5 @@
-//! `intake-desk report --month YYYY-MM [--from D --to D] [--format text|csv|json]`: the
-//! statistics of a period, for the SMZ and the cantonal social service.
+//! `intake-desk report --month YYYY-MM [--from D --to D] [--format text|csv|json|xlsx]
+//! [--out FILE]`: the statistics of a period, for the SMZ and the cantonal social service.
 
 use super::Cli;
 use super::setup::{Setup, setup};
@@ -7,13 +7,15 @@ use crate::error::{Error, Result};
 use crate::report::format::{self, Names};
 use crate::report::{self as report_figures, Period};
 use chrono::NaiveDate;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Text,
     Csv,
     Json,
+    /// An Excel workbook: a summary and one sheet per section
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -35,6 +37,9 @@ pub struct ReportArgs {
     /// CSV: start with a UTF-8 byte-order mark, so spreadsheets detect the encoding
     #[arg(long)]
     pub bom: bool,
+    /// Write the report into this file (readable by you alone) instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<()> {
@@ -55,26 +60,33 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<()> {
     let store = Setup::read_store(cli)?;
     let figures = report_figures::figures(&store, &setup.catalog, period, today)?;
     let lang = setup.language(cli, store.setting(crate::UI_LANGUAGE_SETTING)?)?;
-    let mut out = super::stdout_for(args.format == ReportFormat::Text);
-    match args.format {
-        ReportFormat::Text => {
-            let names = Names {
-                catalog: &setup.catalog,
-                lang: &lang,
-            };
-            out.write_all(format::text(&figures, &names).as_bytes())?;
-        }
+    let names = Names {
+        catalog: &setup.catalog,
+        lang: &lang,
+    };
+    let bytes = match args.format {
+        ReportFormat::Text => format::text(&figures, &names).into_bytes(),
         ReportFormat::Csv => {
-            let names = Names {
-                catalog: &setup.catalog,
-                lang: &lang,
-            };
             let separator = if args.semicolon { b';' } else { b',' };
-            out.write_all(
-                &format::csv(&figures, &names, separator, args.bom).map_err(Error::Other)?,
-            )?;
+            format::csv(&figures, &names, separator, args.bom).map_err(Error::Other)?
         }
-        ReportFormat::Json => writeln!(out, "{}", format::json(&figures))?,
+        ReportFormat::Json => format!("{}\n", format::json(&figures)).into_bytes(),
+        ReportFormat::Xlsx => {
+            if args.out.is_none() && std::io::stdout().is_terminal() {
+                return Err(Error::Usage(
+                    "a workbook is not for the terminal: add --out report.xlsx (or send the output to a file, > report.xlsx)".into(),
+                ));
+            }
+            let made_at = crate::store::now_rfc3339();
+            crate::report::xlsx::workbook(&figures, &names, &made_at).map_err(Error::Other)?
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            crate::export::folder::write_atomically(path, None, |out| Ok(out.write_all(&bytes)?))
+                .map_err(|e| Error::Other(e.context(format!("cannot write {}", path.display()))))?;
+        }
+        None => super::stdout_for(args.format == ReportFormat::Text).write_all(&bytes)?,
     }
     Ok(())
 }

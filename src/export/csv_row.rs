@@ -81,6 +81,18 @@ pub fn columns(schema: LineSchema) -> Vec<&'static str> {
 /// The row's cells; any that a spreadsheet would run as a formula gets a leading `'` (names,
 /// phones and notes are typed by people; the JSON Lines keep them as typed).
 pub fn values(v: &VisitLine<'_>) -> Vec<String> {
+    cells(v)
+        .into_iter()
+        .map(|cell| match crate::text::neutralise_formula(&cell) {
+            std::borrow::Cow::Borrowed(_) => cell,
+            std::borrow::Cow::Owned(safe) => safe,
+        })
+        .collect()
+}
+
+/// The row's cells as recorded, one per column of [`columns`] (a workbook writes them as typed
+/// cells, never as formulas, so they need no neutralising).
+pub fn cells(v: &VisitLine<'_>) -> Vec<String> {
     let mut cells = raw_values(v).to_vec();
     // The fields version 2 added are present in its lines only.
     if v.interpreter_needed.is_some() {
@@ -100,12 +112,6 @@ pub fn values(v: &VisitLine<'_>) -> Vec<String> {
         );
     }
     cells
-        .into_iter()
-        .map(|cell| match crate::text::neutralise_formula(&cell) {
-            std::borrow::Cow::Borrowed(_) => cell,
-            std::borrow::Cow::Owned(safe) => safe,
-        })
-        .collect()
 }
 
 fn added_values(v: &VisitLine<'_>) -> [String; 11] {

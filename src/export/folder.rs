@@ -38,7 +38,10 @@ pub fn write_atomically<T>(
     failpoint_before_rename: Option<&str>,
     write: impl FnOnce(&mut PipedFile) -> anyhow::Result<T>,
 ) -> anyhow::Result<(T, String)> {
-    let dir = path.parent().context("a batch file needs a folder")?;
+    let dir = match path.parent().context("a file needs a folder")? {
+        dir if dir.as_os_str().is_empty() => Path::new("."),
+        dir => dir,
+    };
     let temporary = temporary(path);
     let file = crate::paths::create_private_file(&temporary)
         .with_context(|| format!("cannot create {}", temporary.display()))?;
@@ -125,13 +128,12 @@ pub fn recover(store: &mut Store, dir: &Path, staff: &str) -> anyhow::Result<Rec
         recovery.finished.push(batch.id);
     }
     for name in names(dir)? {
-        let unpublished_data =
-            [Format::Jsonl, Format::Csv(Default::default())]
-                .iter()
-                .any(|format| {
-                    name.strip_suffix(&format!(".{}", format.extension()))
-                        .is_some_and(|id| !manifest_file(dir, id).exists())
-                });
+        let unpublished_data = [Format::Jsonl, Format::Csv(Default::default()), Format::Xlsx]
+            .iter()
+            .any(|format| {
+                name.strip_suffix(&format!(".{}", format.extension()))
+                    .is_some_and(|id| !manifest_file(dir, id).exists())
+            });
         if unpublished_data {
             std::fs::remove_file(dir.join(&name))?;
             recovery.removed.push(dir.join(&name));
@@ -190,6 +192,9 @@ fn adopt(store: &mut Store, dir: &Path, manifest_name: &str, staff: &str) -> any
 
 /// The visits a batch file carries: id, version, and for corrections the batch before.
 fn batch_visits(path: &Path, format: Format) -> anyhow::Result<Vec<AdoptedLine>> {
+    if format == Format::Xlsx {
+        return workbook_visits(path);
+    }
     let reader = BufReader::new(File::open(path)?);
     let mut visits = Vec::new();
     let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
@@ -233,6 +238,56 @@ fn batch_visits(path: &Path, format: Format) -> anyhow::Result<Vec<AdoptedLine>>
                     previous_batch: value["originalBatchId"].as_str().map(str::to_string),
                 });
             }
+        }
+    }
+    Ok(visits)
+}
+
+/// The visits of a workbook batch, read from its `visits` sheets.
+fn workbook_visits(path: &Path) -> anyhow::Result<Vec<AdoptedLine>> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut workbook: Xlsx<_> = calamine::open_workbook(path)
+        .with_context(|| format!("{}: not a workbook", path.display()))?;
+    let text = |cell: Option<&Data>| match cell {
+        Some(Data::String(s)) if !s.is_empty() => Some(s.clone()),
+        _ => None,
+    };
+    let mut visits = Vec::new();
+    for name in workbook.sheet_names() {
+        if !name.starts_with("visits") {
+            continue;
+        }
+        let range = workbook.worksheet_range(&name)?;
+        let mut rows = range.rows();
+        let header: Vec<String> = rows
+            .next()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .unwrap_or_default();
+        let column = |wanted: &str| {
+            header
+                .iter()
+                .position(|h| h == wanted)
+                .with_context(|| format!("{}: sheet {name} has no {wanted} column", path.display()))
+        };
+        let (id, revision, previous) = (
+            column("visitId")?,
+            column("revision")?,
+            column("originalBatchId")?,
+        );
+        for row in rows {
+            let revision = match row.get(revision) {
+                Some(Data::Float(n)) if *n >= 1.0 => *n as u32,
+                Some(Data::Int(n)) if *n >= 1 => *n as u32,
+                other => anyhow::bail!(
+                    "{}: a revision that is not a number: {other:?}",
+                    path.display()
+                ),
+            };
+            visits.push(AdoptedLine {
+                visit_id: text(row.get(id)).context("a row without visitId")?,
+                revision,
+                previous_batch: text(row.get(previous)),
+            });
         }
     }
     Ok(visits)

@@ -18,6 +18,7 @@ pub mod line;
 pub mod lock;
 mod pipe;
 pub mod writer;
+mod xlsx_sheet;
 
 pub use csv_row::COLUMNS as CSV_COLUMNS;
 pub use lock::Busy;
@@ -356,7 +357,8 @@ fn write_file(
 ) -> anyhow::Result<(u64, String)> {
     let file = folder::data_file(dir, &batch.id, format);
     let (count, sha256) = folder::write_atomically(&file, Some("before-rename"), |out| {
-        let mut writer = BatchWriter::new(format, batch.action, batch.schema, &batch.header, out)?;
+        let mut writer =
+            BatchWriter::new(format, batch.action, batch.schema, &batch.header, dir, out)?;
         store.for_each_batch_line(&batch.id, |line| {
             writer.write(&line)?;
             if line.position == 1 {

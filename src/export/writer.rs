@@ -3,6 +3,7 @@
 
 use super::csv_row;
 use super::line::VisitLine;
+use super::xlsx_sheet::XlsxSheet;
 use crate::store::BatchLine;
 use crate::store::{BatchAction, LineSchema};
 use sha2::{Digest, Sha256};
@@ -17,12 +18,14 @@ pub struct CsvStyle {
 }
 
 /// `jsonl` for folders, `csv` for spreadsheets (`csv-semicolon`, `csv-bom`,
-/// `csv-semicolon-bom` for Excel), `json` (one document) for HTTP. The name is stored with the
-/// batch, so `--redo` writes it again byte for byte.
+/// `csv-semicolon-bom` for Excel), `xlsx` (an Excel workbook with typed cells), `json` (one
+/// document) for HTTP. The name is stored with the batch, so `--redo` writes it again byte for
+/// byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Jsonl,
     Csv(CsvStyle),
+    Xlsx,
     Json,
 }
 
@@ -31,6 +34,7 @@ impl Format {
         match self {
             Format::Jsonl => "jsonl",
             Format::Csv(_) => "csv",
+            Format::Xlsx => "xlsx",
             Format::Json => "json",
         }
     }
@@ -58,6 +62,7 @@ impl std::str::FromStr for Format {
         match name {
             "jsonl" => Ok(Format::Jsonl),
             "json" => Ok(Format::Json),
+            "xlsx" => Ok(Format::Xlsx),
             "csv" => Ok(Format::Csv(CsvStyle::default())),
             "csv-semicolon" => Ok(Format::Csv(CsvStyle {
                 semicolon: true,
@@ -81,6 +86,8 @@ impl std::str::FromStr for Format {
 enum Sink<W: Write> {
     Plain(std::io::BufWriter<W>),
     Csv(Box<csv::Writer<W>>),
+    /// The rows wait in the workbook's temporary file until `finish` zips them into `W`.
+    Xlsx(Box<XlsxSheet>, W),
 }
 
 const BUFFER: usize = 256 * 1024;
@@ -93,18 +100,25 @@ pub struct BatchWriter<W: Write> {
     count: u64,
 }
 
-impl<W: Write> BatchWriter<W> {
+impl<W: Write + Send> BatchWriter<W> {
     /// Starts a batch; `header` is the eCH-0058 header as JSON (only the HTTP body carries it
-    /// inline, folders have it in the manifest).
+    /// inline, folders have it in the manifest). A workbook keeps its rows in a temporary file
+    /// in `dir` until it is finished.
     pub fn new(
         format: Format,
         action: BatchAction,
         schema: LineSchema,
         header: &str,
+        dir: &std::path::Path,
         out: W,
     ) -> anyhow::Result<Self> {
         let mut out = out;
         let sink = match format {
+            Format::Xlsx => {
+                let header: super::header::Header = serde_json::from_str(header)?;
+                let sheet = XlsxSheet::new(schema, &header.message_date, dir)?;
+                Sink::Xlsx(Box::new(sheet), out)
+            }
             Format::Csv(style) => {
                 if style.bom {
                     out.write_all("\u{feff}".as_bytes())?;
@@ -134,6 +148,7 @@ impl<W: Write> BatchWriter<W> {
         let visit = VisitLine::new(line, self.action, self.schema);
         match &mut self.sink {
             Sink::Csv(csv) => csv.write_record(csv_row::values(&visit))?,
+            Sink::Xlsx(sheet, _) => sheet.write(&visit)?,
             Sink::Plain(out) => {
                 if self.format == Format::Json && self.count > 0 {
                     out.write_all(b",")?;
@@ -154,6 +169,10 @@ impl<W: Write> BatchWriter<W> {
             Sink::Csv(csv) => csv
                 .into_inner()
                 .map_err(|e| anyhow::anyhow!("{}", e.error()))?,
+            Sink::Xlsx(sheet, mut out) => {
+                sheet.finish(&mut out)?;
+                out
+            }
             Sink::Plain(mut buffered) => {
                 if self.format == Format::Json {
                     write!(buffered, "],\"count\":{}}}", self.count)?;

@@ -4,6 +4,7 @@
 //! leaves in place, so a past report stays the same.
 
 pub mod format;
+pub mod xlsx;
 
 use crate::catalog::Catalog;
 use crate::store::{PeriodCounts, Store};

@@ -1,0 +1,82 @@
+//! What the Excel workbooks of the export and the report share: the cell styles, sheet names
+//! Excel accepts, fixed document properties (so the same batch gives the same bytes), and the
+//! Swiss local time the cells show.
+
+use chrono::{DateTime, NaiveDateTime};
+use rust_xlsxwriter::{DocProperties, Format, FormatBorder, Workbook};
+
+/// Excel has no time zones: a cell shows the time of the desks, Europe/Zurich, whatever the
+/// machine's own zone (a cron job on a UTC server writes the same file).
+pub fn local_time(rfc3339: &str) -> Option<NaiveDateTime> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|at| at.with_timezone(&chrono_tz::Europe::Zurich).naive_local())
+}
+
+pub fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_border_bottom(FormatBorder::Thin)
+}
+
+/// Swiss order, as on everything printed for a person.
+pub fn date_format() -> Format {
+    Format::new().set_num_format("dd.mm.yyyy")
+}
+
+pub fn datetime_format() -> Format {
+    Format::new().set_num_format("dd.mm.yyyy hh:mm:ss")
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not starting or
+/// ending with an apostrophe.
+pub fn sheet_name(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .collect();
+    let trimmed = cleaned.trim_matches('\'').trim();
+    let name: String = trimmed.chars().take(31).collect();
+    if name.is_empty() {
+        "-".to_string()
+    } else {
+        name
+    }
+}
+
+/// A workbook whose properties depend only on `made_at` (RFC 3339), not on the clock.
+pub fn workbook(made_at: &str) -> Workbook {
+    let mut workbook = Workbook::new();
+    let created = DateTime::parse_from_rfc3339(made_at)
+        .map(|at| at.to_utc())
+        .unwrap_or_default();
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_author("intake-desk"),
+    );
+    workbook
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_keep_to_what_excel_allows() {
+        assert_eq!(sheet_name("Nach Thema"), "Nach Thema");
+        assert_eq!(sheet_name("a/b:c"), "a-b-c");
+        assert_eq!(sheet_name("'x'"), "x");
+        assert_eq!(sheet_name(&"é".repeat(40)).chars().count(), 31);
+        assert_eq!(sheet_name(""), "-");
+    }
+
+    #[test]
+    fn cells_show_the_time_in_valais_in_winter_and_summer() {
+        let winter = local_time("2026-12-01T07:30:00Z").unwrap();
+        assert_eq!(winter.to_string(), "2026-12-01 08:30:00");
+        let summer = local_time("2026-07-01T07:30:00Z").unwrap();
+        assert_eq!(summer.to_string(), "2026-07-01 09:30:00");
+        assert_eq!(local_time("yesterday"), None);
+    }
+}
