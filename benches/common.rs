@@ -4,7 +4,7 @@
 use intake_desk::catalog::Catalog;
 use intake_desk::demo::{self, DemoOptions};
 use intake_desk::store::Store;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Demo visits over the year up to `now` (RFC 3339), all communes, the embedded data.
 pub fn demo_options(visits: usize, seed: u64, now: &str) -> DemoOptions {
@@ -28,4 +28,61 @@ pub fn demo_database(visits: usize) -> (tempfile::TempDir, PathBuf) {
     let options = demo_options(visits, 1, "2026-11-20T17:00:00+01:00");
     store.insert_visits(demo::visits(options)).expect("insert");
     (dir, path)
+}
+
+/// A database of `count` identified visits with consent: what an export takes.
+pub fn exportable_database(path: &Path, count: usize) {
+    let mut store = Store::open(path).unwrap();
+    let options = demo_options(usize::MAX, 7, "2026-11-20T17:00:00+01:00");
+    let visits = demo::visits(options)
+        .filter(|v| v.person.is_some())
+        .map(|mut v| {
+            v.consent_to_export = true;
+            v
+        })
+        .take(count);
+    store.insert_visits(visits).unwrap();
+    drop(store);
+    // The binary exports only for a signed-in staff member.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_intake-desk"))
+        .args(["staff", "add", BENCH_STAFF, "--role", "admin", "--db"])
+        .arg(path)
+        .env("INTAKE_DESK_NEW_PIN", BENCH_PIN)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+pub const BENCH_STAFF: &str = "bench";
+const BENCH_PIN: &str = "bench-pin-4711";
+
+/// Forgets every batch, so the same visits are due again.
+pub fn forget_batches(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("DELETE FROM export_items; DELETE FROM export_batches;")
+        .unwrap();
+}
+
+/// The real binary exporting everything due into `out` (with `extra` arguments): its wall time
+/// in seconds and its peak resident memory in MB (Linux `getrusage`; the largest child so far).
+pub fn binary_export(db: &Path, out: &Path, extra: &[&str]) -> (f64, f64) {
+    let started = std::time::Instant::now();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_intake-desk"))
+        .args(["export", "--to"])
+        .arg(out)
+        .args(extra)
+        .arg("--db")
+        .arg(db)
+        .env("INTAKE_DESK_STAFF", BENCH_STAFF)
+        .env("INTAKE_DESK_PIN", BENCH_PIN)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(status.success());
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills the struct it is given.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    (seconds, usage.ru_maxrss as f64 / 1024.0)
 }

@@ -19,57 +19,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const VISITS: usize = 1_000_000;
 
-fn build(path: &Path) {
-    let mut store = Store::open(path).unwrap();
-    let options = common::demo_options(usize::MAX, 7, "2026-11-20T17:00:00+01:00");
-    // Only identified visits with consent leave: take a million of those.
-    let visits = demo::visits(options)
-        .filter(|v| v.person.is_some())
-        .map(|mut v| {
-            v.consent_to_export = true;
-            v
-        })
-        .take(VISITS);
-    store.insert_visits(visits).unwrap();
-}
-
-fn reset(path: &Path) {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch("DELETE FROM export_items; DELETE FROM export_batches;")
-        .unwrap();
-}
-
-/// Peak resident memory of the real binary exporting everything, in MB (Linux `getrusage`).
-fn binary_peak_mb(db: &Path, out: &Path) -> f64 {
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_intake-desk"))
-        .args(["export", "--to"])
-        .arg(out)
-        .arg("--db")
-        .arg(db)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: getrusage fills the struct it is given.
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    usage.ru_maxrss as f64 / 1024.0
-}
-
 fn export_million(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("visits.db");
     let started = Instant::now();
-    build(&db);
+    common::exportable_database(&db, VISITS);
     eprintln!(
         "built {VISITS} exportable visits in {:.1} s",
         started.elapsed().as_secs_f64()
     );
 
     let out = dir.path().join("binary-out");
-    let started = Instant::now();
-    let peak = binary_peak_mb(&db, &out);
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, peak) = common::binary_export(&db, &out, &[]);
     eprintln!(
         "binary: exported {VISITS} visits in {seconds:.2} s ({:.0} visits/s), peak memory {peak:.1} MB",
         VISITS as f64 / seconds
@@ -82,7 +43,7 @@ fn export_million(c: &mut Criterion) {
         b.iter_custom(|iterations| {
             let mut total = Duration::ZERO;
             for i in 0..iterations {
-                reset(&db);
+                common::forget_batches(&db);
                 let mut store = Store::open(&db).unwrap();
                 let options = ExportOptions {
                     target: Target::Folder(dir.path().join(format!("out-{i}"))),
@@ -119,7 +80,7 @@ fn save_while_exporting(c: &mut Criterion, db: &Path, dir: &Path) {
         let (stop, exports, exporting) = (stop.clone(), exports.clone(), exporting.clone());
         std::thread::spawn(move || {
             while !stop.load(Ordering::Relaxed) {
-                reset(&db);
+                common::forget_batches(&db);
                 let out = dir.join("concurrent-out");
                 let _ = std::fs::remove_dir_all(&out);
                 let mut store = Store::open(&db).unwrap();
