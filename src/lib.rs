@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod desk_time;
 pub mod domain;
 pub mod error;
 pub mod export;

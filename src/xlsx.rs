@@ -1,17 +1,9 @@
 //! What the Excel workbooks of the export and the report share: the cell styles, sheet names
 //! Excel accepts, fixed document properties (so the same batch gives the same bytes), and the
-//! Swiss local time the cells show.
+//! Swiss date formats the cells show.
 
-use chrono::{DateTime, NaiveDateTime};
+use chrono::DateTime;
 use rust_xlsxwriter::{DocProperties, Format, FormatBorder, Workbook};
-
-/// Excel has no time zones: a cell shows the time of the desks, Europe/Zurich, whatever the
-/// machine's own zone (a cron job on a UTC server writes the same file).
-pub fn local_time(rfc3339: &str) -> Option<NaiveDateTime> {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .map(|at| at.with_timezone(&chrono_tz::Europe::Zurich).naive_local())
-}
 
 pub fn header_format() -> Format {
     Format::new()
@@ -69,14 +61,5 @@ mod tests {
         assert_eq!(sheet_name("'x'"), "x");
         assert_eq!(sheet_name(&"é".repeat(40)).chars().count(), 31);
         assert_eq!(sheet_name(""), "-");
-    }
-
-    #[test]
-    fn cells_show_the_time_in_valais_in_winter_and_summer() {
-        let winter = local_time("2026-12-01T07:30:00Z").unwrap();
-        assert_eq!(winter.to_string(), "2026-12-01 08:30:00");
-        let summer = local_time("2026-07-01T07:30:00Z").unwrap();
-        assert_eq!(summer.to_string(), "2026-07-01 09:30:00");
-        assert_eq!(local_time("yesterday"), None);
     }
 }

@@ -432,14 +432,14 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     let line: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(batch).unwrap().trim()).unwrap();
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../data/schema/visit-5.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&line)
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "{errors:?}\n{line}");
-    assert_eq!(line["schema"], "intake-desk/visit/4");
+    assert_eq!(line["schema"], "intake-desk/visit/5");
     assert_eq!(line["competence"]["inputs"]["residenceStatus"], "refugee-b");
     assert_eq!(line["competence"]["inputs"]["asylumDate"], six_years_ago());
     assert_eq!(

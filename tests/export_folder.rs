@@ -41,7 +41,7 @@ fn every_exported_line_is_valid_and_a_second_run_exports_nothing() {
     assert!(out.status.success(), "{}", stderr(&out));
 
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../data/schema/visit-5.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema itself is valid");
     let batches = files(&dir, ".jsonl");
     assert_eq!(batches.len(), 1);
@@ -517,6 +517,15 @@ fn a_visit_corrected_before_it_first_leaves_goes_in_its_latest_version_and_redo_
     );
 }
 
+/// `756.1234.5678.97`: the AHV number as printed on the card.
+fn printed_as_on_the_card(cell: &str) -> bool {
+    let groups: Vec<&str> = cell.split('.').collect();
+    groups.len() == 4
+        && groups[0] == "756"
+        && groups.iter().map(|g| g.len()).eq([3, 4, 4, 2])
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[test]
 fn csv_for_excel_has_a_bom_and_semicolons_keeps_every_script_and_goes_out_once() {
     let sandbox = Sandbox::new();
@@ -581,6 +590,37 @@ fn csv_for_excel_has_a_bom_and_semicolons_keeps_every_script_and_goes_out_once()
     for name in names {
         assert!(written.contains(&name.to_string()), "{name} in {written:?}");
     }
+    // What a spreadsheet would turn into numbers stays text: the AHV number as on the card,
+    // the permit code as ="05"; nothing else is a formula.
+    let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (vn, permit) = (at("vn"), at("residencePermit"));
+    assert!(
+        rows.iter().any(|r| printed_as_on_the_card(&r[vn])),
+        "an AHV number"
+    );
+    for row in &rows {
+        assert!(
+            row[vn].is_empty() || printed_as_on_the_card(&row[vn]),
+            "{}",
+            &row[vn]
+        );
+        let code = &row[permit];
+        assert!(
+            code.is_empty() || (code.len() == 5 && code.starts_with("=\"0")),
+            "{code}"
+        );
+        for (i, cell) in row.iter().enumerate() {
+            assert!(i == permit || !cell.starts_with('='), "{cell}");
+        }
+    }
+    let codes: Vec<&str> = rows.iter().map(|r| &r[permit]).collect();
+    assert!(codes.iter().any(|c| c.starts_with("=\"0")), "{codes:?}");
     let manifest_path = files(&dir, ".manifest.json").remove(0);
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Batches written by earlier versions with the database they came from: (folder, schema,
 /// JSONL batch, CSV batch).
-const EARLIER: [(&str, &str, &str, &str); 3] = [
+const EARLIER: [(&str, &str, &str, &str); 4] = [
     (
         "visit-1-batches",
         "intake-desk/visit/1",
@@ -27,12 +27,18 @@ const EARLIER: [(&str, &str, &str, &str); 3] = [
         "01a2354d-0ba7-75d4-ba90-d36cdcbda84b",
         "01a2354d-0d65-70c4-8e47-072d7c35641b",
     ),
+    (
+        "visit-4-batches",
+        "intake-desk/visit/4",
+        "01a23edd-1c90-7361-bfb2-6108c5512efe",
+        "01a23edd-2bfe-7147-9180-edee9de9bf9f",
+    ),
 ];
 
 /// Every line of the JSON Lines batches in `dir`, each checked against the current JSON Schema.
 fn exported_lines(dir: &Path) -> Vec<serde_json::Value> {
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../data/schema/visit-4.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../data/schema/visit-5.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let mut lines = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -98,24 +104,11 @@ fn batches_of_earlier_schemas_are_written_again_byte_for_byte() {
     }
 }
 
-#[test]
-fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and_next_change() {
+/// An identified visit with consent, started at `started` (RFC 3339), lasting 20 minutes.
+fn identified_visit(started: &str) -> intake_desk::domain::Visit {
     use intake_desk::domain::{Person, ResidenceStatus, Urgency, Visit, VisitKind};
-    let sandbox = Sandbox::new();
-    // The earlier database keeps loading and takes new visits.
-    let db = earlier_database(&sandbox, "visit-1-batches");
-    let catalog = intake_desk::catalog::Catalog::embedded();
-    let input = intake_desk::check::Input {
-        canton: "VS",
-        status: "refugee-b",
-        asylum_date: Some("2024-03-01"),
-        commune: Some("Sion"),
-        ..Default::default()
-    };
-    let outcome =
-        intake_desk::check::check(&catalog, &input, "2026-11-25".parse().unwrap()).unwrap();
-    let started = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+01:00").unwrap();
-    let visit = Visit {
+    let started = chrono::DateTime::parse_from_rfc3339(started).unwrap();
+    Visit {
         id: uuid::Uuid::now_v7(),
         desk_id: "desk-1".into(),
         staff_id: "mb".into(),
@@ -139,17 +132,76 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
         }),
         topics: vec![],
         information: vec![],
-        competence: Some(outcome.record()),
+        competence: None,
         referrals: vec![],
         interpreter: None,
         consent_to_export: true,
         waiting_seconds: None,
         note: None,
         financial: None,
-        reason: Some("Miete".into()),
+        reason: None,
         interpreter_needed: true,
         visitor_language: None,
+    }
+}
+
+#[test]
+fn every_moment_leaves_in_the_desks_time_with_its_offset_whatever_the_machine_zone() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    // Stored in UTC, as on a server whose zone is UTC.
+    let summer = identified_visit("2026-07-01T07:30:00Z");
+    let winter = identified_visit("2026-11-25T09:00:00Z");
+    let ids = [summer.id.to_string(), winter.id.to_string()];
+    intake_desk::store::Store::open(Path::new(db))
+        .unwrap()
+        .insert_visits([summer, winter])
+        .unwrap();
+    sandbox.ensure_staff(Path::new(db));
+    let dir = sandbox.path("out");
+    let out = sandbox.run_with_env(
+        &["export", "--db", db, "--to", dir.to_str().unwrap()],
+        &[("TZ", "UTC")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = exported_lines(&dir);
+    let line = |id: &str| lines.iter().find(|l| l["visitId"] == id).unwrap();
+    assert_eq!(line(&ids[0])["startedAt"], "2026-07-01T09:30:00+02:00");
+    assert_eq!(line(&ids[0])["endedAt"], "2026-07-01T09:50:00+02:00");
+    assert_eq!(line(&ids[1])["startedAt"], "2026-11-25T10:00:00+01:00");
+    let manifest = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".manifest.json"))
+        .unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(manifest).unwrap()).unwrap();
+    let sent = manifest["header"]["messageDate"].as_str().unwrap();
+    assert!(
+        sent.ends_with("+01:00") || sent.ends_with("+02:00"),
+        "the header's date in the desks' time: {sent}"
+    );
+}
+
+#[test]
+fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and_next_change() {
+    let sandbox = Sandbox::new();
+    // The earlier database keeps loading and takes new visits.
+    let db = earlier_database(&sandbox, "visit-1-batches");
+    let catalog = intake_desk::catalog::Catalog::embedded();
+    let input = intake_desk::check::Input {
+        canton: "VS",
+        status: "refugee-b",
+        asylum_date: Some("2024-03-01"),
+        commune: Some("Sion"),
+        ..Default::default()
     };
+    let outcome =
+        intake_desk::check::check(&catalog, &input, "2026-11-25".parse().unwrap()).unwrap();
+    let mut visit = identified_visit("2026-11-25T10:00:00+01:00");
+    visit.competence = Some(outcome.record());
+    visit.reason = Some("Miete".into());
     let id = visit.id.to_string();
     intake_desk::store::Store::open(Path::new(&db))
         .unwrap()
@@ -175,7 +227,7 @@ fn a_visit_saved_now_leaves_in_the_current_schema_with_its_competence_inputs_and
         .iter()
         .find(|l| l["visitId"] == id.as_str())
         .expect("the new visit was exported");
-    assert_eq!(line["schema"], "intake-desk/visit/4");
+    assert_eq!(line["schema"], "intake-desk/visit/5");
     assert_eq!(line["reason"], "Miete");
     assert_eq!(line["interpreterNeeded"], true);
     assert_eq!(line["competence"]["nextChange"]["on"], "2029-03-01");

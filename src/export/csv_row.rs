@@ -79,15 +79,44 @@ pub fn columns(schema: LineSchema) -> Vec<&'static str> {
 }
 
 /// The row's cells; any that a spreadsheet would run as a formula gets a leading `'` (names,
-/// phones and notes are typed by people; the JSON Lines keep them as typed).
-pub fn values(v: &VisitLine<'_>) -> Vec<String> {
-    cells(v)
+/// phones and notes are typed by people; the JSON Lines keep them as typed). A CSV laid out for
+/// a spreadsheet (`spreadsheet`) keeps, from version 5, the AHV number and the permit code as
+/// text there: see [`keep_as_text`].
+pub fn values(v: &VisitLine<'_>, spreadsheet: bool) -> Vec<String> {
+    let mut cells: Vec<String> = cells(v)
         .into_iter()
         .map(|cell| match crate::text::neutralise_formula(&cell) {
             std::borrow::Cow::Borrowed(_) => cell,
             std::borrow::Cow::Owned(safe) => safe,
         })
-        .collect()
+        .collect();
+    if spreadsheet && v.version >= LineSchema::V5 {
+        keep_as_text(&mut cells);
+    }
+    cells
+}
+
+/// Where `vn` and `residencePermit` stand in [`COLUMNS`].
+const VN: usize = 12;
+const PERMIT: usize = 20;
+
+/// A spreadsheet reads `7561234567897` as 7.56E+12 and `05` as 5, and saving back keeps the
+/// damage. The AHV number is written as on the card, `756.1234.5678.97`, which no spreadsheet
+/// takes for a number; the permit code as `="05"`, which Excel shows as the text `05`. Both are
+/// checked values (13 digits with a valid check digit, two digits), never typed text, so this
+/// formula is a constant and cannot run anything.
+fn keep_as_text(cells: &mut [String]) {
+    if let Some(vn) = cells.get_mut(VN)
+        && let Ok(number) = vn.parse::<crate::domain::Ahvn13>()
+    {
+        *vn = number.to_string();
+    }
+    if let Some(permit) = cells.get_mut(PERMIT)
+        && permit.len() == 2
+        && permit.bytes().all(|b| b.is_ascii_digit())
+    {
+        *permit = format!("=\"{permit}\"");
+    }
 }
 
 /// The row's cells as recorded, one per column of [`columns`] (a workbook writes them as typed
@@ -181,7 +210,7 @@ fn raw_values(v: &VisitLine<'_>) -> [String; 40] {
         opt(v.original_id),
         opt(v.original_batch_id),
         v.started_at.to_string(),
-        opt(v.ended_at),
+        opt(v.ended_at.as_deref()),
         v.kind.to_string(),
         v.urgency.to_string(),
         v.desk_id.to_string(),
@@ -241,4 +270,28 @@ fn raw_values(v: &VisitLine<'_>) -> [String; 40] {
         num(v.waiting_seconds),
         opt(v.note),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cells_kept_as_text_are_the_ahv_number_and_the_permit_code() {
+        assert_eq!(COLUMNS[VN], "vn");
+        assert_eq!(COLUMNS[PERMIT], "residencePermit");
+        let mut cells = vec![String::new(); COLUMNS.len()];
+        cells[VN] = "7569217076985".into();
+        cells[PERMIT] = "05".into();
+        keep_as_text(&mut cells);
+        assert_eq!(cells[VN], "756.9217.0769.85");
+        assert_eq!(cells[PERMIT], "=\"05\"");
+        // Anything else is left as it is (and was neutralised before).
+        let mut odd = vec![String::new(); COLUMNS.len()];
+        odd[VN] = "'=1+1".into();
+        odd[PERMIT] = "'=HYPERLINK(1)".into();
+        keep_as_text(&mut odd);
+        assert_eq!(odd[VN], "'=1+1");
+        assert_eq!(odd[PERMIT], "'=HYPERLINK(1)");
+    }
 }

@@ -1,4 +1,4 @@
-//! One visit as the case system receives it (`intake-desk/visit/4`; a batch first written as
+//! One visit as the case system receives it (`intake-desk/visit/5`; a batch first written as
 //! `intake-desk/visit/1` is written again as it was, without the fields version 2 added: those
 //! are `Option`s left out when `None`). Field names after eCH-0044
 //! (person identification), eCH-0011 and eCH-0006 (permit codes, with our own refugee flag, since
@@ -10,6 +10,7 @@ use crate::domain::{ResidenceStatus, TopicGiven};
 use crate::store::{BatchAction, LineSchema};
 use crate::store::{BatchLine, CompetenceRecord, FinancialRecord, PersonRecord};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A field version 2 added: left out of a version-1 line (`None`), else its value or null.
 type Added<T> = Option<Option<T>>;
@@ -30,8 +31,9 @@ pub struct VisitLine<'a> {
     /// carried the version before.
     pub original_id: Option<&'a str>,
     pub original_batch_id: Option<&'a str>,
-    pub started_at: &'a str,
-    pub ended_at: Option<&'a str>,
+    /// In the desks' time with its offset from version 5, as stored (UTC) before.
+    pub started_at: Cow<'a, str>,
+    pub ended_at: Option<Cow<'a, str>>,
     pub kind: &'a str,
     pub urgency: &'a str,
     /// Why the visitor came (version 2).
@@ -214,6 +216,14 @@ impl<'a> VisitLine<'a> {
         let correction = action == crate::store::BatchAction::Correction;
         // What version 2 added, for lines of that version.
         let v2 = schema >= LineSchema::V2;
+        // Version 5 gives moments in the desks' time; earlier versions as they were stored.
+        let moment = |at: &'a str| -> Cow<'a, str> {
+            if schema >= LineSchema::V5 {
+                crate::desk_time::with_offset(at)
+            } else {
+                Cow::Borrowed(at)
+            }
+        };
         VisitLine {
             schema: schema.name(),
             version: schema,
@@ -226,8 +236,8 @@ impl<'a> VisitLine<'a> {
             } else {
                 None
             },
-            started_at: &r.started_at,
-            ended_at: r.ended_at.as_deref(),
+            started_at: moment(&r.started_at),
+            ended_at: r.ended_at.as_deref().map(moment),
             kind: &r.kind,
             urgency: &r.urgency,
             reason: added(v2, r.reason.as_deref()),
@@ -249,7 +259,11 @@ impl<'a> VisitLine<'a> {
                     slip: added(
                         v2,
                         x.slip.as_ref().map(|s| SlipLine {
-                            at: s.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                            at: if schema >= LineSchema::V5 {
+                                crate::desk_time::rfc3339_at_desk(&s.at)
+                            } else {
+                                s.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                            },
                             languages: &s.languages,
                         }),
                     ),

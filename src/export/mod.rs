@@ -292,7 +292,10 @@ fn write_batch(
 ) -> anyhow::Result<Option<BatchDone>> {
     let id = uuid::Uuid::now_v7().to_string();
     let created_at = crate::store::now_rfc3339();
-    let header = Header::new(&options.desk, &id, &created_at, action, options.test);
+    // The header tells the case system the desks' time; the record keeps the stored form, by
+    // which batches are listed in order.
+    let message_date = crate::desk_time::with_offset(&created_at);
+    let header = Header::new(&options.desk, &id, &message_date, action, options.test);
     let header_json = serde_json::to_string(&header)?;
     let (target, status) = match &options.target {
         Target::Folder(_) => (folder_target(dir), BatchStatus::Delivered),

@@ -85,7 +85,8 @@ impl std::str::FromStr for Format {
 /// large pieces, or through the CSV writer that owns the output.
 enum Sink<W: Write> {
     Plain(std::io::BufWriter<W>),
-    Csv(Box<csv::Writer<W>>),
+    /// `true` for a CSV laid out for a spreadsheet (`;` or a byte-order mark).
+    Csv(Box<csv::Writer<W>>, bool),
     /// The rows wait in the workbook's temporary file until `finish` zips them into `W`.
     Xlsx(Box<XlsxSheet>, W),
 }
@@ -127,7 +128,7 @@ impl<W: Write + Send> BatchWriter<W> {
                     .delimiter(if style.semicolon { b';' } else { b',' })
                     .from_writer(out);
                 csv.write_record(csv_row::columns(schema))?;
-                Sink::Csv(Box::new(csv))
+                Sink::Csv(Box::new(csv), style.semicolon || style.bom)
             }
             Format::Json => {
                 write!(out, "{{\"header\":{header},\"visits\":[")?;
@@ -147,7 +148,9 @@ impl<W: Write + Send> BatchWriter<W> {
     pub fn write(&mut self, line: &BatchLine) -> anyhow::Result<()> {
         let visit = VisitLine::new(line, self.action, self.schema);
         match &mut self.sink {
-            Sink::Csv(csv) => csv.write_record(csv_row::values(&visit))?,
+            Sink::Csv(csv, spreadsheet) => {
+                csv.write_record(csv_row::values(&visit, *spreadsheet))?
+            }
             Sink::Xlsx(sheet, _) => sheet.write(&visit)?,
             Sink::Plain(out) => {
                 if self.format == Format::Json && self.count > 0 {
@@ -166,7 +169,7 @@ impl<W: Write + Send> BatchWriter<W> {
     /// Ends the batch: the number of visits written.
     pub fn finish(self) -> anyhow::Result<u64> {
         let mut out = match self.sink {
-            Sink::Csv(csv) => csv
+            Sink::Csv(csv, _) => csv
                 .into_inner()
                 .map_err(|e| anyhow::anyhow!("{}", e.error()))?,
             Sink::Xlsx(sheet, mut out) => {

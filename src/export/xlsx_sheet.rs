@@ -141,7 +141,7 @@ impl XlsxSheet {
                             .write_datetime_with_format(row, col, d, &self.date)
                             .map(|_| ())
                     }),
-                Kind::DateTime => crate::xlsx::local_time(cell).map(|t| {
+                Kind::DateTime => crate::desk_time::wall_clock(cell).map(|t| {
                     sheet
                         .write_datetime_with_format(row, col, t, &self.datetime)
                         .map(|_| ())

@@ -137,11 +137,14 @@ pub enum LineSchema {
     /// The person's nationality with its eCH-0011 status (unknown, stateless, known; the code
     /// checked against ISO 3166-1) and the language of correspondence as ISO 639-1.
     V4,
+    /// Every moment in the desks' local time, Europe/Zurich, with its offset (`+01:00`,
+    /// `+02:00` in summer) rather than in UTC.
+    V5,
 }
 
 impl LineSchema {
     /// What new batches carry.
-    pub const CURRENT: LineSchema = LineSchema::V4;
+    pub const CURRENT: LineSchema = LineSchema::V5;
 
     pub fn number(self) -> u8 {
         match self {
@@ -149,6 +152,7 @@ impl LineSchema {
             LineSchema::V2 => 2,
             LineSchema::V3 => 3,
             LineSchema::V4 => 4,
+            LineSchema::V5 => 5,
         }
     }
 
@@ -159,6 +163,7 @@ impl LineSchema {
             LineSchema::V2,
             LineSchema::V3,
             LineSchema::V4,
+            LineSchema::V5,
         ]
         .into_iter()
         .find(|s| s.name() == name)
@@ -171,6 +176,7 @@ impl LineSchema {
             LineSchema::V2 => "intake-desk/visit/2",
             LineSchema::V3 => "intake-desk/visit/3",
             LineSchema::V4 => "intake-desk/visit/4",
+            LineSchema::V5 => "intake-desk/visit/5",
         }
     }
 }
@@ -194,8 +200,9 @@ impl rusqlite::types::FromSql for LineSchema {
             2 => Ok(LineSchema::V2),
             3 => Ok(LineSchema::V3),
             4 => Ok(LineSchema::V4),
+            5 => Ok(LineSchema::V5),
             other => Err(rusqlite::types::FromSqlError::Other(
-                format!("unknown export schema {other} (this version writes 1 to 4)").into(),
+                format!("unknown export schema {other} (this version writes 1 to 5)").into(),
             )),
         }
     }
