@@ -6,6 +6,11 @@ use chrono::{DateTime, NaiveDateTime, SecondsFormat, TimeZone};
 use chrono_tz::Europe::Zurich;
 use std::borrow::Cow;
 
+/// Today at the desks.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().with_timezone(&Zurich).date_naive()
+}
+
 /// The moment as the desks' wall-clock time (for Excel, which has no zones).
 pub fn wall_clock(rfc3339: &str) -> Option<NaiveDateTime> {
     DateTime::parse_from_rfc3339(rfc3339)

@@ -646,3 +646,38 @@ fn the_workbook_has_a_sheet_per_section_named_in_french_with_ids_as_text_and_cou
         Data::Float(first["uses"].as_f64().unwrap())
     );
 }
+
+#[test]
+fn a_server_set_to_utc_counts_days_and_hours_by_the_desks_clock() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    // Saved on a machine set to UTC: 09:10 and, on the last evening of November, 00:30 on
+    // 1 December at the desk.
+    let mut morning = visit(2, 9, VisitKind::Information, false);
+    morning.started_at = chrono::DateTime::parse_from_rfc3339("2026-11-02T08:10:00Z").unwrap();
+    let mut midnight = visit(2, 9, VisitKind::Information, false);
+    midnight.started_at = chrono::DateTime::parse_from_rfc3339("2026-11-30T23:30:00Z").unwrap();
+    Store::open(&db)
+        .unwrap()
+        .insert_visits([morning, midnight])
+        .unwrap();
+    let db = db.to_str().unwrap();
+    let report = |month: &str| -> serde_json::Value {
+        let out = sandbox.run_with_env(
+            &["report", "--month", month, "--format", "json", "--db", db],
+            &[("TZ", "UTC")],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let november = report("2026-11");
+    assert_eq!(
+        november["visits"], 1,
+        "the visit at 00:30 on 1 December is December's"
+    );
+    assert_eq!(november["by_hour"][9], 1, "{}", november["by_hour"]);
+    let december = report("2026-12");
+    assert_eq!(december["visits"], 1);
+    assert_eq!(december["by_hour"][0], 1, "{}", december["by_hour"]);
+    assert_eq!(december["by_weekday"][1], 1, "1 December 2026 is a Tuesday");
+}

@@ -44,7 +44,7 @@ pub struct ReportArgs {
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<()> {
     let setup = setup(cli)?;
-    let today = chrono::Local::now().date_naive();
+    let today = crate::desk_time::today();
     let period = match (&args.month, args.from, args.to) {
         (Some(month), _, _) => Period::month(month).ok_or_else(|| {
             Error::Usage(format!(

@@ -8,7 +8,7 @@ pub mod xlsx;
 
 use crate::catalog::Catalog;
 use crate::store::{PeriodCounts, Store};
-use chrono::{Datelike, Local, NaiveDate, TimeZone, Timelike};
+use chrono::{Datelike, NaiveDate, TimeZone, Timelike};
 use serde::Serialize;
 
 /// The days a report covers, both included.
@@ -59,14 +59,18 @@ impl Period {
         }
     }
 
-    /// Milliseconds (UTC) of local midnight at the start, and after the last day.
+    /// Milliseconds (UTC) of the desks' midnight (Europe/Zurich, whatever the machine's zone)
+    /// at the start, and after the last day.
     fn range_ms(self) -> (i64, i64) {
         let ms = |day: NaiveDate| {
             let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
-            Local.from_local_datetime(&midnight).earliest().map_or_else(
-                || midnight.and_utc().timestamp_millis(),
-                |t| t.timestamp_millis(),
-            )
+            chrono_tz::Europe::Zurich
+                .from_local_datetime(&midnight)
+                .earliest()
+                .map_or_else(
+                    || midnight.and_utc().timestamp_millis(),
+                    |t| t.timestamp_millis(),
+                )
         };
         (ms(self.from), ms(self.to.succ_opt().unwrap_or(self.to)))
     }
@@ -190,8 +194,10 @@ pub fn figures(
     });
     let mut by_weekday = [0u64; 7];
     let mut by_hour = [0u64; 24];
+    // By the desks' clock, not the machine's: a report made on a server set to UTC counts a
+    // 08:30 visit at 08, as the desk saw it.
     for started in &raw.started {
-        if let Ok(at) = chrono::DateTime::parse_from_rfc3339(started) {
+        if let Some(at) = crate::desk_time::wall_clock(started) {
             by_weekday[at.weekday().num_days_from_monday() as usize] += 1;
             by_hour[at.hour() as usize] += 1;
         }

@@ -288,7 +288,9 @@ impl Slip<'_> {
         }
         format!(
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-            style = STYLE.replace("{FONTS}", FONTS),
+            style = STYLE
+                .replace("{FONTS}", FONTS)
+                .replace("{NO_BROWSER_HEADER}", NO_BROWSER_HEADER),
             lang = e(self.staff),
             title = e(self.service.name(self.staff)),
         )
@@ -299,8 +301,13 @@ impl Slip<'_> {
 /// then those of common Linux desktops, then whatever the browser has.
 pub const FONTS: &str = "\"Segoe UI\", \"Nirmala UI\", \"Nyala\", \"Ebrima\", Tahoma, \"Noto Sans\", \"Noto Sans Arabic\", \"Noto Naskh Arabic\", \"Noto Sans Ethiopic\", \"Abyssinica SIL\", \"Noto Sans Tamil\", \"DejaVu Sans\", sans-serif";
 
-/// A4 with margins a desk printer keeps; a browser would otherwise pick US Letter.
-const STYLE: &str = "@page { size: A4; margin: 18mm; }
+/// Empty page-margin boxes: a browser that knows them (Chromium) then prints no header or footer
+/// of its own (date, title, file path) in the margins.
+pub const NO_BROWSER_HEADER: &str = "@top-left { content: \"\"; } @top-center { content: \"\"; } @top-right { content: \"\"; } @bottom-left { content: \"\"; } @bottom-center { content: \"\"; } @bottom-right { content: \"\"; }";
+
+/// A4 with margins a desk printer keeps (a browser would otherwise pick US Letter), and no
+/// browser header.
+const STYLE: &str = "@page { size: A4; margin: 18mm; {NO_BROWSER_HEADER} }
 body { font-family: {FONTS}; max-width: 42em; margin: 2em auto; color: #000; }
 section { page-break-inside: avoid; border-top: 2px solid #000; padding-top: 1em; margin-bottom: 2em; }
 h1 { font-size: 1em; text-transform: uppercase; letter-spacing: 0.1em; margin: 0; }

@@ -200,7 +200,9 @@ impl WrittenCopy<'_> {
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
             lang = e(self.staff),
             title = e(&self.around(self.staff, |t| &t.copy_title)),
-            style = STYLE.replace("{FONTS}", super::FONTS),
+            style = STYLE
+                .replace("{FONTS}", super::FONTS)
+                .replace("{NO_BROWSER_HEADER}", super::NO_BROWSER_HEADER),
         )
     }
 }
@@ -260,7 +262,7 @@ fn section(part: &Part<'_>, label: &str) -> String {
 
 /// A4 without browser headers (the margin box is ours), two columns side by side, a topic kept
 /// on one page where it fits.
-const STYLE: &str = "@page { size: A4; margin: 15mm 16mm; }
+const STYLE: &str = "@page { size: A4; margin: 15mm 16mm; {NO_BROWSER_HEADER} }
 html { font-size: 10.5pt; }
 body { font-family: {FONTS}; margin: 0; color: #000; line-height: 1.35; }
 header { border-bottom: 2px solid #000; margin-bottom: 0.8em; display: flex; flex-wrap: wrap; gap: 0 2em; }
