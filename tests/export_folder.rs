@@ -344,7 +344,7 @@ fn the_export_screen_exports_in_the_background_and_lists_the_batch() {
         30,
     );
     tui.press("f8");
-    tui.wait_for(&format!("Target: {}", dir.display()));
+    tui.wait_for(&format!("Target: {} · jsonl", dir.display()));
     tui.wait_for("No batches yet.");
     let due = tui
         .screen()

@@ -85,6 +85,16 @@ fn target_text(cx: &Ctx<'_>) -> String {
     }
 }
 
+/// The file format batches are written in, for a folder (HTTP always sends JSON).
+fn format_text(cx: &Ctx<'_>) -> String {
+    match cx.session.export.as_ref() {
+        Some(options) if matches!(options.target, Target::Folder(_)) => {
+            format!(" · {}", options.format)
+        }
+        _ => String::new(),
+    }
+}
+
 pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
@@ -107,6 +117,7 @@ pub fn render(cx: &Ctx<'_>, state: &ExportState, frame: &mut Frame, area: Rect) 
         Line::from(vec![
             ratatui::text::Span::styled(format!("{}: ", cx.t("export.target")), bold),
             ratatui::text::Span::raw(target_text(cx)),
+            ratatui::text::Span::raw(format_text(cx)),
         ]),
         Line::from(cx.tf(
             "export.due",
