@@ -36,6 +36,20 @@ pub fn sheet_name(text: &str) -> String {
     }
 }
 
+/// Printing: A4, as wide as the page (landscape for the export's many columns), the header
+/// row on every page.
+pub fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, landscape: bool) -> anyhow::Result<()> {
+    sheet.set_paper_size(9);
+    if landscape {
+        sheet.set_landscape();
+    }
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet
+        .set_repeat_rows(0, 0)
+        .map_err(|e| anyhow::anyhow!("cannot set up the page: {e}"))?;
+    Ok(())
+}
+
 /// A workbook whose properties depend only on `made_at` (RFC 3339), not on the clock.
 pub fn workbook(made_at: &str) -> Workbook {
     let mut workbook = Workbook::new();

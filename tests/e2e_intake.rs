@@ -518,3 +518,30 @@ fn after_kill_9_on_any_stage_what_was_typed_there_is_back() {
     // Stage 5: the close note being typed.
     survives_kill_9_on_a_stage(5, &["call back tomorrow"], "call back tomorrow");
 }
+
+#[test]
+fn a_visitor_noted_as_gone_unseen_by_mistake_comes_back_with_undo() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.db();
+    let db = db.to_str().unwrap();
+    let mut tui = sandbox.start_tui(&["--db", db, "--lang", "en"], 110, 30);
+    tui.wait_for("Nobody is waiting");
+    for ticket in ["Ticket 7", "Ticket 8"] {
+        tui.press("a");
+        tui.wait_for("Name or number");
+        tui.type_text(ticket);
+        tui.press("enter");
+        tui.wait_for(&format!("Checked in: {ticket}"));
+    }
+    tui.wait_for("Queue (2)");
+    tui.press("x");
+    tui.wait_for("Left without being seen: Ticket 7 · u: undo");
+    tui.wait_for("Queue (1)");
+    tui.press("u");
+    tui.wait_for("Ticket 7 is waiting again");
+    tui.wait_for("Queue (2)");
+    // In the old place, first: Enter takes Ticket 7.
+    tui.press("enter");
+    tui.wait_for("Taken in: Ticket 7");
+    assert_eq!(tui.quit(), 0);
+}

@@ -655,3 +655,41 @@ fn csv_for_excel_has_a_bom_and_semicolons_keeps_every_script_and_goes_out_once()
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--format csv"), "{}", stderr(&out));
 }
+
+#[test]
+fn two_desks_with_their_own_databases_share_one_inbox_and_each_sends_its_own() {
+    let sandbox = Sandbox::new();
+    let inbox = sandbox.path("inbox");
+    let to = inbox.to_str().unwrap();
+    for (db, seed) in [("sion.db", "1"), ("visp.db", "2")] {
+        let out = sandbox.run(&[
+            "demo",
+            "--visits",
+            "40",
+            "--seed",
+            seed,
+            "--until",
+            "2026-11-20",
+            "--db",
+            db,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        sandbox.ensure_staff(&sandbox.path(db));
+        let out = sandbox.run(&["export", "--to", to, "--db", db]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        // The other desk's batch in the folder is not this database's to record.
+        assert!(
+            !stdout(&out).contains("found complete"),
+            "{db}: {}",
+            stdout(&out)
+        );
+        assert!(stdout(&out).contains("new, delivered"), "{}", stdout(&out));
+    }
+    assert_eq!(files(&inbox, ".manifest.json").len(), 2);
+    let again = sandbox.run(&["export", "--to", to, "--db", "sion.db"]);
+    assert!(
+        stdout(&again).contains("nothing to export"),
+        "{}",
+        stdout(&again)
+    );
+}

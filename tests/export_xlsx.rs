@@ -133,6 +133,7 @@ fn the_workbook_keeps_ahv_numbers_and_permit_codes_as_text_and_times_as_swiss_da
             "the time at the desk"
         );
         assert_eq!(row["revision"], Data::Float(1.0));
+        assert_eq!(row["action"], Data::Float(line["action"].as_f64().unwrap()));
         if let Some(waited) = line["waitingSeconds"].as_u64() {
             assert_eq!(row["waitingSeconds"], Data::Float(waited as f64));
         }
@@ -179,6 +180,24 @@ fn the_workbook_keeps_ahv_numbers_and_permit_codes_as_text_and_times_as_swiss_da
     assert_eq!(
         std::fs::read(again.join(format!("{id}.xlsx"))).unwrap(),
         std::fs::read(&file).unwrap()
+    );
+    // In its own format only: another is refused, not silently ignored.
+    let out = sandbox.run(&[
+        "export",
+        "--to",
+        again.to_str().unwrap(),
+        "--redo",
+        &id,
+        "--format",
+        "csv",
+        "--db",
+        db_text,
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("leave out --format"),
+        "{}",
+        stderr(&out)
     );
 
     // A database that never learnt of the batch (restored from before it) reads the workbook

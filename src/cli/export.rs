@@ -59,6 +59,11 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<()> {
     let config = &setup.config;
     let folder = args.to.clone().or_else(|| config.export_dir.clone());
     if let Some(batch) = &args.redo {
+        if args.format.is_some() || args.semicolon || args.bom {
+            return Err(Error::Usage(
+                "--redo writes a batch in the format it was first written in, byte for byte: leave out --format, --semicolon and --bom".into(),
+            ));
+        }
         let dir = folder.ok_or_else(|| {
             Error::Usage(
                 "--redo needs a folder: give --to DIR (or export_dir in the configuration)".into(),

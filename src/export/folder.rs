@@ -109,8 +109,9 @@ pub fn recover(store: &mut Store, dir: &Path, staff: &str) -> anyhow::Result<Rec
         if name.starts_with('.') || store.export_batch(batch_id)?.is_some() {
             continue;
         }
-        adopt(store, dir, &name, staff)?;
-        recovery.adopted.push(batch_id.to_string());
+        if adopt(store, dir, &name, staff)? {
+            recovery.adopted.push(batch_id.to_string());
+        }
     }
     let target = super::folder_target(dir);
     for batch in store.unfinished_batches()? {
@@ -157,8 +158,9 @@ fn published(dir: &Path, batch_id: &str) -> anyhow::Result<Option<(u64, String)>
         .map(|sha| (manifest.count, sha)))
 }
 
-/// Records a published batch from its manifest and file, after checking the file's hash.
-fn adopt(store: &mut Store, dir: &Path, manifest_name: &str, staff: &str) -> anyhow::Result<()> {
+/// Records a published batch from its manifest and file, after checking the file's hash; false
+/// for a batch of another database (two desks exporting into one inbox), left as it is.
+fn adopt(store: &mut Store, dir: &Path, manifest_name: &str, staff: &str) -> anyhow::Result<bool> {
     let path = dir.join(manifest_name);
     let manifest: Manifest = serde_json::from_slice(&std::fs::read(&path)?)
         .with_context(|| format!("{}: not a batch manifest", path.display()))?;
@@ -174,6 +176,10 @@ fn adopt(store: &mut Store, dir: &Path, manifest_name: &str, staff: &str) -> any
         data.display()
     );
     let visits = batch_visits(&data, format)?;
+    let ids: Vec<&str> = visits.iter().map(|v| v.visit_id.as_str()).collect();
+    if !store.knows_any_visit(&ids)? {
+        return Ok(false);
+    }
     let batch = NewBatch {
         id: manifest.batch_id.clone(),
         created_at: manifest.header.message_date.clone(),
@@ -187,7 +193,7 @@ fn adopt(store: &mut Store, dir: &Path, manifest_name: &str, staff: &str) -> any
         staff_id: staff.to_string(),
     };
     store.adopt_batch(&batch, &sha, &visits)?;
-    Ok(())
+    Ok(true)
 }
 
 /// The visits a batch file carries: id, version, and for corrections the batch before.

@@ -26,7 +26,7 @@ enum Kind {
 /// How a column's cells are typed; anything not named is text.
 fn kind(column: &str) -> Kind {
     match column {
-        "revision" | "interpreterMinutes" | "waitingSeconds" => Kind::Number,
+        "action" | "revision" | "interpreterMinutes" | "waitingSeconds" => Kind::Number,
         "refugee" | "interpreterNeeded" => Kind::Boolean,
         "startedAt" | "endedAt" => Kind::DateTime,
         "dateOfBirth"
@@ -39,15 +39,22 @@ fn kind(column: &str) -> Kind {
     }
 }
 
+/// Wide enough for the header and for what the column usually holds (a long list or note
+/// still runs on; the cell keeps it whole).
 fn width(column: &str) -> f64 {
-    match (kind(column), column) {
-        (_, "note" | "topics" | "referrals" | "informationLanguages" | "referralSlips") => 40.0,
-        (_, "visitId" | "localPersonId" | "originalBatchId") => 38.0,
+    let content: f64 = match (kind(column), column) {
+        (_, "note" | "topics" | "referrals" | "informationLanguages" | "referralSlips") => 60.0,
+        (_, "financialMissingDocuments") => 50.0,
+        (_, "visitId" | "localPersonId" | "originalId" | "originalBatchId") => 38.0,
+        (_, "competenceRule" | "competencePrimary" | "competenceNextChange") => 32.0,
+        (_, "schema" | "kind" | "officialName" | "firstName" | "residenceStatus") => 20.0,
         (Kind::DateTime, _) => 19.0,
         (Kind::Date, _) => 12.0,
         (_, "vn") => 15.0,
-        _ => 14.0,
-    }
+        _ => 12.0,
+    };
+    // Bold headers take a little more room than their letters.
+    content.max(column.chars().count() as f64 * 1.1 + 2.0)
 }
 
 pub struct XlsxSheet {
@@ -107,6 +114,7 @@ impl XlsxSheet {
                 .map_err(error)?;
         }
         sheet.set_freeze_panes(1, 0).map_err(error)?;
+        crate::xlsx::print_setup(sheet, true)?;
         self.row = 1;
         Ok(())
     }

@@ -162,6 +162,7 @@ fn headed<'a>(
         sheet.set_column_width(col as u16, *width).map_err(error)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(error)?;
+    crate::xlsx::print_setup(sheet, false)?;
     Ok(sheet)
 }
 
@@ -182,9 +183,10 @@ fn section(
         .map(|r| r.name.chars().count())
         .max()
         .unwrap_or(0);
+    let fits = |content: usize, header: &str| (content.max(header.chars().count()) + 3) as f64;
     let mut widths = vec![
-        (id_width.max(8) + 2) as f64,
-        (name_width.clamp(12, 70) + 2) as f64,
+        fits(id_width.max(8), &header[0]),
+        fits(name_width.clamp(12, 70), &header[1]),
     ];
     widths.extend(
         number_headers
@@ -231,7 +233,11 @@ fn summary(
         workbook,
         &t("report.summary"),
         &header,
-        &[22.0, 44.0, 14.0],
+        &[
+            (header[0].chars().count().max(22) + 3) as f64,
+            44.0,
+            (header[2].chars().count().max(11) + 3) as f64,
+        ],
         styles,
         used,
     )?;

@@ -239,6 +239,20 @@ impl Store {
         Ok(true)
     }
 
+    /// Whether any of these visits is in this database: a batch whose visits are all unknown
+    /// was written by another database into the same folder, and is not this one's to record.
+    pub fn knows_any_visit(&self, ids: &[&str]) -> super::Result<bool> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT 1 FROM visits WHERE id = ?1")?;
+        for id in ids {
+            if statement.exists([id])? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// Records a complete batch found in the export folder that the database does not know (the
     /// process stopped after publishing it, before its transaction committed), so its visits are
     /// not sent twice. Nothing else was exported since: a batch of new visits covers the range

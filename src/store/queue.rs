@@ -88,6 +88,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Puts a visitor noted as gone unseen back in the queue, in their old place (the waiting
+    /// time runs on from the check-in); false when they were not noted so.
+    pub fn queue_reopen(&self, id: &str) -> super::Result<bool> {
+        let changed = self.conn.execute(
+            "UPDATE queue SET status = 'waiting', ended_ms = NULL WHERE id = ?1 AND status = 'left'",
+            [id],
+        )?;
+        Ok(changed == 1)
+    }
+
     /// Ends a waiting entry; returns the seconds waited, or `None` if it was not waiting.
     pub fn queue_end(&self, id: &str, exit: QueueExit, now_ms: i64) -> super::Result<Option<u32>> {
         let checked_in: Option<i64> = self

@@ -79,7 +79,9 @@ impl Store {
                 if let Some(why) = crate::text::forbidden_in_input(text, true) {
                     return Err(CorrectionError::Invalid(format!("the note {why}")));
                 }
-                let stamped = format!("[{}] {text}", &now_rfc3339()[..16]);
+                // Stamped with the desks' time, as staff read it, on any machine.
+                let now = crate::desk_time::with_offset(&now_rfc3339()).into_owned();
+                let stamped = format!("[{}] {text}", &now[..16]);
                 let note = match note {
                     Some(earlier) if !earlier.is_empty() => format!("{earlier}\n{stamped}"),
                     _ => stamped,

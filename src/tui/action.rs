@@ -52,6 +52,8 @@ pub enum Action {
     SaveVisit,
     CheckIn,
     LeftUnseen,
+    /// Takes back the last destructive list action (a visitor noted as gone unseen).
+    Undo,
     StartIntake,
     UrgentHandover,
     FollowUpNote,

@@ -98,6 +98,8 @@ pub enum Effect {
     CreateFirstAdmin { name: String, pin: String },
     /// Append to the audit trail (a lock, a sign-out).
     Audit(crate::store::NewAuditEntry),
+    /// A visitor noted as gone unseen goes back into the queue (undo).
+    ReopenQueueEntry { id: String, label: String },
     /// A visitor leaves the queue: taken into a visit, or gone unseen.
     EndQueueEntry {
         id: String,

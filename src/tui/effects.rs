@@ -215,6 +215,14 @@ pub fn perform(job: Job, store: &mut Store, catalog: &Catalog) -> Event {
                 error: e.to_string(),
             },
         },
+        Job::ReopenQueueEntry { id, label } => match store.queue_reopen(&id) {
+            Ok(reopened) => Event::QueueReopened {
+                label,
+                reopened,
+                queue: queue(store),
+            },
+            Err(e) => failed("queue.failed", e),
+        },
         Job::EndQueueEntry {
             entry,
             id,

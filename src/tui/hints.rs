@@ -87,6 +87,33 @@ pub fn key_for(cx: &Ctx<'_>, context: Context, action: Action) -> Option<String>
         .map(|k| key_label(cx, &k))
 }
 
+/// The text `id` with each `{name}` filled with the key bound to its action in `context`
+/// (or globally), so a sentence that names a key names the one that works; an action
+/// without a key reads `(no key)`.
+pub fn with_keys(cx: &Ctx<'_>, id: &str, context: Context, keys: &[(&str, Action)]) -> String {
+    with_keys_and(cx, id, context, keys, &[])
+}
+
+/// [`with_keys`] with more placeholders filled with `args`.
+pub fn with_keys_and(
+    cx: &Ctx<'_>,
+    id: &str,
+    context: Context,
+    keys: &[(&str, Action)],
+    args: &[(&str, &str)],
+) -> String {
+    let labels: Vec<(&str, String)> = keys
+        .iter()
+        .map(|(name, action)| {
+            let key = key_for(cx, context, *action).unwrap_or_else(|| cx.t("hint.unbound"));
+            (*name, key)
+        })
+        .collect();
+    let mut all: Vec<(&str, &str)> = labels.iter().map(|(n, k)| (*n, k.as_str())).collect();
+    all.extend_from_slice(args);
+    cx.tf(id, &all)
+}
+
 /// A footer of `hints` (an action and the key of its short label, `hint.<label>`), most
 /// important first, in at most `width` columns. Actions without a key are left out.
 pub fn footer(cx: &Ctx<'_>, context: Context, hints: &[(Action, &str)], width: usize) -> String {

@@ -5,118 +5,12 @@
 //! its `…`.
 
 use super::action::Action;
-use super::app::{App, Session};
 use super::effect::Effect;
 use super::overlays::Overlay;
-use crate::catalog::Catalog;
-use crate::store::{QueueEntry, Store};
+use super::test_desk::Desk;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 35), (200, 60)];
 const LANGUAGES: [&str; 3] = ["de", "fr", "en"];
-
-/// A desk with a demo database behind it: keys go through the state and its effects are
-/// carried out at once by the real jobs.
-struct Desk {
-    app: App,
-    store: Store,
-    catalog: Catalog,
-    _dir: tempfile::TempDir,
-}
-
-impl Desk {
-    fn new(lang: &str) -> Desk {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("visits.db")).unwrap();
-        let catalog = Catalog::embedded();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+01:00").unwrap();
-        store
-            .insert_visits(crate::demo::visits(crate::demo::DemoOptions {
-                visits: 120,
-                seed: 7,
-                now,
-                communes: catalog.communes.iter().map(|c| c.bfs_nr).collect(),
-                catalog: Some(catalog.clone()),
-            }))
-            .unwrap();
-        // Waiting visitors with the longest names and reasons a desk sees.
-        for (n, (label, reason)) in [
-            (
-                "Von Hohenberg-Schwarzenbach-Oberländer, Maximilian-Alexander Friedrich",
-                "Demande de prestations complémentaires et aide au logement urgente",
-            ),
-            ("Ticket 12", "Mietschulden"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let entry = QueueEntry {
-                id: format!("q-{n}"),
-                label: label.into(),
-                reason: reason.into(),
-                urgency: crate::domain::Urgency::ThisWeek,
-                language: "kmr".parse().ok(),
-                interpreter_needed: true,
-                checked_in_ms: now.timestamp_millis() - 600_000,
-            };
-            store.queue_add("desk-1", &entry).unwrap();
-        }
-        let session = Session {
-            desk: "Visp 1".into(),
-            staff: "mb".into(),
-            db_path: dir.path().join("visits.db").display().to_string(),
-            config_path: "/home/desk/.config/intake-desk/config.toml".into(),
-            keymap: "default".into(),
-            today: now.date_naive(),
-            ..Session::default()
-        };
-        let mut app = App::new(
-            catalog.clone(),
-            super::keymap::load_builtin("default").unwrap(),
-            session,
-            lang.into(),
-        );
-        app.set_now(super::context::Now::at(now));
-        let queue = store.queue_waiting().unwrap();
-        app.starting_with(queue, None);
-        Desk {
-            app,
-            store,
-            catalog,
-            _dir: dir,
-        }
-    }
-
-    fn press(&mut self, action: Action) {
-        let effects = self.app.update(action);
-        self.carry(effects);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            let key: super::keymap::Key = if c == ' ' {
-                "space".parse().unwrap()
-            } else {
-                c.to_string().parse().unwrap()
-            };
-            let effects = self.app.handle_key(key);
-            self.carry(effects);
-        }
-    }
-
-    fn carry(&mut self, effects: Vec<Effect>) {
-        for effect in effects {
-            super::effects::apply_now(effect, &mut self.app, &mut self.store, &self.catalog);
-        }
-    }
-
-    fn t(&self, key: &str) -> String {
-        self.app.t(key)
-    }
-
-    fn text(&self, width: u16, height: u16) -> String {
-        super::render::screen_text(&self.app, width, height)
-    }
-}
 
 /// Each word of `wanted` stands whole somewhere on the screen: not cut (a cut word ends in `…`
 /// or runs into a border), though it may have wrapped to another line than its neighbours.

@@ -12,6 +12,8 @@ pub mod fit;
 pub mod form;
 pub mod gate;
 pub mod hints;
+#[cfg(test)]
+mod hints_check;
 pub mod keymap;
 #[cfg(test)]
 mod layout_check;
@@ -23,6 +25,8 @@ pub mod session;
 mod shutdown;
 pub mod table;
 mod terminal;
+#[cfg(test)]
+mod test_desk;
 
 pub use action::Action;
 pub use app::{App, Effect, Session};

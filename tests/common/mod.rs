@@ -473,7 +473,7 @@ impl Tui {
             }
             let screen = self.screen();
             if !answered
-                && ["Enter or y", "Enter oder j", "Entrée ou o"]
+                && ["Enter or y", "Eingabe oder j", "Entrée ou o"]
                     .iter()
                     .any(|keys| screen.contains(keys))
             {

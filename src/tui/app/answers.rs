@@ -153,6 +153,19 @@ impl App {
                 self.message = Some(self.tf(key, &[("label", &label), ("who", &label)]));
                 self.take_queue(queue);
             }
+            Event::QueueReopened {
+                label,
+                reopened,
+                queue,
+            } => {
+                let key = if reopened {
+                    "queue.reopened"
+                } else {
+                    "queue.not_reopened"
+                };
+                self.message = Some(self.tf(key, &[("label", &label)]));
+                self.take_queue(queue);
+            }
             Event::QueueEnded {
                 entry,
                 exit,
@@ -164,7 +177,18 @@ impl App {
                 if let (Some(waited), Some(entry)) = (waited, entry) {
                     match exit {
                         crate::store::QueueExit::Left => {
-                            self.message = Some(self.tf("queue.left", &[("label", &entry.label)]));
+                            self.message = Some(crate::tui::hints::with_keys_and(
+                                &self.ctx(),
+                                "queue.left",
+                                crate::tui::keymap::Context::List,
+                                &[("undo", crate::tui::action::Action::Undo)],
+                                &[("label", &entry.label)],
+                            ));
+                            self.undo = Some(super::Undoable {
+                                id: entry.id.clone(),
+                                label: entry.label.clone(),
+                                at: self.shared.now.instant,
+                            });
                         }
                         crate::store::QueueExit::Taken => {
                             follow_up = self.take_from_queue(&entry, waited, then);

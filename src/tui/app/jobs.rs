@@ -107,6 +107,7 @@ impl App {
                 desk: session.desk.clone(),
                 entry,
             },
+            Effect::ReopenQueueEntry { id, label } => Job::ReopenQueueEntry { id, label },
             Effect::EndQueueEntry { id, exit, then } => Job::EndQueueEntry {
                 entry: self
                     .screens

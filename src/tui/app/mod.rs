@@ -25,6 +25,17 @@ use super::screens::{Outcome, ScreenId, Screens};
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
 
+/// How long a destructive list action can be taken back.
+const UNDO_FOR: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// A visitor noted as gone unseen, who can be put back in the queue.
+#[derive(Debug, Clone)]
+struct Undoable {
+    id: String,
+    label: String,
+    at: std::time::Instant,
+}
+
 pub struct App {
     /// What every screen reads: catalog, keymap, session, language, the time.
     shared: Shared,
@@ -49,6 +60,8 @@ pub struct App {
     gate: Option<super::gate::Gate>,
     /// When the last key came, for the lock after idle minutes.
     last_key: std::time::Instant,
+    /// The last destructive list action, while it can still be taken back.
+    undo: Option<Undoable>,
     lock_after: std::time::Duration,
 }
 
@@ -78,6 +91,7 @@ impl App {
             directory_as_shipped,
             gate: None,
             last_key: std::time::Instant::now(),
+            undo: None,
             lock_after: std::time::Duration::from_secs(
                 60 * u64::from(crate::config::DEFAULT_LOCK_AFTER_MINUTES),
             ),
@@ -319,7 +333,12 @@ impl App {
             && (ScreenId::for_action(action).is_some()
                 || matches!(action, Action::NextScreen | Action::PrevScreen))
         {
-            self.message = Some(self.t("message.finish_window"));
+            self.message = Some(crate::tui::hints::with_keys(
+                &self.ctx(),
+                "message.finish_window",
+                Context::Form,
+                &[("confirm", Action::Confirm), ("close", Action::Close)],
+            ));
             return Vec::new();
         }
         if self.overlay.is_some()
@@ -353,6 +372,7 @@ impl App {
             Action::NextScreen => return self.step_screen(ScreenId::next),
             Action::PrevScreen => return self.step_screen(ScreenId::prev),
             Action::NextLanguage => return self.next_language(),
+            Action::Undo => return self.undo(),
             other => {
                 if let Some(screen) = ScreenId::for_action(other) {
                     return self.show(screen);
@@ -362,6 +382,22 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Takes back the last visitor noted as gone unseen, for [`UNDO_FOR`] after.
+    fn undo(&mut self) -> Vec<Effect> {
+        match self.undo.take() {
+            Some(undo) if self.shared.now.instant.duration_since(undo.at) <= UNDO_FOR => {
+                vec![Effect::ReopenQueueEntry {
+                    id: undo.id,
+                    label: undo.label,
+                }]
+            }
+            _ => {
+                self.message = Some(self.t("message.nothing_to_undo"));
+                Vec::new()
+            }
+        }
     }
 
     /// Actions for the screen shown, after the rules that span screens.

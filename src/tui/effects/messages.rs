@@ -47,6 +47,10 @@ pub enum Job {
         desk: String,
         entry: QueueEntry,
     },
+    ReopenQueueEntry {
+        id: String,
+        label: String,
+    },
     EndQueueEntry {
         entry: Option<QueueEntry>,
         id: String,
@@ -124,6 +128,7 @@ impl Job {
                 | Job::CreateFirstAdmin { .. }
                 | Job::CheckIn { .. }
                 | Job::EndQueueEntry { .. }
+                | Job::ReopenQueueEntry { .. }
                 | Job::AddFollowUpNote { .. }
         )
     }
@@ -185,6 +190,12 @@ pub enum Event {
     HistoryLoaded(Vec<crate::store::VisitSummary>),
     CheckedIn {
         label: String,
+        queue: Result<Vec<QueueEntry>, String>,
+    },
+    QueueReopened {
+        label: String,
+        /// False when the visitor was no longer noted as gone (another desk, a purge).
+        reopened: bool,
         queue: Result<Vec<QueueEntry>, String>,
     },
     QueueEnded {

@@ -66,11 +66,19 @@ pub fn render(cx: &Ctx<'_>, state: &ConfirmState, frame: &mut Frame, area: Rect)
         Line::from(state.question.clone()),
         Line::default(),
         Line::from(Span::styled(
-            cx.t(if state.then.destroys() {
-                "confirm.keys_letter"
-            } else {
-                "confirm.keys"
-            }),
+            crate::tui::hints::with_keys(
+                cx,
+                if state.then.destroys() {
+                    "confirm.keys_letter"
+                } else {
+                    "confirm.keys"
+                },
+                crate::tui::keymap::Context::Form,
+                &[
+                    ("confirm", crate::tui::action::Action::Confirm),
+                    ("close", crate::tui::action::Action::Close),
+                ],
+            ),
             Style::default().add_modifier(Modifier::BOLD),
         )),
     ];

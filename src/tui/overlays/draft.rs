@@ -13,8 +13,14 @@ pub fn render(cx: &Ctx<'_>, draft: &Draft, frame: &mut Frame, area: Rect) {
     let (who, started) = summary(draft, &cx.t("history.anonymous"));
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(cx.tf(
+        Paragraph::new(crate::tui::hints::with_keys_and(
+            cx,
             "draft.text",
+            crate::tui::keymap::Context::Form,
+            &[
+                ("confirm", crate::tui::action::Action::Confirm),
+                ("close", crate::tui::action::Action::Close),
+            ],
             &[("saved", &saved), ("who", &who), ("started", &started)],
         ))
         .wrap(Wrap { trim: true })

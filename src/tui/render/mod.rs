@@ -110,7 +110,10 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
                         .next()
                 });
             let name = app.t(&s.title_key());
-            key.map_or_else(|| name.to_string(), |k| format!("{k} {name}"))
+            key.map_or_else(
+                || name.to_string(),
+                |k| format!("{} {name}", crate::tui::hints::key_label(&app.ctx(), &k)),
+            )
         })
         .collect();
     let selected = ScreenId::ALL

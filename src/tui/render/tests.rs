@@ -104,9 +104,9 @@ fn shell_shows_tabs_screen_and_status_bar() {
     let text = screen_text(&shell, 100, 30);
     let tab_bar = text.lines().next().unwrap().to_string();
     // Every tab with the key that reaches it from anywhere, the Glossary too.
-    assert!(tab_bar.contains("f2 Warte"), "{tab_bar}");
-    assert!(tab_bar.contains("f10 Ein"), "{tab_bar}");
-    assert!(tab_bar.contains("alt-g Glo"), "{tab_bar}");
+    assert!(tab_bar.contains("F2 Warte"), "{tab_bar}");
+    assert!(tab_bar.contains("F10 Ein"), "{tab_bar}");
+    assert!(tab_bar.contains("Alt-G Glo"), "{tab_bar}");
     // The same bar on a form screen: it does not jump as screens change.
     shell.update(Action::ScreenIntake);
     let on_intake = screen_text(&shell, 100, 30);

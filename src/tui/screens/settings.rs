@@ -230,7 +230,12 @@ pub fn render(cx: &Ctx<'_>, screen: &SettingsScreen, frame: &mut Frame, area: Re
         focused: false,
         text: false,
     }));
-    let note = cx.t("placeholder.settings");
+    let note = crate::tui::hints::with_keys(
+        cx,
+        "placeholder.settings",
+        cx.screen.context(),
+        &[("save", Action::Confirm), ("close", Action::Close)],
+    );
     let note_height = crate::tui::form::wrap(&note, inner.width as usize).len() as u16;
     let [form_area, note_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(note_height + 1)]).areas(inner);

@@ -138,7 +138,16 @@ fn referral_line(cx: &Ctx<'_>, state: &IntakeState) -> Line<'static> {
         })
         .collect();
     let text = if list.is_empty() {
-        cx.t("intake.no_referrals")
+        crate::tui::hints::with_keys(
+            cx,
+            "intake.no_referrals",
+            crate::tui::keymap::Context::Form,
+            &[
+                ("confirm", Action::Confirm),
+                ("left", Action::Left),
+                ("right", Action::Right),
+            ],
+        )
     } else {
         list.join(", ")
     };
@@ -453,7 +462,16 @@ fn render_suggestions(
     let mut heading = None;
     let (title, rows, selected): (String, Vec<String>, usize) = if !communes.is_empty() {
         (
-            cx.t("intake.communes"),
+            crate::tui::hints::with_keys(
+                cx,
+                "intake.communes",
+                crate::tui::keymap::Context::Form,
+                &[
+                    ("up", Action::Up),
+                    ("down", Action::Down),
+                    ("confirm", Action::Confirm),
+                ],
+            ),
             communes.iter().map(|c| c.to_string()).collect(),
             state.commune_pick.min(communes.len() - 1),
         )

@@ -64,6 +64,7 @@ impl crate::tui::screens::Screen for QueueState {
             StartIntake,
             UrgentHandover,
             LeftUnseen,
+            Undo,
             Up,
             Down,
             PageUp,

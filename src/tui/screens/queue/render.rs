@@ -31,9 +31,14 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
         ));
     if state.entries.is_empty() {
         frame.render_widget(
-            Paragraph::new(cx.t("queue.empty"))
-                .wrap(Wrap { trim: true })
-                .block(block),
+            Paragraph::new(crate::tui::hints::with_keys(
+                cx,
+                "queue.empty",
+                crate::tui::keymap::Context::List,
+                &[("key", Action::CheckIn)],
+            ))
+            .wrap(Wrap { trim: true })
+            .block(block),
             area,
         );
         return;
