@@ -215,6 +215,23 @@ fn keymap_check_accepts_a_good_file_and_names_errors_in_a_bad_one() {
         "{err}"
     );
 
+    // Bindings that could never fire where they stand are refused too, all at once.
+    let never = sandbox.write(
+        "never.toml",
+        "form = [\n  { on = \"a\", run = \"save-visit\" },\n]\nlist = [\n  { on = \"ctrl-ä\", run = \"quit\" },\n  { on = \"x\", run = \"fly\" },\n]\n",
+    );
+    let out = sandbox.run(&["keymap", "check", never.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let never_name = never.display().to_string();
+    for expected in [
+        format!("{never_name}:2:10: `a` in [form] is a character typed into the field"),
+        format!("{never_name}:5:10: no terminal sends ctrl-ä"),
+        format!("{never_name}:6:21: unknown action \"fly\""),
+    ] {
+        assert!(err.contains(&expected), "{expected} in\n{err}");
+    }
+
     // The app refuses the same file before it takes the terminal.
     let db = sandbox.db();
     let out = sandbox.run(&[

@@ -15,6 +15,10 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    /// Into the screen's search line (a modal keymap's `/`).
+    FocusSearch,
     First,
     Last,
     DeleteChar,

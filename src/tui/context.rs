@@ -52,6 +52,8 @@ pub struct Shared {
     /// Built once: a keystroke only compares prepared text.
     pub directory_index: DirectoryIndex,
     pub now: Now,
+    /// Keys go into the screen's search line (always, but in a modal keymap's normal mode).
+    pub search_focused: bool,
 }
 
 impl Shared {
@@ -64,6 +66,7 @@ impl Shared {
             screen,
             directory_index: &self.directory_index,
             now: self.now,
+            search_focused: self.search_focused,
         }
     }
 }
@@ -76,9 +79,21 @@ pub struct Ctx<'a> {
     pub screen: ScreenId,
     pub directory_index: &'a DirectoryIndex,
     pub now: Now,
+    pub search_focused: bool,
 }
 
 impl Ctx<'_> {
+    /// The keymap context of the screen: a screen with a search line is a list while a modal
+    /// keymap is in its normal mode.
+    pub fn context(&self) -> super::keymap::Context {
+        let own = self.screen.context();
+        if own == super::keymap::Context::Picker && self.keymap.modal() && !self.search_focused {
+            super::keymap::Context::List
+        } else {
+            own
+        }
+    }
+
     /// A UI string in the interface language.
     /// The titles of topics in the staff language (an unknown id as it is).
     pub fn topic_titles(&self, ids: &[String]) -> Vec<String> {
@@ -144,6 +159,7 @@ pub fn test_shared() -> Shared {
         lang: "de".into(),
         directory_index,
         now: Now::at(local),
+        search_focused: true,
     }
 }
 

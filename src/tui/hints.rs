@@ -79,9 +79,20 @@ fn pretty_key_with(key: &str, named: &dyn Fn(&str) -> Option<String>) -> String 
 
 /// The first key bound to `action` in `context` (or globally), as a person reads it.
 pub fn key_for(cx: &Ctx<'_>, context: Context, action: Action) -> Option<String> {
+    // A search screen in a modal keymap's normal mode keeps its own non-letter keys.
+    let screen_keys = if context == Context::List && cx.screen.context() == Context::Picker {
+        cx.keymap
+            .keys_for(Context::Picker, action)
+            .into_iter()
+            .filter(|k| !k.chars().all(char::is_alphanumeric) || k.chars().count() > 1)
+            .collect()
+    } else {
+        Vec::new()
+    };
     cx.keymap
         .keys_for(context, action)
         .into_iter()
+        .chain(screen_keys)
         .chain(cx.keymap.keys_for(Context::Global, action))
         .next()
         .map(|k| key_label(cx, &k))
@@ -155,7 +166,7 @@ pub fn screen_footer(
 ) -> String {
     let text = footer(
         cx,
-        cx.screen.context(),
+        cx.context(),
         hints,
         (area.width as usize).saturating_sub(4),
     );

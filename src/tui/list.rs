@@ -15,6 +15,8 @@ pub fn moved(selected: usize, action: Action, count: usize) -> Option<usize> {
         Action::Down => (selected + 1).min(last),
         Action::PageUp => selected.saturating_sub(PAGE),
         Action::PageDown => (selected + PAGE).min(last),
+        Action::HalfPageUp => selected.saturating_sub(PAGE / 2),
+        Action::HalfPageDown => (selected + PAGE / 2).min(last),
         Action::First => 0,
         Action::Last => last,
         _ => return None,

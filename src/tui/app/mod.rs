@@ -62,6 +62,8 @@ pub struct App {
     last_key: std::time::Instant,
     /// The last destructive list action, while it can still be taken back.
     undo: Option<Undoable>,
+    /// A count typed before a movement in a modal keymap's normal mode (`3j`).
+    count: Option<u32>,
     lock_after: std::time::Duration,
 }
 
@@ -72,6 +74,7 @@ impl App {
         let directory_as_shipped = catalog.services.clone();
         App {
             shared: Shared {
+                search_focused: !keymap.modal(),
                 catalog,
                 keymap,
                 session,
@@ -92,6 +95,7 @@ impl App {
             gate: None,
             last_key: std::time::Instant::now(),
             undo: None,
+            count: None,
             lock_after: std::time::Duration::from_secs(
                 60 * u64::from(crate::config::DEFAULT_LOCK_AFTER_MINUTES),
             ),
@@ -217,7 +221,78 @@ impl App {
             | Some(Overlay::LanguagePick(_))
             | Some(Overlay::SamePerson(_))
             | Some(Overlay::ServiceEdit(_)) => Context::Form,
-            None => self.screen.context(),
+            None => self.shared.ctx(self.screen).context(),
+        }
+    }
+
+    /// A digit before a movement in a modal keymap's list context: a count, not a command.
+    fn counted(&mut self, key: &Key) -> bool {
+        let Some(digit) = key.typed_char().and_then(|c| c.to_digit(10)) else {
+            return false;
+        };
+        if !self.shared.keymap.modal()
+            || !self.pending.is_empty()
+            || self.context() != Context::List
+            || (digit == 0 && self.count.is_none())
+            || self
+                .shared
+                .keymap
+                .resolve(Context::List, std::slice::from_ref(key))
+                != Resolution::Unbound
+        {
+            return false;
+        }
+        let count = self
+            .count
+            .unwrap_or(0)
+            .saturating_mul(10)
+            .saturating_add(digit);
+        self.count = Some(count.min(9999));
+        true
+    }
+
+    /// An action with the count typed before it: movements repeat, others forget the count.
+    fn update_counted(&mut self, action: Action) -> Vec<Effect> {
+        let times = self.count.take().unwrap_or(1);
+        let moves = matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::HalfPageUp
+                | Action::HalfPageDown
+        );
+        if !moves || times <= 1 {
+            return self.update(action);
+        }
+        let mut effects = Vec::new();
+        for _ in 0..times {
+            effects.extend(self.update(action));
+        }
+        effects
+    }
+
+    /// A modal keymap's search line: `/` goes in, `Esc` and `Enter` come out (keeping the
+    /// query); `None` when `action` is not about it.
+    fn search_mode(&mut self, action: Action) -> Option<Vec<Effect>> {
+        if !self.shared.keymap.modal() || self.overlay.is_some() {
+            return None;
+        }
+        let has_search = self.screen.context() == Context::Picker;
+        match action {
+            // `i` inserts on a screen with a search line, as `/` does.
+            Action::FocusSearch | Action::StartIntake
+                if has_search && !self.shared.search_focused =>
+            {
+                self.shared.search_focused = true;
+                Some(Vec::new())
+            }
+            Action::Close | Action::Confirm if has_search && self.shared.search_focused => {
+                self.shared.search_focused = false;
+                Some(Vec::new())
+            }
+            _ => None,
         }
     }
 
@@ -226,12 +301,28 @@ impl App {
         if self.gate.is_some() {
             return self.gate_key(key);
         }
+        if self.counted(&key) {
+            return Vec::new();
+        }
         self.pending.push(key);
-        match self.shared.keymap.resolve(self.context(), &self.pending) {
+        let context = self.context();
+        let mut resolution = self.shared.keymap.resolve(context, &self.pending);
+        // In normal mode a screen's own keys (Ctrl-O, Alt-E …) still work; its letters move.
+        if resolution == Resolution::Unbound
+            && context == Context::List
+            && self.overlay.is_none()
+            && self.screen.context() == Context::Picker
+        {
+            match self.shared.keymap.resolve(Context::Picker, &self.pending) {
+                Resolution::Text(_) => {}
+                other => resolution = other,
+            }
+        }
+        match resolution {
             Resolution::Pending => Vec::new(),
             Resolution::Action(action) => {
                 self.pending.clear();
-                self.update(action)
+                self.update_counted(action)
             }
             Resolution::Text(c) => {
                 self.pending.clear();
@@ -270,6 +361,7 @@ impl App {
             }
             Resolution::Unbound => {
                 self.pending.clear();
+                self.count = None;
                 Vec::new()
             }
         }
@@ -346,6 +438,9 @@ impl App {
         {
             return effects;
         }
+        if let Some(effects) = self.search_mode(action) {
+            return effects;
+        }
         match action {
             Action::Quit => return self.ask_to_quit(),
             Action::Help => {
@@ -361,7 +456,7 @@ impl App {
                     )
                 } else {
                     (
-                        self.screen.context(),
+                        self.shared.ctx(self.screen).context(),
                         self.screens.get(self.screen).actions(),
                     )
                 };
@@ -373,6 +468,9 @@ impl App {
             Action::PrevScreen => return self.step_screen(ScreenId::prev),
             Action::NextLanguage => return self.next_language(),
             Action::Undo => return self.undo(),
+            Action::FocusSearch => {
+                self.message = Some(self.t("message.no_search"));
+            }
             other => {
                 if let Some(screen) = ScreenId::for_action(other) {
                     return self.show(screen);
@@ -508,6 +606,8 @@ impl App {
     fn show(&mut self, screen: ScreenId) -> Vec<Effect> {
         self.screen = screen;
         self.overlay = None;
+        // Each screen opens in a modal keymap's normal mode: keys move before they type.
+        self.shared.search_focused = !self.shared.keymap.modal();
         if screen == ScreenId::Directory {
             self.preset_region();
         }

@@ -105,7 +105,7 @@ fn settings_saved_with_another_language_switch_it_and_remember_it() {
 }
 
 #[test]
-fn with_the_vim_keymap_letters_type_into_a_search_line_and_ctrl_j_k_move() {
+fn with_the_vim_keymap_letters_move_until_slash_goes_into_the_search() {
     let mut app = App::new(
         Catalog::embedded(),
         load_builtin("vim").unwrap(),
@@ -113,14 +113,36 @@ fn with_the_vim_keymap_letters_type_into_a_search_line_and_ctrl_j_k_move() {
         "de".into(),
     );
     press(&mut app, "f5");
-    press(&mut app, "j k");
-    assert_eq!(app.screens.directory.query, "jk");
-    assert_eq!(app.screens.directory.selected, 0);
-    press(&mut app, "ctrl-u ctrl-j ctrl-j");
+    // Normal mode: j and k move, nothing is typed.
+    press(&mut app, "j j k");
     assert_eq!(app.screens.directory.query, "");
-    assert_eq!(app.screens.directory.selected, 2);
-    press(&mut app, "ctrl-k");
     assert_eq!(app.screens.directory.selected, 1);
+    // A count, G and g g.
+    press(&mut app, "3 j");
+    assert_eq!(app.screens.directory.selected, 4);
+    press(&mut app, "G");
+    assert!(app.screens.directory.selected > 4);
+    press(&mut app, "g g");
+    assert_eq!(app.screens.directory.selected, 0);
+    press(&mut app, "ctrl-d");
+    assert_eq!(app.screens.directory.selected, crate::tui::list::PAGE / 2);
+    // / goes into the search; letters are typed there; Esc comes back and keeps them.
+    press(&mut app, "/ j k");
+    assert_eq!(app.screens.directory.query, "jk");
+    press(&mut app, "esc");
+    assert_eq!(app.screen, ScreenId::Directory);
+    press(&mut app, "ctrl-u");
+    assert_eq!(
+        app.screens.directory.query, "jk",
+        "ctrl-u is a half page here"
+    );
+    press(&mut app, "i ctrl-u");
+    assert_eq!(
+        app.screens.directory.query, "",
+        "and clears the search inside it"
+    );
+    press(&mut app, "ctrl-j ctrl-j");
+    assert_eq!(app.screens.directory.selected, 2);
 }
 
 #[test]

@@ -155,6 +155,12 @@ fn parse_file(name: &str, text: &str) -> Result<ParsedFile, Vec<DataError>> {
                 }
             };
             let run = raw_binding.run.get_ref().trim();
+            if run != UNBIND
+                && let Some(why) = never_fires(context, &keys)
+            {
+                errors.push(file.error(raw_binding.on.span().start, why.0, why.1));
+                continue;
+            }
             let action = if run == UNBIND {
                 None
             } else {
@@ -217,6 +223,36 @@ fn parse_file(name: &str, text: &str) -> Result<ParsedFile, Vec<DataError>> {
     } else {
         Err(errors)
     }
+}
+
+/// Why a binding could never work where it stands (the problem and the fix), if it could not:
+/// a plain character in a context that types text would take that character from every field,
+/// and no terminal sends Ctrl with a letter outside a–z.
+fn never_fires(context: Context, keys: &[super::Key]) -> Option<(String, String)> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    if context.takes_text()
+        && let Some(c) = keys.first().and_then(super::Key::typed_char)
+    {
+        return Some((
+            format!(
+                "`{c}` in [{}] is a character typed into the field: bound, it could never be typed",
+                context.name()
+            ),
+            "bind it with ctrl- or alt- (e.g. ctrl-s), or in [list]".into(),
+        ));
+    }
+    for key in keys {
+        if let KeyCode::Char(c) = key.code
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && !c.is_ascii()
+        {
+            return Some((
+                format!("no terminal sends ctrl-{c}: the binding could never fire"),
+                "use ctrl- with a letter a–z, or alt-".into(),
+            ));
+        }
+    }
+    None
 }
 
 /// Two key sequences clash when one is the start of the other (or they are equal).

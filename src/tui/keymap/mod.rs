@@ -75,6 +75,12 @@ pub struct Keymap {
 }
 
 impl Keymap {
+    /// The vim keymap has modes: on a screen with a search line, keys move in the list until
+    /// `/` (or `i`) goes into the search, and `Esc` or `Enter` comes back out of it.
+    pub fn modal(&self) -> bool {
+        self.base == "vim"
+    }
+
     pub fn resolve(&self, context: Context, keys: &[Key]) -> Resolution {
         let in_context = self.match_in(context, keys);
         if in_context != Resolution::Unbound {

@@ -168,6 +168,7 @@ impl crate::tui::screens::Screen for DirectoryState {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
         vec![
+            FocusSearch,
             Confirm,
             ClientView,
             CopyPhone,

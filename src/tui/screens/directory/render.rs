@@ -18,6 +18,7 @@ pub fn render(cx: &Ctx<'_>, state: &DirectoryState, frame: &mut Frame, area: Rec
         .title_bottom(crate::tui::hints::screen_footer(
             cx,
             &[
+                (Action::FocusSearch, "search"),
                 (Action::Confirm, "open"),
                 (Action::WriteSlip, "slip"),
                 (Action::CopyPhone, "copy_phone"),

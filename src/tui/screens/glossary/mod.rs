@@ -209,7 +209,19 @@ impl crate::tui::screens::Screen for GlossaryState {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
         vec![
-            Up, Down, PageUp, PageDown, First, Last, DeleteChar, ClearInput, ClientView, Close,
+            FocusSearch,
+            Up,
+            Down,
+            PageUp,
+            PageDown,
+            First,
+            Last,
+            HalfPageUp,
+            HalfPageDown,
+            DeleteChar,
+            ClearInput,
+            ClientView,
+            Close,
         ]
     }
 

@@ -124,6 +124,7 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         .title_bottom(crate::tui::hints::screen_footer(
             cx,
             &[
+                (Action::FocusSearch, "search"),
                 (Action::Confirm, "open"),
                 (Action::FollowUpNote, "follow_up"),
                 (Action::Dossier, "dossier"),
@@ -207,6 +208,7 @@ impl crate::tui::screens::Screen for HistoryState {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
         vec![
+            FocusSearch,
             Confirm,
             FollowUpNote,
             Dossier,

@@ -420,7 +420,8 @@ impl InformationState {
 }
 
 /// What the information panel does (the Information screen and the intake's stage 2).
-pub const INFORMATION_ACTIONS: [Action; 19] = [
+pub const INFORMATION_ACTIONS: [Action; 20] = [
+    Action::FocusSearch,
     Action::Confirm,
     Action::WrittenCopy,
     Action::VisitorLanguage,

@@ -23,6 +23,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
         .title_bottom(crate::tui::hints::screen_footer(
             cx,
             &[
+                (Action::FocusSearch, "search"),
                 (Action::SaveVisit, "save_visit"),
                 (Action::Confirm, "given"),
                 (Action::WrittenCopy, "written_copy"),
