@@ -6,6 +6,18 @@ use super::Action;
 /// Rows a page key moves.
 pub const PAGE: usize = 10;
 
+/// The movements every list takes, for the help of its screen.
+pub const MOVES: [Action; 8] = [
+    Action::Up,
+    Action::Down,
+    Action::PageUp,
+    Action::PageDown,
+    Action::HalfPageUp,
+    Action::HalfPageDown,
+    Action::First,
+    Action::Last,
+];
+
 /// The selection after a list-moving action (up, down, page up and down, first, last) in a list of
 /// `count` rows; `None` for any other action.
 pub fn moved(selected: usize, action: Action, count: usize) -> Option<usize> {

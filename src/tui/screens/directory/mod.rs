@@ -167,7 +167,7 @@ impl crate::tui::screens::Screen for DirectoryState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
-        vec![
+        let mut actions = vec![
             FocusSearch,
             Confirm,
             ClientView,
@@ -180,15 +180,11 @@ impl crate::tui::screens::Screen for DirectoryState {
             VisitorLanguage,
             UnmetNeed,
             Close,
-            Up,
-            Down,
-            PageUp,
-            PageDown,
-            First,
-            Last,
             DeleteChar,
             ClearInput,
-        ]
+        ];
+        actions.extend(crate::tui::list::MOVES);
+        actions
     }
 
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {

@@ -208,21 +208,9 @@ impl crate::tui::screens::Screen for GlossaryState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
-        vec![
-            FocusSearch,
-            Up,
-            Down,
-            PageUp,
-            PageDown,
-            First,
-            Last,
-            HalfPageUp,
-            HalfPageDown,
-            DeleteChar,
-            ClearInput,
-            ClientView,
-            Close,
-        ]
+        let mut actions = vec![FocusSearch, DeleteChar, ClearInput, ClientView, Close];
+        actions.extend(crate::tui::list::MOVES);
+        actions
     }
 
     fn handle(&mut self, action: Action, cx: &Ctx<'_>) -> Outcome {

@@ -207,21 +207,17 @@ impl crate::tui::screens::Screen for HistoryState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
-        vec![
+        let mut actions = vec![
             FocusSearch,
             Confirm,
             FollowUpNote,
             Dossier,
             Close,
-            Up,
-            Down,
-            PageUp,
-            PageDown,
-            First,
-            Last,
             DeleteChar,
             ClearInput,
-        ]
+        ];
+        actions.extend(crate::tui::list::MOVES);
+        actions
     }
 
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {

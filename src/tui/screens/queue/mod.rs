@@ -58,20 +58,16 @@ impl crate::tui::screens::Screen for QueueState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
-        vec![
+        let mut actions = vec![
             CheckIn,
             Confirm,
             StartIntake,
             UrgentHandover,
             LeftUnseen,
             Undo,
-            Up,
-            Down,
-            PageUp,
-            PageDown,
-            First,
-            Last,
-        ]
+        ];
+        actions.extend(crate::tui::list::MOVES);
+        actions
     }
 
     fn handle(&mut self, action: Action, _cx: &Ctx<'_>) -> Outcome {
