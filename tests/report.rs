@@ -681,3 +681,35 @@ fn a_server_set_to_utc_counts_days_and_hours_by_the_desks_clock() {
     assert_eq!(december["by_hour"][0], 1, "{}", december["by_hour"]);
     assert_eq!(december["by_weekday"][1], 1, "1 December 2026 is a Tuesday");
 }
+
+#[test]
+fn the_palette_opens_a_month_goes_to_a_screen_and_says_what_is_wrong() {
+    let sandbox = Sandbox::new();
+    let db = fixture(&sandbox);
+    let mut tui = sandbox.start_tui(&["--db", &db, "--lang", "en"], 110, 32);
+    tui.wait_for("Queue");
+    tui.press(":");
+    tui.wait_for("Find a command:");
+    tui.type_text("report 2026-13");
+    tui.wait_for("2026-13: write the month as YYYY-MM");
+    tui.press("enter");
+    // Refused: the palette stays, to correct the month.
+    tui.wait_for("Find a command:");
+    for _ in 0..2 {
+        tui.press("backspace");
+    }
+    tui.type_text("11");
+    tui.wait_for("Enter: open the statistics of 2026-11");
+    tui.press("enter");
+    tui.wait_for("Reports 2026-11 · Visits: 10");
+    // Tab completes a command and a screen.
+    tui.press(":");
+    tui.type_text("go");
+    tui.press("tab");
+    tui.type_text("hi");
+    tui.press("tab");
+    tui.wait_for("goto history");
+    tui.press("enter");
+    tui.wait_for("┌ History");
+    assert_eq!(tui.quit(), 0);
+}

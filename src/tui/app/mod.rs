@@ -482,6 +482,34 @@ impl App {
         Vec::new()
     }
 
+    /// A palette command with its argument.
+    fn run_command(&mut self, command: super::overlays::palette_command::Command) -> Vec<Effect> {
+        use super::overlays::palette_command::Command;
+        match command {
+            Command::Report(period) => {
+                self.screens.reports.period = Some(period);
+                self.screens.reports.scroll = 0;
+                self.update(Action::ScreenReports)
+            }
+            Command::Language(code) => {
+                self.shared.lang = code;
+                self.message = Some(self.tf(
+                    "message.language_changed",
+                    &[("language", &self.t("meta.name"))],
+                ));
+                vec![Effect::SaveLanguage(self.shared.lang.clone())]
+            }
+            Command::Goto(screen) => self.update(screen.action()),
+            Command::Export => {
+                let mut effects = self.update(Action::ScreenExport);
+                if self.screen == ScreenId::Export {
+                    effects.extend(self.update(Action::Confirm));
+                }
+                effects
+            }
+        }
+    }
+
     /// Takes back the last visitor noted as gone unseen, for [`UNDO_FOR`] after.
     fn undo(&mut self) -> Vec<Effect> {
         match self.undo.take() {
@@ -548,7 +576,33 @@ impl App {
         }
         let cx = self.shared.ctx(self.screen);
         let outcome = self.screens.get_mut(self.screen).handle(action, &cx);
+        if matches!(outcome, Outcome::Ignored) {
+            self.not_here(action);
+        }
         self.take(outcome)
+    }
+
+    /// An action of other screens, asked for here (from the palette, a key of another screen):
+    /// says where it works rather than doing nothing without a word.
+    fn not_here(&mut self, action: Action) {
+        if self.screens.get(self.screen).actions().contains(&action) {
+            return;
+        }
+        let elsewhere: Vec<String> = ScreenId::ALL
+            .into_iter()
+            .filter(|s| *s != self.screen && self.screens.get(*s).actions().contains(&action))
+            .map(|s| self.t(&s.title_key()))
+            .collect();
+        if elsewhere.is_empty() {
+            return;
+        }
+        self.message = Some(self.tf(
+            "message.not_here",
+            &[
+                ("action", &self.t(&action.label_key())),
+                ("screens", &elsewhere.join(", ")),
+            ],
+        ));
     }
 
     /// Called when the loop wakes without input: takes in what background work reported, and

@@ -15,7 +15,30 @@ impl App {
         match overlay {
             Overlay::Palette(palette) => match action {
                 Action::Close | Action::Palette => self.overlay = None,
+                Action::NextField => {
+                    if let Some(done) = super::super::overlays::palette_command::complete(
+                        &palette.query,
+                        &self.shared.catalog.i18n,
+                        self.shared.session.today,
+                    ) {
+                        palette.query = done;
+                        palette.selected = 0;
+                    }
+                }
                 Action::Confirm => {
+                    if let Some(command) = super::super::overlays::palette_command::parse(
+                        &palette.query,
+                        &self.shared.catalog.i18n,
+                        &self.shared.lang,
+                        self.shared.session.today,
+                    ) {
+                        // A command that cannot run keeps the palette open with the reason.
+                        let Ok(command) = command else {
+                            return Some(Vec::new());
+                        };
+                        self.overlay = None;
+                        return Some(self.run_command(command));
+                    }
                     let chosen =
                         palette.selected_action(&self.shared.catalog.i18n, &self.shared.lang);
                     self.overlay = None;

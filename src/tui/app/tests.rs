@@ -423,3 +423,15 @@ fn in_the_visitor_view_moving_keys_read_the_text_and_never_change_the_topic() {
         "outside the visitor view End goes to the last topic"
     );
 }
+
+#[test]
+fn an_action_of_another_screen_says_where_it_works() {
+    let mut app = app();
+    assert_eq!(app.screen, ScreenId::Queue);
+    app.update(Action::WriteSlip);
+    let message = app.message().unwrap_or_default().to_string();
+    assert!(message.contains("Fachstellen"), "{message}");
+    // One that works here says nothing of the kind.
+    app.update(Action::Down);
+    assert!(app.message().is_none(), "{:?}", app.message());
+}

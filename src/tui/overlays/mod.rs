@@ -8,6 +8,7 @@ pub mod help;
 pub mod language_pick;
 pub mod minutes;
 pub mod palette;
+pub mod palette_command;
 pub mod prompt;
 pub mod same_person;
 pub mod service_edit;

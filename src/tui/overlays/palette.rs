@@ -93,8 +93,31 @@ pub fn render(cx: &Ctx<'_>, state: &PaletteState, frame: &mut Frame, area: Rect)
         cursor_x.min(input_area.right().saturating_sub(1)),
         input_area.y,
     ));
+    // A command with its argument: what it will do, or why it cannot.
+    if let Some(command) =
+        super::palette_command::parse(&state.query, &cx.catalog.i18n, cx.lang, cx.session.today)
+    {
+        let text = match command {
+            Ok(command) => command_text(cx, &command),
+            Err(refusal) => cx.tf(refusal.key, &[("arg", &refusal.arg)]),
+        };
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            list_area,
+        );
+        return;
+    }
     if matches.is_empty() {
-        frame.render_widget(Paragraph::new(cx.t("palette.no_match")), list_area);
+        frame.render_widget(
+            Paragraph::new(crate::tui::hints::with_keys(
+                cx,
+                "palette.no_match",
+                Context::Palette,
+                &[("tab", Action::NextField)],
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+            list_area,
+        );
         return;
     }
     let under = cx.screen.context();
@@ -122,6 +145,31 @@ pub fn render(cx: &Ctx<'_>, state: &PaletteState, frame: &mut Frame, area: Rect)
         Some(selected),
         &detail,
     );
+}
+
+/// What Enter will do with a command, in words.
+fn command_text(cx: &Ctx<'_>, command: &super::palette_command::Command) -> String {
+    use super::palette_command::Command;
+    let key = crate::tui::hints::key_for(cx, Context::Palette, Action::Confirm)
+        .unwrap_or_else(|| cx.t("hint.unbound"));
+    match command {
+        Command::Report(period) => cx.tf(
+            "palette.run_report",
+            &[("key", &key), ("month", &period.label())],
+        ),
+        Command::Language(code) => cx.tf(
+            "palette.run_language",
+            &[
+                ("key", &key),
+                ("language", cx.catalog.i18n.text(code, "meta.name")),
+            ],
+        ),
+        Command::Goto(screen) => cx.tf(
+            "palette.run_goto",
+            &[("key", &key), ("screen", &cx.t(&screen.title_key()))],
+        ),
+        Command::Export => cx.tf("palette.run_export", &[("key", &key)]),
+    }
 }
 
 fn keys_hint(cx: &Ctx<'_>, context: Context, action: Action) -> String {
