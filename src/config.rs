@@ -37,6 +37,8 @@ pub struct Config {
     pub export_format: Option<String>,
     /// A file (0600) holding the passphrase of the encrypted database; INTAKE_DESK_DB_KEY wins.
     pub db_key_file: Option<PathBuf>,
+    /// `dark` (default), `light` or `high-contrast`.
+    pub theme: Option<crate::tui::theme::ThemeName>,
 }
 
 /// The screen locks after this many idle minutes unless `lock_after_minutes` says otherwise.
@@ -73,6 +75,7 @@ impl Default for Config {
             export_token: None,
             export_format: None,
             db_key_file: None,
+            theme: None,
         }
     }
 }

@@ -448,3 +448,25 @@ fn a_source_with_a_term_that_is_not_a_date_is_refused_with_its_position() {
     assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
     assert!(stderr(&out).contains("YYYY-MM-DD"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_theme_the_app_does_not_have_is_refused_with_its_line_and_the_three_it_has() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "config/intake-desk/config.toml",
+        "desk = \"Visp 1\"\ntheme = \"neon\"\n",
+    );
+    let out = sandbox.run(&["keymap", "show"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("config.toml:2:"), "{err}");
+    for theme in ["dark", "light", "high-contrast"] {
+        assert!(err.contains(theme), "{theme} in {err}");
+    }
+    sandbox.write(
+        "config/intake-desk/config.toml",
+        "theme = \"high-contrast\"\n",
+    );
+    let out = sandbox.run(&["keymap", "show"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

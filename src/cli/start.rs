@@ -37,7 +37,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         keymap: keymap_description,
         pending_exports: store.pending_export_count()?,
         visit_count: store.visit_count()?,
-        today: chrono::Local::now().date_naive(),
+        today: crate::desk_time::today(),
         slips_dir: setup
             .config
             .slips_dir
@@ -51,6 +51,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             .as_ref()
             .map(|d| d.display().to_string()),
         damaged: None,
+        theme: setup.config.theme.unwrap_or_default(),
         export: super::export::options(
             &setup.config,
             store.path(),

@@ -19,6 +19,8 @@ pub enum Action {
     HalfPageDown,
     /// Into the screen's search line (a modal keymap's `/`).
     FocusSearch,
+    /// The next colour scheme (dark, light, high contrast), for this session.
+    NextTheme,
     First,
     Last,
     DeleteChar,

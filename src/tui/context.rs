@@ -129,6 +129,11 @@ impl Ctx<'_> {
         self.catalog.i18n.text(self.lang, key).to_string()
     }
 
+    /// The styles of the theme in use.
+    pub fn theme(&self) -> super::theme::Theme {
+        self.session.theme.styles()
+    }
+
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.catalog.i18n.format(self.lang, key, args)
     }

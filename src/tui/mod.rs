@@ -27,6 +27,7 @@ pub mod table;
 mod terminal;
 #[cfg(test)]
 mod test_desk;
+pub mod theme;
 
 pub use action::Action;
 pub use app::{App, Effect, Session};

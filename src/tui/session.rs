@@ -27,4 +27,6 @@ pub struct Session {
     pub export_dir: Option<String>,
     /// The check at start found the database damaged: saving is off, this says why.
     pub damaged: Option<String>,
+    /// The colour scheme (config `theme`; Alt-T switches for the session).
+    pub theme: crate::tui::theme::ThemeName,
 }

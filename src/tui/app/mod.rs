@@ -468,6 +468,11 @@ impl App {
             Action::PrevScreen => return self.step_screen(ScreenId::prev),
             Action::NextLanguage => return self.next_language(),
             Action::Undo => return self.undo(),
+            Action::NextTheme => {
+                let theme = self.shared.session.theme.next();
+                self.shared.session.theme = theme;
+                self.message = Some(self.tf("message.theme", &[("theme", theme.name())]));
+            }
             Action::FocusSearch => {
                 self.message = Some(self.t("message.no_search"));
             }

@@ -7,7 +7,7 @@ use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear};
 
 /// What the prompt asks for.
@@ -132,9 +132,7 @@ pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) 
             label: cx.t(answer),
             value: state.reason.clone(),
             value_style: Style::default(),
-            note: state
-                .problem
-                .map(|key| (cx.t(key), Style::default().fg(Color::Red))),
+            note: state.problem.map(|key| (cx.t(key), cx.theme().error)),
             focused: true,
             text: true,
         },

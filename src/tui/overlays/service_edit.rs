@@ -9,7 +9,7 @@ use crate::tui::context::Ctx;
 use crate::tui::effect::Effect;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear};
 
 /// The fields the form edits, in order.
@@ -111,7 +111,7 @@ pub fn render(cx: &Ctx<'_>, form: &ServiceEditForm, frame: &mut Frame, area: Rec
             note: (i == form.focus)
                 .then(|| form.problem.clone())
                 .flatten()
-                .map(|p| (p, Style::default().fg(Color::Red))),
+                .map(|p| (p, cx.theme().error)),
             focused: i == form.focus,
             text: i == form.focus,
         })

@@ -155,5 +155,53 @@ pub(crate) fn screen_text(app: &App, width: u16, height: u16) -> String {
         .join("\n")
 }
 
+/// The screen with its styles: each run of cells drawn in a style other than the plain one is
+/// written `⟦style│text⟧`, so a snapshot shows the colours and marks a theme gives.
+#[cfg(test)]
+pub(crate) fn styled_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let describe = |cell: &ratatui::buffer::Cell| {
+        let mut parts = Vec::new();
+        if cell.fg != ratatui::style::Color::Reset {
+            parts.push(format!("fg:{:?}", cell.fg));
+        }
+        if cell.bg != ratatui::style::Color::Reset {
+            parts.push(format!("bg:{:?}", cell.bg));
+        }
+        if !cell.modifier.is_empty() {
+            parts.push(format!("{:?}", cell.modifier));
+        }
+        parts.join(",")
+    };
+    (0..height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut open: Option<String> = None;
+            for x in 0..width {
+                let cell = &buffer[(x, y)];
+                let style = describe(cell);
+                if open.as_deref() != Some(style.as_str()) {
+                    if open.as_deref().is_some_and(|s| !s.is_empty()) {
+                        line.push('⟧');
+                    }
+                    if !style.is_empty() {
+                        line.push_str(&format!("⟦{style}│"));
+                    }
+                    open = Some(style);
+                }
+                line.push_str(cell.symbol());
+            }
+            if open.as_deref().is_some_and(|s| !s.is_empty()) {
+                line.push('⟧');
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests;

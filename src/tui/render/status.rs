@@ -52,11 +52,7 @@ pub(super) fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     if session.damaged.is_some() {
         let text = app.t("status.damaged");
         frame.render_widget(
-            Paragraph::new(Span::raw(format!(" {text}"))).style(
-                Style::default()
-                    .fg(ratatui::style::Color::White)
-                    .bg(ratatui::style::Color::Red),
-            ),
+            Paragraph::new(Span::raw(format!(" {text}"))).style(app.ctx().theme().alarm),
             area,
         );
         return;

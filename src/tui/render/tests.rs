@@ -372,3 +372,55 @@ fn joined(text: &str, columns: u16) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The queue with a visitor of each urgency, in each theme: the snapshot keeps its styles.
+#[test]
+fn the_three_themes_mark_urgency_with_a_symbol_and_their_own_styles() {
+    use crate::domain::Urgency;
+    use crate::tui::theme::ThemeName;
+    use strum::IntoEnumIterator;
+    for theme in ThemeName::iter() {
+        let mut shell = App::new(
+            Catalog::embedded(),
+            load_builtin("default").unwrap(),
+            Session {
+                desk: "Visp 1".into(),
+                theme,
+                ..Session::default()
+            },
+            "en".into(),
+        );
+        let at = |minutes: i64| 1_764_000_000_000 - minutes * 60_000;
+        let entry = |id: &str, label: &str, urgency, minutes| crate::store::QueueEntry {
+            id: id.into(),
+            label: label.into(),
+            reason: "Miete".into(),
+            urgency,
+            language: None,
+            interpreter_needed: false,
+            checked_in_ms: at(minutes),
+        };
+        shell.starting_with(
+            vec![
+                entry("a", "Ticket 1", Urgency::Today, 30),
+                entry("b", "Ticket 2", Urgency::ThisWeek, 20),
+                entry("c", "Ticket 3", Urgency::Normal, 10),
+            ],
+            None,
+        );
+        shell.set_now(crate::tui::context::Now::at(
+            chrono::DateTime::from_timestamp_millis(1_764_000_000_000)
+                .unwrap()
+                .fixed_offset(),
+        ));
+        let plain = screen_text(&shell, 100, 24);
+        // The symbol and the word, whatever the colours.
+        assert!(plain.contains("‼ today"), "{plain}");
+        assert!(plain.contains("! this week"), "{plain}");
+        // The tabs, the list and the status line, where the styles are.
+        let styled = super::styled_text(&shell, 100, 24);
+        let lines: Vec<&str> = styled.lines().collect();
+        let shown = [&lines[..7], &lines[22..]].concat().join("\n");
+        insta::assert_snapshot!(format!("theme_{}", theme.name()), shown);
+    }
+}

@@ -6,7 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -76,7 +76,9 @@ fn render_form(
         let (value, is_text) = value_text(cx, form, *field);
         let mut value_style = Style::default();
         if error_field == Some(*field) {
-            value_style = value_style.fg(Color::Red).add_modifier(Modifier::BOLD);
+            value_style = value_style
+                .patch(cx.theme().error)
+                .add_modifier(Modifier::BOLD);
         }
         if focused {
             value_style = value_style.add_modifier(Modifier::REVERSED);
@@ -203,7 +205,7 @@ fn render_answer(
         let message = error.message(&cx.catalog.i18n, cx.lang, |f| cx.t(f.label_key()));
         Line::from(Span::styled(
             message,
-            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+            cx.theme().error.add_modifier(Modifier::BOLD),
         ))
     };
     let mut lines: Vec<Line> = match result {
@@ -213,7 +215,7 @@ fn render_answer(
             let headline_style = if outcome.answer.rule.covered {
                 bold
             } else {
-                bold.fg(Color::Yellow)
+                bold.patch(cx.theme().warning)
             };
             let mut lines = vec![
                 Line::from(Span::styled(

@@ -6,7 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -230,7 +230,7 @@ fn render_details(
 ) {
     let t = |key: &str| cx.catalog.i18n.text(lang, key).to_string();
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let warn = Style::default().fg(Color::Yellow);
+    let warn = cx.theme().warning;
     let not_known = t("slip.not_known");
     let mut lines = vec![Line::from(Span::styled(
         service.name(lang).to_string(),

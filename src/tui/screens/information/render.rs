@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -87,6 +87,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
         other => (other, None),
     };
     let staff_lines = topic_lines(
+        cx,
         staff_topic,
         same_note.or_else(|| {
             (staff_shown != cx.lang).then(|| {
@@ -118,6 +119,7 @@ pub fn render(cx: &Ctx<'_>, state: &InformationState, frame: &mut Frame, area: R
                 staff.inner(margin),
             );
             let mut lines = topic_lines(
+                cx,
                 visitor.topic,
                 visitor.missing.clone(),
                 visitor.unreviewed.clone(),
@@ -235,6 +237,7 @@ fn body_lines(text: &str) -> Vec<Line<'static>> {
 
 /// A topic's lines: its title, why it is in another language or not checked, its text.
 fn topic_lines(
+    cx: &Ctx<'_>,
     topic: &crate::catalog::Topic,
     missing: Option<String>,
     unreviewed: Option<String>,
@@ -247,7 +250,7 @@ fn topic_lines(
     if let Some(missing) = missing {
         lines.push(Line::from(Span::styled(
             format!("⚠ {missing}"),
-            Style::default().fg(Color::Yellow),
+            cx.theme().warning,
         )));
     }
     if let Some(unreviewed) = unreviewed {
@@ -350,7 +353,7 @@ fn render_client_view(
     if let Some(missing) = &shown.missing {
         lines.push(Line::from(Span::styled(
             format!("⚠ {missing}"),
-            Style::default().fg(Color::Yellow),
+            cx.theme().warning,
         )));
         lines.push(Line::default());
     }

@@ -6,7 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::context::Ctx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -374,7 +374,9 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
             .filter(|_| r.left.contains(&field) || !is_text || !value.trim().is_empty());
         let mut value_style = Style::default();
         if problem.is_some() {
-            value_style = value_style.fg(Color::Red).add_modifier(Modifier::BOLD);
+            value_style = value_style
+                .patch(cx.theme().error)
+                .add_modifier(Modifier::BOLD);
         }
         if focused {
             value_style = value_style.add_modifier(Modifier::REVERSED);
@@ -410,7 +412,7 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
                     .iter()
                     .map(|(k, v)| (k.as_str(), v.as_str()))
                     .collect();
-                Some((cx.tf(&problem.key, &args), Style::default().fg(Color::Red)))
+                Some((cx.tf(&problem.key, &args), cx.theme().error))
             }
             // The decision date sits with the date it is counted from.
             (None, ReceptionField::ReceivedOn, Some(request)) => Some((
@@ -421,9 +423,7 @@ fn render_reception(cx: &Ctx<'_>, state: &IntakeState, frame: &mut Frame, area: 
                         ("missing", &request.missing().count().to_string()),
                     ],
                 ),
-                Style::default()
-                    .fg(Color::Yellow)
-                    .add_modifier(Modifier::BOLD),
+                cx.theme().warning.add_modifier(Modifier::BOLD),
             )),
             _ => None,
         };

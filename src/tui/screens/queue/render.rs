@@ -7,7 +7,7 @@ use crate::tui::context::Ctx;
 use crate::tui::table::Cells;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
@@ -47,8 +47,15 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let now = cx.now.epoch_ms();
     let selected = state.selected.min(state.entries.len() - 1);
-    let urgency_of =
-        |e: &crate::store::QueueEntry| cx.t(&format!("urgency.{}", <&str>::from(e.urgency)));
+    // A symbol with the word, so urgency never rests on colour alone (high contrast, NO_COLOR).
+    let urgency_of = |e: &crate::store::QueueEntry| {
+        let word = cx.t(&format!("urgency.{}", <&str>::from(e.urgency)));
+        match e.urgency {
+            crate::domain::Urgency::Today => format!("‼ {word}"),
+            crate::domain::Urgency::ThisWeek => format!("! {word}"),
+            crate::domain::Urgency::Normal => word,
+        }
+    };
     let language_of = |e: &crate::store::QueueEntry| {
         e.language
             .map_or_else(String::new, |l| language_label(cx, l.as_str()))
@@ -59,10 +66,8 @@ pub fn render(cx: &Ctx<'_>, state: &QueueState, frame: &mut Frame, area: Rect) {
         .map(|e| {
             let waited = (now - e.checked_in_ms).max(0) / 1000;
             let style = match e.urgency {
-                crate::domain::Urgency::Today => {
-                    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
-                }
-                crate::domain::Urgency::ThisWeek => Style::default().fg(Color::Yellow),
+                crate::domain::Urgency::Today => cx.theme().urgent,
+                crate::domain::Urgency::ThisWeek => cx.theme().soon,
                 crate::domain::Urgency::Normal => Style::default(),
             };
             Cells::new(vec![
