@@ -467,6 +467,8 @@ impl App {
             Action::NextScreen => return self.step_screen(ScreenId::next),
             Action::PrevScreen => return self.step_screen(ScreenId::prev),
             Action::NextLanguage => return self.next_language(),
+            // The intake takes back its own (a referral removed); the queue a visitor gone.
+            Action::Undo if self.screen == ScreenId::Intake => return self.screen_update(action),
             Action::Undo => return self.undo(),
             Action::NextTheme => {
                 let theme = self.shared.session.theme.next();

@@ -435,3 +435,37 @@ fn an_action_of_another_screen_says_where_it_works() {
     app.update(Action::Down);
     assert!(app.message().is_none(), "{:?}", app.message());
 }
+
+#[test]
+fn a_referral_taken_off_by_a_second_enter_comes_back_with_its_appointment() {
+    let mut app = app();
+    press(&mut app, "f3");
+    for _ in 0..3 {
+        press(&mut app, "pagedown");
+    }
+    assert_eq!(app.screens.intake.stage, 3);
+    press(&mut app, "enter");
+    assert_eq!(app.screens.intake.referrals.len(), 1);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 14);
+    app.screens.intake.referrals[0].appointment = day;
+    let effects = press(&mut app, "enter");
+    assert!(app.screens.intake.referrals.is_empty());
+    let notice = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Notice(text) => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    assert!(notice.contains("Strg-Z: rückgängig"), "{notice}");
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.screens.intake.referrals.len(), 1);
+    assert_eq!(app.screens.intake.referrals[0].appointment, day);
+    let effects = press(&mut app, "ctrl-z");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Notice(t) if t == "Nichts rückgängig zu machen.")),
+        "{effects:?}"
+    );
+}

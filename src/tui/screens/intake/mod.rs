@@ -37,6 +37,9 @@ pub struct IntakeState {
     pub reception: Reception,
     #[serde(default)]
     pub referrals: Vec<ReferralDraft>,
+    /// The referral last taken off the list, with its place, to put back (undo).
+    #[serde(skip)]
+    pub removed_referral: Option<(usize, ReferralDraft)>,
     #[serde(default)]
     pub note: String,
     /// Stages 2 and 3 are in the draft; the directory's search line of stage 4 is not.
@@ -79,6 +82,7 @@ impl Default for IntakeState {
             stage: 0,
             reception: Reception::default(),
             referrals: Vec::new(),
+            removed_referral: None,
             note: String::new(),
             information: InformationState::default(),
             competence: None,
@@ -459,6 +463,7 @@ impl crate::tui::screens::Screen for IntakeState {
             2 => super::competence::COMPETENCE_ACTIONS.to_vec(),
             3 => vec![
                 Confirm,
+                Undo,
                 Left,
                 Right,
                 Appointment,

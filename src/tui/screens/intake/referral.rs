@@ -160,11 +160,39 @@ impl IntakeState {
             .map(|i| cx.catalog.services[i].id.clone());
         match (action, selected) {
             (Action::Confirm, Some(id)) => {
+                let mut effects = Vec::new();
                 match self.referrals.iter().position(|r| r.service_id == id) {
                     Some(at) => {
-                        self.referrals.remove(at);
+                        let removed = self.referrals.remove(at);
+                        // Its reason, appointment and slip can come back (undo).
+                        let key = crate::tui::hints::key_for(cx, cx.context(), Action::Undo)
+                            .unwrap_or_else(|| cx.t("hint.unbound"));
+                        let name = cx
+                            .catalog
+                            .service(&removed.service_id)
+                            .map_or(removed.service_id.clone(), |s| s.name(cx.lang).to_string());
+                        effects.push(Effect::Notice(cx.tf(
+                            "intake.referral_removed",
+                            &[("service", &name), ("undo", &key)],
+                        )));
+                        self.removed_referral = Some((at, removed));
                     }
                     None => self.referrals.push(self.new_referral(id, None)),
+                }
+                effects.push(self.save_draft());
+                Some(effects)
+            }
+            (Action::Undo, _) => {
+                let Some((at, referral)) = self.removed_referral.take() else {
+                    return Some(vec![Effect::Notice(cx.t("message.nothing_to_undo"))]);
+                };
+                if !self
+                    .referrals
+                    .iter()
+                    .any(|r| r.service_id == referral.service_id)
+                {
+                    self.referrals
+                        .insert(at.min(self.referrals.len()), referral);
                 }
                 Some(vec![self.save_draft()])
             }
