@@ -15,12 +15,6 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
-    HalfPageUp,
-    HalfPageDown,
-    /// Into the screen's search line (a modal keymap's `/`).
-    FocusSearch,
-    /// The next colour scheme (dark, light, high contrast), for this session.
-    NextTheme,
     First,
     Last,
     DeleteChar,
@@ -79,6 +73,15 @@ pub enum Action {
     Lock,
     /// Another staff member takes the desk over (shift change): sign in anew.
     SwitchStaff,
+    HalfPageUp,
+    HalfPageDown,
+    /// Into the screen's search line (a modal keymap's `/`).
+    FocusSearch,
+    /// The next (`n`) or previous (`N`) row matching what `/` looked for.
+    FindNext,
+    FindPrev,
+    /// The next colour scheme (dark, light, high contrast), for this session.
+    NextTheme,
 }
 
 impl Action {

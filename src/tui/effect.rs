@@ -76,6 +76,8 @@ pub enum Effect {
     DiscardDraft(String),
     /// Show a notice in the status line.
     Notice(String),
+    /// Select the next row of the list shown that holds this text (`/`).
+    Find(String),
     /// Look returning visitors up for the intake's name or AHV field.
     LookupReturning(String),
     /// Read what is due and the batches for the Export screen.

@@ -8,6 +8,7 @@ pub mod context;
 pub mod effect;
 mod effects;
 mod executor;
+pub mod find;
 pub mod fit;
 pub mod form;
 pub mod gate;

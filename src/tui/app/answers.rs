@@ -153,6 +153,10 @@ impl App {
                 self.message = Some(self.tf(key, &[("label", &label), ("who", &label)]));
                 self.take_queue(queue);
             }
+            Event::Find(query) => {
+                self.find = Some(query);
+                self.find_in_list(true, true);
+            }
             Event::QueueReopened {
                 label,
                 reopened,

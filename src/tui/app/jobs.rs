@@ -42,6 +42,7 @@ impl App {
             Effect::CopyPhone(None) => return Carry::Answer(Event::PhoneCopied(None)),
             Effect::CopyPhone(Some(phone)) => return Carry::Clipboard(phone),
             Effect::Notice(text) => return Carry::Answer(Event::Notice(text)),
+            Effect::Find(query) => return Carry::Answer(Event::Find(query)),
             Effect::SetAppointment { service_id, on } => {
                 return Carry::Answer(Event::AppointmentSet { service_id, on });
             }

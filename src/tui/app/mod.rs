@@ -62,6 +62,8 @@ pub struct App {
     last_key: std::time::Instant,
     /// The last destructive list action, while it can still be taken back.
     undo: Option<Undoable>,
+    /// What `/` last looked for in a list, for `n` and `N`.
+    find: Option<String>,
     /// A count typed before a movement in a modal keymap's normal mode (`3j`).
     count: Option<u32>,
     lock_after: std::time::Duration,
@@ -96,6 +98,7 @@ impl App {
             last_key: std::time::Instant::now(),
             undo: None,
             count: None,
+            find: None,
             lock_after: std::time::Duration::from_secs(
                 60 * u64::from(crate::config::DEFAULT_LOCK_AFTER_MINUTES),
             ),
@@ -475,8 +478,19 @@ impl App {
                 self.shared.session.theme = theme;
                 self.message = Some(self.tf("message.theme", &[("theme", theme.name())]));
             }
+            Action::FocusSearch if matches!(self.screen, ScreenId::Queue | ScreenId::Export) => {
+                self.overlay = Some(Overlay::Prompt(super::overlays::prompt::PromptState {
+                    asks: super::overlays::prompt::Asks::Find,
+                    about: self.t(&self.screen.title_key()),
+                    reason: self.find.clone().unwrap_or_default(),
+                    problem: None,
+                }));
+            }
             Action::FocusSearch => {
                 self.message = Some(self.t("message.no_search"));
+            }
+            Action::FindNext | Action::FindPrev => {
+                self.find_in_list(action == Action::FindNext, false);
             }
             other => {
                 if let Some(screen) = ScreenId::for_action(other) {
@@ -487,6 +501,49 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Selects the next (or previous) row of the Queue or the Export list holding what `/`
+    /// looked for; `at_selection` lets the selected row itself count (a new search).
+    fn find_in_list(&mut self, forward: bool, at_selection: bool) {
+        let Some(query) = self.find.clone() else {
+            self.message = Some(self.t("find.nothing_yet"));
+            return;
+        };
+        let (rows, selected): (Vec<String>, &mut usize) = match self.screen {
+            ScreenId::Queue => (
+                self.screens
+                    .queue
+                    .entries
+                    .iter()
+                    .map(|e| format!("{} {}", e.label, e.reason))
+                    .collect(),
+                &mut self.screens.queue.selected,
+            ),
+            ScreenId::Export => (
+                self.screens
+                    .export
+                    .batches
+                    .iter()
+                    .map(|b| format!("{} {} {} {}", b.id, b.created_at, b.format, b.target))
+                    .collect(),
+                &mut self.screens.export.selected,
+            ),
+            _ => {
+                self.message = Some(self.t("message.no_search"));
+                return;
+            }
+        };
+        // A new search may stay on the selected row; n and N move on from it.
+        let from = if at_selection && !rows.is_empty() {
+            (*selected + rows.len() - 1) % rows.len()
+        } else {
+            *selected
+        };
+        match crate::tui::find::next_match(&rows, &query, from, forward) {
+            Some(at) => *selected = at,
+            None => self.message = Some(self.tf("find.none", &[("query", &query)])),
+        }
     }
 
     /// A palette command with its argument.

@@ -192,6 +192,8 @@ pub enum Event {
         label: String,
         queue: Result<Vec<QueueEntry>, String>,
     },
+    /// What `/` looked for, to select in the list shown.
+    Find(String),
     QueueReopened {
         label: String,
         /// False when the visitor was no longer noted as gone (another desk, a purge).

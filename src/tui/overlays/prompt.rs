@@ -20,6 +20,8 @@ pub enum Asks {
     FollowUpNote { visit_id: String },
     /// The day of the appointment made with this service.
     Appointment { service_id: String },
+    /// What to look for in the list shown (`/`).
+    Find,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,10 +57,12 @@ impl PromptState {
                         Asks::UnmetNeed => "unmet.reason_needed",
                         Asks::FollowUpNote { .. } => "history.note_needed",
                         Asks::Appointment { .. } => "appointment.needed",
+                        Asks::Find => "find.needed",
                     });
                     return Some(Vec::new());
                 }
                 return Some(vec![match &self.asks {
+                    Asks::Find => Effect::Find(text),
                     Asks::FollowUpNote { visit_id } => Effect::AddFollowUpNote {
                         visit_id: visit_id.clone(),
                         text,
@@ -116,6 +120,7 @@ pub fn render(cx: &Ctx<'_>, state: &PromptState, frame: &mut Frame, area: Rect) 
             "appointment.service",
             "appointment.day",
         ),
+        Asks::Find => ("find.title", "find.in", "find.what"),
     };
     // What it is about, then the answer being typed, laid out like a form: a long answer
     // wraps, the window grows with it to the screen's edge and then scrolls, the cursor follows.

@@ -217,7 +217,9 @@ impl crate::tui::screens::Screen for ExportState {
     fn actions(&self) -> Vec<crate::tui::Action> {
         #[allow(unused_imports)]
         use crate::tui::Action::*;
-        vec![Confirm, Up, Down, PageUp, PageDown, First, Last]
+        let mut actions = vec![Confirm, FocusSearch, FindNext, FindPrev];
+        actions.extend(crate::tui::list::MOVES);
+        actions
     }
 
     fn handle(&mut self, action: crate::tui::Action, cx: &Ctx<'_>) -> Outcome {

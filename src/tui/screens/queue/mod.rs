@@ -65,6 +65,9 @@ impl crate::tui::screens::Screen for QueueState {
             UrgentHandover,
             LeftUnseen,
             Undo,
+            FocusSearch,
+            FindNext,
+            FindPrev,
         ];
         actions.extend(crate::tui::list::MOVES);
         actions
