@@ -60,7 +60,8 @@ pub(super) fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let first_key = |action| {
         app.ctx()
             .keymap
-            .keys_for(app.screen().context(), action)
+            // The keys that work now: in a modal keymap's normal mode, those of a list.
+            .keys_for(app.ctx().context(), action)
             .into_iter()
             .next()
             .map_or_else(
