@@ -86,3 +86,35 @@ pub fn binary_export(db: &Path, out: &Path, extra: &[&str]) -> (f64, f64) {
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
     (seconds, usage.ru_maxrss as f64 / 1024.0)
 }
+
+/// `iterations` in-process exports of everything due in `db` into fresh folders under `dir`,
+/// in `format`: their total time (each run forgets the batches before it, so the same visits
+/// are due). Asserts every run exported `visits`.
+pub fn timed_exports(
+    db: &Path,
+    dir: &Path,
+    format: intake_desk::export::Format,
+    visits: usize,
+    iterations: u64,
+) -> std::time::Duration {
+    let mut total = std::time::Duration::ZERO;
+    for i in 0..iterations {
+        forget_batches(db);
+        let mut store = Store::open(db).unwrap();
+        let folder = dir.join(format!("out-{i}"));
+        let options = intake_desk::export::ExportOptions {
+            target: intake_desk::export::Target::Folder(folder.clone()),
+            format,
+            test: true,
+            desk: "bench".into(),
+            lock_wait: intake_desk::export::DEFAULT_LOCK_WAIT,
+            staff: "bench".into(),
+        };
+        let started = std::time::Instant::now();
+        let report = intake_desk::export::run(&mut store, &options, &mut |_| {}).unwrap();
+        total += started.elapsed();
+        assert_eq!(report.batches[0].count, visits as u64);
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+    total
+}

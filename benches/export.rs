@@ -41,25 +41,7 @@ fn export_million(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("jsonl to a folder", |b| {
         b.iter_custom(|iterations| {
-            let mut total = Duration::ZERO;
-            for i in 0..iterations {
-                common::forget_batches(&db);
-                let mut store = Store::open(&db).unwrap();
-                let options = ExportOptions {
-                    target: Target::Folder(dir.path().join(format!("out-{i}"))),
-                    format: Format::Jsonl,
-                    test: true,
-                    desk: "bench".into(),
-                    lock_wait: intake_desk::export::DEFAULT_LOCK_WAIT,
-                    staff: "bench".into(),
-                };
-                let started = Instant::now();
-                let report = intake_desk::export::run(&mut store, &options, &mut |_| {}).unwrap();
-                total += started.elapsed();
-                assert_eq!(report.batches[0].count, VISITS as u64);
-                std::fs::remove_dir_all(dir.path().join(format!("out-{i}"))).unwrap();
-            }
-            total
+            common::timed_exports(&db, dir.path(), Format::Jsonl, VISITS, iterations)
         })
     });
     group.finish();

@@ -5,9 +5,7 @@
 mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use intake_desk::export::{ExportOptions, Format, Target};
-use intake_desk::store::Store;
-use std::time::{Duration, Instant};
+use intake_desk::export::Format;
 
 // As the binary: see src/main.rs.
 #[global_allocator]
@@ -38,26 +36,7 @@ fn export_workbook(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("xlsx to a folder", |b| {
         b.iter_custom(|iterations| {
-            let mut total = Duration::ZERO;
-            for i in 0..iterations {
-                common::forget_batches(&db);
-                let mut store = Store::open(&db).unwrap();
-                let folder = dir.path().join(format!("out-{i}"));
-                let options = ExportOptions {
-                    target: Target::Folder(folder.clone()),
-                    format: Format::Xlsx,
-                    test: true,
-                    desk: "bench".into(),
-                    lock_wait: intake_desk::export::DEFAULT_LOCK_WAIT,
-                    staff: "bench".into(),
-                };
-                let started = Instant::now();
-                let report = intake_desk::export::run(&mut store, &options, &mut |_| {}).unwrap();
-                total += started.elapsed();
-                assert_eq!(report.batches[0].count, VISITS as u64);
-                std::fs::remove_dir_all(folder).unwrap();
-            }
-            total
+            common::timed_exports(&db, dir.path(), Format::Xlsx, VISITS, iterations)
         })
     });
     group.finish();
