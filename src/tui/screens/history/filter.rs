@@ -1,7 +1,7 @@
 //! The History search line: words find names, dates narrow the range, `topic:` and `service:`
 //! (or their German and French names) find visits that gave a topic or referred to a service.
 //!
-//! `müller 2026-11` · `2026-11-01..2026-11-15 topic:rent` · `service:caritas` · `25.11.2026`
+//! `müller 2026-11` · `2026-11-01..2026-11-15 topic:budget` · `service:caritas` · `25.11.2026`
 
 use crate::catalog::Catalog;
 use crate::search::fold;
@@ -32,6 +32,38 @@ pub fn parse(query: &str, catalog: &Catalog, lang: &str) -> VisitFilter {
         filter.name = Some(names.join(" "));
     }
     filter
+}
+
+/// A `topic:` or `service:` word that names nothing the data knows, in words for the search
+/// line: which it is, and the names that would work (an unknown name matches no visit, which
+/// would otherwise read as "nobody came about it").
+pub fn unknown_names(query: &str, catalog: &Catalog, lang: &str) -> Option<String> {
+    for word in query.split_whitespace() {
+        let lower = word.to_lowercase();
+        if let Some(term) = strip_any(&lower, TOPIC_PREFIXES)
+            && !term.is_empty()
+            && topics_matching(catalog, lang, term).is_empty()
+        {
+            let known = catalog.topics.ids().join(", ");
+            return Some(catalog.i18n.format(
+                lang,
+                "history.unknown_topic",
+                &[("term", term), ("known", &known)],
+            ));
+        }
+        if let Some(term) = strip_any(&lower, SERVICE_PREFIXES)
+            && !term.is_empty()
+            && services_matching(catalog, term).is_empty()
+        {
+            let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
+            return Some(catalog.i18n.format(
+                lang,
+                "history.unknown_service",
+                &[("term", term), ("known", &known.join(", "))],
+            ));
+        }
+    }
+    None
 }
 
 fn strip_any<'a>(word: &'a str, prefixes: &[&str]) -> Option<&'a str> {
@@ -132,6 +164,24 @@ fn ms(day: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_or_service_the_data_does_not_have_is_named_with_those_it_has() {
+        let catalog = Catalog::embedded();
+        let said = unknown_names("müller topic:rent", &catalog, "en").expect("rent is no topic");
+        assert!(said.contains("“rent”"), "{said}");
+        assert!(said.contains("social-assistance"), "{said}");
+        let said = unknown_names("service:nowhere", &catalog, "de").expect("no such service");
+        assert!(
+            said.contains("«nowhere»") && said.contains("caritas-vs"),
+            "{said}"
+        );
+        assert_eq!(
+            unknown_names("topic:budget service:caritas", &catalog, "en"),
+            None
+        );
+        assert_eq!(unknown_names("müller 2026-11", &catalog, "en"), None);
+    }
 
     #[test]
     fn words_dates_topics_and_services_each_find_their_part() {

@@ -136,9 +136,15 @@ pub fn render(cx: &Ctx<'_>, state: &HistoryState, frame: &mut Frame, area: Rect)
         let text = if state.query.is_empty() {
             cx.t("history.empty")
         } else {
-            cx.t("history.no_match")
+            filter::unknown_names(&state.query, cx.catalog, cx.lang)
+                .unwrap_or_else(|| cx.t("history.no_match"))
         };
-        frame.render_widget(Paragraph::new(text).block(block), area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .block(block),
+            area,
+        );
         return;
     }
     let widths = [
