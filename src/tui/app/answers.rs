@@ -188,7 +188,7 @@ impl App {
                                 &[("undo", crate::tui::action::Action::Undo)],
                                 &[("label", &entry.label)],
                             ));
-                            self.undo = Some(super::Undoable {
+                            self.undo = Some(super::list_keys::Undoable {
                                 id: entry.id.clone(),
                                 label: entry.label.clone(),
                                 at: self.shared.now.instant,

@@ -7,6 +7,7 @@
 mod access;
 mod answers;
 mod jobs;
+mod list_keys;
 mod overlay_keys;
 mod questions;
 mod visit_start;
@@ -24,17 +25,6 @@ use super::overlays::{HelpState, Overlay, PaletteState};
 use super::screens::{Outcome, ScreenId, Screens};
 use crate::catalog::Catalog;
 use crate::search::directory::DirectoryIndex;
-
-/// How long a destructive list action can be taken back.
-const UNDO_FOR: std::time::Duration = std::time::Duration::from_secs(300);
-
-/// A visitor noted as gone unseen, who can be put back in the queue.
-#[derive(Debug, Clone)]
-struct Undoable {
-    id: String,
-    label: String,
-    at: std::time::Instant,
-}
 
 pub struct App {
     /// What every screen reads: catalog, keymap, session, language, the time.
@@ -61,7 +51,7 @@ pub struct App {
     /// When the last key came, for the lock after idle minutes.
     last_key: std::time::Instant,
     /// The last destructive list action, while it can still be taken back.
-    undo: Option<Undoable>,
+    undo: Option<list_keys::Undoable>,
     /// What `/` last looked for in a list, for `n` and `N`.
     find: Option<String>,
     /// A count typed before a movement in a modal keymap's normal mode (`3j`).
@@ -225,77 +215,6 @@ impl App {
             | Some(Overlay::SamePerson(_))
             | Some(Overlay::ServiceEdit(_)) => Context::Form,
             None => self.shared.ctx(self.screen).context(),
-        }
-    }
-
-    /// A digit before a movement in a modal keymap's list context: a count, not a command.
-    fn counted(&mut self, key: &Key) -> bool {
-        let Some(digit) = key.typed_char().and_then(|c| c.to_digit(10)) else {
-            return false;
-        };
-        if !self.shared.keymap.modal()
-            || !self.pending.is_empty()
-            || self.context() != Context::List
-            || (digit == 0 && self.count.is_none())
-            || self
-                .shared
-                .keymap
-                .resolve(Context::List, std::slice::from_ref(key))
-                != Resolution::Unbound
-        {
-            return false;
-        }
-        let count = self
-            .count
-            .unwrap_or(0)
-            .saturating_mul(10)
-            .saturating_add(digit);
-        self.count = Some(count.min(9999));
-        true
-    }
-
-    /// An action with the count typed before it: movements repeat, others forget the count.
-    fn update_counted(&mut self, action: Action) -> Vec<Effect> {
-        let times = self.count.take().unwrap_or(1);
-        let moves = matches!(
-            action,
-            Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::HalfPageUp
-                | Action::HalfPageDown
-        );
-        if !moves || times <= 1 {
-            return self.update(action);
-        }
-        let mut effects = Vec::new();
-        for _ in 0..times {
-            effects.extend(self.update(action));
-        }
-        effects
-    }
-
-    /// A modal keymap's search line: `/` goes in, `Esc` and `Enter` come out (keeping the
-    /// query); `None` when `action` is not about it.
-    fn search_mode(&mut self, action: Action) -> Option<Vec<Effect>> {
-        if !self.shared.keymap.modal() || self.overlay.is_some() {
-            return None;
-        }
-        let has_search = self.screen.context() == Context::Picker;
-        match action {
-            // `i` inserts on a screen with a search line, as `/` does.
-            Action::FocusSearch | Action::StartIntake
-                if has_search && !self.shared.search_focused =>
-            {
-                self.shared.search_focused = true;
-                Some(Vec::new())
-            }
-            Action::Close | Action::Confirm if has_search && self.shared.search_focused => {
-                self.shared.search_focused = false;
-                Some(Vec::new())
-            }
-            _ => None,
         }
     }
 
@@ -503,93 +422,6 @@ impl App {
         Vec::new()
     }
 
-    /// Selects the next (or previous) row of the Queue or the Export list holding what `/`
-    /// looked for; `at_selection` lets the selected row itself count (a new search).
-    fn find_in_list(&mut self, forward: bool, at_selection: bool) {
-        let Some(query) = self.find.clone() else {
-            self.message = Some(self.t("find.nothing_yet"));
-            return;
-        };
-        let (rows, selected): (Vec<String>, &mut usize) = match self.screen {
-            ScreenId::Queue => (
-                self.screens
-                    .queue
-                    .entries
-                    .iter()
-                    .map(|e| format!("{} {}", e.label, e.reason))
-                    .collect(),
-                &mut self.screens.queue.selected,
-            ),
-            ScreenId::Export => (
-                self.screens
-                    .export
-                    .batches
-                    .iter()
-                    .map(|b| format!("{} {} {} {}", b.id, b.created_at, b.format, b.target))
-                    .collect(),
-                &mut self.screens.export.selected,
-            ),
-            _ => {
-                self.message = Some(self.t("message.no_search"));
-                return;
-            }
-        };
-        // A new search may stay on the selected row; n and N move on from it.
-        let from = if at_selection && !rows.is_empty() {
-            (*selected + rows.len() - 1) % rows.len()
-        } else {
-            *selected
-        };
-        match crate::tui::find::next_match(&rows, &query, from, forward) {
-            Some(at) => *selected = at,
-            None => self.message = Some(self.tf("find.none", &[("query", &query)])),
-        }
-    }
-
-    /// A palette command with its argument.
-    fn run_command(&mut self, command: super::overlays::palette_command::Command) -> Vec<Effect> {
-        use super::overlays::palette_command::Command;
-        match command {
-            Command::Report(period) => {
-                self.screens.reports.period = Some(period);
-                self.screens.reports.scroll = 0;
-                self.update(Action::ScreenReports)
-            }
-            Command::Language(code) => {
-                self.shared.lang = code;
-                self.message = Some(self.tf(
-                    "message.language_changed",
-                    &[("language", &self.t("meta.name"))],
-                ));
-                vec![Effect::SaveLanguage(self.shared.lang.clone())]
-            }
-            Command::Goto(screen) => self.update(screen.action()),
-            Command::Export => {
-                let mut effects = self.update(Action::ScreenExport);
-                if self.screen == ScreenId::Export {
-                    effects.extend(self.update(Action::Confirm));
-                }
-                effects
-            }
-        }
-    }
-
-    /// Takes back the last visitor noted as gone unseen, for [`UNDO_FOR`] after.
-    fn undo(&mut self) -> Vec<Effect> {
-        match self.undo.take() {
-            Some(undo) if self.shared.now.instant.duration_since(undo.at) <= UNDO_FOR => {
-                vec![Effect::ReopenQueueEntry {
-                    id: undo.id,
-                    label: undo.label,
-                }]
-            }
-            _ => {
-                self.message = Some(self.t("message.nothing_to_undo"));
-                Vec::new()
-            }
-        }
-    }
-
     /// Actions for the screen shown, after the rules that span screens.
     fn screen_update(&mut self, action: Action) -> Vec<Effect> {
         // The queue and the intake hand over a person of their own; elsewhere it is anonymous.
@@ -644,29 +476,6 @@ impl App {
             self.not_here(action);
         }
         self.take(outcome)
-    }
-
-    /// An action of other screens, asked for here (from the palette, a key of another screen):
-    /// says where it works rather than doing nothing without a word.
-    fn not_here(&mut self, action: Action) {
-        if self.screens.get(self.screen).actions().contains(&action) {
-            return;
-        }
-        let elsewhere: Vec<String> = ScreenId::ALL
-            .into_iter()
-            .filter(|s| *s != self.screen && self.screens.get(*s).actions().contains(&action))
-            .map(|s| self.t(&s.title_key()))
-            .collect();
-        if elsewhere.is_empty() {
-            return;
-        }
-        self.message = Some(self.tf(
-            "message.not_here",
-            &[
-                ("action", &self.t(&action.label_key())),
-                ("screens", &elsewhere.join(", ")),
-            ],
-        ));
     }
 
     /// Called when the loop wakes without input: takes in what background work reported, and
