@@ -178,8 +178,11 @@ fn after_kill_9_the_draft_brings_back_topics_interpreter_and_competence_fields()
     tui.press("tab");
     tui.press("tab");
     tui.type_text("2021-03-01");
-    tui.press("tab"); // leaving the date saves it
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Under load the keys may still be on their way: the date is typed in full before the
+    // field is left (leaving it saves the draft), and the save gets time to reach the disk.
+    tui.wait_for("2021-03-01");
+    tui.press("tab");
+    std::thread::sleep(std::time::Duration::from_millis(1000));
     tui.kill_9();
 
     let mut again = sandbox.start_tui(&["--db", db, "--lang", "en"], 130, 34);
