@@ -59,10 +59,15 @@ fn search_keystroke(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("directory_5000");
     for query in ["d", "dettes", "schulden", "opferhilfe visp", "carits"] {
+        assert!(
+            !index.search(&services, query, &all).is_empty(),
+            "{query:?} finds services: the search does its work"
+        );
         group.bench_function(format!("search {query:?}"), |b| {
             b.iter(|| black_box(index.search(&services, black_box(query), &all)))
         });
     }
+    assert!(!index.search(&services, "dolmetschen", &region).is_empty());
     group.bench_function("search \"dolmetschen\" with region", |b| {
         b.iter(|| black_box(index.search(&services, black_box("dolmetschen"), &region)))
     });

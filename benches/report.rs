@@ -19,6 +19,7 @@ fn month_report(c: &mut Criterion) {
         let period = Period::month(month).unwrap();
         let visits = figures(&store, &catalog, period, made_on).unwrap().visits;
         eprintln!("{month}: {visits} visits in the report");
+        assert!(visits > 0, "{month} has visits: the report does its work");
         c.bench_function(&format!("report_100k/month {month}"), |b| {
             b.iter(|| black_box(figures(&store, &catalog, period, made_on).unwrap()))
         });
@@ -61,6 +62,10 @@ fn full_month(c: &mut Criterion) {
     let period = Period::month("2026-11").unwrap();
     let visits = figures(&store, &catalog, period, made_on).unwrap().visits;
     eprintln!("2026-11: {visits} visits in the report");
+    assert_eq!(
+        visits, 100_000,
+        "every visit is in November: the report does its work"
+    );
     c.bench_function("report_month_of_100k/2026-11", |b| {
         b.iter(|| black_box(figures(&store, &catalog, period, made_on).unwrap()))
     });

@@ -33,6 +33,11 @@ fn in_process(c: &mut Criterion) {
             );
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             terminal.draw(|f| render(&app, f)).unwrap();
+            assert_eq!(
+                app.session().visit_count,
+                100_000,
+                "the visits were counted"
+            );
         })
     });
 }

@@ -32,6 +32,10 @@ fn million(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("visits_1m");
     for typed in ["m", "mül", "krasn", "gonçalves i", "ተስ", "756.12"] {
+        assert!(
+            !store.find_returning(typed, 8).unwrap().people.is_empty(),
+            "{typed:?} finds someone: the lookup does its work"
+        );
         group.bench_function(format!("returning lookup {typed:?}"), |b| {
             b.iter(|| black_box(store.find_returning(black_box(typed), 8).unwrap()))
         });
@@ -64,6 +68,10 @@ fn million(c: &mut Criterion) {
         )
         .unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    assert!(
+        store.person_visits(&key).unwrap().len() > 1,
+        "a dossier of visits"
+    );
     group.bench_function("open the largest dossier", |b| {
         b.iter(|| {
             let visits = store.person_visits(black_box(&key)).unwrap();
@@ -79,6 +87,12 @@ fn million(c: &mut Criterion) {
                 .map(intake_desk::store::Likeness::of_person)
         })
         .collect();
+    assert!(
+        typed
+            .iter()
+            .any(|likeness| !store.resembling(likeness, None, 4).unwrap().is_empty()),
+        "the duplicate check finds look-alikes: it does its work"
+    );
     let mut next = typed.iter().cycle();
     group.bench_function("duplicate check on save", |b| {
         b.iter(|| {
@@ -87,6 +101,12 @@ fn million(c: &mut Criterion) {
         })
     });
     group.sample_size(10);
+    assert!(
+        !intake_desk::persons::worklist(&store, &catalog, today, 30)
+            .unwrap()
+            .is_empty(),
+        "changes are due within 30 days: the worklist does its work"
+    );
     group.bench_function("persons changes --within 30d", |b| {
         b.iter(|| {
             black_box(

@@ -3,7 +3,7 @@
 use super::Cli;
 use super::setup::setup;
 use crate::catalog::DataErrors;
-use crate::catalog::services::{self, Service};
+use crate::catalog::services;
 use crate::catalog::source::DataFile;
 use crate::error::{Error, Result};
 use crate::import::hsds::{self, ImportOptions};
@@ -59,19 +59,7 @@ pub fn services(cli: &Cli, args: &ImportServicesArgs) -> Result<()> {
     };
     let imported =
         hsds::import(&args.package, &options).map_err(|e| super::data::listed(DataErrors(e)))?;
-    let new_ids: HashSet<&str> = imported.iter().map(|s| s.id.as_str()).collect();
-    let replaced = catalog
-        .services
-        .iter()
-        .filter(|s| new_ids.contains(s.id.as_str()))
-        .count();
-    let merged: Vec<Service> = catalog
-        .services
-        .iter()
-        .filter(|s| !new_ids.contains(s.id.as_str()))
-        .cloned()
-        .chain(imported.iter().cloned())
-        .collect();
+    let (merged, replaced) = hsds::merged(&catalog.services, &imported);
     // Prove the result loads before anything is written.
     let path = target.join(services::FILE);
     let text = services::to_csv(&merged);

@@ -187,6 +187,23 @@ fn phone_number(number: &str) -> String {
         .to_string()
 }
 
+/// The services of the data with the imported ones in, replacing those of the same id; and how
+/// many were replaced.
+pub fn merged(existing: &[Service], imported: &[Service]) -> (Vec<Service>, usize) {
+    let new_ids: HashSet<&str> = imported.iter().map(|s| s.id.as_str()).collect();
+    let replaced = existing
+        .iter()
+        .filter(|s| new_ids.contains(s.id.as_str()))
+        .count();
+    let merged = existing
+        .iter()
+        .filter(|s| !new_ids.contains(s.id.as_str()))
+        .chain(imported)
+        .cloned()
+        .collect();
+    (merged, replaced)
+}
+
 /// Reads and checks a package; returns our services, or every problem found.
 pub fn import(dir: &Path, options: &ImportOptions) -> Result<Vec<Service>, Vec<DataError>> {
     let mut errors = Vec::new();

@@ -61,7 +61,7 @@ impl Period {
 
     /// Milliseconds (UTC) of the desks' midnight (Europe/Zurich, whatever the machine's zone)
     /// at the start, and after the last day.
-    fn range_ms(self) -> (i64, i64) {
+    pub fn range_ms(self) -> (i64, i64) {
         let ms = |day: NaiveDate| {
             let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
             chrono_tz::Europe::Zurich

@@ -17,7 +17,7 @@ mod persons;
 mod purge;
 mod queue;
 mod records;
-mod returning;
+pub mod returning;
 mod revisions;
 mod settings;
 mod staff;

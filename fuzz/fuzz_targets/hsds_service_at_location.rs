@@ -1,0 +1,6 @@
+//! An HSDS package whose `service_at_location.csv` may be anything: see `fuzz_hsds_table`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    intake_desk_fuzz::fuzz_hsds_table("service_at_location.csv", data);
+});
