@@ -279,6 +279,7 @@ fn a_file_encrypted_in_sqlciphers_default_layout_still_opens_copies_and_rekeys_t
     // The file as the first encrypting version wrote it: SQLCipher 4's defaults throughout.
     let db = sandbox.db().to_str().unwrap().to_string();
     {
+        intake_desk::store::engine_ready();
         let conn = rusqlite::Connection::open(plain).unwrap();
         conn.execute_batch("PRAGMA cipher_log_level = NONE;")
             .unwrap();

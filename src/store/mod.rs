@@ -5,6 +5,7 @@ mod batch_kind;
 mod batch_lines;
 mod directory;
 mod drafts;
+mod engine;
 mod error;
 mod export;
 mod history;
@@ -29,6 +30,7 @@ pub use audit::{AuditAction, AuditCheck, AuditEntry, AuditFilter, AuditProblem, 
 pub use batch_kind::{BatchAction, BatchStatus, LineSchema};
 pub use directory::{ServiceCorrection, ServiceField};
 pub use drafts::Draft;
+pub use engine::engine_ready;
 pub use error::{Error, Result};
 pub use export::{AdoptedLine, BatchInfo, BatchLine, NewBatch};
 pub use history::{VisitFilter, VisitSummary};

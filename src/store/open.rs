@@ -278,6 +278,7 @@ fn connect_and_identify(
         path: path.to_path_buf(),
         source,
     };
+    super::engine_ready();
     let key = super::key::current();
     let attempt = |page_hmac: &str| {
         let conn = connect().map_err(sqlite_error)?;

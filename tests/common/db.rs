@@ -34,6 +34,7 @@ pub fn copy_database(from: &Path, to: &Path) {
         std::fs::copy(from, to).expect("the database is copied");
         return;
     };
+    intake_desk::store::engine_ready();
     let conn = rusqlite::Connection::open(from).expect("the fixture opens");
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")
         .unwrap();
