@@ -3,6 +3,7 @@
 
 use super::Store;
 use super::records::{PERSON_COLUMNS, PersonRecord, person_at};
+use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
 
 /// A person seen before, as recorded at their last visit, and when that was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,10 +45,9 @@ pub fn fts_query(typed: &str) -> Option<String> {
     })
 }
 
-/// How many person records a lookup reads at most (the most recently saved that match), then
-/// orders by their visit's date: far more than staff scroll through, few enough that a keystroke
-/// stays fast for a common name start over a million visits.
-const LOOKUP_ROWS: i64 = 300;
+/// How many person records a lookup reads at most, when the same few people fill the newest
+/// that match: far more than staff scroll through, few enough that a keystroke stays fast.
+const LOOKUP_ROWS: usize = 300;
 
 /// The people found, the most recently seen first, and whether there were more than listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,57 +56,110 @@ pub struct Returning {
     pub more: bool,
 }
 
+/// One visit of a matching record, with what orders it.
+struct Seen {
+    started_ms: i64,
+    visit_rowid: i64,
+    found: ReturningPerson,
+}
+
 impl Store {
     /// People whose names or AHV number start with what was typed, by their last visit, the
     /// most recent first; the same person seen at several visits is listed once, as recorded at
     /// the last. At most `limit` people; `more` says when there were others.
+    ///
+    /// The matching records are read newest saved first, a window at a time: a few more than
+    /// `limit` usually suffice, and the window grows (up to `LOOKUP_ROWS`) only while the same
+    /// people fill it. Within the window the visits are ordered by their date.
     pub fn find_returning(&self, typed: &str, limit: usize) -> super::Result<Returning> {
         let Some(query) = fts_query(typed) else {
             return Ok(Returning::default());
         };
+        // Each matching record with its visits, newest saved first, stepped through only as far
+        // as needed; a record without a visit still counts as read.
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT p.id, v.started_at, {PERSON_COLUMNS}
-                 FROM (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1
-                       ORDER BY rowid DESC LIMIT ?2) f
+            "SELECT f.rowid, p.id, v.started_at, v.started_ms, v.rowid, {PERSON_COLUMNS}
+                 FROM people_fts f
                  JOIN people p ON p.rowid = f.rowid
-                 JOIN visits v ON v.person_id = p.id
-                 ORDER BY v.started_ms DESC, v.rowid DESC"
+                 LEFT JOIN visits v ON v.person_id = p.id
+                 WHERE people_fts MATCH ?1
+                 ORDER BY f.rowid DESC"
         ))?;
-        let rows = statement.query_map(rusqlite::params![query, LOOKUP_ROWS], |r| {
-            Ok(ReturningPerson {
-                person: person_at(r, 2, r.get(0)?)?,
-                seen_at: r.get(1)?,
-            })
-        })?;
-        let mut people: Vec<ReturningPerson> = Vec::new();
-        let mut read = 0;
-        for found in rows {
-            let found = found?;
-            read += 1;
-            // The same person seen at several visits is listed once: by their stable id, or
-            // where two records read alike (names, birth date, AHV) as one line.
-            let key = |p: &PersonRecord| {
-                (
-                    p.official_name.clone(),
-                    p.first_name.clone(),
-                    p.birth_date.clone(),
-                    p.vn.clone(),
-                )
-            };
-            let same = |p: &ReturningPerson| {
-                (p.person.stable_id.is_some() && p.person.stable_id == found.person.stable_id)
-                    || key(&p.person) == key(&found.person)
-            };
-            if !people.iter().any(same) {
-                if people.len() == limit {
-                    return Ok(Returning { people, more: true });
+        let mut rows = statement.query([&query])?;
+        rows.advance()?;
+        let mut window = limit + 1;
+        let mut seen: Vec<Seen> = Vec::new();
+        let (mut read, mut last_record) = (0, None);
+        loop {
+            // Fill the window: read rows until one of a record past it is the current row.
+            let exhausted = loop {
+                let Some(row) = rows.get() else {
+                    break true;
+                };
+                let record: i64 = row.get(0)?;
+                if last_record != Some(record) {
+                    if read == window {
+                        break false;
+                    }
+                    read += 1;
+                    last_record = Some(record);
                 }
-                people.push(found);
+                seen.extend(visit_at(row)?);
+                rows.advance()?;
+            };
+            seen.sort_by_key(|s| std::cmp::Reverse((s.started_ms, s.visit_rowid)));
+            let mut people = distinct(&seen, limit + 1);
+            if people.len() > limit {
+                people.truncate(limit);
+                return Ok(Returning { people, more: true });
             }
+            if exhausted || window >= LOOKUP_ROWS {
+                return Ok(Returning {
+                    people,
+                    more: !exhausted,
+                });
+            }
+            // Each record can bring at most one more person.
+            window = (window + limit + 1 - people.len()).min(LOOKUP_ROWS);
         }
-        let more = read as i64 == LOOKUP_ROWS;
-        Ok(Returning { people, more })
     }
+}
+
+/// The visit of a lookup row, if its record has one.
+fn visit_at(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Seen>> {
+    let Some(started_ms) = r.get::<_, Option<i64>>(3)? else {
+        return Ok(None);
+    };
+    Ok(Some(Seen {
+        started_ms,
+        visit_rowid: r.get(4)?,
+        found: ReturningPerson {
+            person: person_at(r, 5, r.get(1)?)?,
+            seen_at: r.get(2)?,
+        },
+    }))
+}
+
+/// Up to `at_most` people from visits ordered newest first, each once: by their stable id, or
+/// where two records read alike (names, birth date, AHV) as one line.
+fn distinct(seen: &[Seen], at_most: usize) -> Vec<ReturningPerson> {
+    let same = |a: &PersonRecord, b: &PersonRecord| {
+        (a.stable_id.is_some() && a.stable_id == b.stable_id)
+            || (a.official_name == b.official_name
+                && a.first_name == b.first_name
+                && a.birth_date == b.birth_date
+                && a.vn == b.vn)
+    };
+    let mut people: Vec<ReturningPerson> = Vec::new();
+    for Seen { found, .. } in seen {
+        if !people.iter().any(|p| same(&p.person, &found.person)) {
+            if people.len() == at_most {
+                break;
+            }
+            people.push(found.clone());
+        }
+    }
+    people
 }
 
 #[cfg(test)]
@@ -188,6 +241,46 @@ mod tests {
         );
         assert!(names("zzz").is_empty());
         assert!(names("\"").is_empty() && names("").is_empty());
+    }
+
+    #[test]
+    fn a_frequent_visitor_does_not_crowd_out_the_others_and_more_says_when_there_are_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+        let others = [
+            "Amal", "Bassam", "Dalia", "Elias", "Farid", "Ghada", "Hani", "Iman", "Jad",
+        ];
+        store
+            .insert_visits(others.iter().map(|first| visit("Haddad", first, None)))
+            .unwrap();
+        // Saved last, twenty times: the newest records all hers.
+        store
+            .insert_visits((0..20).map(|_| visit("Haddad", "Fatima", None)))
+            .unwrap();
+        let firsts = |limit: usize| {
+            let found = store.find_returning("hadd", limit).unwrap();
+            let names: Vec<String> = found
+                .people
+                .into_iter()
+                .map(|p| p.person.first_name)
+                .collect();
+            (names, found.more)
+        };
+        let (all, more) = firsts(10);
+        assert_eq!(
+            all,
+            [
+                "Fatima", "Jad", "Iman", "Hani", "Ghada", "Farid", "Elias", "Dalia", "Bassam",
+                "Amal"
+            ]
+        );
+        assert!(!more, "ten people, ten listed");
+        let (eight, more) = firsts(8);
+        assert_eq!(eight, all[..8]);
+        assert!(more, "two more people than listed");
+        let (nine, more) = firsts(9);
+        assert_eq!(nine, all[..9]);
+        assert!(more, "one more");
     }
 
     #[test]
