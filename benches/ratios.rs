@@ -379,31 +379,47 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let started = Instant::now();
-    let (_demo_dir, path) = common::demo_database(VISITS);
-    eprintln!(
-        "built {VISITS} demo visits in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
     // `cargo bench --bench ratios -- lookup save` times only those; nothing named times all.
     let named: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
+    const SECTIONS: [&str; 5] = ["frame", "lookup", "save", "report", "export"];
+    if let Some(unknown) = named.iter().find(|n| !SECTIONS.contains(&n.as_str())) {
+        eprintln!(
+            "no section {unknown:?}; the sections: {}",
+            SECTIONS.join(", ")
+        );
+        std::process::exit(2);
+    }
     let wanted = |section: &str| named.is_empty() || named.iter().any(|n| n == section);
+    let dir = tempfile::tempdir().unwrap();
+    // The demo visits only where a section reads them.
+    let demo = ["lookup", "save", "report"]
+        .iter()
+        .any(|s| wanted(s))
+        .then(|| {
+            let started = Instant::now();
+            let demo = common::demo_database(VISITS);
+            eprintln!(
+                "built {VISITS} demo visits in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            demo
+        });
+    let path = demo.as_ref().map(|(_, path)| path.as_path());
     let mut lines = Vec::new();
     if wanted("frame") {
         key_to_frame(&mut lines);
     }
     if wanted("lookup") {
-        lookup(&mut lines, &path);
+        lookup(&mut lines, path.expect("the demo visits"));
     }
     if wanted("save") {
-        save(&mut lines, &path);
+        save(&mut lines, path.expect("the demo visits"));
     }
     if wanted("report") {
-        report(&mut lines, &path);
+        report(&mut lines, path.expect("the demo visits"));
     }
     if wanted("export") {
         export(&mut lines, dir.path());

@@ -88,7 +88,7 @@ fn json_marks_cases_the_sources_do_not_settle() {
     assert_eq!(value["primary"], "asylum-office");
     assert_eq!(
         value["on"],
-        chrono::Local::now().date_naive().to_string(),
+        intake_desk::desk_time::today().to_string(),
         "--on defaults to today"
     );
 }

@@ -169,7 +169,7 @@ fn a_tigrinya_visitor_checked_in_with_an_interpreter_is_served_in_tigrinya_to_th
     tui.wait_for("Visit saved");
     assert_eq!(tui.quit(), 0);
 
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let read = |name: &str| {
         let path = sandbox.path(&format!("slips/{name}-{today}.html"));
         assert_eq!(common::file_mode(&path), 0o600);

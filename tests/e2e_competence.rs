@@ -6,7 +6,7 @@ use common::Sandbox;
 
 /// The same day six years ago (28 February for a 29 February).
 fn six_years_ago() -> String {
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     today
         .with_year(today.year() - 6)
         .unwrap_or_else(|| today - Duration::days(6 * 365))

@@ -4,7 +4,7 @@ mod common;
 use common::{Sandbox, file_mode};
 
 fn slip(sandbox: &Sandbox, service: &str) -> String {
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let path = sandbox.path(&format!("slips/{service}-{today}.html"));
     assert_eq!(file_mode(&path), 0o600);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -266,7 +266,7 @@ fn invalid_fields_show_the_reason_and_keep_what_was_typed() {
 /// The same day six years ago (28 February for a 29 February).
 fn six_years_ago() -> String {
     use chrono::Datelike;
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     today
         .with_year(today.year() - 6)
         .unwrap_or_else(|| today - chrono::Duration::days(6 * 365))
@@ -345,7 +345,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     tui.press("enter");
     tui.wait_for("Referrals: Caritas Wallis (referred)");
     // The appointment made on the phone goes on the referral and its slip.
-    let appointment = chrono::Local::now().date_naive() + chrono::Days::new(3);
+    let appointment = intake_desk::desk_time::today() + chrono::Days::new(3);
     let swiss = appointment.format("%d.%m.%Y").to_string();
     tui.press("ctrl-f");
     tui.wait_for("Appointment with the service");
@@ -415,7 +415,7 @@ fn a_full_identified_intake_is_saved_with_every_stage() {
     );
     assert_eq!(visit["referrals"][0]["consent_to_share"], true);
     assert_eq!(visit["revisions"], serde_json::json!([]));
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let slip =
         std::fs::read_to_string(sandbox.path(&format!("slips/caritas-vs-{today}.html"))).unwrap();
     assert!(

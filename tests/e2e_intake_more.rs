@@ -170,7 +170,7 @@ fn a_financial_request_shows_the_decision_date_and_saves_the_checklist() {
     tui.press("shift-tab");
     tui.wait_for("›Request for financial help");
     tui.press(" ");
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let due = (today + chrono::Days::new(30))
         .format("%d.%m.%Y")
         .to_string();
@@ -457,7 +457,7 @@ fn the_dossier_of_a_returning_visitor_opens_from_the_suggestions_with_the_next_c
     let db = sandbox.db();
     // Two earlier visits of a B refugee whose asylum application was four years ago: the
     // canton now, the Red Cross from the fifth anniversary.
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let applied = today - chrono::Months::new(48);
     let catalog = intake_desk::catalog::Catalog::embedded();
     let applied_text = applied.to_string();

@@ -136,7 +136,7 @@ fn the_desk_changed_on_the_settings_screen_is_saved_and_kept_at_the_next_start()
 fn reports_stop_at_the_current_month_and_show_referrals_languages_and_competence() {
     let sandbox = Sandbox::new();
     let db = sandbox.db();
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let out = sandbox.run(&[
         "demo",
         "--visits",

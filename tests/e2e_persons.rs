@@ -72,7 +72,7 @@ fn the_dossier_merges_a_look_alike_after_asking_and_persons_split_undoes_it() {
     earlier.started_at = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00+01:00").unwrap();
     let mut twin = common::visits::identified("MULLER", "anna", "1971-05-03");
     // An open financial request: handed in five days ago, one document missing.
-    let received = chrono::Local::now().date_naive() - chrono::Days::new(5);
+    let received = intake_desk::desk_time::today() - chrono::Days::new(5);
     twin.kind = intake_desk::domain::VisitKind::FinancialRequest;
     twin.financial = Some(intake_desk::domain::FinancialRequest {
         received_on: received,

@@ -112,7 +112,7 @@ fn fixture(sandbox: &Sandbox) -> String {
     visits.push(b);
     visits.push(visit(5, 9, VisitKind::Information, true));
     // 2 financial requests: one received long ago (its 30-day date passed), one today.
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     for (day, received) in [
         (9, chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()),
         (10, today),
@@ -181,7 +181,7 @@ fn fixture(sandbox: &Sandbox) -> String {
 fn expected() -> Vec<(&'static str, String, String)> {
     let catalog = intake_desk::catalog::Catalog::embedded();
     let category = |id: &str| catalog.service(id).unwrap().categories[0].clone();
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let in_november = today.format("%Y-%m").to_string() == "2026-11";
     let overdue = today > chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
     let mut rows: Vec<(&str, String, String)> = vec![
@@ -468,7 +468,7 @@ fn the_reports_screen_shows_the_month_chart_and_switches_month_with_a_key() {
     tui.press("f9");
     tui.wait_for("┌ Reports ");
     // Back (or forward) to November 2026, whatever month it is now.
-    let now = chrono::Local::now().date_naive();
+    let now = intake_desk::desk_time::today();
     let months = (now.year_ce().1 as i32 - 2026) * 12 + now.month0() as i32 - 10;
     use chrono::Datelike;
     for _ in 0..months.abs() {

@@ -27,8 +27,7 @@ fn a_slip_says_whom_it_is_for_why_and_when_and_its_file_is_private() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("For") && text.contains("Ticket 7"), "{text}");
     assert!(text.contains("Reason") && text.contains("Miete"), "{text}");
-    let today = chrono::Local::now()
-        .date_naive()
+    let today = intake_desk::desk_time::today()
         .format("%d.%m.%Y")
         .to_string();
     assert!(text.contains(&format!("Issued on {today}")), "{text}");
@@ -41,7 +40,7 @@ fn a_slip_says_whom_it_is_for_why_and_when_and_its_file_is_private() {
 fn two_slips_for_one_service_on_one_day_are_two_private_files() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = intake_desk::catalog::Catalog::embedded();
-    let today = chrono::Local::now().date_naive();
+    let today = intake_desk::desk_time::today();
     let save = |who: &str| {
         let recipient = intake_desk::slip::SlipFor {
             who: Some(who.into()),
@@ -76,7 +75,7 @@ fn two_slips_for_one_service_on_one_day_are_two_private_files() {
 fn a_slip_names_the_centre_of_the_desk_and_the_appointment() {
     let sandbox = Sandbox::new();
     sandbox.write("config/intake-desk/config.toml", "centre = \"smzo\"\n");
-    let in_a_week = (chrono::Local::now().date_naive() + chrono::Days::new(7))
+    let in_a_week = (intake_desk::desk_time::today() + chrono::Days::new(7))
         .format("%d.%m.%Y")
         .to_string();
     let out = sandbox.run(&[

@@ -66,7 +66,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<()> {
         commune: args.commune.as_deref(),
         on: args.on.as_deref(),
     };
-    let today = chrono::Local::now().date_naive();
+    let today = crate::desk_time::today();
     let outcome = check::check(&setup.catalog, &input, today).map_err(|e| {
         Error::Usage(e.message(&setup.catalog.i18n, &lang, |f: Field| {
             f.cli_flag().to_string()

@@ -62,7 +62,7 @@ pub fn run(cli: &Cli, args: &CopyArgs) -> Result<()> {
         visitor: Some(visitor),
         second,
         issuer: super::directory::issuer(&setup, catalog, args.centre.as_ref())?,
-        today: chrono::Local::now().date_naive(),
+        today: crate::desk_time::today(),
     };
     super::directory::deliver(&setup, &copy.html(), args.out.as_deref(), args.print)
 }

@@ -227,7 +227,7 @@ pub fn slip(cli: &Cli, args: &SlipArgs) -> Result<()> {
             return Err(Error::Usage(format!("{flag}: {problem}")));
         }
     }
-    let today = chrono::Local::now().date_naive();
+    let today = crate::desk_time::today();
     let appointment = match &args.appointment {
         None => None,
         Some(text) => match crate::domain::period::parse_day(text) {
@@ -335,7 +335,7 @@ pub fn stale(cli: &Cli, args: &StaleArgs) -> Result<()> {
     let mut setup = setup(cli)?;
     setup.with_local_directory(cli)?;
     let lang = setup.language(cli, None)?;
-    let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = args.on.unwrap_or_else(crate::desk_time::today);
     let mut stale: Vec<&crate::catalog::Service> = setup
         .catalog
         .services
@@ -411,7 +411,7 @@ pub fn correct(cli: &Cli, args: &CorrectArgs) -> Result<()> {
             args.service
         ))
     })?;
-    let today = chrono::Local::now().date_naive().to_string();
+    let today = crate::desk_time::today().to_string();
     let mut changes: Vec<(ServiceField, String)> = [
         (ServiceField::Phone, &args.phone),
         (ServiceField::Address, &args.address),

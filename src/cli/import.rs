@@ -54,7 +54,7 @@ pub fn services(cli: &Cli, args: &ImportServicesArgs) -> Result<()> {
         lang: args.lang.clone(),
         category: args.category.clone(),
         regions,
-        today: chrono::Local::now().date_naive(),
+        today: crate::desk_time::today(),
         known_regions: catalog.regions.iter().map(|r| r.id.clone()).collect(),
     };
     let imported =

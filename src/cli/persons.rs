@@ -67,7 +67,7 @@ pub fn changes(cli: &Cli, args: &ChangesArgs) -> Result<()> {
     // check, which takes seconds on a million visits; damage met while reading is reported.
     let mut store = Setup::inspect_store(cli)?;
     let who = require(cli, &mut store, Needs::Dossiers)?;
-    let today = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = args.on.unwrap_or_else(crate::desk_time::today);
     let changes = crate::persons::worklist(&store, &setup.catalog, today, args.within)?;
     record(
         &mut store,

@@ -206,7 +206,7 @@ pub fn correct(cli: &Cli, args: &CorrectArgs) -> Result<()> {
         });
     }
     if let Some(date) = &args.birth_date {
-        let today = chrono::Local::now().date_naive();
+        let today = crate::desk_time::today();
         let date = PartialDate::parse_birth_date(date, today)
             .map_err(|e| Error::Usage(format!("--birth-date {date}: {e}")))?;
         corrections.push(Correction::BirthDate(date));

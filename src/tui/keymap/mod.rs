@@ -112,26 +112,32 @@ impl Keymap {
 
     /// The bindings that work in `context`: its own, then the global ones it does not shadow.
     pub fn live_bindings(&self, context: Context) -> Vec<&Binding> {
-        let own: Vec<&Binding> = self
+        self.live_where(context, |_| true).collect()
+    }
+
+    /// [`Self::live_bindings`] that `wanted` picks; the costly shadowing check is made only for
+    /// the global bindings picked (the footer asks for a few actions every frame).
+    fn live_where<'a>(
+        &'a self,
+        context: Context,
+        wanted: impl Fn(&Binding) -> bool + Copy + 'a,
+    ) -> impl Iterator<Item = &'a Binding> + 'a {
+        let own = self
             .bindings
             .iter()
-            .filter(|b| b.context == context)
-            .collect();
-        let mut live = own.clone();
-        if context != Context::Global {
-            live.extend(self.bindings.iter().filter(|g| {
-                g.context == Context::Global
-                    && self.resolve(context, &g.keys) == Resolution::Action(g.action)
-            }));
-        }
-        live
+            .filter(move |b| b.context == context && wanted(b));
+        let global = self.bindings.iter().filter(move |g| {
+            context != Context::Global
+                && g.context == Context::Global
+                && wanted(g)
+                && self.resolve(context, &g.keys) == Resolution::Action(g.action)
+        });
+        own.chain(global)
     }
 
     /// The key sequences that run `action` in `context`, e.g. `["ctrl-p", ":"]`.
     pub fn keys_for(&self, context: Context, action: Action) -> Vec<String> {
-        self.live_bindings(context)
-            .into_iter()
-            .filter(|b| b.action == action)
+        self.live_where(context, |b| b.action == action)
             .map(|b| format_sequence(&b.keys))
             .collect()
     }
