@@ -17,6 +17,7 @@ use intake_desk::report::{Period, figures};
 use intake_desk::store::Store;
 use intake_desk::tui::keymap::{Key, load_builtin};
 use intake_desk::tui::render::render;
+use intake_desk::tui::screens::intake::RETURNING_SHOWN;
 use intake_desk::tui::{App, Session};
 use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::{Terminal, backend::TestBackend, layout::Constraint};
@@ -169,33 +170,44 @@ fn key_to_frame(lines: &mut Vec<Line>) {
     }
 }
 
-/// The returning-visitor lookup (8 people listed) beside the bare FTS5 prefix query for the
-/// fewest records such a list needs: the 8 newest that match and one to tell there are more.
+/// The returning-visitor lookup, for as many people as the intake screen lists, beside the bare
+/// FTS5 prefix query for the fewest records such a list needs: that many of the newest that
+/// match and one to tell there are more.
 fn lookup(lines: &mut Vec<Line>, path: &Path) {
     let store = Store::open(path).unwrap();
     let bare_conn = rusqlite::Connection::open(path).unwrap();
     for typed in ["mül", "krasn", "756.12"] {
         assert!(
-            !store.find_returning(typed, 8).unwrap().people.is_empty(),
+            !store
+                .find_returning(typed, RETURNING_SHOWN)
+                .unwrap()
+                .people
+                .is_empty(),
             "{typed:?} finds someone: the lookup does its work"
         );
         let query = intake_desk::store::returning::fts_query(typed).unwrap();
         let mut statement = bare_conn
             .prepare(
                 "SELECT rowid FROM people_fts WHERE people_fts MATCH ?1
-                 ORDER BY rowid DESC LIMIT 9",
+                 ORDER BY rowid DESC LIMIT ?2",
             )
             .unwrap();
         let store = &store;
         let ours: Timed = Box::new(move || {
             timed(|| {
-                black_box(store.find_returning(black_box(typed), 8).unwrap());
+                black_box(
+                    store
+                        .find_returning(black_box(typed), RETURNING_SHOWN)
+                        .unwrap(),
+                );
             })
         });
         let bare: Timed = Box::new(move || {
             timed(|| {
                 let rows: Vec<i64> = statement
-                    .query_map([&query], |r| r.get(0))
+                    .query_map(rusqlite::params![query, RETURNING_SHOWN as i64 + 1], |r| {
+                        r.get(0)
+                    })
                     .unwrap()
                     .map(Result::unwrap)
                     .collect();
